@@ -1,0 +1,90 @@
+import type { Context } from './pipeline/types.js';
+import type { ArticleTags, Mention, Span, ZoneKind } from './schema.js';
+import { spanToRaw } from './text/normalize.js';
+import { DATA_VERSION, PACKAGE_VERSION } from './version.js';
+
+interface Mapper {
+  span(s: { start: number; end: number }): Span;
+  mention(s: { start: number; end: number }, zone?: ZoneKind): Mention;
+}
+
+function mapper(ctx: Context, toRaw: Int32Array): Mapper {
+  const input = ctx.input;
+  const span = (s: { start: number; end: number }): Span => {
+    const r = spanToRaw(toRaw, s.start, s.end);
+    return { start: r.start, end: r.end, text: input.slice(r.start, r.end) };
+  };
+  return {
+    span,
+    mention: (s, zone) => ({ ...span(s), zone: zone ?? ctx.zoneAt(s.start) }),
+  };
+}
+
+const validSpan = (s: { start: number; end: number }) =>
+  Number.isInteger(s.start) && Number.isInteger(s.end) && s.end > s.start;
+
+/**
+ * Builds the public result: maps every normalized offset back to the caller's input (re-slicing `text` from it),
+ * drops mentions outside the content zones unless keepChrome, and drops entities left without mentions.
+ */
+export function assemble(ctx: Context, toRaw: Int32Array): ArticleTags {
+  const m = mapper(ctx, toRaw);
+  const inc = ctx.options.include;
+  const r = ctx.results;
+  const keep = (s: { start: number; end: number }) => validSpan(s) && ctx.inScope(s.start);
+  const entity = <T extends { mentions: { start: number; end: number }[] }>(e: T): T => ({
+    ...e,
+    mentions: e.mentions.filter(keep).map((x) => m.mention(x)),
+  });
+  const people = inc.has('people') ? (r.entities?.people ?? []).map(entity).filter((e) => e.mentions.length) : [];
+  const organizations = inc.has('organizations')
+    ? (r.entities?.organizations ?? []).map(entity).filter((e) => e.mentions.length)
+    : [];
+  const places = inc.has('places') ? (r.places?.places ?? []).map(entity).filter((e) => e.mentions.length) : [];
+  const dates = inc.has('dates')
+    ? (r.dates ?? []).filter(keep).map((d) => ({ ...d, ...m.span(d), zone: ctx.zoneAt(d.start) }))
+    : [];
+  const quotes = inc.has('quotes')
+    ? (r.quotes ?? []).filter(keep).map((q) => ({
+        ...q,
+        ...m.span(q),
+        fragments: q.fragments.filter(validSpan).map(m.span),
+        speaker:
+          q.speaker && validSpan(q.speaker.mention) ? { ...q.speaker, mention: m.span(q.speaker.mention) } : null,
+        cue: q.cue && validSpan(q.cue) ? m.span(q.cue) : null,
+        zone: ctx.zoneAt(q.start),
+      }))
+    : [];
+  const topics = inc.has('topics')
+    ? (r.topics ?? []).map((t) => ({ ...t, evidence: t.evidence.filter(keep).map(m.span) }))
+    : [];
+  const out: ArticleTags = {
+    schemaVersion: 1,
+    generator: { name: 'article-tagger', version: PACKAGE_VERSION, data: DATA_VERSION },
+    language: 'en',
+    publishedAt: ctx.publishedAt,
+    headline: ctx.doc.headline ? m.span(ctx.doc.headline) : null,
+    authors: ctx.doc.authors.map((a) => ({ name: a.name, span: m.span(a) })),
+    zones: ctx.doc.zones.map((z) => ({ kind: z.kind, ...rawRange(toRaw, z.start, z.end, ctx.input.length) })),
+    people,
+    organizations,
+    places,
+    dates,
+    quotes,
+    topics,
+    warnings: ctx.warnings.map((w) =>
+      w.start !== undefined && w.end !== undefined && w.end > w.start
+        ? { ...w, ...rawRange(toRaw, w.start, w.end, ctx.input.length) }
+        : w,
+    ),
+  };
+  if (inc.has('places') && r.places?.focus) out.focus = r.places.focus;
+  return out;
+}
+
+/** A zone boundary in raw space: zones must tile the raw input, so deleted characters fall in the zone before. */
+function rawRange(toRaw: Int32Array, start: number, end: number, rawLength: number) {
+  const s = start === 0 ? 0 : (toRaw[start] as number);
+  const e = end >= toRaw.length - 1 ? rawLength : (toRaw[end] as number);
+  return { start: s, end: e };
+}

@@ -1,0 +1,68 @@
+import { z } from 'zod';
+import { ORGANIZATION_KINDS, PLACE_KINDS } from './schema.js';
+import { parseWith } from './options.js';
+
+const name = z.string().trim().min(1);
+
+export const UserPersonSchema = z.strictObject({
+  name,
+  aliases: z.array(name).optional(),
+  titles: z.array(z.string()).optional(),
+  nationality: z
+    .string()
+    .regex(/^[A-Z]{2}$/)
+    .nullable()
+    .optional(),
+});
+export const UserOrganizationSchema = z.strictObject({
+  name,
+  aliases: z.array(name).optional(),
+  kind: z.enum(ORGANIZATION_KINDS).optional(),
+});
+export const UserPlaceSchema = z.strictObject({
+  name,
+  aliases: z.array(name).optional(),
+  kind: z.enum(PLACE_KINDS).optional(),
+  countryCode: z
+    .string()
+    .regex(/^[A-Z]{2}$/)
+    .nullable()
+    .optional(),
+  geonameId: z.number().int().positive().nullable().optional(),
+  lat: z.number().min(-90).max(90).nullable().optional(),
+  lon: z.number().min(-180).max(180).nullable().optional(),
+});
+
+/** Configuration of `createTagger`: user gazetteers and taxonomy, merged into copies of the built-ins. */
+export const TaggerConfigSchema = z.strictObject({
+  people: z.array(UserPersonSchema).optional(),
+  organizations: z.array(UserOrganizationSchema).optional(),
+  places: z.array(UserPlaceSchema).optional(),
+  /** Names never tagged as a person, organization or place (matched case-insensitively). */
+  suppress: z.array(name).optional(),
+  /** Topic taxonomy changes; validated by the topics stage's own schema (src/stages/topics). */
+  taxonomy: z.unknown().optional(),
+});
+export type TaggerConfig = z.input<typeof TaggerConfigSchema>;
+export type UserPerson = z.output<typeof UserPersonSchema>;
+export type UserOrganization = z.output<typeof UserOrganizationSchema>;
+export type UserPlace = z.output<typeof UserPlaceSchema>;
+
+export interface ResolvedConfig {
+  people: UserPerson[];
+  organizations: UserOrganization[];
+  places: UserPlace[];
+  suppress: ReadonlySet<string>;
+  taxonomy: unknown;
+}
+
+export function resolveConfig(config: unknown): ResolvedConfig {
+  const c = parseWith(TaggerConfigSchema, config ?? {}, 'config');
+  return {
+    people: c.people ?? [],
+    organizations: c.organizations ?? [],
+    places: c.places ?? [],
+    suppress: new Set((c.suppress ?? []).map((s) => s.toLowerCase())),
+    taxonomy: c.taxonomy,
+  };
+}

@@ -1,0 +1,8 @@
+export type { TaggerConfig } from './config.js';
+export { ArticleTooLargeError, InvalidInputError, InvalidOptionsError } from './errors.js';
+export type { PublicStage, TagOptions } from './options.js';
+export { PUBLIC_STAGES } from './options.js';
+export * from './schema.js';
+export type { Tagger } from './tagger.js';
+export { createTagger, tagArticle } from './tagger.js';
+export { DATA_VERSION, PACKAGE_VERSION } from './version.js';

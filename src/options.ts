@@ -1,0 +1,63 @@
+import { z } from 'zod';
+import { InvalidOptionsError } from './errors.js';
+
+export const PUBLIC_STAGES = ['people', 'organizations', 'places', 'dates', 'quotes', 'topics'] as const;
+export type PublicStage = (typeof PUBLIC_STAGES)[number];
+
+const isoDay = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a YYYY-MM-DD date')
+  .refine(
+    (s) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) && new Date(`${s}T00:00:00Z`).toISOString().startsWith(s),
+    'is not a calendar date',
+  );
+
+/** Options of one `tagArticle` call. */
+export const TagOptionsSchema = z.strictObject({
+  /** The reference date for "Aug. 11" and "last week": YYYY-MM-DD, or a Date read as a calendar date in UTC. */
+  publishedAt: z
+    .union([isoDay, z.date().refine((d) => !Number.isNaN(d.getTime()), 'is an invalid Date')])
+    .nullable()
+    .optional(),
+  /** Keep mentions found in page chrome (bylines, bios, teasers) in the lists. Default false. */
+  keepChrome: z.boolean().optional(),
+  /** Longest text accepted, in UTF-16 code units. Default 1,000,000. */
+  maxLength: z.number().int().positive().optional(),
+  /** Run only these stages (and what they need); the other lists stay empty. Default: all. */
+  include: z.array(z.enum(PUBLIC_STAGES)).optional(),
+  /** How to read numeric dates such as 08/11/2023. Default 'auto'. */
+  dateOrder: z.enum(['MDY', 'DMY', 'auto']).optional(),
+});
+export type TagOptions = z.input<typeof TagOptionsSchema>;
+
+export interface ResolvedOptions {
+  publishedAt: string | null;
+  keepChrome: boolean;
+  maxLength: number;
+  include: ReadonlySet<PublicStage>;
+  dateOrder: 'MDY' | 'DMY' | 'auto';
+}
+
+export const DEFAULT_MAX_LENGTH = 1_000_000;
+
+/** Validates with zod and throws InvalidOptionsError naming every bad path. */
+export function parseWith<S extends z.ZodType>(schema: S, value: unknown, what: string): z.output<S> {
+  const r = schema.safeParse(value);
+  if (r.success) return r.data;
+  const issues = r.error.issues.map((i) => ({ path: [what, ...i.path.map(String)].join('.'), message: i.message }));
+  throw new InvalidOptionsError(issues.map((i) => `${i.path}: ${i.message}`).join('; '), issues);
+}
+
+export function resolveOptions(options: unknown): ResolvedOptions {
+  const o = parseWith(TagOptionsSchema, options ?? {}, 'options');
+  let publishedAt: string | null = null;
+  if (o.publishedAt instanceof Date) publishedAt = o.publishedAt.toISOString().slice(0, 10);
+  else if (typeof o.publishedAt === 'string') publishedAt = o.publishedAt;
+  return {
+    publishedAt,
+    keepChrome: o.keepChrome ?? false,
+    maxLength: o.maxLength ?? DEFAULT_MAX_LENGTH,
+    include: new Set(o.include ?? PUBLIC_STAGES),
+    dateOrder: o.dateOrder ?? 'auto',
+  };
+}
