@@ -1,0 +1,117 @@
+/**
+ * The gazetteer: GeoNames countries, first-level regions, cities ≥ 15,000 and towns ≥ 1,000 (compiled by
+ * scripts/data/places.ts into src/data/places.generated.ts), our own lists of continents, natural features,
+ * official forms, exonyms and demonyms (data/places/), plus the user's `config.places`.
+ * The built-in table is parsed lazily on first use; nothing here reads files or mutates shared state.
+ */
+import type { ResolvedConfig, UserPlace } from '../config.js';
+import type { PlaceKind } from '../schema.js';
+import { type BuiltinTable, loadBuiltins } from './builtin.js';
+import { fold } from './fold.js';
+
+export { fold } from './fold.js';
+
+/** One gazetteer record. Countries and regions carry a representative point (capital or main city). */
+export interface GazetteerEntry {
+  geonameId: number | null;
+  name: string;
+  kind: PlaceKind;
+  countryCode: string | null;
+  lat: number | null;
+  lon: number | null;
+  population: number;
+  /** GeoNames first-level admin code within the country ("30" for RU.30), when known. */
+  admin1?: string;
+}
+
+/** Look-ups over the built-in and user places. */
+export interface Gazetteer {
+  /** Every entry named `surface` (case- and diacritic-insensitive), best prior first; [] when unknown. */
+  lookup(surface: string): GazetteerEntry[];
+  /** True when `surface` names at least one entry. */
+  isPlace(surface: string): boolean;
+  /** The ISO 3166-1 alpha-2 code of a demonym or nationality adjective ("Russian" → "RU"); null otherwise. */
+  demonym(word: string): string | null;
+  /** The country entry of an ISO 3166-1 alpha-2 code ("LT" → Lithuania); null when unknown. */
+  country(code: string): GazetteerEntry | null;
+}
+
+const cache = new WeakMap<ResolvedConfig, Gazetteer>();
+
+/**
+ * The gazetteer for a configuration: built-ins plus `config.places`, cached per config object.
+ * @example
+ * const gaz = getGazetteer(resolveConfig({}));
+ * gaz.lookup('Pabrade')[0]?.geonameId; // 596473
+ */
+export function getGazetteer(config: ResolvedConfig): Gazetteer {
+  let g = cache.get(config);
+  if (!g) {
+    g = makeGazetteer(config.places ?? []);
+    cache.set(config, g);
+  }
+  return g;
+}
+
+/** The built-in table alone (no user places), for tests and tools. */
+export function builtinTable(): BuiltinTable {
+  return loadBuiltins();
+}
+
+function userEntry(p: UserPlace, base: BuiltinTable): GazetteerEntry {
+  const known = p.geonameId != null ? base.byId.get(p.geonameId) : undefined;
+  const e: GazetteerEntry = {
+    geonameId: p.geonameId ?? known?.geonameId ?? null,
+    name: p.name,
+    kind: p.kind ?? known?.kind ?? 'other',
+    countryCode: p.countryCode !== undefined ? p.countryCode : (known?.countryCode ?? null),
+    lat: p.lat ?? known?.lat ?? null,
+    lon: p.lon ?? known?.lon ?? null,
+    population: known?.population ?? 0,
+  };
+  if (known?.admin1 !== undefined) e.admin1 = known.admin1;
+  return e;
+}
+
+function makeGazetteer(places: readonly UserPlace[]): Gazetteer {
+  let user: Map<string, GazetteerEntry[]> | null = null;
+  const userIndex = (base: BuiltinTable): Map<string, GazetteerEntry[]> => {
+    if (user) return user;
+    user = new Map();
+    for (const p of places) {
+      const e = userEntry(p, base);
+      for (const n of [p.name, ...(p.aliases ?? [])]) {
+        const k = fold(n);
+        if (!k) continue;
+        const list = user.get(k);
+        if (!list) user.set(k, [e]);
+        else if (!list.includes(e)) list.push(e);
+      }
+    }
+    return user;
+  };
+  return {
+    lookup(surface) {
+      if (typeof surface !== 'string') return [];
+      const base = loadBuiltins();
+      const k = fold(surface);
+      if (!k) return [];
+      const own = places.length ? userIndex(base).get(k) : undefined;
+      const builtin = base.lookup(k);
+      if (!own) return builtin.slice();
+      const ids = new Set(own.map((e) => e.geonameId).filter((id) => id !== null));
+      return [...own, ...builtin.filter((e) => e.geonameId === null || !ids.has(e.geonameId))];
+    },
+    isPlace(surface) {
+      return this.lookup(surface).length > 0;
+    },
+    demonym(word) {
+      if (typeof word !== 'string') return null;
+      return loadBuiltins().demonyms.get(fold(word)) ?? null;
+    },
+    country(code) {
+      if (typeof code !== 'string') return null;
+      return loadBuiltins().countries.get(code.toUpperCase()) ?? null;
+    },
+  };
+}
