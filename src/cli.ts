@@ -1,1 +1,202 @@
-export {};
+/**
+ * The `article-tagger` command: tags one article file (or stdin) and prints its ArticleTags JSON.
+ * Exit codes: 0 ok, 1 bad input (one line on stderr), 2 usage.
+ */
+import { parseArgs } from 'node:util';
+import { ArticleTooLargeError, InvalidInputError, InvalidOptionsError } from './errors.js';
+import { byteLimit, decodeText, maxLengthOf, readFileBounded, readStreamBounded } from './node/read.js';
+import { PUBLIC_STAGES, type PublicStage, type TagOptions } from './options.js';
+import { tagArticle } from './tagger.js';
+import { PACKAGE_VERSION } from './version.js';
+
+const NAME = 'article-tagger';
+
+const USAGE = `Usage: ${NAME} [tag] FILE|- [options]
+
+Tags a news article (UTF-8 text) and prints its metadata as JSON (schema version 1).
+FILE - reads standard input. To tag a file named "tag", "batch" or "train", write ./tag.
+
+Options:
+  --published-at YYYY-MM-DD  reference date for "Aug. 11", "last week" (default: read from a dateline)
+  --date-order MDY|DMY|auto  how to read numeric dates such as 08/11/2023 (default auto)
+  --include LIST             run only these stages, comma-separated: ${PUBLIC_STAGES.join(',')}
+  --keep-chrome              keep mentions found in bylines, bios, teasers and other page chrome
+  --max-length N             longest text accepted, in characters (default 1000000)
+  --pretty / --compact       indented or one-line JSON (default: indented when stdout is a terminal)
+  --debug                    print stack traces of errors
+  -h, --help                 show this help
+  -v, --version              print the version
+
+Commands reserved for later versions: batch, train.
+
+Exit status: 0 ok, 1 bad input (file not found, not UTF-8 text, too large, bad option value), 2 usage error.
+`;
+
+/** A usage mistake: exit 2 with a pointer to --help. */
+class UsageError extends Error {}
+/** A bad value or unreadable input: exit 1. */
+class InputError extends Error {}
+
+const OPTIONS = {
+  'published-at': { type: 'string' },
+  'date-order': { type: 'string' },
+  include: { type: 'string' },
+  'keep-chrome': { type: 'boolean' },
+  'max-length': { type: 'string' },
+  pretty: { type: 'boolean' },
+  compact: { type: 'boolean' },
+  debug: { type: 'boolean' },
+  help: { type: 'boolean', short: 'h' },
+  version: { type: 'boolean', short: 'v' },
+} as const;
+
+type Values = ReturnType<typeof parse>['values'];
+
+function parse(args: string[]) {
+  try {
+    return parseArgs({ args, options: OPTIONS, allowPositionals: true, strict: true });
+  } catch (e) {
+    // parseArgs' messages carry advice about '--' quoting over several sentences: keep the first one.
+    const msg = e instanceof Error ? e.message.split(/\. (?=[A-Z])/)[0]!.replace(/\.$/, '') : String(e);
+    throw new UsageError(msg);
+  }
+}
+
+function isCalendarDay(s: string): boolean {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(s)) return false;
+  const d = new Date(`${s}T00:00:00Z`);
+  return !Number.isNaN(d.getTime()) && d.toISOString().startsWith(s);
+}
+
+function toOptions(v: Values): TagOptions {
+  const o: TagOptions = {};
+  if (v['published-at'] !== undefined) {
+    if (!isCalendarDay(v['published-at'])) {
+      throw new InputError(`--published-at: expected a YYYY-MM-DD calendar date, got '${v['published-at']}'`);
+    }
+    o.publishedAt = v['published-at'];
+  }
+  if (v['date-order'] !== undefined) {
+    const d = v['date-order'].toUpperCase() === 'AUTO' ? 'auto' : v['date-order'].toUpperCase();
+    if (d !== 'MDY' && d !== 'DMY' && d !== 'auto') {
+      throw new InputError(`--date-order: expected MDY, DMY or auto, got '${v['date-order']}'`);
+    }
+    o.dateOrder = d;
+  }
+  if (v.include !== undefined) {
+    const stages = v.include
+      .split(',')
+      .map((s) => s.trim().toLowerCase())
+      .filter(Boolean);
+    for (const s of stages) {
+      if (!(PUBLIC_STAGES as readonly string[]).includes(s)) {
+        throw new InputError(`--include: unknown stage '${s}' (known: ${PUBLIC_STAGES.join(', ')})`);
+      }
+    }
+    o.include = [...new Set(stages)] as PublicStage[];
+  }
+  if (v['max-length'] !== undefined) {
+    const n = /^\d{1,15}$/.test(v['max-length']) ? Number(v['max-length']) : Number.NaN;
+    if (!Number.isSafeInteger(n) || n < 1) {
+      throw new InputError(`--max-length: expected a positive whole number, got '${v['max-length']}'`);
+    }
+    o.maxLength = n;
+  }
+  if (v['keep-chrome']) o.keepChrome = true;
+  return o;
+}
+
+function describeFsError(e: NodeJS.ErrnoException, file: string): string | null {
+  switch (e.code) {
+    case 'ENOENT':
+      return `file not found: ${file}`;
+    case 'EISDIR':
+      return `${file} is a directory, not a text file`;
+    case 'EACCES':
+    case 'EPERM':
+      return `permission denied: ${file}`;
+    case 'ENOTDIR':
+      return `file not found: ${file} (a part of the path is not a directory)`;
+    default:
+      return e.code ? `cannot read ${file}: ${e.code}` : null;
+  }
+}
+
+async function run(argv: string[]): Promise<number> {
+  const { values, positionals } = parse(argv);
+  if (values.help) {
+    process.stdout.write(USAGE);
+    return 0;
+  }
+  if (values.version) {
+    process.stdout.write(`${PACKAGE_VERSION}\n`);
+    return 0;
+  }
+  const args = [...positionals];
+  if (args[0] === 'batch' || args[0] === 'train') {
+    throw new UsageError(`'${args[0]}' is not implemented yet in this version`);
+  }
+  if (args[0] === 'tag') args.shift();
+  if (args.length === 0) throw new UsageError('missing FILE (use - to read standard input)');
+  if (args.length > 1) throw new UsageError(`expected one FILE, got ${args.length}: ${args.join(' ')}`);
+  if (values.pretty && values.compact) throw new UsageError('--pretty and --compact cannot be used together');
+  const file = args[0]!;
+  const options = toOptions(values);
+
+  const maxLength = maxLengthOf(options);
+  const what = file === '-' ? 'standard input' : file;
+  let bytes: Uint8Array;
+  try {
+    bytes =
+      file === '-'
+        ? await readStreamBounded(process.stdin, byteLimit(maxLength), maxLength, what)
+        : await readFileBounded(file, byteLimit(maxLength), maxLength);
+  } catch (e) {
+    const msg = e instanceof Error && !(e instanceof ArticleTooLargeError) ? describeFsError(e, file) : null;
+    if (msg) throw Object.assign(new InputError(msg), { cause: e });
+    throw e;
+  }
+  const tags = tagArticle(decodeText(bytes, what), options);
+  const pretty = values.pretty || (!values.compact && process.stdout.isTTY === true);
+  process.stdout.write(`${JSON.stringify(tags, null, pretty ? 2 : undefined)}\n`);
+  return 0;
+}
+
+function oneLine(s: string): string {
+  return s.replace(/\s*[\r\n]+\s*/g, ' ').trim();
+}
+
+async function main(): Promise<void> {
+  const argv = process.argv.slice(2);
+  const debug = argv.includes('--debug');
+  // A closed pipe (`article-tagger a.txt | head -c 10`) is not an error worth a stack trace.
+  process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+    if (e.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+    throw e;
+  });
+  try {
+    process.exitCode = await run(argv);
+  } catch (e) {
+    const err = e instanceof Error ? e : new Error(String(e));
+    let code = 1;
+    let message = err.message;
+    if (err instanceof UsageError) {
+      code = 2;
+      message = `${message} (see ${NAME} --help)`;
+    } else if (
+      !(err instanceof InputError) &&
+      !(err instanceof InvalidInputError) &&
+      !(err instanceof InvalidOptionsError) &&
+      !(err instanceof ArticleTooLargeError)
+    ) {
+      // Anything else is a bug of ours, not bad input: still one line (unless --debug), but say so.
+      message = `internal error: ${message} (run with --debug for a stack trace; please report it)`;
+      code = 1;
+    }
+    if (debug) process.stderr.write(`${err.stack ?? message}\n`);
+    else process.stderr.write(`${NAME}: ${oneLine(message)}\n`);
+    process.exitCode = code;
+  }
+}
+
+void main();
