@@ -4,16 +4,18 @@ import { tokenize } from './tokenize.js';
 import type { Doc, Paragraph, Sentence, Token, ZoneSpan } from './types.js';
 import { classifyZones } from './zones.js';
 
+const LOWER_START = /^\p{Ll}/u;
 const TERMINAL = /[.!?:;"”’»)\]]\s*$/;
-const LOWER_START = /^\s*\p{Ll}/u;
 
 /**
- * Paragraphs are lines. A hard-wrapped line (no sentence-final mark, followed by a line that starts in lower case)
- * is joined with the next one so sentences are not cut at the wrap.
+ * Paragraphs are lines. In a hard-wrapped text (most lines 40+ characters, running on to the next line without a
+ * sentence-final mark) a line without a final mark is joined with the next unindented line; elsewhere only when the
+ * next line starts in lower case. So sentences are not cut at a wrap, and a headline stays apart from its caption.
  */
 export function splitParagraphs(text: string): { start: number; end: number }[] {
-  const lines: { start: number; end: number }[] = [];
+  const lines: { start: number; end: number; indented: boolean; afterBlank: boolean }[] = [];
   let pos = 0;
+  let blank = true;
   while (pos <= text.length) {
     let nl = text.indexOf('\n', pos);
     if (nl < 0) nl = text.length;
@@ -21,23 +23,34 @@ export function splitParagraphs(text: string): { start: number; end: number }[] 
     let e = nl;
     while (s < e && text.charCodeAt(s) === 0x20) s++;
     while (e > s && text.charCodeAt(e - 1) === 0x20) e--;
-    if (e > s) lines.push({ start: s, end: e });
+    if (e > s) {
+      lines.push({ start: s, end: e, indented: s > pos, afterBlank: blank });
+      blank = false;
+    } else {
+      blank = true;
+    }
     pos = nl + 1;
   }
+  const runsOn = (a: { start: number; end: number }) =>
+    a.end - a.start >= 40 && !TERMINAL.test(text.slice(a.end - 2, a.end));
+  let runOn = 0;
+  for (let k = 0; k + 1 < lines.length; k++) {
+    const next = lines[k + 1] as (typeof lines)[number];
+    if (!next.afterBlank && runsOn(lines[k] as (typeof lines)[number])) runOn++;
+  }
+  const wrapped = runOn >= 3 && runOn * 3 >= lines.length;
   const paragraphs: { start: number; end: number }[] = [];
-  for (const line of lines) {
-    const prev = paragraphs[paragraphs.length - 1];
-    if (
+  for (const [k, line] of lines.entries()) {
+    const prev = lines[k - 1];
+    const para = paragraphs[paragraphs.length - 1];
+    const join =
       prev &&
-      text.slice(prev.end, line.start).split('\n').length === 2 &&
-      !TERMINAL.test(text.slice(Math.max(prev.start, prev.end - 3), prev.end)) &&
-      LOWER_START.test(text.slice(line.start, Math.min(line.end, line.start + 4))) &&
-      prev.end - prev.start > 40
-    ) {
-      prev.end = line.end;
-    } else {
-      paragraphs.push({ ...line });
-    }
+      para &&
+      !line.afterBlank &&
+      runsOn(prev) &&
+      (wrapped ? !line.indented : LOWER_START.test(text.slice(line.start, line.start + 2)));
+    if (join && para) para.end = line.end;
+    else paragraphs.push({ start: line.start, end: line.end });
   }
   return paragraphs;
 }
@@ -67,7 +80,7 @@ function sentenceBreaks(tokens: Token[], from: number, to: number): number[] {
       }
       if (prev && prev.kind === 'number' && next.kind === 'number') continue;
     }
-    const starts = next.cap || next.kind === 'number' || /^["“‘'«(\[]/.test(next.text);
+    const starts = next.cap || next.kind === 'number' || /^["“‘'«([]/.test(next.text);
     if (!starts) continue;
     breaks.push(last + 1);
     k = last;
@@ -115,7 +128,7 @@ export function buildDoc(text: string): Doc {
     });
   }
   const zoning = classifyZones(text, paragraphs, tokens);
-  const zones = coverZones(text.length, paragraphs);
+  const zones = coverZones(text.length, paragraphs, zoning.splits);
   return {
     text,
     paragraphs,
@@ -129,19 +142,30 @@ export function buildDoc(text: string): Doc {
   };
 }
 
-/** Turns per-paragraph zones into spans covering [0, length): gaps go to the zone before them. */
-function coverZones(length: number, paragraphs: Paragraph[]): ZoneSpan[] {
-  const spans: ZoneSpan[] = [];
+/** Turns per-paragraph zones (and sub-paragraph splits) into spans covering [0, length); gaps join the zone before. */
+function coverZones(length: number, paragraphs: Paragraph[], splits: ZoneSpan[]): ZoneSpan[] {
+  const pieces: ZoneSpan[] = [];
+  const sorted = [...splits].sort((a, b) => a.start - b.start);
+  let si = 0;
   for (const p of paragraphs) {
-    const kind: ZoneKind = p.zone;
+    let at = p.start;
+    while (si < sorted.length && (sorted[si] as ZoneSpan).start < p.end) {
+      const sp = sorted[si++] as ZoneSpan;
+      if (sp.start < at || sp.end > p.end) continue;
+      if (sp.start > at) pieces.push({ kind: p.zone, start: at, end: sp.start });
+      pieces.push({ ...sp });
+      at = sp.end;
+    }
+    if (at < p.end) pieces.push({ kind: p.zone, start: at, end: p.end });
+  }
+  const spans: ZoneSpan[] = [];
+  for (const piece of pieces) {
     const last = spans[spans.length - 1];
-    if (!last) {
-      spans.push({ kind, start: 0, end: p.end });
-    } else if (last.kind === kind) {
-      last.end = p.end;
-    } else {
-      last.end = p.start;
-      spans.push({ kind, start: p.start, end: p.end });
+    if (!last) spans.push({ kind: piece.kind, start: 0, end: piece.end });
+    else if (last.kind === piece.kind) last.end = piece.end;
+    else {
+      last.end = piece.start;
+      spans.push({ ...piece });
     }
   }
   const last = spans[spans.length - 1];

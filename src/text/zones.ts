@@ -1,20 +1,263 @@
-import type { Paragraph, Token } from './types.js';
+/**
+ * Zoning: which part of a pasted web page each paragraph is. News sites differ, but their chrome has a few shapes:
+ * navigation and widgets (short lines of menu words), reading-time and share lines, bylines ("By X", a name line
+ * next to a role line such as "Reporter"), datelines, photo captions with credits, author bios after the story,
+ * "Read more" / "Most read" / "Related" blocks and teasers of other stories, newsletter and copyright lines.
+ *
+ * The story body is the run of prose paragraphs from the first one to the last one before the first end-of-story
+ * marker (a related-stories header, an author bio, an author card). Everything is decided per paragraph from its own
+ * text and its neighbours; a paragraph may also hold sub-spans (a caption's "(Photo credit: …)", an inline dateline).
+ */
+import type { ZoneKind } from '../schema.js';
+import type { Paragraph, Token, ZoneSpan } from './types.js';
 
 export interface Zoning {
   headline: { start: number; end: number } | null;
   authors: { name: string; start: number; end: number }[];
   datelineDate: string | null;
+  /** Parts of paragraphs in another zone than their paragraph (credits inside captions, inline datelines). */
+  splits: ZoneSpan[];
 }
 
-/** Assigns a zone to every paragraph (mutates `paragraphs[i].zone`). */
+const BOILERPLATE_LINE =
+  /^(?:news ?feed|menu|home|search|subscribe(?: now)?|sign (?:in|up)|log ?in|log ?out|register|share(?: this(?: article| story)?)?|share on \w+|tweet|print|e-?mail|copy link|advertisement|advertising|sponsored(?: content)?|show more|load more|see more|view more|skip to (?:main )?content|follow us(?: on \w+)?|avatar|comments?|\d+ comments?|leave a comment|back to top|listen(?: to (?:this )?article)?|play|watch|video|audio|close|open|toggle navigation|cookie settings|accept(?: all)?(?: cookies)?|privacy policy|terms of (?:use|service)|contact us|about us|donate|support us|become a member|join us|latest|trending|breaking news|live|opinion|explainer|analysis|world|politics|business|sport|sports|tech|technology|science|health|culture|entertainment|europe|ukraine|war|news|lifestyle|travel)[\s.:!|»›>]*$/i;
+const READ_TIME = /^\d{1,3}\s*(?:-\s*)?(?:min(?:ute)?s?|m)\.?\s+(?:read|listen)\b/i;
+const COPYRIGHT = /^(?:©|\(c\)\s|copyright\b|all rights reserved)/i;
+const NEWSLETTER =
+  /\b(?:sign up for (?:our|the)\b|subscribe to (?:our|the)\b|newsletter\b|get (?:our|the) (?:latest|best)\b.*\b(?:inbox|email)|delivered to your inbox|we (?:use|value) cookies)/i;
+const RELATED_HEADER =
+  /^(?:read more|read also|also read|see also|related(?: (?:articles?|stories|news|content|coverage|topics|reading))?|more (?:from|on|about|stories|news|like this|in)\b.{0,40}|most (?:read|popular|viewed|shared)|recommended(?: for you| stories)?|you (?:may|might) (?:also )?(?:like|be interested in)|what to read next|top stories|latest (?:news|stories)|up next|editors?['’] picks?|popular now|in (?:other|related) news)[\s:.!»›>]*$/i;
+const RELATED_INLINE =
+  /^(?:read more|read also|also read|see also|related|more|watch|listen|recommended|opinion)\s*[:|›»>–—-]\s*\S/i;
+const TAGS_LINE = /^(?:tags?|topics?|filed under|categories|related topics)\s*:/i;
+const BYLINE =
+  /^(?:[Bb]y|[Ww]ritten by|[Ww]ords by|[Rr]eporting by|[Aa]uthor:?)\s+(\p{Lu}[\p{L}'’.-]*(?:\s+(?:\p{Lu}[\p{L}'’.-]*|de|van|von|al|bin|da|di|la|le|du|dos|der)){0,4})/u;
+const ROLE_LINE =
+  /^(?:(?:senior |chief |staff |contributing |deputy |associate |executive |managing |foreign |political |news |investigative |freelance |special )?(?:reporter|correspondent|writer|editor|journalist|columnist|contributor|author|producer|analyst|photographer|editor-in-chief|news editor|staff writer|freelance journalist)(?:\s*(?:,|at|for)\s+.{1,60})?)$/i;
+const NAME_LINE = /^\p{Lu}[\p{Ll}'’.-]+(?:\s+(?:\p{Lu}[\p{L}'’.-]*|de|van|von|al|bin|da|di|la|le|du|der)){1,3}$/u;
+const CREDIT_INLINE =
+  /\((?:photo|image|picture|video|graphic|illustration|footage)(?:\s+(?:credit|courtesy|by|source))?\s*:[^()\n]{1,120}\)|\((?:photo|image)\s+by\s[^()\n]{1,120}\)|\([^()\n]{0,80}\/\s*(?:getty images|afp|ap|reuters|epa|anadolu|shutterstock)[^()\n]{0,40}\)/i;
+const CREDIT_LINE =
+  /^(?:(?:photo|image|picture|video|graphic|illustration)\s*(?:credit|source|courtesy|by)?\s*[:,]|image source\b|credit\s*:|getty images$|\(?(?:ap|afp|reuters|epa) photo\b|photograph:)/i;
+const CAPTION_LINE = /^(?:image caption|caption|photo caption)\s*[:,]/i;
+const DATE_WORDS =
+  /^(?:(?:published|updated|posted|last updated|first published|modified)(?:\s+on)?\s*:?\s*)?(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s+)?(?:\d{1,2}\s+)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}\b[\s\d:apm.,|/—–-]*(?:[a-z]{2,5})?$|^(?:(?:published|updated|posted)(?:\s+on)?\s*:?\s*)?\d{4}-\d{2}-\d{2}(?:[T\s][\d:]+)?\s*(?:[a-z]{2,5})?$|^(?:(?:published|updated|posted)(?:\s+on)?\s*:?\s*)?\d{1,2}\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{4}\b[\s\d:apm.,|/—–-]*(?:[a-z]{2,5})?$/i;
+const WIRE_DATELINE =
+  /^\p{Lu}[\p{Lu} .'’-]{1,40}(?:,\s+[\p{L} .]{2,30})?\s+(?:\d{4}-\d{2}-\d{2}|\((?:AP|AFP|Reuters|UPI|dpa|Xinhua|Bloomberg|CNN|IANS|PTI|TASS)\)\s*[—–-]{1,2})/u;
+const BREADCRUMB = /^[^›»>|/\n]{1,30}(?:\s*[›»>|/]\s*[^›»>|/\n]{1,30}){1,6}$/;
+/** "WARSAW —", "KYIV, Ukraine (AP) —", "LONDON (Reuters) -": a wire dateline opening the first paragraph. */
+const INLINE_DATELINE =
+  /^\p{Lu}[\p{Lu}.'’-]*(?: \p{Lu}[\p{Lu}.'’-]*){0,3}(?:, \p{Lu}[\p{L}.]*(?: \p{Lu}[\p{L}.]*){0,2})?(?: \([\p{L} ]{2,20}\))? ?[—–-]{1,2} /u;
+const BIO_START = /^(?:\p{Lu}[\p{L}'’.-]+\s+){1,3}(?:is|was|has been|covers|writes|joined|reports)\b/u;
+const BIO_WORDS =
+  /\b(?:reporter|correspondent|journalist|editor|writer|columnist|covers|covering|specializ|specialis|based in|joined (?:the|us)|graduat|contributor|previously worked)/i;
+
+const words = (s: string) => (s.match(/\S+/g) ?? []).length;
+const prose = (s: string, n: number) => n >= 15 || (n >= 7 && /[.!?"”’)]$/.test(s));
+const titleLike = (s: string, n: number) => n >= 3 && n <= 30 && !/[.:;,]$/.test(s);
+
+/** Assigns a zone to every paragraph (mutates `paragraphs[i].zone`) and finds headline, authors and splits. */
 export function classifyZones(text: string, paragraphs: Paragraph[], _tokens: Token[]): Zoning {
-  let headline: Zoning['headline'] = null;
-  for (const p of paragraphs) {
-    p.zone = 'body';
-    if (!headline && p.end - p.start < 200 && !/[.!?]$/.test(text.slice(p.start, p.end))) {
-      headline = { start: p.start, end: p.end };
-      p.zone = 'headline';
+  const n = paragraphs.length;
+  const lines = paragraphs.map((p) => text.slice(p.start, p.end));
+  const counts = lines.map(words);
+  const zone: (ZoneKind | null)[] = new Array(n).fill(null);
+  const authors: Zoning['authors'] = [];
+  const splits: ZoneSpan[] = [];
+  const addAuthor = (name: string, start: number) => {
+    if (!authors.some((a) => a.name === name)) authors.push({ name, start, end: start + name.length });
+  };
+
+  // 1. Lines whose own text says what they are.
+  for (let k = 0; k < n; k++) {
+    const s = lines[k] as string;
+    const c = counts[k] as number;
+    const start = (paragraphs[k] as Paragraph).start;
+    if (c <= 12 && (READ_TIME.test(s) || (BOILERPLATE_LINE.test(s) && c <= 5))) zone[k] = 'boilerplate';
+    else if (c <= 16 && BREADCRUMB.test(s) && !/[.!?]$/.test(s)) zone[k] = 'boilerplate';
+    else if (COPYRIGHT.test(s) || TAGS_LINE.test(s) || (c <= 40 && NEWSLETTER.test(s))) zone[k] = 'boilerplate';
+    else if (c <= 8 && RELATED_HEADER.test(s)) zone[k] = 'related';
+    else if (c <= 30 && RELATED_INLINE.test(s)) zone[k] = 'related';
+    else if (c <= 12 && DATE_WORDS.test(s)) zone[k] = 'dateline';
+    else if (c <= 14 && CREDIT_LINE.test(s)) zone[k] = 'credit';
+    else if (CAPTION_LINE.test(s)) zone[k] = 'caption';
+    else if (c <= 12 && ROLE_LINE.test(s)) zone[k] = 'byline';
+    else {
+      const by = c <= 12 && !/[.!?"”]$/.test(s) ? BYLINE.exec(s) : null;
+      if (by?.[1]) {
+        zone[k] = 'byline';
+        const from = by.index + by[0].length - by[1].length;
+        const names = s.slice(from);
+        for (const m of names.matchAll(
+          /\p{Lu}[\p{L}'’.-]*(?:\s+(?:\p{Lu}[\p{L}'’.-]*|de|van|von|al|bin|da|di|la|le|du|der)){1,4}/gu,
+        )) {
+          if (!/^(?:Updated|Published|And)\b/.test(m[0]) && m.index !== undefined)
+            addAuthor(m[0], start + from + m.index);
+        }
+      } else if (c <= 8 && WIRE_DATELINE.test(s) && /\d{4}-\d{2}-\d{2}$/.test(s)) {
+        zone[k] = 'dateline';
+      }
+    }
+    if (zone[k] === null) {
+      const credit = CREDIT_INLINE.exec(s);
+      if (credit && credit.index !== undefined) {
+        zone[k] = 'caption';
+        splits.push({ kind: 'credit', start: start + credit.index, end: start + credit.index + credit[0].length });
+      }
     }
   }
-  return { headline, authors: [], datelineDate: null };
+  // A name line next to a role line or an avatar is an author card.
+  for (let k = 0; k < n; k++) {
+    if (zone[k] !== null || (counts[k] as number) > 5 || !NAME_LINE.test(lines[k] as string)) continue;
+    const near = (j: number) =>
+      j >= 0 &&
+      j < n &&
+      (zone[j] === 'byline' || /^avatar$/i.test(lines[j] as string) || DATE_WORDS.test(lines[j] as string));
+    if (near(k - 1) || near(k + 1)) {
+      zone[k] = 'byline';
+      addAuthor(lines[k] as string, (paragraphs[k] as Paragraph).start);
+    }
+  }
+  // 2. Author bios: a paragraph about an author ("X is a reporter for ..."), or starting with a known author's name.
+  for (let k = 0; k < n; k++) {
+    if (zone[k] !== null) continue;
+    const s = lines[k] as string;
+    const byAuthor = authors.some((a) => s.startsWith(a.name) || s.startsWith(`${a.name.split(' ')[0]} `));
+    if ((byAuthor || BIO_START.test(s)) && BIO_WORDS.test(s.slice(0, 200)) && (byAuthor || k > n / 2)) {
+      zone[k] = 'author-bio';
+      const m = /^((?:\p{Lu}[\p{L}'’.-]+\s+){1,3})(?:is|was|has been|covers|writes|joined|reports)\b/u.exec(s);
+      if (m?.[1] && !byAuthor && words(m[1]) >= 2) addAuthor(m[1].trim(), (paragraphs[k] as Paragraph).start);
+    }
+  }
+  // Later paragraphs of a bio start with the author's first name or a pronoun and stay bio until the next marker.
+  for (let k = 1; k < n; k++) {
+    if (
+      zone[k] === null &&
+      zone[k - 1] === 'author-bio' &&
+      /^(?:He|She|They|His|Her|Their|Previously|Before)\b/.test(lines[k] as string)
+    )
+      zone[k] = 'author-bio';
+  }
+
+  // 3. The body: prose from the first prose paragraph to the last one before the first end-of-story marker.
+  let first = -1;
+  for (let k = 0; k < n; k++) {
+    if (zone[k] === null && prose(lines[k] as string, counts[k] as number)) {
+      first = k;
+      break;
+    }
+  }
+  let stop = n;
+  if (first >= 0) {
+    for (let k = first + 1; k < n; k++) {
+      const z = zone[k];
+      const endMarker =
+        z === 'author-bio' ||
+        (z === 'related' && RELATED_HEADER.test(lines[k] as string)) ||
+        (z === 'byline' && k > first) ||
+        /^avatar$/i.test(lines[k] as string);
+      if (endMarker) {
+        stop = k;
+        break;
+      }
+    }
+  }
+  let last = -1;
+  for (let k = stop - 1; k >= Math.max(first, 0); k--) {
+    const s = lines[k] as string;
+    // The story's last paragraph ends as a sentence does; a title-like line before the marker is a teaser.
+    if (zone[k] === null && prose(s, counts[k] as number) && (/[.!?"”’)]$/.test(s) || (counts[k] as number) >= 40)) {
+      last = k;
+      break;
+    }
+  }
+
+  // 4. Headline: the first title-like line before the body; repeats of it are boilerplate.
+  let headline: Zoning['headline'] = null;
+  let headlineText = '';
+  const headEnd = first >= 0 ? first : n;
+  for (let k = 0; k < headEnd; k++) {
+    if (zone[k] !== null) continue;
+    const s = lines[k] as string;
+    if (!headline && (titleLike(s, counts[k] as number) || /[.!?]$/.test(s)) && (counts[k] as number) >= 3) {
+      zone[k] = 'headline';
+      headline = { start: (paragraphs[k] as Paragraph).start, end: (paragraphs[k] as Paragraph).end };
+      headlineText = s;
+    } else if (headline && s === headlineText) {
+      zone[k] = 'boilerplate';
+    }
+  }
+  // The first paragraph is the headline when it is the body's first prose line but reads as a title (CoNLL style).
+  if (!headline && first === 0 && n > 1 && (counts[0] as number) <= 20 && zone[0] === null) {
+    const s = lines[0] as string;
+    if (titleLike(s, counts[0] as number) || s === s.toUpperCase()) {
+      zone[0] = 'headline';
+      headline = { start: (paragraphs[0] as Paragraph).start, end: (paragraphs[0] as Paragraph).end };
+      first = -1;
+      for (let k = 1; k < n; k++) {
+        if (zone[k] === null && prose(lines[k] as string, counts[k] as number)) {
+          first = k;
+          break;
+        }
+      }
+    }
+  }
+
+  // 5. The rest: inside the body unzoned lines are body (crossheads too); before it, short lines are navigation;
+  // after it, title-like lines are teasers of other stories and the rest is boilerplate.
+  let inRelated = false;
+  for (let k = 0; k < n; k++) {
+    if (zone[k] === 'related' && RELATED_HEADER.test(lines[k] as string) && k > last) inRelated = true;
+    if (zone[k] !== null) continue;
+    const s = lines[k] as string;
+    const c = counts[k] as number;
+    if (first >= 0 && k >= first && k <= last) zone[k] = 'body';
+    else if (first < 0) zone[k] = headline ? 'body' : c >= 3 ? 'body' : 'boilerplate';
+    else if (k < first) zone[k] = c >= 4 && !BOILERPLATE_LINE.test(s) ? 'caption' : 'boilerplate';
+    else if (inRelated) zone[k] = 'related';
+    else zone[k] = titleLike(s, c) || prose(s, c) ? 'related' : 'boilerplate';
+  }
+  // A caption line before the body is a caption only if it reads as one (a sentence, a credit); else boilerplate.
+  for (let k = 0; k < Math.max(first, 0); k++) {
+    if (
+      zone[k] === 'caption' &&
+      !splits.some((x) => x.start >= (paragraphs[k] as Paragraph).start && x.end <= (paragraphs[k] as Paragraph).end)
+    ) {
+      const s = lines[k] as string;
+      if (!/[.!?)]$/.test(s)) zone[k] = 'boilerplate';
+    }
+  }
+  for (let k = 0; k < n; k++) (paragraphs[k] as Paragraph).zone = zone[k] ?? 'body';
+  if (first >= 0 && zone[first] === 'body') {
+    const m = INLINE_DATELINE.exec(lines[first] as string);
+    const p = paragraphs[first] as Paragraph;
+    if (m && m[0].length < 60) splits.push({ kind: 'dateline', start: p.start, end: p.start + m[0].length });
+  }
+  return { headline, authors, datelineDate: datelineDate(lines, zone), splits };
+}
+
+const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
+
+/** The date of the first dateline line, as YYYY-MM-DD: "BRUSSELS 1996-08-22", "Published Aug. 11, 2023", "11 August 2023". */
+function datelineDate(lines: string[], zone: (ZoneKind | null)[]): string | null {
+  for (let k = 0; k < Math.min(lines.length, 12); k++) {
+    if (zone[k] !== 'dateline' && zone[k] !== 'byline') continue;
+    const s = lines[k] as string;
+    const iso = /(\d{4})-(\d{2})-(\d{2})/.exec(s);
+    if (iso) return valid(+(iso[1] as string), +(iso[2] as string), +(iso[3] as string));
+    const mdy =
+      /\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})\b/i.exec(s);
+    if (mdy)
+      return valid(+(mdy[3] as string), MONTHS.indexOf((mdy[1] as string).toLowerCase()) + 1, +(mdy[2] as string));
+    const dmy = /\b(\d{1,2})\s+(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?,?\s+(\d{4})\b/i.exec(s);
+    if (dmy)
+      return valid(+(dmy[3] as string), MONTHS.indexOf((dmy[2] as string).toLowerCase()) + 1, +(dmy[1] as string));
+  }
+  return null;
+}
+
+function valid(y: number, m: number, d: number): string | null {
+  const date = new Date(Date.UTC(y, m - 1, d));
+  if (date.getUTCFullYear() !== y || date.getUTCMonth() !== m - 1 || date.getUTCDate() !== d) return null;
+  return date.toISOString().slice(0, 10);
 }
