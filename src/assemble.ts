@@ -65,7 +65,11 @@ export function assemble(ctx: Context, toRaw: Int32Array): ArticleTags {
     publishedAt: ctx.publishedAt,
     headline: ctx.doc.headline ? m.span(ctx.doc.headline) : null,
     authors: ctx.doc.authors.map((a) => ({ name: a.name, span: m.span(a) })),
-    zones: ctx.doc.zones.map((z) => ({ kind: z.kind, ...rawRange(toRaw, z.start, z.end, ctx.input.length) })),
+    zones: ctx.doc.zones.length
+      ? ctx.doc.zones.map((z) => ({ kind: z.kind, ...rawRange(toRaw, z.start, z.end, ctx.input.length) }))
+      : ctx.input.length
+        ? [{ kind: 'boilerplate' as const, start: 0, end: ctx.input.length }] // only characters normalization deletes
+        : [],
     people,
     organizations,
     places,
