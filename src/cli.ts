@@ -6,7 +6,6 @@ import { parseArgs } from 'node:util';
 import { ArticleTooLargeError, InvalidInputError, InvalidOptionsError } from './errors.js';
 import { byteLimit, decodeText, maxLengthOf, readFileBounded, readStreamBounded } from './node/read.js';
 import { PUBLIC_STAGES, type PublicStage, type TagOptions } from './options.js';
-import { tagArticle } from './tagger.js';
 import { PACKAGE_VERSION } from './version.js';
 
 const NAME = 'article-tagger';
@@ -156,7 +155,10 @@ async function run(argv: string[]): Promise<number> {
     if (msg) throw Object.assign(new InputError(msg), { cause: e });
     throw e;
   }
-  const tags = tagArticle(decodeText(bytes, what), options);
+  const text = decodeText(bytes, what);
+  // Loaded only to tag, so --help, --version and usage errors do not pay for the core's tables and compromise.
+  const { tagArticle } = await import('./tagger.js');
+  const tags = tagArticle(text, options);
   const pretty = values.pretty || (!values.compact && process.stdout.isTTY === true);
   process.stdout.write(`${JSON.stringify(tags, null, pretty ? 2 : undefined)}\n`);
   return 0;
