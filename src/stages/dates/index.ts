@@ -1,9 +1,60 @@
-import type { Stage } from '../../pipeline/types.js';
-// PLACEHOLDER (being written this session): replaced by the real stage before commit.
-export const datesStage: Stage<'dates'> = {
+import type { Context, Stage } from '../../pipeline/types.js';
+import type { DateMention } from '../../schema.js';
+import { ago } from './extractors/ago.js';
+import { bareYear } from './extractors/bare-year.js';
+import { dayMonth } from './extractors/day-month.js';
+import { decadeCentury } from './extractors/decade-century.js';
+import { isoDate } from './extractors/iso-date.js';
+import { monthDay } from './extractors/month-day.js';
+import { monthYear } from './extractors/month-year.js';
+import { numericDate } from './extractors/numeric-date.js';
+import { quarter } from './extractors/quarter.js';
+import { referenceDate } from './extractors/reference-date.js';
+import { relativeDay } from './extractors/relative-day.js';
+import { relativeUnit } from './extractors/relative-unit.js';
+import { relativeWeekday } from './extractors/relative-weekday.js';
+import { season } from './extractors/season.js';
+import { weekNumber } from './extractors/week-number.js';
+import { dropOverlaps } from './refiners/drop-overlaps.js';
+import { requireReference } from './refiners/require-reference.js';
+import { widenModifiers } from './refiners/widen-modifiers.js';
+import type { DateCandidate } from './types.js';
+
+export type { DateCandidate } from './types.js';
+
+/** Date mentions as TIMEX3 values: a hand-written rule set over the tokens (see docs/decisions-dates.md). */
+export const datesStage: Stage<'dates', DateCandidate> = {
   name: 'dates',
   needs: [],
-  extractors: [],
-  refiners: [],
-  finalize: () => [],
+  extractors: [
+    referenceDate, // first: sets ctx.publishedAt from a dateline when the caller gave none
+    isoDate,
+    numericDate,
+    monthDay,
+    dayMonth,
+    monthYear,
+    bareYear,
+    decadeCentury,
+    quarter,
+    weekNumber,
+    season,
+    relativeDay,
+    relativeWeekday,
+    relativeUnit,
+    ago,
+  ],
+  refiners: [widenModifiers, dropOverlaps, requireReference],
+  finalize(ctx: Context, items: DateCandidate[]): DateMention[] {
+    return items.map((c) => ({
+      start: c.start,
+      end: c.end,
+      text: ctx.doc.text.slice(c.start, c.end),
+      value: c.value as string,
+      ...(c.endValue ? { endValue: c.endValue } : {}),
+      grain: c.grain,
+      relative: c.relative,
+      inferred: c.inferred,
+      zone: ctx.zoneAt(c.start),
+    }));
+  },
 };

@@ -1,0 +1,66 @@
+import type { Context } from '../../../pipeline/types.js';
+import { fmtYear } from '../calendar.js';
+import { DATE_PREPOSITIONS, UNIT_NOUNS } from '../lexicon.js';
+import { candidate, lowerAt, tokenAt, touching, yearOf } from '../scan.js';
+import type { DateCandidate } from '../types.js';
+
+const DETERMINERS = new Set(['the', 'a', 'its', 'their', 'his', 'her', 'our', 'this', 'that', 'each', 'every']);
+const NOT_BEFORE = new Set([
+  '$',
+  '€',
+  '£',
+  '¥',
+  '#',
+  'no',
+  'version',
+  'v',
+  'model',
+  'route',
+  'flight',
+  'room',
+  'page',
+  'rule',
+]);
+const RANGE = new Set(['-', '–', '—', 'to', 'and', 'through']);
+
+/**
+ * "in 2021", "since 1990", "the 2020 election", "2021's", "(2019)": a four-digit year with a date context. Not
+ * "2021 points", "1990 metres", "$2000", addresses, version numbers or parts of larger numbers.
+ */
+export function bareYear(ctx: Context): DateCandidate[] {
+  const out: DateCandidate[] = [];
+  const toks = ctx.doc.tokens;
+  for (let i = 0; i < toks.length; i++) {
+    const t = toks[i];
+    const y = yearOf(t);
+    if (!t || y === null) continue;
+    const prevTok = tokenAt(ctx, i - 1);
+    const nextTok = tokenAt(ctx, i + 1);
+    const prev = prevTok?.lower ?? '';
+    const next = nextTok?.lower ?? '';
+    if (NOT_BEFORE.has(prev)) continue;
+    if (prevTok && touching(prevTok, t) && prevTok.kind !== 'punct') continue;
+    if (nextTok && touching(t, nextTok) && (nextTok.kind === 'number' || next === '%' || next === '.')) {
+      if (next !== '.' || tokenAt(ctx, i + 2)?.kind === 'number') continue;
+    }
+    if (UNIT_NOUNS.has(next)) continue;
+    const possessive = (next === "'" || next === '’') && lowerAt(ctx, i + 2) === 's' && touching(t, nextTok);
+    if (nextTok && touching(t, nextTok) && !possessive && nextTok.kind !== 'punct') continue;
+    let ok = DATE_PREPOSITIONS.has(prev) || possessive;
+    if (!ok && DETERMINERS.has(prev) && nextTok?.kind === 'word') ok = true;
+    // "(2019)", "in 1990-91", ", 1990," after a place or name in a list of dates.
+    if (!ok && prev === '(' && next === ')') ok = true;
+    // The second year of a range whose first was accepted: "1990–1995".
+    if (!ok && RANGE.has(prev)) {
+      const before = out[out.length - 1];
+      if (before && before.t1 === i - 1) ok = true;
+    }
+    // A year opening a sentence as its subject: "2021 was the hottest year".
+    if (!ok && nextTok?.kind === 'word' && (next === 'was' || next === 'is' || next === 'saw' || next === 'will'))
+      ok = true;
+    if (!ok) continue;
+    const t0 = prev === 'fiscal' || prev === 'mid' ? i - 1 : i;
+    out.push(candidate(ctx, t0, i + 1, 'bare-year', 'year', fmtYear(y)));
+  }
+  return out;
+}

@@ -1,0 +1,59 @@
+import type { Context } from '../../../pipeline/types.js';
+import { fmtDay, validDay } from '../calendar.js';
+import { candidate, dayAt, inferYear, monthAt, reference, tenseAt, tokenAt, yearOf } from '../scan.js';
+import type { DateCandidate } from '../types.js';
+
+const RANGE = new Set(['-', '–', '—', 'to', 'through', 'until', 'and']);
+
+/** "July 10, 2023", "Aug. 11", "July 3–5", "July 30 to Aug. 2": month before day, optional year. */
+export function monthDay(ctx: Context): DateCandidate[] {
+  const out: DateCandidate[] = [];
+  const toks = ctx.doc.tokens;
+  for (let i = 0; i < toks.length; i++) {
+    const mo = monthAt(ctx, i);
+    if (!mo) continue;
+    const d = dayAt(ctx, mo.next);
+    if (!d) continue;
+    let j = d.next;
+    // A range: "3–5", "3 to 5", "July 30 to Aug. 2".
+    let endMonth = mo.month;
+    let endDay: number | null = null;
+    const sep = tokenAt(ctx, j);
+    if (sep && RANGE.has(sep.lower)) {
+      const mo2 = monthAt(ctx, j + 1);
+      const d2 = mo2 ? dayAt(ctx, mo2.next) : sep.lower === 'and' ? null : dayAt(ctx, j + 1);
+      if (d2 && d2.day > (mo2 ? 0 : d.day)) {
+        endMonth = mo2 ? mo2.month : mo.month;
+        endDay = d2.day;
+        j = d2.next;
+      }
+    }
+    let year: number | null = null;
+    let k = j;
+    if (tokenAt(ctx, k)?.text === ',') k++;
+    const y = yearOf(tokenAt(ctx, k));
+    if (y !== null) {
+      year = y;
+      j = k + 1;
+    }
+    let inferred = false;
+    let value: string | null = null;
+    let endValue: string | undefined;
+    if (year === null) {
+      inferred = true;
+      const ref = reference(ctx);
+      if (ref) year = inferYear(ref, mo.month, d.day, tenseAt(ctx, i));
+    }
+    if (year !== null) {
+      if (!validDay(year, mo.month, d.day)) continue;
+      value = fmtDay(year, mo.month, d.day);
+      if (endDay !== null) {
+        const ey = endMonth < mo.month ? year + 1 : year;
+        if (validDay(ey, endMonth, endDay)) endValue = fmtDay(ey, endMonth, endDay);
+      }
+    }
+    out.push(candidate(ctx, i, j, 'month-day', 'day', value, { inferred, ...(endValue ? { endValue } : {}) }));
+    i = j - 1;
+  }
+  return out;
+}

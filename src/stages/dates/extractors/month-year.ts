@@ -1,0 +1,80 @@
+import type { Context } from '../../../pipeline/types.js';
+import { fmtMonth } from '../calendar.js';
+import { AMBIGUOUS_MONTHS, DATE_PREPOSITIONS, MONTHS } from '../lexicon.js';
+import { candidate, inferYear, lowerAt, monthAt, reference, tenseAt, tokenAt, yearOf } from '../scan.js';
+import type { DateCandidate } from '../types.js';
+
+const PREFIX = /^(mid|early|late)-/;
+
+/**
+ * "August 1988", "in August", "mid-July", "last April": a month without a day. A bare month needs a capital; "May",
+ * "March" and short forms need a preposition, a modifier or a year beside them.
+ */
+export function monthYear(ctx: Context): DateCandidate[] {
+  const out: DateCandidate[] = [];
+  const toks = ctx.doc.tokens;
+  for (let i = 0; i < toks.length; i++) {
+    const t = toks[i];
+    if (t?.kind !== 'word' || !t.cap) continue;
+    let month: number | undefined;
+    let next = i + 1;
+    let prefixed = false;
+    let abbr = false;
+    const mo = monthAt(ctx, i);
+    if (mo) {
+      month = mo.month;
+      next = mo.next;
+      abbr = AMBIGUOUS_MONTHS.has(t.lower);
+    } else {
+      const m = PREFIX.exec(t.lower);
+      if (!m) continue;
+      month = MONTHS.get(t.lower.slice(m[0].length));
+      if (month === undefined) continue;
+      prefixed = true;
+    }
+    let k = next;
+    if (tokenAt(ctx, k)?.text === ',') k++;
+    if (tokenAt(ctx, k)?.lower === 'of') k++;
+    const y = yearOf(tokenAt(ctx, k));
+    if (y !== null) {
+      out.push(candidate(ctx, i, k + 1, 'month-year', 'month', fmtMonth(y, month)));
+      i = k;
+      continue;
+    }
+    const prev = lowerAt(ctx, i - 1);
+    const hasPrep = DATE_PREPOSITIONS.has(prev) || prefixed;
+    if (abbr && !hasPrep) continue;
+    if (!hasPrep) {
+      // "April Ryan", "June Carter": a capitalised word right after makes it a name.
+      const n = tokenAt(ctx, next);
+      if (n && n.kind === 'word' && n.cap) continue;
+      const p = tokenAt(ctx, i - 1);
+      if (p && p.kind === 'word' && p.cap && p.sentence === t.sentence) continue;
+    }
+    // "the May 5 ..." is month-day's; a number right after means a day or a quantity.
+    if (tokenAt(ctx, next)?.kind === 'number') continue;
+    const ref = reference(ctx);
+    let value: string | null = null;
+    let relative = false;
+    if (ref) {
+      let year: number;
+      if (prev === 'last' || prev === 'past') {
+        year = month < ref.m ? ref.y : ref.y - 1;
+        relative = true;
+      } else if (prev === 'next' || prev === 'coming') {
+        year = month > ref.m ? ref.y : ref.y + 1;
+        relative = true;
+      } else if (prev === 'this') {
+        year = ref.y;
+        relative = true;
+      } else {
+        year = inferYear(ref, month, null, tenseAt(ctx, i));
+      }
+      value = fmtMonth(year, month);
+    }
+    const t0 = relative ? i - 1 : i;
+    out.push(candidate(ctx, t0, next, 'month', 'month', value, { inferred: true, relative }));
+    i = next - 1;
+  }
+  return out;
+}

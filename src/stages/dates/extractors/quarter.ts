@@ -1,0 +1,155 @@
+import type { Context } from '../../../pipeline/types.js';
+import { quarterOf } from '../calendar.js';
+import { candidate, intOf, lowerAt, reference, tenseAt, tokenAt, touching, yearOf } from '../scan.js';
+import type { DateCandidate } from '../types.js';
+
+const ORD: ReadonlyMap<string, number> = new Map([
+  ['first', 1],
+  ['1st', 1],
+  ['second', 2],
+  ['2nd', 2],
+  ['third', 3],
+  ['3rd', 3],
+  ['fourth', 4],
+  ['4th', 4],
+]);
+const QN = /^q([1-4])$/;
+const LATEST = new Set(['latest', 'recent', 'most', 'past', 'last', 'previous', 'same']);
+
+/** The year a quarter named without one refers to. */
+function quarterYear(ref: { y: number; m: number }, q: number, tense: 'future' | 'past' | 'none'): number {
+  const cur = quarterOf(ref.m);
+  if (tense === 'future') return q >= cur ? ref.y : ref.y + 1;
+  return q <= cur ? ref.y : ref.y - 1;
+}
+
+/**
+ * "Q3 2024", "the third quarter (of 2024)", "third-quarter", "this year's second quarter", "the latest quarter",
+ * "the year-ago quarter".
+ */
+export function quarter(ctx: Context): DateCandidate[] {
+  const out: DateCandidate[] = [];
+  const toks = ctx.doc.tokens;
+  for (let i = 0; i < toks.length; i++) {
+    const t = toks[i];
+    if (t?.kind !== 'word') continue;
+    let q: number | null = null;
+    let j = i + 1;
+    const qm = QN.exec(t.lower);
+    if (qm) {
+      q = Number(qm[1]);
+    } else {
+      // "third-quarter" is one token; "third quarter" two; "3rd quarter" a number and a suffix.
+      const hy = t.lower.indexOf('-quarter');
+      if (hy > 0 && hy + 8 === t.lower.length) q = ORD.get(t.lower.slice(0, hy)) ?? null;
+      else if (lowerAt(ctx, i + 1) === 'quarter' || lowerAt(ctx, i + 1) === 'quarters') {
+        q = ORD.get(t.lower) ?? null;
+        j = i + 2;
+      }
+      if (q === null && t.lower === 'quarter') {
+        // "the quarter", "the latest quarter", "the year-ago quarter"
+        const p = lowerAt(ctx, i - 1);
+        const yearAgo = p === 'year-ago' || p === 'year-earlier' || p === 'year-before';
+        if (!(p === 'the' || LATEST.has(p) || yearAgo || p === 'this' || p === 'current')) continue;
+        const ref = reference(ctx);
+        let value: string | null = null;
+        let t0 = i;
+        while (
+          t0 > 0 &&
+          [
+            'the',
+            'latest',
+            'most',
+            'recent',
+            'year-ago',
+            'year-earlier',
+            'year-before',
+            'this',
+            'current',
+            'same',
+            'previous',
+            'past',
+            'last',
+          ].includes(lowerAt(ctx, t0 - 1))
+        )
+          t0--;
+        if (ref) {
+          const cur = quarterOf(ref.m);
+          const isCurrent = p === 'this' || p === 'current';
+          let y = ref.y;
+          let qq = isCurrent ? cur : cur - 1;
+          if (qq === 0) {
+            qq = 4;
+            y--;
+          }
+          if (yearAgo) y--;
+          value = `${y}-Q${qq}`;
+        }
+        out.push(candidate(ctx, t0, i + 1, 'the-quarter', 'quarter', value, { relative: true, inferred: true }));
+        continue;
+      }
+    }
+    if (q === null) continue;
+    let t0 = i;
+    let year: number | null = null;
+    let relative = false;
+    // After: "of 2024", "2024", "of this year"
+    let k = j;
+    if (lowerAt(ctx, k) === 'of' || lowerAt(ctx, k) === ',') k++;
+    const y = yearOf(tokenAt(ctx, k));
+    if (y !== null) {
+      year = y;
+      j = k + 1;
+    } else if (
+      lowerAt(ctx, j) === 'of' &&
+      ['this', 'last', 'next'].includes(lowerAt(ctx, j + 1)) &&
+      lowerAt(ctx, j + 2) === 'year'
+    ) {
+      const w = lowerAt(ctx, j + 1);
+      const ref = reference(ctx);
+      if (ref) year = ref.y + (w === 'last' ? -1 : w === 'next' ? 1 : 0);
+      relative = true;
+      j += 3;
+    }
+    // Before: "the", "2024", "fiscal 2024", "this year's", "last year's", "1989's"
+    let b = i - 1;
+    if (lowerAt(ctx, b) === 'fiscal') b--;
+    const isApos = (x: string) => x === "'" || x === '’';
+    if (lowerAt(ctx, b) === 's' && isApos(lowerAt(ctx, b - 1))) {
+      const yb = yearOf(tokenAt(ctx, b - 2));
+      const w = lowerAt(ctx, b - 3);
+      if (year === null && yb !== null) {
+        year = yb;
+        t0 = b - 2;
+      } else if (year === null && lowerAt(ctx, b - 2) === 'year' && ['this', 'last', 'next'].includes(w)) {
+        const ref = reference(ctx);
+        if (ref) year = ref.y + (w === 'last' ? -1 : w === 'next' ? 1 : 0);
+        relative = true;
+        t0 = b - 3;
+      }
+    } else if (year === null) {
+      const yb = yearOf(tokenAt(ctx, b));
+      if (yb !== null && !touching(tokenAt(ctx, b), tokenAt(ctx, b + 1))) {
+        year = yb;
+        t0 = b;
+      }
+    }
+    let inferred = false;
+    let value: string | null = null;
+    if (year === null) {
+      inferred = true;
+      relative = true;
+      const ref = reference(ctx);
+      if (ref) {
+        const p = lowerAt(ctx, i - 1);
+        if (p === 'last' || p === 'previous') year = quarterYear(ref, q, 'past');
+        else year = quarterYear(ref, q, tenseAt(ctx, i));
+      }
+    }
+    if (year !== null) value = `${year}-Q${q}`;
+    if (intOf(t, 1) !== null) continue;
+    out.push(candidate(ctx, t0, j, 'quarter', 'quarter', value, { relative: relative && inferred, inferred }));
+    i = j - 1;
+  }
+  return out;
+}

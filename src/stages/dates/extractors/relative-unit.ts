@@ -1,0 +1,46 @@
+import type { Context } from '../../../pipeline/types.js';
+import { addDays, addMonths, fmtMonth, fmtYear, isoWeek } from '../calendar.js';
+import { candidate, lowerAt, reference } from '../scan.js';
+import type { DateCandidate } from '../types.js';
+
+const SHIFT: ReadonlyMap<string, number> = new Map([
+  ['last', -1],
+  ['past', -1],
+  ['this', 0],
+  ['current', 0],
+  ['next', 1],
+  ['coming', 1],
+]);
+const UNITS = new Set(['week', 'month', 'year', 'decade']);
+
+/** "last week" → 2023-W31, "this month", "next year", "the past year", "earlier this year" (with widen-modifiers). */
+export function relativeUnit(ctx: Context): DateCandidate[] {
+  const out: DateCandidate[] = [];
+  const ref = reference(ctx);
+  const toks = ctx.doc.tokens;
+  for (let i = 0; i < toks.length; i++) {
+    const t = toks[i];
+    if (t?.kind !== 'word') continue;
+    const shift = SHIFT.get(t.lower);
+    if (shift === undefined) continue;
+    const unit = lowerAt(ctx, i + 1);
+    if (!UNITS.has(unit)) continue;
+    // "the past year" and "the coming year" read as the year before/after; "past"/"coming" need the article.
+    if ((t.lower === 'past' || t.lower === 'coming') && lowerAt(ctx, i - 1) !== 'the') continue;
+    // "last year's" is fine; "this year alone" fine; "last month" followed by "s" (plural) cannot happen.
+    let value: string | null = null;
+    const grain = unit as 'week' | 'month' | 'year' | 'decade';
+    if (ref) {
+      if (grain === 'week') value = isoWeek(addDays(ref, 7 * shift));
+      else if (grain === 'month') {
+        const m = addMonths(ref.y, ref.m, shift);
+        value = fmtMonth(m.y, m.m);
+      } else if (grain === 'year') value = fmtYear(ref.y + shift);
+      else value = String(Math.floor(ref.y / 10) + shift);
+    }
+    const t0 = lowerAt(ctx, i - 1) === 'the' && (t.lower === 'past' || t.lower === 'coming') ? i - 1 : i;
+    out.push(candidate(ctx, t0, i + 2, 'relative-unit', grain, value, { relative: true }));
+    i++;
+  }
+  return out;
+}

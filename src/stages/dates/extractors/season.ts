@@ -1,0 +1,60 @@
+import type { Context } from '../../../pipeline/types.js';
+import type { Ymd } from '../calendar.js';
+import { SEASONS } from '../lexicon.js';
+import { candidate, lowerAt, reference, tenseAt, tokenAt, yearOf } from '../scan.js';
+import type { DateCandidate } from '../types.js';
+
+const START: Record<string, number> = { SP: 3, SU: 6, FA: 9, WI: 12 };
+const CONTEXT = new Set(['this', 'last', 'next', 'the', 'past', 'coming', 'early', 'late', 'mid', 'that']);
+
+/** Which year's season `code` a relative phrase means. */
+function seasonYear(ref: Ymd, code: string, how: 'last' | 'next' | 'this' | 'past' | 'future'): number {
+  const start = START[code] as number;
+  const m = ref.m;
+  const started = code === 'WI' ? m === 12 || m <= 2 : m >= start;
+  const ended = code === 'WI' ? m >= 3 && m < 12 : m >= start + 3;
+  const yOfCurrent = code === 'WI' && m <= 2 ? ref.y - 1 : ref.y;
+  if (how === 'this') return yOfCurrent;
+  if (how === 'last' || how === 'past') return ended ? yOfCurrent : yOfCurrent - 1;
+  return started ? yOfCurrent + 1 : yOfCurrent;
+}
+
+/** "summer 2023", "the summer of 2023", "this summer", "last fall", "in the spring". */
+export function season(ctx: Context): DateCandidate[] {
+  const out: DateCandidate[] = [];
+  const toks = ctx.doc.tokens;
+  for (let i = 0; i < toks.length; i++) {
+    const t = toks[i];
+    if (t?.kind !== 'word') continue;
+    const code = SEASONS.get(t.lower);
+    if (!code) continue;
+    const j = i + 1;
+    let k = j;
+    if (lowerAt(ctx, k) === 'of' || lowerAt(ctx, k) === ',') k++;
+    const y = yearOf(tokenAt(ctx, k));
+    const prev = lowerAt(ctx, i - 1);
+    if (y !== null) {
+      out.push(candidate(ctx, i, k + 1, 'season-year', 'season', `${y}-${code}`));
+      i = k;
+      continue;
+    }
+    if (!CONTEXT.has(prev)) continue;
+    // "the fall of the Berlin Wall", "the spring of discontent": of + a non-year is not a season.
+    if (lowerAt(ctx, j) === 'of') continue;
+    const ref = reference(ctx);
+    let how: 'last' | 'next' | 'this' | 'past' | 'future';
+    let relative = true;
+    if (prev === 'this' || prev === 'that') how = 'this';
+    else if (prev === 'last' || prev === 'past') how = 'last';
+    else if (prev === 'next' || prev === 'coming') how = 'next';
+    else {
+      relative = false;
+      how = tenseAt(ctx, i) === 'future' ? 'future' : 'past';
+      if (prev !== 'the' && lowerAt(ctx, i - 2) !== 'the' && !['early', 'late', 'mid'].includes(prev)) continue;
+    }
+    const value = ref ? `${seasonYear(ref, code, how)}-${code}` : null;
+    const t0 = relative ? i - 1 : i;
+    out.push(candidate(ctx, t0, j, 'season', 'season', value, { relative, inferred: true }));
+  }
+  return out;
+}

@@ -1,0 +1,19 @@
+import type { DateGrain } from '../../schema.js';
+
+/** A date the extractors found. Offsets are normalized-text offsets; `value` is null when it needs a reference date. */
+export interface DateCandidate {
+  start: number;
+  end: number;
+  /** Token range [t0, t1) of the span. */
+  t0: number;
+  t1: number;
+  value: string | null;
+  endValue?: string;
+  grain: DateGrain;
+  relative: boolean;
+  inferred: boolean;
+  /** The extractor that produced it ("month-day", "relative-weekday", ...), for tests and debugging. */
+  rule: string;
+  /** Extra weight when two candidates overlap with the same length. */
+  priority?: number;
+}
