@@ -1,9 +1,38 @@
 import type { Stage } from '../../pipeline/types.js';
-// PLACEHOLDER (being written this session): replaced by the real stage before commit.
-export const quotesStage: Stage<'quotes'> = {
+import type { Quote } from '../../schema.js';
+import { attribute } from './attribute.js';
+import { continuation } from './continuation.js';
+import { dropScareQuotes } from './drop-scare-quotes.js';
+import { mergeInterrupted } from './merge-interrupted.js';
+import { quoteMarks } from './quote-marks.js';
+import { SpeakerResolver } from './resolve-speaker.js';
+import type { QuoteCandidate } from './types.js';
+
+/**
+ * The quotes stage: direct quotes from every quote-mark style, interrupted quotes joined, speakers from the
+ * attribution patterns (`"…," X said`, `said X`, `X said: "…"`, `X told Y: "…"`, `according to X`) resolved against
+ * the people found by the entities stage. Indirect quotes are not emitted yet.
+ */
+export const quotesStage: Stage<'quotes', QuoteCandidate> = {
   name: 'quotes',
   needs: ['entities'],
-  extractors: [],
-  refiners: [],
-  finalize: () => [],
+  extractors: [quoteMarks],
+  refiners: [attribute, mergeInterrupted, dropScareQuotes, continuation],
+  finalize(ctx, items): Quote[] {
+    const resolver = new SpeakerResolver(ctx);
+    const text = ctx.doc.text;
+    const span = (r: { start: number; end: number }) => ({
+      start: r.start,
+      end: r.end,
+      text: text.slice(r.start, r.end),
+    });
+    return items.map((q) => ({
+      ...span(q),
+      kind: 'direct',
+      fragments: q.fragments.map(span),
+      speaker: q.attribution ? resolver.resolve(q.attribution, q.start) : null,
+      cue: q.attribution?.cue ? span(q.attribution.cue) : null,
+      zone: ctx.zoneAt(q.start),
+    }));
+  },
 };

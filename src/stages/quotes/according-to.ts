@@ -1,0 +1,33 @@
+import { leftPhrase, rightPhrase } from './tokens.js';
+import type { Attribution } from './types.js';
+import type { Window } from './window.js';
+
+/** `"…," according to X` and `According to X, "…"`. */
+export function accordingTo(w: Window): Attribution | null {
+  const { tokens } = w;
+  let k = w.afterFrom;
+  while (k < w.afterTo && tokens[k]?.text === ',') k++;
+  if (tokens[k]?.lower === 'according' && tokens[k + 1]?.lower === 'to' && k + 1 < w.afterTo) {
+    const p = rightPhrase(tokens, k + 2, w.afterTo);
+    if (p) return attribution(p, { start: tokens[k]!.start, end: tokens[k + 1]!.end }, 'after');
+  }
+  // Lead-in: "According to X, “…”": the phrase ends at the comma before the mark.
+  for (let j = w.beforeTo - 1; j >= w.beforeFrom + 1; j--) {
+    if (tokens[j]?.lower === 'to' && tokens[j - 1]?.lower === 'according') {
+      let end = w.beforeTo;
+      while (end > j + 1 && tokens[end - 1]?.kind === 'punct') end--;
+      const p = rightPhrase(tokens, j + 1, end) ?? leftPhrase(tokens, end, j + 1, 0);
+      if (p) return attribution(p, { start: tokens[j - 1]!.start, end: tokens[j]!.end }, 'before');
+      return null;
+    }
+  }
+  return null;
+}
+
+function attribution(
+  p: { start: number; end: number; kind: Attribution['kind'] },
+  cue: { start: number; end: number },
+  side: 'after' | 'before',
+): Attribution {
+  return { mention: { start: p.start, end: p.end }, kind: p.kind, cue, rule: 'according-to', side };
+}

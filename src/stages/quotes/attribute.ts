@@ -1,0 +1,50 @@
+import type { Context } from '../../pipeline/types.js';
+import type { Token } from '../../text/types.js';
+import { accordingTo } from './according-to.js';
+import { leadIn } from './lead-in.js';
+import { saidSpeaker } from './said-speaker.js';
+import { speakerSaid } from './speaker-said.js';
+import { tokenAt } from './tokens.js';
+import type { Attribution, QuoteCandidate } from './types.js';
+import { AFTER_REACH, BEFORE_REACH, type Window } from './window.js';
+
+type Pattern = (w: Window) => Attribution | null;
+const AFTER: Pattern[] = [accordingTo, saidSpeaker, speakerSaid];
+const SENTENCE_DONE = /[.!?…]["”’»″]$/;
+
+/** Refiner `attribute`: tries the attribution patterns on the words around each quote (after it, then before it). */
+export function attribute(ctx: Context, items: QuoteCandidate[]): QuoteCandidate[] {
+  const { tokens, paragraphs, text } = ctx.doc;
+  const sorted = [...items].sort((a, b) => a.start - b.start || b.end - a.end);
+  for (let i = 0; i < sorted.length; i++) {
+    const q = sorted[i] as QuoteCandidate;
+    const prev = sorted[i - 1];
+    const next = sorted[i + 1];
+    const first = paragraphs[q.paragraph]!;
+    const last = paragraphs[q.lastParagraph]!;
+    const afterFrom = tokenAt(tokens, q.end);
+    let afterTo = Math.min(tokenAt(tokens, last.end), afterFrom + AFTER_REACH);
+    if (next && next.start < last.end) afterTo = Math.min(afterTo, tokenAt(tokens, next.start));
+    const beforeTo = tokenAt(tokens, q.start);
+    let beforeFrom = Math.max(tokenAt(tokens, first.start), beforeTo - BEFORE_REACH);
+    if (prev && prev.end > first.start) beforeFrom = Math.max(beforeFrom, tokenAt(tokens, prev.end));
+    const w: Window = { tokens, afterFrom, afterTo, beforeFrom, beforeTo, quote: q };
+    const nextToken = tokens[afterFrom] as Token | undefined;
+    const newSentence =
+      SENTENCE_DONE.test(text.slice(q.end - 2, q.end)) &&
+      nextToken !== undefined &&
+      nextToken.cap &&
+      !isPronoun(nextToken);
+    const order: Pattern[] = newSentence ? [leadIn, ...AFTER] : [...AFTER, leadIn];
+    for (const pattern of order) {
+      const a = pattern(w);
+      if (a) {
+        q.attribution = a;
+        break;
+      }
+    }
+  }
+  return sorted;
+}
+
+const isPronoun = (t: Token) => t.lower === 'he' || t.lower === 'she' || t.lower === 'they';

@@ -1,0 +1,41 @@
+import type { Token } from '../../text/types.js';
+import { isTerminal, leftPhrase, rightPhrase, speechVerb } from './tokens.js';
+import type { Attribution } from './types.js';
+import type { Window } from './window.js';
+
+/**
+ * A lead-in before the quote: `X said: "…"`, `X told the BBC: "…"`, `X told Reuters that "…"`, `X added, "…"`,
+ * and `…, saying: "…"` (the sentence's subject speaks).
+ */
+export function leadIn(w: Window): Attribution | null {
+  const { tokens } = w;
+  let k = w.beforeTo - 1;
+  while (k >= w.beforeFrom && (tokens[k]!.text === ',' || tokens[k]!.text === ':' || tokens[k]!.lower === 'that')) k--;
+  for (let v = k; v >= Math.max(w.beforeFrom, k - 6); v--) {
+    const t = tokens[v] as Token;
+    if (isTerminal(t)) return null;
+    const cue = speechVerb(tokens, v);
+    if (!cue) continue;
+    const min = sentenceStart(tokens, v, w.beforeFrom);
+    let p = leftPhrase(tokens, v, min);
+    if (!p && t.lower.endsWith('ing')) p = rightPhrase(tokens, firstContent(tokens, min, v), v);
+    if (!p) return null;
+    return { mention: { start: p.start, end: p.end }, kind: p.kind, cue, rule: 'lead-in', side: 'before' };
+  }
+  return null;
+}
+
+function sentenceStart(tokens: Token[], k: number, floor: number): number {
+  const s = (tokens[k] as Token).sentence;
+  let j = k;
+  while (j - 1 >= floor && k - j < 40 && (tokens[j - 1] as Token).sentence === s) j--;
+  return j;
+}
+
+const OPENERS = new Set(['but', 'and', 'so', 'yet', 'still', 'then', 'later']);
+
+function firstContent(tokens: Token[], from: number, to: number): number {
+  let j = from;
+  while (j < to && (OPENERS.has((tokens[j] as Token).lower) || (tokens[j] as Token).kind === 'punct')) j++;
+  return j;
+}

@@ -1,0 +1,36 @@
+import type { Context } from '../../pipeline/types.js';
+import type { QuoteCandidate } from './types.js';
+
+const MAX_GAP = 250;
+
+/**
+ * Refiner `merge-interrupted`: `"…," he said, "…"` and `"…," he said. "…"` are ONE quote with two fragments, when the
+ * second part has no attribution of its own (or only the same one, found again as its lead-in).
+ */
+export function mergeInterrupted(_ctx: Context, items: QuoteCandidate[]): QuoteCandidate[] {
+  const out: QuoteCandidate[] = [];
+  for (const q of items) {
+    const prev = out[out.length - 1];
+    const a = prev?.attribution;
+    if (
+      prev &&
+      a &&
+      a.side === 'after' &&
+      !prev.unclosed &&
+      prev.lastParagraph === q.paragraph &&
+      q.start - prev.end <= MAX_GAP &&
+      a.mention.start >= prev.end &&
+      a.mention.end <= q.start &&
+      (!q.attribution || (q.attribution.side === 'before' && q.attribution.mention.start === a.mention.start))
+    ) {
+      prev.fragments.push(...q.fragments);
+      prev.end = q.end;
+      prev.lastParagraph = q.lastParagraph;
+      prev.unclosed = q.unclosed;
+      prev.rule = `${prev.rule}+merge-interrupted`;
+      continue;
+    }
+    out.push(q);
+  }
+  return out;
+}

@@ -1,0 +1,77 @@
+import type { Context } from '../../pipeline/types.js';
+import type { Person, Quote } from '../../schema.js';
+import type { Attribution, Range } from './types.js';
+
+const TITLES =
+  /^(?:(?:the|a|an|mr|mrs|ms|dr|sen|rep|gov|gen|col|lt|capt|sgt|prof|rev|president|senator|governor|minister|lieutenant|general|colonel|captain|sergeant|spokesman|spokeswoman|republican|democratic|democrat)\.?\s+)+/i;
+const SURNAME = /[\p{L}\p{M}'’-]+$/u;
+
+interface Known {
+  name: string;
+  personId: string | null;
+  at: number;
+}
+
+/** Resolves attribution mentions to names: people's mentions, then surnames, then the most recent speaker. */
+export class SpeakerResolver {
+  private readonly people: Person[];
+  private readonly bySurname = new Map<string, Person>();
+  /** Person mentions in text order, for "the most recent person". */
+  private readonly mentions: { start: number; person: Person }[] = [];
+  private lastSpeaker: Known | null = null;
+
+  constructor(private readonly ctx: Context) {
+    this.people = ctx.results.entities?.people ?? [];
+    for (const p of this.people) {
+      const s = SURNAME.exec(p.name)?.[0]?.toLowerCase();
+      if (s && !this.bySurname.has(s)) this.bySurname.set(s, p);
+      for (const m of p.mentions) this.mentions.push({ start: m.start, person: p });
+    }
+    this.mentions.sort((a, b) => a.start - b.start);
+  }
+
+  resolve(a: Attribution, quoteStart: number): Quote['speaker'] {
+    const text = this.ctx.doc.text;
+    const mentionText = text.slice(a.mention.start, a.mention.end);
+    let known: Known | null = null;
+    if (a.kind === 'name') {
+      const p = this.overlapping(a.mention) ?? this.bySurname.get(SURNAME.exec(mentionText)?.[0]?.toLowerCase() ?? '');
+      known = p
+        ? { name: p.name, personId: p.id, at: a.mention.start }
+        : { name: mentionText.replace(TITLES, '') || mentionText, personId: null, at: a.mention.start };
+    } else if (a.kind === 'organization') {
+      known = { name: mentionText.replace(/^the\s+/i, '') || mentionText, personId: null, at: a.mention.start };
+    } else {
+      known = this.recent(Math.min(quoteStart, a.mention.start)) ?? {
+        name: mentionText,
+        personId: null,
+        at: a.mention.start,
+      };
+    }
+    if (a.kind !== 'organization') this.lastSpeaker = { ...known, at: Math.min(quoteStart, a.mention.start) };
+    return { name: known.name, personId: known.personId, mention: { ...a.mention, text: mentionText } };
+  }
+
+  private overlapping(r: Range): Person | undefined {
+    for (const p of this.people) {
+      if (p.mentions.some((m) => m.start < r.end && r.start < m.end)) return p;
+    }
+    return undefined;
+  }
+
+  /** The most recent person before `offset`: a person mention, or the last resolved speaker when that is later. */
+  private recent(offset: number): Known | null {
+    let lo = 0;
+    let hi = this.mentions.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if ((this.mentions[mid] as { start: number }).start < offset) lo = mid + 1;
+      else hi = mid;
+    }
+    const m = this.mentions[lo - 1];
+    const fromPeople = m ? { name: m.person.name, personId: m.person.id, at: m.start } : null;
+    const last = this.lastSpeaker && this.lastSpeaker.personId !== null ? null : this.lastSpeaker;
+    if (fromPeople && (!last || fromPeople.at >= last.at)) return fromPeople;
+    return last ?? fromPeople;
+  }
+}

@@ -1,0 +1,133 @@
+import type { Token } from '../../text/types.js';
+import { PARTICLE_VERBS, SPEECH_VERBS } from './speech-verbs.js';
+import type { Range } from './types.js';
+import {
+  BARE_GROUPS,
+  DETERMINERS,
+  isCapWord,
+  isPossessive,
+  isWord,
+  makePhrase,
+  NAME_PARTICLES,
+  NOT_NOUN,
+  type Phrase,
+  PRONOUNS,
+  SKIPPABLE,
+} from './words.js';
+
+/** Index of the first token starting at or after `offset` (tokens.length when none). */
+export function tokenAt(tokens: Token[], offset: number): number {
+  let lo = 0;
+  let hi = tokens.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if ((tokens[mid] as Token).start < offset) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** The cue span when token k is a speech verb ("said", "points out"), else null. Capitalised forms are not verbs. */
+export function speechVerb(tokens: Token[], k: number): Range | null {
+  const t = tokens[k];
+  if (!isWord(t) || t.cap || !SPEECH_VERBS.has(t.lower)) return null;
+  const particle = PARTICLE_VERBS.get(t.lower);
+  if (particle) {
+    const p = tokens[k + 1];
+    if (!p || p.lower !== particle || p.paragraph !== t.paragraph) return null;
+    return { start: t.start, end: p.end };
+  }
+  return { start: t.start, end: t.end };
+}
+
+/** Number of tokens a cue covers (2 for a particle verb). */
+export const cueLength = (tokens: Token[], k: number, cue: Range): number =>
+  (tokens[k + 1]?.end ?? -1) === cue.end ? 2 : 1;
+
+const MAX_PHRASE = 8;
+
+const nounish = (t: Token | undefined): boolean =>
+  isWord(t) && !NOT_NOUN.has(t.lower) && !SKIPPABLE.has(t.lower) && !SPEECH_VERBS.has(t.lower);
+
+/** A speaker phrase starting at token k, reading right, within [k, limit). */
+export function rightPhrase(tokens: Token[], k: number, limit: number): Phrase | null {
+  const t = tokens[k];
+  if (!t || k >= limit) return null;
+  if (isWord(t) && PRONOUNS.has(t.lower) && t.lower !== 'it') return makePhrase(tokens, k, k + 1);
+  if (!nounish(t) && !(isWord(t) && DETERMINERS.has(t.lower))) return null;
+  let j = k + 1;
+  let sawCap = isCapWord(t) && !DETERMINERS.has(t.lower);
+  while (j < limit && j - k < MAX_PHRASE) {
+    const u = tokens[j] as Token;
+    if (u.paragraph !== t.paragraph) break;
+    if (isPossessive(u) || nounish(u)) {
+      if (isCapWord(u)) sawCap = true;
+      j++;
+      continue;
+    }
+    // "Sen. John McCain", "Martin Luther King Jr.", "Belarus-Lithuania": punctuation glued inside a name.
+    if ((u.text === '.' || u.text === '-') && u.start === (tokens[j - 1] as Token).end && isWord(tokens[j + 1])) {
+      j++;
+      continue;
+    }
+    if (u.lower === 'of' && isWord(tokens[j + 1]) && j + 1 < limit) {
+      j++;
+      continue;
+    }
+    break;
+  }
+  while (j > k + 1 && (tokens[j - 1] as Token).lower === 'of') j--;
+  const head = tokens[j - 1] as Token;
+  const first = t;
+  if (!sawCap && !DETERMINERS.has(first.lower) && !BARE_GROUPS.has(head.lower)) return null;
+  if (DETERMINERS.has(first.lower) && j === k + 1) return null;
+  return makePhrase(tokens, k, j);
+}
+
+/** A speaker phrase ending just before token `end`, reading left, not before token `min`. */
+export function leftPhrase(tokens: Token[], end: number, min: number, hops = 1): Phrase | null {
+  let k = end - 1;
+  while (k >= min && SKIPPABLE.has((tokens[k] as Token).lower)) k--;
+  if (k < min) return null;
+  const t = tokens[k] as Token;
+  if (t.text === ',' && hops > 0) {
+    // An appositive: "Brent Bozell, founder of the Media Research Center, said".
+    for (let j = k - 1; j >= Math.max(min, k - 15); j--) {
+      const u = tokens[j] as Token;
+      if (u.text === '.' || u.text === '!' || u.text === '?' || u.text === ';') return null;
+      if (u.text === ',') return leftPhrase(tokens, j, min, hops - 1);
+      if (SPEECH_VERBS.has(u.lower)) return null;
+    }
+    return null;
+  }
+  if (!isWord(t)) return null;
+  if (PRONOUNS.has(t.lower) && t.lower !== 'it') return makePhrase(tokens, k, k + 1);
+  if (!nounish(t)) return null;
+  let j = k;
+  if (isCapWord(t)) {
+    while (j - 1 >= min && k - j < MAX_PHRASE) {
+      const u = tokens[j - 1] as Token;
+      const glued = (u.text === '.' || u.text === '-') && u.end === (tokens[j] as Token).start;
+      if ((isCapWord(u) && !DETERMINERS.has(u.lower)) || glued || (NAME_PARTICLES.has(u.lower) && j - 2 >= min)) j--;
+      else break;
+    }
+    while (j < k && !isWord(tokens[j])) j++;
+    if (j - 1 >= min && (tokens[j - 1] as Token).lower === 'the') j--;
+    return makePhrase(tokens, j, k + 1);
+  }
+  // A description: up to five words back to a determiner ("the artillery officer", "Clinton's right-hand woman").
+  for (j = k - 1; j >= Math.max(min, k - 5); j--) {
+    const u = tokens[j] as Token;
+    if (DETERMINERS.has(u.lower)) return makePhrase(tokens, j, k + 1);
+    if (isPossessive(u)) {
+      let s = j - 1;
+      while (s - 1 >= min && isCapWord(tokens[s - 1])) s--;
+      return isCapWord(tokens[s]) ? makePhrase(tokens, s, k + 1) : null;
+    }
+    if (!(nounish(u) || ((u.text === '-' || u.text === '.') && u.end === (tokens[j + 1] as Token).start))) break;
+  }
+  if (BARE_GROUPS.has(t.lower)) return makePhrase(tokens, k, k + 1);
+  return null;
+}
+
+export const isTerminal = (t: Token) => t.text === '.' || t.text === '!' || t.text === '?' || t.text === ';';

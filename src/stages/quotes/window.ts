@@ -1,0 +1,16 @@
+import type { Token } from '../../text/types.js';
+import type { QuoteCandidate } from './types.js';
+
+/** The tokens around a quote that may hold its attribution: [afterFrom, afterTo) after it, [beforeFrom, beforeTo) before. */
+export interface Window {
+  tokens: Token[];
+  afterFrom: number;
+  afterTo: number;
+  beforeFrom: number;
+  beforeTo: number;
+  quote: QuoteCandidate;
+}
+
+/** Extent of a pattern's search, in tokens. */
+export const AFTER_REACH = 25;
+export const BEFORE_REACH = 14;
