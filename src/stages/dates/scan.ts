@@ -1,7 +1,7 @@
 import type { Context } from '../../pipeline/types.js';
 import type { DateGrain } from '../../schema.js';
 import type { Token } from '../../text/types.js';
-import { parseYmd, type Ymd } from './calendar.js';
+import { dayNumber, parseYmd, type Ymd } from './calendar.js';
 import { MONTHS } from './lexicon.js';
 import type { DateCandidate } from './types.js';
 
@@ -40,7 +40,11 @@ export function dayAt(ctx: Context, i: number): { day: number; next: number } | 
   if (s && touching(t, s) && ORDINAL_SUFFIX.has(s.lower)) next++;
   const after = tokenAt(ctx, next);
   // "5:30", "3.5", "11%": not a day.
-  if (after && touching(tokenAt(ctx, next - 1), after) && (after.text === ':' || after.text === '%')) return null;
+  if (after && touching(tokenAt(ctx, next - 1), after)) {
+    if (after.text === '%') return null;
+    if (after.text === ':' && tokenAt(ctx, next + 1)?.kind === 'number' && touching(after, tokenAt(ctx, next + 1)))
+      return null;
+  }
   return { day: n, next };
 }
 
@@ -63,71 +67,33 @@ export function reference(ctx: Context): Ymd | null {
 
 export type Tense = 'future' | 'past' | 'none';
 
-const FUTURE = new Set([
-  'will',
-  'shall',
-  "won't",
-  'wo',
-  'next',
-  'upcoming',
-  'coming',
-  'scheduled',
-  'expected',
-  'expects',
-  'plans',
-  'planned',
-  'would',
-  'tomorrow',
-  'slated',
-  'due',
-  'until',
-  'later',
-]);
-const PAST = new Set([
-  'said',
-  'was',
-  'were',
-  'had',
-  'did',
-  'ago',
-  'last',
-  'yesterday',
-  'earlier',
-  'reported',
-  'told',
-  'announced',
-  'been',
-]);
-const cache = new WeakMap<Context, Map<number, Tense>>();
+const FUTURE = new Set(['will', 'shall', "won't", 'next', 'upcoming', 'coming', 'tomorrow', 'until', 'till', 'by']);
+const PAST = new Set(['said', 'was', 'were', 'had', 'did', 'ago', 'last', 'yesterday', 'since', 'reported', 'told']);
+const BEFORE = 10;
+const AFTER = 4;
 
-/** The tense a sentence suggests: a future marker (will, 'll, going to, next) wins over past ones. */
-export function tenseOf(ctx: Context, sentence: number): Tense {
-  let m = cache.get(ctx);
-  if (!m) {
-    m = new Map();
-    cache.set(ctx, m);
-  }
-  const hit = m.get(sentence);
-  if (hit) return hit;
-  const s = ctx.doc.sentences[sentence];
+/**
+ * The tense the words around token i suggest (its clause, roughly: up to 10 tokens before and 4 after, inside the
+ * sentence): a future marker (will, 'll, going to, next, by, until) wins over past ones (said, was, since, -ed).
+ */
+export function tenseAt(ctx: Context, i: number): Tense {
+  const toks = ctx.doc.tokens;
+  const tok = toks[i];
+  if (!tok) return 'none';
+  const s = ctx.doc.sentences[tok.sentence];
+  if (!s) return 'none';
   let tense: Tense = 'none';
-  if (s) {
-    for (let k = s.tokenStart; k < s.tokenEnd; k++) {
-      const t = ctx.doc.tokens[k] as Token;
-      if (t.kind !== 'word') continue;
-      const w = t.lower;
-      if (FUTURE.has(w) || w.endsWith("'ll") || w.endsWith('’ll')) {
-        tense = 'future';
-        break;
-      }
-      if (w === 'going' && ctx.doc.tokens[k + 1]?.lower === 'to') {
-        tense = 'future';
-        break;
-      }
-      if (tense === 'none' && (PAST.has(w) || (w.length > 4 && w.endsWith('ed')))) tense = 'past';
+  const from = Math.max(s.tokenStart, i - BEFORE);
+  const to = Math.min(s.tokenEnd, i + AFTER);
+  for (let k = from; k < to; k++) {
+    const t = toks[k] as Token;
+    if (t.kind !== 'word') continue;
+    const w = t.lower;
+    if (FUTURE.has(w) || w.endsWith("'ll") || w.endsWith('’ll') || (w === 'going' && toks[k + 1]?.lower === 'to')) {
+      return 'future';
     }
+    if (PAST.has(w) || (w.length > 4 && w.endsWith('ed') && k < i)) tense = 'past';
   }
-  m.set(sentence, tense);
   return tense;
 }
 
@@ -158,22 +124,30 @@ export function candidate(
   };
 }
 
+/** How much further a date may lie against the tense than with it and still be chosen. */
+const AGAINST = 3;
+
 /**
- * The year for a month (and day) given without one: the occurrence nearest the reference date, looking back in past
- * sentences and ahead in future ones.
+ * The year for a month (and day) given without one: the occurrence nearest the reference date, where a date against
+ * the tense (ahead in a past sentence, behind in a future one) counts three times as far.
  */
 export function inferYear(ref: Ymd, month: number, day: number | null, tense: Tense): number {
-  const key = (y: number) => y * 400 + month * 32 + (day ?? 16);
-  const r = ref.y * 400 + ref.m * 32 + (day === null ? 16 : ref.d);
-  if (tense === 'past') return key(ref.y) <= r + 3 ? ref.y : ref.y - 1; // a few days' slack for late publication
-  if (tense === 'future') return key(ref.y) >= r ? ref.y : ref.y + 1;
+  const r = dayNumber(ref.y, ref.m, ref.d);
   let best = ref.y;
-  for (const y of [ref.y - 1, ref.y + 1]) if (Math.abs(key(y) - r) < Math.abs(key(best) - r)) best = y;
+  let bestCost = Number.POSITIVE_INFINITY;
+  for (const y of [ref.y - 1, ref.y, ref.y + 1]) {
+    const dist = dayNumber(y, month, day ?? 15) - r;
+    // A month-grain date holds the reference date when they share the month.
+    const d = day === null && y === ref.y && month === ref.m ? 0 : dist;
+    const against = (tense === 'past' && d > 3) || (tense === 'future' && d < 0);
+    const cost = Math.abs(d) * (against ? AGAINST : 1);
+    if (cost < bestCost) {
+      bestCost = cost;
+      best = y;
+    }
+  }
   return best;
 }
-
-/** The sentence-level tense of token i. */
-export const tenseAt = (ctx: Context, i: number): Tense => tenseOf(ctx, (tokenAt(ctx, i) as Token).sentence);
 
 /** Lower-case text of token i, or ''. */
 export const lowerAt = (ctx: Context, i: number): string => tokenAt(ctx, i)?.lower ?? '';

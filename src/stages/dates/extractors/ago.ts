@@ -20,8 +20,21 @@ const UNIT: ReadonlyMap<string, 'day' | 'week' | 'month' | 'year' | 'decade'> = 
 const AGO = new Set(['ago', 'earlier']);
 const HYPHENATED = new Set(['year-ago', 'year-earlier']);
 
-/** True when the sentence talks about a quarter: "a year earlier" then means the same quarter a year before. */
+const quarterly = new WeakMap<Context, boolean>();
+
+/**
+ * True in a quarterly-results story (the word "quarter" in this sentence, or three times in the article): "a year
+ * earlier" then means the same quarter a year before.
+ */
 function quarterSentence(ctx: Context, tok: Token): boolean {
+  let doc = quarterly.get(ctx);
+  if (doc === undefined) {
+    let n = 0;
+    for (const t of ctx.doc.tokens) if (t.kind === 'word' && t.lower.includes('quarter')) n++;
+    doc = n >= 3;
+    quarterly.set(ctx, doc);
+  }
+  if (doc) return true;
   const s = ctx.doc.sentences[tok.sentence];
   if (!s) return false;
   for (let k = s.tokenStart; k < s.tokenEnd; k++) if (ctx.doc.tokens[k]?.lower.includes('quarter')) return true;
@@ -72,7 +85,7 @@ export function ago(ctx: Context): DateCandidate[] {
         const m = addMonths(ref.y, ref.m, -n);
         value = fmtMonth(m.y, m.m);
       } else if (unit === 'year') {
-        if (n === 1 && lowerAt(ctx, i + 2) === 'earlier') {
+        if (n === 1) {
           const v = yearAgoValue(ctx, ref, t);
           value = v.value;
           grain = v.grain;

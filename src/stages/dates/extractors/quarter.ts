@@ -18,9 +18,9 @@ const LATEST = new Set(['latest', 'recent', 'most', 'past', 'last', 'previous', 
 
 /** The year a quarter named without one refers to. */
 function quarterYear(ref: { y: number; m: number }, q: number, tense: 'future' | 'past' | 'none'): number {
-  const cur = quarterOf(ref.m);
-  if (tense === 'future') return q >= cur ? ref.y : ref.y + 1;
-  return q <= cur ? ref.y : ref.y - 1;
+  // Companies report a finished quarter in future sentences too ("expects to report third-quarter losses").
+  if (q <= quarterOf(ref.m)) return ref.y;
+  return tense === 'past' ? ref.y - 1 : ref.y;
 }
 
 /**
@@ -46,7 +46,7 @@ export function quarter(ctx: Context): DateCandidate[] {
         q = ORD.get(t.lower) ?? null;
         j = i + 2;
       }
-      if (q === null && t.lower === 'quarter') {
+      if (q === null && (t.lower === 'quarter' || (t.lower === 'period' && LATEST.has(lowerAt(ctx, i - 1))))) {
         // "the quarter", "the latest quarter", "the year-ago quarter"
         const p = lowerAt(ctx, i - 1);
         const yearAgo = p === 'year-ago' || p === 'year-earlier' || p === 'year-before';
@@ -115,17 +115,19 @@ export function quarter(ctx: Context): DateCandidate[] {
     let b = i - 1;
     if (lowerAt(ctx, b) === 'fiscal') b--;
     const isApos = (x: string) => x === "'" || x === '’';
-    if (lowerAt(ctx, b) === 's' && isApos(lowerAt(ctx, b - 1))) {
-      const yb = yearOf(tokenAt(ctx, b - 2));
-      const w = lowerAt(ctx, b - 3);
+    const possessive = lowerAt(ctx, b) === "'s" || lowerAt(ctx, b) === '’s';
+    if (possessive || (lowerAt(ctx, b) === 's' && isApos(lowerAt(ctx, b - 1)))) {
+      const h = possessive ? b - 1 : b - 2;
+      const yb = yearOf(tokenAt(ctx, h));
+      const w = lowerAt(ctx, h - 1);
       if (year === null && yb !== null) {
         year = yb;
-        t0 = b - 2;
-      } else if (year === null && lowerAt(ctx, b - 2) === 'year' && ['this', 'last', 'next'].includes(w)) {
+        t0 = h;
+      } else if (year === null && lowerAt(ctx, h) === 'year' && ['this', 'last', 'next'].includes(w)) {
         const ref = reference(ctx);
         if (ref) year = ref.y + (w === 'last' ? -1 : w === 'next' ? 1 : 0);
         relative = true;
-        t0 = b - 3;
+        t0 = h - 1;
       }
     } else if (year === null) {
       const yb = yearOf(tokenAt(ctx, b));
