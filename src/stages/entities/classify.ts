@@ -1,0 +1,171 @@
+/**
+ * Refiner: gives each untyped candidate a type (PER / ORG / LOC, or none) from its features, first matching rule
+ * wins; `rule` names it. This is the step a learned tagger will replace: the features it reads are kept on the
+ * candidate.
+ */
+import type { Context } from '../../pipeline/types.js';
+import type { Token } from '../../text/types.js';
+import { type Candidate, narrow } from './candidate.js';
+import {
+  demonymCode,
+  isCommonWord,
+  isGivenName,
+  isLastName,
+  lexiconOrg,
+  placeEntry,
+  strongPlace,
+  surnameShape,
+} from './lexicon.js';
+import { sentenceInitial } from './lines.js';
+import { isAcronym, nameLists } from './lists.js';
+
+const PLACE_PREPS = new Set(['in', 'at', 'near', 'from', 'to', 'outside', 'across', 'into', 'towards', 'toward']);
+const APPOSITION_OPENERS = new Set(['the', 'a', 'an', 'his', 'her', 'its', 'their', 'our', 'former', 'then']);
+const APPOSITION_STOP = new Set([',', '.', ';', ':', '(', ')', '"', '“', '”']);
+
+/** Features read from the text around the candidate. */
+function contextFeatures(ctx: Context, c: Candidate): void {
+  const toks = ctx.doc.tokens;
+  const L = nameLists();
+  let k = c.t1;
+  if (toks[k]?.lower === "'s" || toks[k]?.lower === '’s') k++;
+  const next = toks[k];
+  if (next && next.kind === 'word' && L.speechVerbs.has(next.lower) && k === c.t1) c.features.speech = true;
+  // Apposition: "Sergiy Kyslytsya, the first deputy foreign minister".
+  const after = toks[c.t1 + 1];
+  const opens =
+    after && (APPOSITION_OPENERS.has(after.lower) || toks[c.t1 + 2]?.lower === "'s" || toks[c.t1 + 2]?.lower === '’s');
+  if (toks[c.t1]?.text === ',' && opens) {
+    const para = (toks[c.t0] as Token).paragraph;
+    for (let i = c.t1 + 1; i < Math.min(toks.length, c.t1 + 9); i++) {
+      const t = toks[i] as Token;
+      if (APPOSITION_STOP.has(t.text) || t.paragraph !== para) break;
+      if (t.kind === 'word' && !t.cap && L.roles.has(t.lower) && !toks[i + 1]?.cap) {
+        let a = c.t1 + 1;
+        while (a < i && ['the', 'a', 'an'].includes((toks[a] as Token).lower)) a++;
+        c.roles.push(ctx.doc.text.slice((toks[a] as Token).start, t.end));
+        c.features.apposition = true;
+        break;
+      }
+    }
+  }
+  // "in Dieveniskes, Lithuania": a place followed by its country.
+  const country = toks[c.t1 + 1];
+  if (toks[c.t1]?.text === ',' && country?.cap && toks[c.t1 + 2]?.kind !== 'word') {
+    if (placeEntry(ctx, country.text)?.kind === 'country') c.features.commaCountry = true;
+  }
+  const prev = toks[c.t0 - 1];
+  if (prev && prev.kind === 'word' && PLACE_PREPS.has(prev.lower)) c.features.placePrep = prev.lower;
+  c.features.initial = sentenceInitial(ctx, c.t0);
+  c.features.tokens = c.t1 - c.t0;
+}
+
+function setType(c: Candidate, type: Candidate['type'], rule: string): Candidate {
+  c.type = type;
+  c.rule = rule;
+  return c;
+}
+
+/** Classifies one candidate; may split an unresolved "X of Y" run into its parts. */
+function classifyOne(ctx: Context, c: Candidate): Candidate[] {
+  const toks = ctx.doc.tokens;
+  const L = nameLists();
+  const words: Token[] = [];
+  for (let i = c.t0; i < c.t1; i++) if ((toks[i] as Token).kind === 'word') words.push(toks[i] as Token);
+  const first = words[0] as Token;
+  const last = words[words.length - 1] as Token;
+  const f = c.features;
+  const personCue = Boolean(f.title || f.roleBefore || f.apposition || c.titles.length);
+
+  const org = L.knownOrgs.get(c.text) ?? L.knownOrgs.get(c.text.toLowerCase());
+  if (org) {
+    c.orgKind = org.kind;
+    c.canonical = org.name;
+    return [setType(c, 'ORG', 'known-org')];
+  }
+  const lastPlaceWord = L.placeWords.get(last.lower);
+  if (words.length > 1 && lastPlaceWord?.where === 'suffix' && last.cap) {
+    c.kindHint = lastPlaceWord.kind;
+    return [setType(c, 'LOC', 'place-suffix')];
+  }
+  const firstPlaceWord = L.placeWords.get(first.lower);
+  if (words.length > 2 && firstPlaceWord?.where === 'head' && (toks[first.i + 1] as Token).lower === 'of') {
+    c.kindHint = firstPlaceWord.kind;
+    return [setType(c, 'LOC', 'place-head')];
+  }
+  if (words.length === 2 && last.lower === 'federation' && demonymCode(ctx, first.text) !== null) {
+    c.kindHint = 'country';
+    return [setType(c, 'LOC', 'demonym-federation')];
+  }
+  if (!personCue && strongPlace(ctx, c.text)) return [setType(c, 'LOC', 'gazetteer')];
+  // Organization keywords.
+  for (const w of words) {
+    const k = L.orgKeywords.get(w.lower);
+    if (!k || !w.cap) continue;
+    if (k.where === 'suffix' && (w !== last || words.length < 2)) continue;
+    if (words.length === 1 && k.where === 'head') continue;
+    c.orgKind = k.kind;
+    return [setType(c, 'ORG', 'org-keyword')];
+  }
+  if (lexiconOrg(c.text)) return [setType(c, 'ORG', 'lexicon-org')];
+  // An unresolved "X of Y" / "X and Y": classify the parts.
+  const splitAt: number[] = [];
+  for (let i = c.t0; i < c.t1; i++) {
+    const t = toks[i] as Token;
+    if (!t.cap && L.connectors.get(t.lower) === 'org') splitAt.push(i);
+  }
+  if (splitAt.length) {
+    const parts: Candidate[] = [];
+    let a = c.t0;
+    for (const s of [...splitAt, c.t1]) {
+      let b = s;
+      while (b > a && L.connectors.has((toks[b - 1] as Token).lower) && !(toks[b - 1] as Token).cap) b--;
+      if (b > a) parts.push(narrow(ctx, c, a, b));
+      a = s + 1;
+    }
+    return parts.flatMap((p) => {
+      if (p.t0 !== c.t0) {
+        p.titles = [];
+        p.roles = [];
+        p.features = {};
+        contextFeatures(ctx, p);
+      }
+      return classifyOne(ctx, p);
+    });
+  }
+  // People.
+  if (personCue) return [setType(c, 'PER', f.apposition ? 'apposition' : 'title-name')];
+  const given = isGivenName(first.lower);
+  const shape = surnameShape(last.text) || isLastName(last.lower);
+  if (words.length >= 2 && words.length <= 4) {
+    if (given) return [setType(c, 'PER', 'given-name')];
+    if (shape) return [setType(c, 'PER', 'surname-shape')];
+    if (f.speech) return [setType(c, 'PER', 'speech-verb')];
+    const plain = words.every((w) => !w.upper && !isCommonWord(w.lower) && demonymCode(ctx, w.text) === null);
+    if (plain) return [setType(c, 'PER', 'two-names')];
+    return [c];
+  }
+  if (f.commaCountry && !personCue) return [setType(c, 'LOC', 'comma-country')];
+  if (words.length === 1) {
+    if (isAcronym(first.text) && !c.capsLine) {
+      c.orgKind = 'other';
+      return [setType(c, 'ORG', 'acronym')];
+    }
+    if (f.speech && !isCommonWord(first.lower)) return [setType(c, 'PER', 'speech-verb')];
+    if (f.placePrep && !f.initial && placeEntry(ctx, c.text)) return [setType(c, 'LOC', 'prep-place')];
+  }
+  return [c];
+}
+
+export function classify(ctx: Context, items: Candidate[]): Candidate[] {
+  const out: Candidate[] = [];
+  for (const c of items) {
+    if (c.type || c.source === 'caps-line') {
+      out.push(c);
+      continue;
+    }
+    contextFeatures(ctx, c);
+    out.push(...classifyOne(ctx, c));
+  }
+  return out;
+}

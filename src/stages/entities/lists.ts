@@ -1,0 +1,62 @@
+/** The name lists of data/names/ (compiled into names.generated.ts), as lookup tables built on first use. */
+import type { OrganizationKind, PlaceKind } from '../../schema.js';
+import * as L from './names.generated.js';
+
+export interface KnownOrg {
+  name: string;
+  kind: OrganizationKind;
+}
+
+export interface NameLists {
+  titles: ReadonlySet<string>;
+  roles: ReadonlySet<string>;
+  speechVerbs: ReadonlySet<string>;
+  notNames: ReadonlySet<string>;
+  givenNames: ReadonlySet<string>;
+  /** Lower-case connector → 'org' | 'particle'. */
+  connectors: ReadonlyMap<string, string>;
+  surnameSuffixes: readonly string[];
+  surnamePrefixes: readonly string[];
+  /** Lower-case keyword → kind and where ('head' | 'suffix'). */
+  orgKeywords: ReadonlyMap<string, { kind: OrganizationKind; where: string }>;
+  /** Exact name or alias → the organization (all-caps aliases are matched case-sensitively, others in lower case). */
+  knownOrgs: ReadonlyMap<string, KnownOrg>;
+  placeWords: ReadonlyMap<string, { kind: PlaceKind; where: string }>;
+}
+
+let lists: NameLists | null = null;
+
+export function nameLists(): NameLists {
+  if (lists) return lists;
+  const knownOrgs = new Map<string, KnownOrg>();
+  for (const [name = '', kind = 'other', aliases = ''] of L.knownOrgs) {
+    const org: KnownOrg = { name, kind: kind as OrganizationKind };
+    for (const n of [name, ...aliases.split('|')]) {
+      if (!n) continue;
+      knownOrgs.set(isAcronym(n) ? n : n.toLowerCase(), org);
+    }
+  }
+  lists = {
+    titles: new Set(L.titles),
+    roles: new Set(L.roles),
+    speechVerbs: new Set(L.speechVerbs),
+    notNames: new Set(L.notNames),
+    givenNames: new Set(L.givenNames),
+    connectors: new Map(L.connectors.map(([w = '', k = '']) => [w, k])),
+    surnameSuffixes: L.surnameAffixes.filter((r) => r[1] === 'suffix').map((r) => (r[0] ?? '').slice(1)),
+    surnamePrefixes: L.surnameAffixes.filter((r) => r[1] === 'prefix').map((r) => r[0] ?? ''),
+    orgKeywords: new Map(
+      L.orgKeywords.map(([w = '', k = 'other', where = 'head']) => [w, { kind: k as OrganizationKind, where }]),
+    ),
+    knownOrgs,
+    placeWords: new Map(
+      L.placeWords.map(([w = '', k = 'other', where = 'suffix']) => [w, { kind: k as PlaceKind, where }]),
+    ),
+  };
+  return lists;
+}
+
+/** "NATO", "U.N.", "AFU": two or more capitals (periods allowed), no lower-case letter. */
+export function isAcronym(s: string): boolean {
+  return s.length >= 2 && /^[\p{Lu}.&]+$/u.test(s) && /\p{Lu}.*\p{Lu}/u.test(s);
+}
