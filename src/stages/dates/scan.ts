@@ -67,8 +67,64 @@ export function reference(ctx: Context): Ymd | null {
 
 export type Tense = 'future' | 'past' | 'none';
 
-const FUTURE = new Set(['will', 'shall', "won't", 'next', 'upcoming', 'coming', 'tomorrow', 'until', 'till', 'by']);
-const PAST = new Set(['said', 'was', 'were', 'had', 'did', 'ago', 'last', 'yesterday', 'since', 'reported', 'told']);
+const FUTURE = new Set([
+  'will',
+  'shall',
+  "won't",
+  'next',
+  'upcoming',
+  'coming',
+  'tomorrow',
+  'until',
+  'till',
+  'by',
+  'scheduled',
+  'expected',
+  'due',
+  'effective',
+  'payable',
+  'plans',
+  'expire',
+  'expires',
+]);
+const PAST = new Set([
+  'said',
+  'was',
+  'were',
+  'had',
+  'did',
+  'ago',
+  'last',
+  'yesterday',
+  'since',
+  'reported',
+  'told',
+  'brought',
+  'took',
+  'made',
+  'came',
+  'went',
+  'began',
+  'rose',
+  'fell',
+  'paid',
+  'sold',
+  'bought',
+  'won',
+  'lost',
+  'got',
+  'gave',
+  'left',
+  'met',
+  'became',
+  'saw',
+  'held',
+  'ran',
+  'wrote',
+  'spent',
+  'found',
+  'hit',
+]);
 const BEFORE = 10;
 const AFTER = 4;
 
@@ -92,7 +148,7 @@ export function tenseAt(ctx: Context, i: number): Tense {
     if (FUTURE.has(w) || w.endsWith("'ll") || w.endsWith('’ll') || (w === 'going' && toks[k + 1]?.lower === 'to')) {
       return 'future';
     }
-    if (PAST.has(w) || (w.length > 4 && w.endsWith('ed') && k < i)) tense = 'past';
+    if (PAST.has(w) || (w.length > 4 && w.endsWith('ed'))) tense = 'past';
   }
   return tense;
 }
