@@ -1,0 +1,48 @@
+// The built package (dist/, made by `pretest`) works from ESM and CJS, and the core bundle stays browser-safe.
+import { execFileSync } from 'node:child_process';
+import { readdirSync, readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+
+const root = new URL('..', import.meta.url);
+const run = (code: string, type: 'module' | 'commonjs') =>
+  execFileSync(process.execPath, [type === 'module' ? '--input-type=module' : '--input-type=commonjs', '-e', code], {
+    cwd: root,
+    encoding: 'utf8',
+  });
+
+describe('built package', () => {
+  it('imports as ESM by its package name', () => {
+    const out = run(
+      "import { tagArticle } from 'article-tagger'; import { ArticleTagsSchema } from 'article-tagger/schema'; const r = tagArticle('The mayor of Vilnius said on Monday that the bridge would reopen.'); ArticleTagsSchema.parse(r); process.stdout.write(String(r.schemaVersion));",
+      'module',
+    );
+    expect(out).toBe('1');
+  });
+
+  it('requires as CJS by its package name', () => {
+    const out = run(
+      "const { tagArticle, InvalidInputError } = require('article-tagger'); try { tagArticle(1) } catch (e) { process.stdout.write(String(e instanceof InvalidInputError) + ' ' + e.code) }",
+      'commonjs',
+    );
+    expect(out).toBe('true ERR_INVALID_INPUT');
+  });
+
+  it('ships a JSON Schema generated from the zod schema', () => {
+    const schema = JSON.parse(readFileSync(new URL('dist/schema.json', root), 'utf8'));
+    expect(schema.type).toBe('object');
+    expect(schema.required).toEqual(expect.arrayContaining(['schemaVersion', 'people', 'places', 'dates', 'quotes']));
+    expect(schema.additionalProperties).toBe(false);
+  });
+
+  it('keeps node: modules out of the core bundle (it must bundle for browsers)', () => {
+    const dist = new URL('dist/', root);
+    // Shared chunks hold code that the core entry uses too, so only the node and cli entries may import node: modules.
+    const coreFiles = readdirSync(dist).filter((f) => /\.c?js$/.test(f) && !/^(node|cli)\./.test(f));
+    expect(coreFiles).toContain('index.js');
+    for (const f of coreFiles) {
+      const code = readFileSync(new URL(f, dist), 'utf8');
+      expect(code, f).not.toMatch(/(?:from|require\()\s*["']node:/);
+      expect(code, f).not.toMatch(/(?:from|require\()\s*["'](?:fs|path|child_process|worker_threads)["']/);
+    }
+  });
+});
