@@ -8,7 +8,7 @@ import type { Token } from '../../text/types.js';
 import { type Candidate, candidate } from './candidate.js';
 import { isNameToken } from './capitalised.js';
 import { isCommonWord, lexiconOrg, strongPlace } from './lexicon.js';
-import { isCapsToken } from './lines.js';
+import { isCapsToken, teamInScores } from './lines.js';
 import { nameLists } from './lists.js';
 
 export function capsLine(ctx: Context): Candidate[] {
@@ -39,8 +39,14 @@ export function capsLine(ctx: Context): Candidate[] {
         c.canonical = org.name;
         found = c;
       } else if (strongPlace(ctx, surface)) {
-        c.type = 'LOC';
-        c.rule = 'gazetteer';
+        if (teamInScores(ctx, i, i + n, surface)) {
+          c.type = 'ORG';
+          c.rule = 'score-line-team';
+          c.orgKind = 'sports';
+        } else {
+          c.type = 'LOC';
+          c.rule = 'gazetteer';
+        }
         found = c;
       } else if (n > 1 && lexiconOrg(surface)) {
         c.type = 'ORG';

@@ -16,7 +16,7 @@ import {
   strongPlace,
   surnameShape,
 } from './lexicon.js';
-import { sentenceInitial } from './lines.js';
+import { sentenceInitial, teamInScores } from './lines.js';
 import { isAcronym, nameLists } from './lists.js';
 
 const PLACE_PREPS = new Set(['in', 'at', 'near', 'from', 'to', 'outside', 'across', 'into', 'towards', 'toward']);
@@ -97,7 +97,13 @@ function classifyOne(ctx: Context, c: Candidate): Candidate[] {
     c.kindHint = 'country';
     return [setType(c, 'LOC', 'demonym-federation')];
   }
-  if (!personCue && strongPlace(ctx, c.text)) return [setType(c, 'LOC', 'gazetteer')];
+  if (!personCue && strongPlace(ctx, c.text)) {
+    if (teamInScores(ctx, c.t0, c.t1, c.text)) {
+      c.orgKind = 'sports';
+      return [setType(c, 'ORG', 'score-line-team')];
+    }
+    return [setType(c, 'LOC', 'gazetteer')];
+  }
   // Organization keywords.
   for (const w of words) {
     const k = L.orgKeywords.get(w.lower);
@@ -139,6 +145,11 @@ function classifyOne(ctx: Context, c: Candidate): Candidate[] {
   const shape = surnameShape(last.text) || isLastName(last.lower);
   if (words.length >= 2 && words.length <= 4) {
     if (given) return [setType(c, 'PER', 'given-name')];
+    // "Hansa Rostock", "Ajax Amsterdam": a name before a city is a club or company, not a person.
+    if (words.length === 2 && !shape && strongPlace(ctx, last.text) && !strongPlace(ctx, first.text)) {
+      c.orgKind = 'other';
+      return [setType(c, 'ORG', 'name-city')];
+    }
     if (shape) return [setType(c, 'PER', 'surname-shape')];
     if (f.speech) return [setType(c, 'PER', 'speech-verb')];
     const plain = words.every((w) => !w.upper && !isCommonWord(w.lower) && demonymCode(ctx, w.text) === null);
@@ -147,7 +158,7 @@ function classifyOne(ctx: Context, c: Candidate): Candidate[] {
   }
   if (f.commaCountry && !personCue) return [setType(c, 'LOC', 'comma-country')];
   if (words.length === 1) {
-    if (isAcronym(first.text) && !c.capsLine) {
+    if (isAcronym(first.text) && !c.capsLine && !isCommonWord(first.lower)) {
       c.orgKind = 'other';
       return [setType(c, 'ORG', 'acronym')];
     }

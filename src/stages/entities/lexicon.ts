@@ -75,12 +75,13 @@ export function placeEntry(ctx: Context, surface: string): GazetteerEntry | null
  * 15,000 or more, a multi-word name, or one compromise tags as a place.
  */
 export function strongPlace(ctx: Context, surface: string): GazetteerEntry | 'lexicon' | null {
-  const e = placeEntry(ctx, surface);
+  const e = placeEntry(ctx, surface) ?? (surface.includes('.') ? placeEntry(ctx, surface.replace(/\./g, '')) : null);
   const multi = surface.includes(' ');
   if (e) {
     if (e.kind === 'country' || e.kind === 'continent') return e;
     // A bare given name ("Martin", "Paris") is a place only when it names a country.
-    if (!multi && isGivenName(surface.toLowerCase())) return null;
+    const lower = surface.toLowerCase();
+    if (!multi && (isGivenName(lower) || isLastName(lower) || isCommonWord(lower))) return null;
     if (e.kind !== 'city' && e.kind !== 'town' && e.kind !== 'village' && e.kind !== 'other') return e;
     if (e.population >= 15000 || multi) return e;
   }

@@ -1,3 +1,4 @@
+import { getGazetteer } from '../../gazetteer/index.js';
 import type { Context } from '../../pipeline/types.js';
 import type { Token } from '../../text/types.js';
 
@@ -37,8 +38,40 @@ export function capsParagraphs(ctx: Context): Uint8Array {
   return flags;
 }
 
+/** In a caps line, or an all-caps word next to another all-caps word ("PRESS DIGEST - Ireland"). */
 export function isCapsToken(ctx: Context, t: Token): boolean {
-  return capsParagraphs(ctx)[t.paragraph] === 1;
+  if (capsParagraphs(ctx)[t.paragraph] === 1) return true;
+  if (!t.upper) return false;
+  const toks = ctx.doc.tokens;
+  return Boolean(toks[t.i - 1]?.upper || toks[t.i + 1]?.upper);
+}
+
+const scoreCache = new WeakMap<Context, Uint8Array>();
+
+/**
+ * Paragraphs that read as sports results or standings ("Ajax 2 Marseille 1", "NEW YORK 72 59 .550"): two or more
+ * numbers and at most two lower-case words. Places there are teams.
+ */
+export function scoreLine(ctx: Context, paragraph: number): boolean {
+  let flags = scoreCache.get(ctx);
+  if (!flags) {
+    const { paragraphs, sentences, tokens } = ctx.doc;
+    flags = new Uint8Array(paragraphs.length);
+    for (const p of paragraphs) {
+      const a = sentences[p.sentenceStart]?.tokenStart ?? 0;
+      const b = sentences[p.sentenceEnd - 1]?.tokenEnd ?? 0;
+      let numbers = 0;
+      let lower = 0;
+      for (let i = a; i < b; i++) {
+        const t = tokens[i] as Token;
+        if (t.kind === 'number') numbers++;
+        else if (t.kind === 'word' && !t.cap) lower++;
+      }
+      if (numbers >= 2 && lower <= 2) flags[p.index] = 1;
+    }
+    scoreCache.set(ctx, flags);
+  }
+  return flags[paragraph] === 1;
 }
 
 const OPENERS = new Set(['"', '“', '‘', "'", '(', '[', '«', ':', '-', '–', '—', '•', '*']);
@@ -51,4 +84,14 @@ export function sentenceInitial(ctx: Context, i: number): boolean {
   let k = i - 1;
   while (k >= (s?.tokenStart ?? 0) && OPENERS.has((tokens[k] as Token).text)) k--;
   return k < (s?.tokenStart ?? 0);
+}
+
+/** A city or region followed by a score in a results line (not a country, not a dateline's year): a team. */
+export function teamInScores(ctx: Context, t0: number, t1: number, surface: string): boolean {
+  const toks = ctx.doc.tokens;
+  const first = toks[t0] as Token;
+  const next = toks[t1];
+  if (next?.kind !== 'number' || /^(?:1[89]|20)\d\d$/.test(next.text)) return false;
+  if (!scoreLine(ctx, first.paragraph)) return false;
+  return getGazetteer(ctx.config).lookup(surface)[0]?.kind !== 'country';
 }

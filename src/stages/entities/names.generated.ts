@@ -275,6 +275,7 @@ export const orgKeywords: readonly (readonly string[])[] = [
   ['movement', 'party', 'head'],
   ['navy', 'military', 'head'],
   ['news', 'media', 'head'],
+  ['newsroom', 'media', 'head'],
   ['nv', 'company', 'suffix'],
   ['office', 'government', 'head'],
   ['organisation', 'other', 'head'],
@@ -300,6 +301,7 @@ export const orgKeywords: readonly (readonly string[])[] = [
   ['university', 'education', 'head'],
 ];
 export const placeWords: readonly (readonly string[])[] = [
+  ['avenue', 'feature', 'suffix'],
   ['bay', 'feature', 'suffix'],
   ['city', 'city', 'cue'],
   ['county', 'region', 'suffix'],
@@ -324,6 +326,7 @@ export const placeWords: readonly (readonly string[])[] = [
   ['settlement', 'village', 'cue'],
   ['state', 'region', 'cue'],
   ['strait', 'feature', 'suffix'],
+  ['street', 'feature', 'suffix'],
   ['town', 'town', 'cue'],
   ['valley', 'feature', 'suffix'],
   ['village', 'village', 'cue'],
