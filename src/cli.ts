@@ -92,6 +92,7 @@ function toOptions(v: Values): TagOptions {
         throw new InputError(`--include: unknown stage '${s}' (known: ${PUBLIC_STAGES.join(', ')})`);
       }
     }
+    if (stages.length === 0) throw new InputError(`--include: no stage given (known: ${PUBLIC_STAGES.join(', ')})`);
     o.include = [...new Set(stages)] as PublicStage[];
   }
   if (v['max-length'] !== undefined) {
