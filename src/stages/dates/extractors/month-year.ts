@@ -15,19 +15,20 @@ export function monthYear(ctx: Context): DateCandidate[] {
   const toks = ctx.doc.tokens;
   for (let i = 0; i < toks.length; i++) {
     const t = toks[i];
-    if (t?.kind !== 'word' || !t.cap) continue;
+    if (t?.kind !== 'word') continue;
     let month: number | undefined;
     let next = i + 1;
     let prefixed = false;
     let abbr = false;
-    const mo = monthAt(ctx, i);
+    const mo = t.cap ? monthAt(ctx, i) : null;
     if (mo) {
       month = mo.month;
       next = mo.next;
       abbr = AMBIGUOUS_MONTHS.has(t.lower);
     } else {
       const m = PREFIX.exec(t.lower);
-      if (!m) continue;
+      // "mid-July": the month part keeps its capital.
+      if (!m || !/^\p{Lu}/u.test(t.text.slice(m[0].length))) continue;
       month = MONTHS.get(t.lower.slice(m[0].length));
       if (month === undefined) continue;
       prefixed = true;

@@ -5,6 +5,7 @@ import { candidate, lowerAt, reference, tenseAt, tokenAt, yearOf } from '../scan
 import type { DateCandidate } from '../types.js';
 
 const START: Record<string, number> = { SP: 3, SU: 6, FA: 9, WI: 12 };
+const SEASON_PREPS = new Set(['in', 'during', 'over', 'by', 'until', 'through', 'throughout', 'since', 'for', 'the']);
 const CONTEXT = new Set(['this', 'last', 'next', 'the', 'past', 'coming', 'early', 'late', 'mid', 'that']);
 
 /** Which year's season `code` a relative phrase means. */
@@ -50,7 +51,14 @@ export function season(ctx: Context): DateCandidate[] {
     else {
       relative = false;
       how = tenseAt(ctx, i) === 'future' ? 'future' : 'past';
-      if (prev !== 'the' && lowerAt(ctx, i - 2) !== 'the' && !['early', 'late', 'mid'].includes(prev)) continue;
+      // "in the spring", "during the summer", "in early spring"; not "the spring in the valley".
+      const p2 = lowerAt(ctx, i - 2);
+      if (
+        !(prev === 'the' && SEASON_PREPS.has(p2)) &&
+        !(['early', 'late', 'mid'].includes(prev) && SEASON_PREPS.has(p2))
+      ) {
+        continue;
+      }
     }
     const value = ref ? `${seasonYear(ref, code, how)}-${code}` : null;
     const t0 = relative ? i - 1 : i;

@@ -1,0 +1,183 @@
+// Fixture sentences: written for this test file by the article-tagger authors.
+import { describe, expect, it } from 'vitest';
+import { type DateMention, Timex3ValueSchema, tagArticle } from '../src/index.js';
+
+const PUB = '2023-08-11'; // a Friday
+
+function dates(text: string, publishedAt: string | null = PUB, dateOrder?: 'MDY' | 'DMY' | 'auto') {
+  return tagArticle(text, {
+    ...(publishedAt ? { publishedAt } : {}),
+    keepChrome: true,
+    include: ['dates'],
+    ...(dateOrder ? { dateOrder } : {}),
+  });
+}
+
+type Row = [text: string, span: string, value: string, grain: DateMention['grain'], extra?: Partial<DateMention>];
+
+// [text, expected span text, value, grain, other fields]; publishedAt 2023-08-11 unless a row says otherwise.
+const TABLE: Row[] = [
+  ['The BBC reported on Aug. 11 that he had crossed.', 'Aug. 11', '2023-08-11', 'day', { inferred: true }],
+  ['He was detained on Aug. 10 near the border.', 'Aug. 10', '2023-08-10', 'day', { inferred: true }],
+  ['"On August 3, I decided to leave," he said.', 'August 3', '2023-08-03', 'day', { inferred: true }],
+  [
+    'Guards patrol the border on July 10, 2023 in the village.',
+    'July 10, 2023',
+    '2023-07-10',
+    'day',
+    { inferred: false },
+  ],
+  ['The treaty was signed on 10 July 2023 in Vilnius.', '10 July 2023', '2023-07-10', 'day'],
+  ['The file is dated 2023-07-10 in the archive.', '2023-07-10', '2023-07-10', 'day'],
+  ['The festival runs July 3–5 in the old town.', 'July 3–5', '2023-07-03', 'day', { endValue: '2023-07-05' }],
+  ['Talks were held 3–5 July in Geneva.', '3–5 July', '2023-07-03', 'day', { endValue: '2023-07-05' }],
+  ['The vote took place on the 4th of March 2021.', '4th of March 2021', '2021-03-04', 'day'],
+  ['Prices rose in August 2022 and again later.', 'August 2022', '2022-08', 'month'],
+  ['The plant closed in August, workers said.', 'August', '2023-08', 'month', { inferred: true }],
+  ['The minister resigned in March after the scandal.', 'March', '2023-03', 'month', { inferred: true }],
+  ['Elections are held in May, officials said.', 'May', '2023-05', 'month', { inferred: true }],
+  ['The bridge will reopen in October.', 'October', '2023-10', 'month', { inferred: true }],
+  ['Fighting resumed in mid-July near the river.', 'mid-July', '2023-07', 'month', { inferred: true }],
+  ['Growth slowed in early 2022 across the region.', 'early 2022', '2022', 'year'],
+  ['The company was founded in 2021 in Tallinn.', '2021', '2021', 'year'],
+  ['Production has doubled since 1990 at the mill.', '1990', '1990', 'year'],
+  ['Unemployment peaked in the 1990s in the north.', '1990s', '199', 'decade'],
+  ['The church was built in the 19th century by monks.', '19th century', '18', 'century'],
+  ['The castle dates from the nineteenth century.', 'nineteenth century', '18', 'century'],
+  ['Revenue grew in Q3 2024 thanks to exports.', 'Q3 2024', '2024-Q3', 'quarter'],
+  ['Sales fell in the third quarter of 2022, the firm said.', 'third quarter of 2022', '2022-Q3', 'quarter'],
+  ['Deliveries resume in week 32 at the port.', 'week 32', '2023-W32', 'week', { inferred: true }],
+  ['The dam burst in summer 2023 after the rains.', 'summer 2023', '2023-SU', 'season'],
+  ['The festival returns this summer to the park.', 'this summer', '2023-SU', 'season', { relative: true }],
+  ['The museum reopened last fall after repairs.', 'last fall', '2022-FA', 'season', { relative: true }],
+  ['The mayor spoke yesterday at the council.', 'yesterday', '2023-08-10', 'day', { relative: true }],
+  ['The mayor speaks today at the council.', 'today', '2023-08-11', 'day', { relative: true }],
+  ['The mayor will speak tomorrow at the council.', 'tomorrow', '2023-08-12', 'day', { relative: true }],
+  ['The minister said on Monday that talks had failed.', 'Monday', '2023-08-07', 'day', { relative: true }],
+  ['The minister will travel to Kyiv on Monday.', 'Monday', '2023-08-14', 'day', { relative: true }],
+  ['Police arrested him last Friday in the capital.', 'last Friday', '2023-08-04', 'day', { relative: true }],
+  ['The court meets next Tuesday to rule.', 'next Tuesday', '2023-08-15', 'day', { relative: true }],
+  ['The ministry announced the plan last week.', 'last week', '2023-W31', 'week', { relative: true }],
+  ['The ministry publishes the plan next month.', 'next month', '2023-09', 'month', { relative: true }],
+  ['The village was flooded two years ago.', 'two years ago', '2021', 'year', { relative: true }],
+  ['Prices have risen sharply earlier this year.', 'earlier this year', '2023', 'year', { relative: true }],
+  ['Inflation fell last year in most regions.', 'last year', '2022', 'year', { relative: true }],
+  ['The company moved its offices three days ago.', 'three days ago', '2023-08-08', 'day', { relative: true }],
+  ['The report is due on Sept. 30, officials said.', 'Sept. 30', '2023-09-30', 'day', { inferred: true }],
+  ['The unrest began on Dec. 20 and lasted weeks.', 'Dec. 20', '2022-12-20', 'day', { inferred: true }],
+  ['The form was signed 08/14/2023 by the mayor.', '08/14/2023', '2023-08-14', 'day'],
+  ['The form was signed 14/08/2023 by the mayor.', '14/08/2023', '2023-08-14', 'day'],
+  ['Shares fell in the late 1980s in Tokyo.', 'late 1980s', '198', 'decade'],
+  ['The pact was signed at the end of 1990 in Paris.', 'the end of 1990', '1990', 'year'],
+  ['The decision came in late November, aides said.', 'late November', '2022-11', 'month', { inferred: true }],
+  ['Profit in the fourth quarter will rise, the bank said.', 'fourth quarter', '2023-Q4', 'quarter'],
+];
+
+describe('dates: expressions and values', () => {
+  it.each(TABLE)('%s', (text, span, value, grain, extra) => {
+    const out = dates(text);
+    const d = out.dates.find((x) => x.text === span);
+    expect(d, `found ${JSON.stringify(out.dates.map((x) => x.text))}`).toBeDefined();
+    expect(d?.value).toBe(value);
+    expect(d?.grain).toBe(grain);
+    for (const [k, v] of Object.entries(extra ?? {})) expect(d?.[k as keyof DateMention]).toEqual(v);
+    expect(text.slice(d?.start, d?.end)).toBe(span);
+  });
+});
+
+// Text that holds no date (or none at the quoted word).
+const FALSE_POSITIVES: [text: string, notDate?: string][] = [
+  ['2 min read'],
+  ['The team scored 2021 points over the season.'],
+  ['She ran 1990 metres before collapsing.'],
+  ['The meeting starts at 3 p.m. sharp.'],
+  ['The drought lasted for two weeks in the valley.'],
+  ['Officials may decide to close the road.'],
+  ['Protesters march through the centre every evening.'],
+  ['May I ask a question, the reporter said.'],
+  ['He lives at 1600 Pennsylvania Avenue in a flat.'],
+  ['Upgrade to version 2023 of the software.', '2023'],
+  ['The car costs $2000 at the dealer.'],
+  ['Prices fall when demand drops.'],
+  ['The spring in the valley feeds the river.'],
+  ['April Ryan asked the first question.'],
+  ['The ratio was 3/4 of the total.'],
+  ['The score was 10-7 at halftime.'],
+];
+
+describe('dates: false positives', () => {
+  it.each(FALSE_POSITIVES)('%s', (text, notDate) => {
+    const out = dates(text);
+    if (notDate) expect(out.dates.map((d) => d.text)).not.toContain(notDate);
+    else expect(out.dates).toEqual([]);
+  });
+});
+
+describe('dates: reference dates and ambiguity', () => {
+  it('leaves relative dates out with one warning when there is no reference date', () => {
+    const out = dates('The mayor spoke yesterday and will speak again on Monday, after talks last week.', null);
+    expect(out.dates).toEqual([]);
+    expect(out.warnings.filter((w) => w.code === 'NO_REFERENCE_DATE')).toHaveLength(1);
+  });
+  it('keeps absolute dates without a reference date', () => {
+    const out = dates('The treaty was signed on July 10, 2023 in Vilnius.', null);
+    expect(out.dates.map((d) => d.value)).toEqual(['2023-07-10']);
+  });
+  it('reads the reference date from a "Published" line', () => {
+    const out = dates('Flood hits valley\nPublished on March 4, 2022\nThe river rose yesterday.', null);
+    expect(out.publishedAt).toBe('2022-03-04');
+    expect(out.dates.find((d) => d.text === 'yesterday')?.value).toBe('2022-03-03');
+  });
+  it('reads the reference date from a dateline', () => {
+    const out = dates('BRUSSELS 1996-08-22\nMinisters met on Monday to discuss the budget.', null);
+    expect(out.publishedAt).toBe('1996-08-22');
+    expect(out.dates.find((d) => d.text === 'Monday')?.value).toBe('1996-08-19');
+  });
+  it('leaves an ambiguous numeric date out in auto mode, with a warning', () => {
+    const out = dates('The form was signed 08/11/2023 by the mayor.');
+    expect(out.dates).toEqual([]);
+    expect(out.warnings.some((w) => w.code === 'AMBIGUOUS_DATE')).toBe(true);
+  });
+  it('decides the order from an unambiguous numeric date elsewhere', () => {
+    const out = dates('Filed 25/07/2023. The form was signed 08/11/2023 by the mayor.');
+    expect(out.dates.map((d) => d.value)).toEqual(['2023-07-25', '2023-11-08']);
+  });
+  it('follows dateOrder', () => {
+    expect(dates('Signed 08/11/2023.', PUB, 'MDY').dates[0]?.value).toBe('2023-08-11');
+    expect(dates('Signed 08/11/2023.', PUB, 'DMY').dates[0]?.value).toBe('2023-11-08');
+  });
+  it('a seed-like article: captions, datelines and "2 min read"', () => {
+    const text =
+      'Officer flees to the border\n\n2 min read\nGuards patrol the border on July 10, 2023 in the village.\n\n' +
+      'The BBC reported on Aug. 11 that he crossed. He was detained on Aug. 10.\n\n' +
+      '"On August 3, I decided to leave," he said.';
+    expect(dates(text).dates.map((d) => [d.text, d.value])).toEqual([
+      ['July 10, 2023', '2023-07-10'],
+      ['Aug. 11', '2023-08-11'],
+      ['Aug. 10', '2023-08-10'],
+      ['August 3', '2023-08-03'],
+    ]);
+  });
+});
+
+describe('dates: properties', () => {
+  const texts = [...TABLE.map((r) => r[0]), ...FALSE_POSITIVES.map((r) => r[0])];
+  it('every value (and endValue) is a TIMEX3 value; output sorted, without overlaps', () => {
+    for (const text of texts) {
+      const out = dates(text);
+      let last = -1;
+      for (const d of out.dates) {
+        expect(Timex3ValueSchema.safeParse(d.value).success, d.value).toBe(true);
+        if (d.endValue) expect(Timex3ValueSchema.safeParse(d.endValue).success).toBe(true);
+        expect(d.start).toBeGreaterThanOrEqual(last);
+        last = d.end;
+      }
+    }
+  });
+  it('never throws on odd text', () => {
+    const odd = ['', '  ', 'May', '31 February 2023', 'Q5 2024', 'week 99', '2023-13-45', '99/99/9999', '\u0000\uffff'];
+    for (const t of odd) expect(() => dates(t)).not.toThrow();
+    // No day-grain date from an impossible day (the month and year still stand).
+    expect(dates('It happened on 31 February 2023.').dates.filter((d) => d.grain === 'day')).toEqual([]);
+  });
+});
