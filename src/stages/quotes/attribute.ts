@@ -38,9 +38,19 @@ export function attribute(ctx: Context, items: QuoteCandidate[]): QuoteCandidate
     const order: Pattern[] = newSentence ? [leadIn, ...AFTER] : [...AFTER, leadIn];
     for (const pattern of order) {
       const a = pattern(w);
-      if (a) {
+      if (a && !(a.side === 'after' && next && leadsInto(text, a, q, next))) {
         q.attribution = a;
         break;
+      }
+    }
+    if (!q.attribution && first.start === q.start && q.paragraph > 0) {
+      // "Cruz continued:⏏“…”": a paragraph ending in a colon introduces the quote that opens the next one.
+      const before = paragraphs[q.paragraph - 1]!;
+      if (text[before.end - 1] === ':') {
+        const to = tokenAt(tokens, before.end);
+        const from = Math.max(tokenAt(tokens, before.start), to - BEFORE_REACH);
+        q.attribution = leadIn({ tokens, afterFrom: to, afterTo: to, beforeFrom: from, beforeTo: to, quote: q });
+        if (q.attribution) q.attribution.rule = 'lead-in:colon';
       }
     }
   }
@@ -48,3 +58,15 @@ export function attribute(ctx: Context, items: QuoteCandidate[]): QuoteCandidate
 }
 
 const isPronoun = (t: Token) => t.lower === 'he' || t.lower === 'she' || t.lower === 'they';
+
+/**
+ * An attribution found after quote q that is really the lead-in of the next quote: its cue runs straight into the next
+ * mark (`the protesters chanted "…"`), or q ended its sentence and the cue is followed by a colon or comma and the mark.
+ */
+function leadsInto(text: string, a: Attribution, q: QuoteCandidate, next: QuoteCandidate): boolean {
+  const end = Math.max(a.mention.end, a.cue?.end ?? 0);
+  if (end > next.start) return false;
+  const between = text.slice(end, next.start);
+  if (/^\s*$/.test(between) || /^\s*:\s*$/.test(between)) return true;
+  return /^\s*,\s*$/.test(between) && SENTENCE_DONE.test(text.slice(q.end - 2, q.end));
+}

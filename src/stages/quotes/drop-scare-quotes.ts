@@ -14,7 +14,25 @@ function wordCount(text: string, max: number): number {
 
 /** Refiner `drop-scare-quotes`: a so-called "special operation" (1–3 words, no speech context) is not speech. */
 export function dropScareQuotes(ctx: Context, items: QuoteCandidate[]): QuoteCandidate[] {
-  return items.filter(
-    (q) => q.attribution !== null || wordCount(ctx.doc.text.slice(q.start, q.end), SCARE_MAX_WORDS) > SCARE_MAX_WORDS,
-  );
+  return items.filter((q) => {
+    const inner = ctx.doc.text.slice(q.start, q.end);
+    if (q.attribution?.side !== 'before' && isTitle(inner)) return false;
+    return q.attribution !== null || wordCount(inner, SCARE_MAX_WORDS) > SCARE_MAX_WORDS;
+  });
+}
+
+const MINOR = new Set(['a', 'an', 'the', 'and', 'or', 'of', 'in', 'on', 'at', 'to', 'for', 'with', 'by', 'from', 'vs']);
+const TITLE_MAX_WORDS = 8;
+
+/** "Saturday Night Live", "The Nightly Show with Larry Wilmore": every major word capitalised, a title not speech. */
+export function isTitle(inner: string): boolean {
+  let n = 0;
+  WORD.lastIndex = 0;
+  for (let m = WORD.exec(inner); m; m = WORD.exec(inner)) {
+    if (++n > TITLE_MAX_WORDS) return false;
+    const w = m[0];
+    if (MINOR.has(w) && n > 1) continue;
+    if (!/^[\p{Lu}\p{N}]/u.test(w)) return false;
+  }
+  return n >= 2 && !/[!?]/.test(inner);
 }

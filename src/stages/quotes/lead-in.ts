@@ -17,8 +17,7 @@ export function leadIn(w: Window): Attribution | null {
     const cue = speechVerb(tokens, v);
     if (!cue) continue;
     const min = sentenceStart(tokens, v, w.beforeFrom);
-    let p = leftPhrase(tokens, v, min);
-    if (!p && t.lower.endsWith('ing')) p = rightPhrase(tokens, firstContent(tokens, min, v), v);
+    const p = leftPhrase(tokens, v, min) ?? sentenceSubject(tokens, min, v);
     if (!p) return null;
     return { mention: { start: p.start, end: p.end }, kind: p.kind, cue, rule: 'lead-in', side: 'before' };
   }
@@ -34,8 +33,13 @@ function sentenceStart(tokens: Token[], k: number, floor: number): number {
 
 const OPENERS = new Set(['but', 'and', 'so', 'yet', 'still', 'then', 'later']);
 
-function firstContent(tokens: Token[], from: number, to: number): number {
-  let j = from;
-  while (j < to && (OPENERS.has((tokens[j] as Token).lower) || (tokens[j] as Token).kind === 'punct')) j++;
-  return j;
+/** The first speaker-like phrase of a sentence, in [from, to): "…, and added:", "When he returned he began by saying". */
+export function sentenceSubject(tokens: Token[], from: number, to: number) {
+  for (let j = from; j < to && j < from + 12; j++) {
+    const t = tokens[j] as Token;
+    if (OPENERS.has(t.lower) || t.kind === 'punct') continue;
+    const p = rightPhrase(tokens, j, to);
+    if (p) return p;
+  }
+  return null;
 }

@@ -7,7 +7,7 @@ const MAX_GAP = 250;
  * Refiner `merge-interrupted`: `"…," he said, "…"` and `"…," he said. "…"` are ONE quote with two fragments, when the
  * second part has no attribution of its own (or only the same one, found again as its lead-in).
  */
-export function mergeInterrupted(_ctx: Context, items: QuoteCandidate[]): QuoteCandidate[] {
+export function mergeInterrupted(ctx: Context, items: QuoteCandidate[]): QuoteCandidate[] {
   const out: QuoteCandidate[] = [];
   for (const q of items) {
     const prev = out[out.length - 1];
@@ -21,7 +21,8 @@ export function mergeInterrupted(_ctx: Context, items: QuoteCandidate[]): QuoteC
       q.start - prev.end <= MAX_GAP &&
       a.mention.start >= prev.end &&
       a.mention.end <= q.start &&
-      (!q.attribution || (q.attribution.side === 'before' && q.attribution.mention.start === a.mention.start))
+      (!q.attribution || (q.attribution.side === 'before' && q.attribution.mention.start === a.mention.start)) &&
+      shortTail(ctx.doc.text.slice(Math.max(a.mention.end, a.cue?.end ?? 0), q.start))
     ) {
       prev.fragments.push(...q.fragments);
       prev.end = q.end;
@@ -33,4 +34,16 @@ export function mergeInterrupted(_ctx: Context, items: QuoteCandidate[]): QuoteC
     out.push(q);
   }
   return out;
+}
+
+const TAIL_WORD = /[\p{L}\p{N}]+/gu;
+
+/** What follows the attribution before the second part: at most 25 words ("on Friday", "a spokesman for Y, …"). */
+function shortTail(tail: string): boolean {
+  let n = 0;
+  TAIL_WORD.lastIndex = 0;
+  for (let m = TAIL_WORD.exec(tail); m; m = TAIL_WORD.exec(tail)) {
+    if (++n > 25) return false;
+  }
+  return true;
 }

@@ -27,6 +27,7 @@ export function pairMarks(text: string, start: number, end: number): ParagraphQu
   const nextSingleClose = new Array<number>(n + 1).fill(NONE);
   const nextSingleOpen = new Array<number>(n + 1).fill(NONE);
   const nextGuilClose = new Array<number>(n + 1).fill(NONE);
+  const nextDoubleOpen = new Array<number>(n + 1).fill(NONE);
   for (let k = n - 1; k >= 0; k--) {
     const mk = marks[k] as Mark;
     nextDoubleClose[k] = mk.family === 'double' && mk.canClose ? k : (nextDoubleClose[k + 1] as number);
@@ -35,6 +36,7 @@ export function pairMarks(text: string, start: number, end: number): ParagraphQu
     nextLeftDouble[k] = mk.code === LEFT_DOUBLE ? k : (nextLeftDouble[k + 1] as number);
     nextSingleClose[k] = mk.family === 'single' && mk.canClose ? k : (nextSingleClose[k + 1] as number);
     nextSingleOpen[k] = mk.family === 'single' && mk.canOpen ? k : (nextSingleOpen[k + 1] as number);
+    nextDoubleOpen[k] = mk.family === 'double' && mk.canOpen ? k : (nextDoubleOpen[k + 1] as number);
     nextGuilClose[k] = mk.family === 'guillemet' && mk.canClose ? k : (nextGuilClose[k + 1] as number);
   }
   const out: ParagraphQuote[] = [];
@@ -71,9 +73,14 @@ export function pairMarks(text: string, start: number, end: number): ParagraphQu
       k++;
       continue;
     }
-    // Single marks: a closer before the next single opener; ‘quoted’ content of two characters or less ('n') is not.
+    // Single marks: a closer before the next single or double opener; ‘quoted’ content of two characters or less ('n') is not.
     const close = nextSingleClose[k + 1] as number;
-    if (close !== NONE && close < (nextSingleOpen[k + 1] as number) && (marks[close] as Mark).pos - mk.pos > 3) {
+    if (
+      close !== NONE &&
+      close < (nextSingleOpen[k + 1] as number) &&
+      close < (nextDoubleOpen[k + 1] as number) &&
+      (marks[close] as Mark).pos - mk.pos > 3
+    ) {
       out.push({ start: mk.pos, end: (marks[close] as Mark).pos + 1, unclosed: false, runsOn: false });
       k = close + 1;
       continue;
