@@ -1,6 +1,7 @@
 import { z } from 'zod';
-import { ORGANIZATION_KINDS, PLACE_KINDS } from './schema.js';
 import { parseWith } from './options.js';
+import { ORGANIZATION_KINDS, PLACE_KINDS } from './schema.js';
+import { resolveTaxonomy, TaxonomyConfigSchema, type TaxonomyHandle } from './stages/topics/taxonomy.js';
 
 const name = z.string().trim().min(1);
 
@@ -40,8 +41,8 @@ export const TaggerConfigSchema = z.strictObject({
   places: z.array(UserPlaceSchema).optional(),
   /** Names never tagged as a person, organization or place (matched case-insensitively). */
   suppress: z.array(name).optional(),
-  /** Topic taxonomy changes; validated by the topics stage's own schema (src/stages/topics). */
-  taxonomy: z.unknown().optional(),
+  /** Topic taxonomy changes (add, extend, remove, rename, replace, threshold); see src/stages/topics/taxonomy.ts. */
+  taxonomy: TaxonomyConfigSchema.optional(),
 });
 export type TaggerConfig = z.input<typeof TaggerConfigSchema>;
 export type UserPerson = z.output<typeof UserPersonSchema>;
@@ -53,7 +54,7 @@ export interface ResolvedConfig {
   organizations: UserOrganization[];
   places: UserPlace[];
   suppress: ReadonlySet<string>;
-  taxonomy: unknown;
+  taxonomy: TaxonomyHandle;
 }
 
 export function resolveConfig(config: unknown): ResolvedConfig {
@@ -63,6 +64,6 @@ export function resolveConfig(config: unknown): ResolvedConfig {
     organizations: c.organizations ?? [],
     places: c.places ?? [],
     suppress: new Set((c.suppress ?? []).map((s) => s.toLowerCase())),
-    taxonomy: c.taxonomy,
+    taxonomy: resolveTaxonomy((config as { taxonomy?: unknown } | null | undefined)?.taxonomy, c.taxonomy),
   };
 }

@@ -1,0 +1,280 @@
+import { z } from 'zod';
+import { IPTC_TOP, TOPIC_ROWS } from '../../data/topics.generated.js';
+import { stem } from '../../nlp/natural.js';
+import { parseTerm } from './syntax.js';
+import type { TopicRow } from './types.js';
+
+export const DEFAULT_THRESHOLD = 0.2;
+
+const slug = z
+  .string()
+  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'must be a lower-case slug such as "drone-strikes"')
+  .max(80);
+const label = z.string().trim().min(1).max(200);
+const term = z
+  .string()
+  .max(200)
+  .superRefine((s, ctx) => {
+    const r = parseTerm(s, (w) => w);
+    if (typeof r === 'string') ctx.addIssue({ code: 'custom', message: `trigger "${s}" ${r}` });
+  });
+
+/** A taxonomy entry supplied by the user (see README "Topics"). */
+export const TopicEntrySchema = z.strictObject({
+  id: slug,
+  label,
+  /** The nearest IPTC Media Topic, "medtop:" and 8 digits. */
+  iptc: z
+    .string()
+    .regex(/^medtop:\d{8}$/, 'must be an IPTC Media Topic code such as "medtop:20000645"')
+    .nullable()
+    .optional(),
+  /** The entry this one sits under, e.g. "iptc-politics"; default: the IPTC top-level of `iptc` when known. */
+  parent: slug.nullable().optional(),
+  triggers: z.array(term).min(1, 'needs at least one trigger'),
+  negatives: z.array(term).optional(),
+  weight: z.number().positive().max(10).optional(),
+});
+export type TopicEntry = z.input<typeof TopicEntrySchema>;
+
+const ChangesSchema = z.strictObject({
+  /** Replaces the built-in taxonomy (the other changes then apply to this one). */
+  replace: z.array(TopicEntrySchema).optional(),
+  /** New entries; an id already present is an error (use `extend`, or `remove` it first). */
+  add: z.array(TopicEntrySchema).optional(),
+  /** More triggers or negatives for existing entries, by id. */
+  extend: z
+    .record(slug, z.strictObject({ triggers: z.array(term).optional(), negatives: z.array(term).optional() }))
+    .optional(),
+  /** Entries to drop, by id; an entry's descendants go with it. */
+  remove: z.array(slug).optional(),
+  /** New labels, by id. */
+  rename: z.record(slug, label).optional(),
+  /** Topics scoring below this are left out. Default 0.2. */
+  threshold: z.number().min(0).max(1).optional(),
+});
+export type TaxonomyConfig = z.input<typeof ChangesSchema>;
+
+/** Applies the changes to a copy of the base rows; reports problems through `issue` (paths relative to the config). */
+function applyChanges(
+  c: z.output<typeof ChangesSchema>,
+  issue: (path: (string | number)[], message: string) => void,
+): TopicRow[] {
+  const fromEntry = (e: z.output<typeof TopicEntrySchema>): TopicRow => ({
+    id: e.id,
+    parent: e.parent ?? null,
+    iptc: e.iptc ?? null,
+    weight: e.weight ?? 1,
+    label: e.label,
+    triggers: [...e.triggers],
+    negatives: [...(e.negatives ?? [])],
+  });
+  const base: TopicRow[] = c.replace
+    ? c.replace.map(fromEntry)
+    : TOPIC_ROWS.map((r) => ({ ...r, triggers: [...r.triggers], negatives: [...r.negatives] }));
+  const rows = new Map<string, TopicRow>();
+  const baseName = c.replace ? 'replace' : 'the built-in taxonomy';
+  c.replace?.forEach((e, i) => {
+    if (rows.has(e.id)) issue(['replace', i, 'id'], `"${e.id}" appears twice`);
+  });
+  for (const r of base) rows.set(r.id, r);
+  // remove: the entry and everything under it
+  c.remove?.forEach((id, i) => {
+    if (!rows.has(id)) {
+      issue(['remove', i], `no topic "${id}" in ${baseName}`);
+      return;
+    }
+    const gone = new Set([id]);
+    let grew = true;
+    while (grew) {
+      grew = false;
+      for (const r of rows.values()) {
+        if (!gone.has(r.id) && r.parent && gone.has(r.parent)) {
+          gone.add(r.id);
+          grew = true;
+        }
+      }
+    }
+    for (const g of gone) rows.delete(g);
+  });
+  c.add?.forEach((e, i) => {
+    if (rows.has(e.id)) {
+      issue(['add', i, 'id'], `"${e.id}" already exists: use extend to add triggers, or remove it first`);
+      return;
+    }
+    rows.set(e.id, fromEntry(e));
+  });
+  for (const [id, x] of Object.entries(c.extend ?? {})) {
+    const r = rows.get(id);
+    if (!r) issue(['extend', id], `no topic "${id}"`);
+    else {
+      r.triggers.push(...(x.triggers ?? []));
+      r.negatives.push(...(x.negatives ?? []));
+    }
+  }
+  for (const [id, name] of Object.entries(c.rename ?? {})) {
+    const r = rows.get(id);
+    if (!r) issue(['rename', id], `no topic "${id}"`);
+    else r.label = name;
+  }
+  // Default parent of a user entry: the entry whose IPTC code is the top-level ancestor of its code.
+  const byCode = new Map<string, string>();
+  for (const r of rows.values()) if (r.iptc && !r.parent && !byCode.has(r.iptc)) byCode.set(r.iptc, r.id);
+  const userIds = new Set(
+    [...(c.add ?? []), ...(c.replace ?? [])].filter((e) => e.parent === undefined).map((e) => e.id),
+  );
+  for (const r of rows.values()) {
+    if (!userIds.has(r.id) || !r.iptc) continue;
+    const top = IPTC_TOP[r.iptc] ?? (/^medtop:\d{2}000000$/.test(r.iptc) ? r.iptc : undefined);
+    const p = top ? byCode.get(top) : undefined;
+    if (p && p !== r.id) r.parent = p;
+  }
+  // parents exist, no cycles
+  const where = (id: string): (string | number)[] => {
+    const a = c.add?.findIndex((e) => e.id === id) ?? -1;
+    if (a >= 0) return ['add', a, 'parent'];
+    const p = c.replace?.findIndex((e) => e.id === id) ?? -1;
+    return p >= 0 ? ['replace', p, 'parent'] : ['remove'];
+  };
+  for (const r of rows.values()) {
+    if (!r.parent) continue;
+    if (!rows.has(r.parent)) {
+      issue(where(r.id), `topic "${r.id}" has parent "${r.parent}", which is not in the taxonomy`);
+      continue;
+    }
+    const seen = new Set<string>([r.id]);
+    for (let p: string | null = r.parent; p; p = rows.get(p)?.parent ?? null) {
+      if (seen.has(p)) {
+        issue(where(r.id), `topic "${r.id}" is its own ancestor (parent cycle)`);
+        break;
+      }
+      seen.add(p);
+    }
+  }
+  return [...rows.values()];
+}
+
+export interface Parsed {
+  rows: TopicRow[];
+  threshold: number;
+}
+
+/** The zod schema of `createTagger({ taxonomy })`: validates the shape, then the ids the changes refer to. */
+export const TaxonomyConfigSchema = ChangesSchema.transform((c, ctx): Parsed => {
+  const rows = applyChanges(c, (path, message) => ctx.addIssue({ code: 'custom', path, message }));
+  return { rows, threshold: c.threshold ?? DEFAULT_THRESHOLD };
+});
+
+/** A trie node keyed by unit stems. */
+export interface TrieNode {
+  next: Map<string, TrieNode> | null;
+  hits: Hit[] | null;
+}
+export interface Hit {
+  entry: number;
+  /** Index of the trigger within its entry (negatives: -1). */
+  trigger: number;
+  weight: number;
+  negative: boolean;
+  /** Surface words to compare, for "=Word" terms. */
+  exact: string[] | null;
+  length: number;
+}
+export interface CompiledEntry {
+  id: string;
+  label: string;
+  iptc: string | null;
+  /** Index of the parent entry, or -1. */
+  parent: number;
+  /** This entry and its ancestors, nearest first. */
+  chain: number[];
+}
+export interface CompiledTaxonomy {
+  entries: CompiledEntry[];
+  root: TrieNode;
+  threshold: number;
+}
+
+function compile(p: Parsed): CompiledTaxonomy {
+  const root: TrieNode = { next: null, hits: null };
+  const index = new Map(p.rows.map((r, i) => [r.id, i]));
+  const entries: CompiledEntry[] = p.rows.map((r) => ({
+    id: r.id,
+    label: r.label,
+    iptc: r.iptc,
+    parent: r.parent ? (index.get(r.parent) ?? -1) : -1,
+    chain: [],
+  }));
+  for (const [i, e] of entries.entries()) {
+    for (let k = i; k >= 0 && e.chain.length <= entries.length; k = (entries[k] as CompiledEntry).parent)
+      e.chain.push(k);
+  }
+  const insert = (source: string, entry: number, trigger: number, negative: boolean, entryWeight: number) => {
+    const r = parseTerm(source, stem);
+    if (typeof r === 'string') return; // validated before; built-in rows are linted by scripts/data/topics.ts
+    let node = root;
+    for (const u of r.units) {
+      if (!node.next) node.next = new Map();
+      let n = node.next.get(u.stem);
+      if (!n) {
+        n = { next: null, hits: null };
+        node.next.set(u.stem, n);
+      }
+      node = n;
+    }
+    if (!node.hits) node.hits = [];
+    node.hits.push({
+      entry,
+      trigger,
+      weight: r.term.weight * entryWeight,
+      negative,
+      exact: r.term.exact ? r.term.words : null,
+      length: r.units.length,
+    });
+  };
+  for (const [i, r] of p.rows.entries()) {
+    for (const [k, t] of r.triggers.entries()) insert(t, i, k, false, r.weight);
+    for (const n of r.negatives) insert(n, i, -1, true, 1);
+  }
+  return { entries, root, threshold: p.threshold };
+}
+
+/** What `ResolvedConfig.taxonomy` holds: validated at creation, compiled on first use. */
+export interface TaxonomyHandle {
+  readonly threshold: number;
+  compiled(): CompiledTaxonomy;
+}
+
+function handle(p: Parsed): TaxonomyHandle {
+  let c: CompiledTaxonomy | null = null;
+  return {
+    threshold: p.threshold,
+    compiled: () => {
+      c ??= compile(p);
+      return c;
+    },
+  };
+}
+
+let builtin: TaxonomyHandle | null = null;
+const cache = new WeakMap<object, TaxonomyHandle>();
+
+/**
+ * The taxonomy handle for a `createTagger` config: the built-in one when no changes are given, else one per
+ * (parsed) config object, cached by the caller's original object so repeated `createTagger` calls share it.
+ */
+export function resolveTaxonomy(original: unknown, parsed: Parsed | undefined): TaxonomyHandle {
+  if (!parsed) {
+    builtin ??= handle({
+      rows: TOPIC_ROWS as TopicRow[],
+      threshold: DEFAULT_THRESHOLD,
+    });
+    return builtin;
+  }
+  const key = typeof original === 'object' && original !== null ? original : null;
+  const hit = key ? cache.get(key) : undefined;
+  if (hit) return hit;
+  const h = handle(parsed);
+  if (key) cache.set(key, h);
+  return h;
+}
