@@ -40,7 +40,9 @@ const { tagArticle, PACKAGE_VERSION } = await import(pathToFileURL(distIndex).hr
 
 // ---- corpus ----
 function loadCorpus() {
-  const candidates = [process.env.ARTICLE_TAGGER_SHARED, join(root, '..', 'shared'), '/work/shared'].filter(Boolean);
+  // ARTICLE_TAGGER_SHARED=<dir> names the shared directory (and only it); else ../shared beside the repository.
+  const env = process.env.ARTICLE_TAGGER_SHARED;
+  const candidates = env ? [env] : [join(root, '..', 'shared'), '/work/shared'];
   for (const dir of candidates) {
     const files = ['quotes-train.jsonl', 'places.jsonl'].map((f) => join(dir, 'datasets', f));
     if (!files.every((f) => existsSync(f))) continue;
@@ -158,16 +160,19 @@ const STAGE_RUNS = [
   ['topics', ['topics']],
 ];
 const configs = [['base', []], ...STAGE_RUNS, ['all stages', undefined]];
-const rounds = Math.max(1, Math.min(5, Math.floor(STAGE_BUDGET_MS / ((configs.length * full.ms) / 1.5))));
-progress(`per stage: ${configs.length} configurations × ${rounds} rounds on the same ${subset.length} articles`);
+progress(`per stage: ${configs.length} configurations on the same ${subset.length} articles, up to 5 rounds`);
 const best = new Map();
-for (let round = 0; round < rounds; round++) {
+const stagesStart = performance.now();
+let rounds = 0;
+// Another round while the next one is expected to fit the budget (at least one, at most five).
+while (rounds < 5 && (rounds === 0 || ((performance.now() - stagesStart) / rounds) * (rounds + 1) < STAGE_BUDGET_MS)) {
   for (let i = 0; i < configs.length; i++) {
-    const [label, include] = configs[(i + round) % configs.length];
+    const [label, include] = configs[(i + rounds) % configs.length];
     const opts = include === undefined ? undefined : { include };
     const m = measure((t) => tagArticle(t, opts), subset);
     if (!best.has(label) || m.ms < best.get(label).ms) best.set(label, m);
   }
+  rounds++;
 }
 const baseline = best.get('base');
 const allStages = best.get('all stages');
@@ -258,7 +263,7 @@ if (asJson) {
     ['corpus', `${r.corpus.articles} articles, mean ${r.corpus.meanWords} words (${r.corpus.source})`],
     [
       'article-tagger, all stages',
-      `**${r.articleTagger.articlesPerSec} articles/s**, ${r.articleTagger.msPer1kWords} ms per 1,000 words (best of ${r.stageRounds} rounds over ${r.articleTagger.articlesTimed} articles; first pass ${r.articleTagger.firstPass.articlesPerSec}/s)`,
+      `**${r.articleTagger.articlesPerSec} articles/s**, ${r.articleTagger.msPer1kWords} ms per 1,000 words (best of ${r.stageRounds} round(s) over ${r.articleTagger.articlesTimed} articles; first pass ${r.articleTagger.firstPass.articlesPerSec}/s)`,
     ],
     ['base: normalise, tokens, zones, assemble (`include: []`)', `${r.baseline.msPer1kWords} ms per 1,000 words`],
     ...r.stages.map((s) => [
