@@ -69,6 +69,8 @@ export function ago(ctx: Context): DateCandidate[] {
       out.push(candidate(ctx, i, i + 1, 'ago', v?.grain ?? 'year', v?.value ?? null, { relative: true }));
       continue;
     }
+    const unit0 = toks[i + 1];
+    if (!unit0 || !UNIT.has(unit0.lower)) continue;
     let n = intOf(t, 3);
     if (n === null && t.kind === 'word') n = NUMBER_WORDS.get(t.lower) ?? null;
     if (n === null || n < 1) continue;

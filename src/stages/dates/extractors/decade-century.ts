@@ -12,7 +12,7 @@ export function decadeCentury(ctx: Context): DateCandidate[] {
   const toks = ctx.doc.tokens;
   for (let i = 0; i < toks.length; i++) {
     const t = toks[i];
-    if (!t) continue;
+    if (!t || (t.kind !== 'number' && !ORDINALS.has(t.lower))) continue;
     const s = tokenAt(ctx, i + 1);
     // 1990s, 1990's
     const apos = s && (s.text === "'" || s.text === '’') && touching(t, s) ? tokenAt(ctx, i + 2) : undefined;

@@ -33,6 +33,9 @@ export function quarter(ctx: Context): DateCandidate[] {
   for (let i = 0; i < toks.length; i++) {
     const t = toks[i];
     if (t?.kind !== 'word') continue;
+    const c = t.lower.charCodeAt(0);
+    // Only q1–q4, ordinals (first … fourth), "quarter", "period" can start a quarter.
+    if (c !== 0x71 && c !== 0x66 && c !== 0x73 && c !== 0x74 && c !== 0x70 && !(c >= 0x31 && c <= 0x34)) continue;
     let q: number | null = null;
     let j = i + 1;
     const qm = QN.exec(t.lower);
