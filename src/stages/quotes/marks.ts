@@ -71,7 +71,10 @@ export function classifyMark(text: string, pos: number, paraStart: number, paraE
     case RIGHT_GUILLEMET:
       return { pos, code, family: 'guillemet', canOpen: false, canClose: true };
     case LEFT_SINGLE:
-      if (!openContext || isSpace(next)) return null; // ‘90s reads as an opener; pairing finds no closer for it
+      // After a word it closes a ‚ quote (‚…‘); ‘90s reads as an opener, and pairing finds no closer for it.
+      if (!openContext)
+        return isSpace(prev) || isAlnum(next) ? null : { pos, code, family: 'single', canOpen: false, canClose: true };
+      if (isSpace(next)) return null;
       return { pos, code, family: 'single', canOpen: true, canClose: false };
     case LOW_SINGLE:
       if (!openContext || isSpace(next)) return null;

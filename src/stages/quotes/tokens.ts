@@ -60,6 +60,8 @@ export function rightPhrase(tokens: Token[], k: number, limit: number): Phrase |
   while (j < limit && j - k < MAX_PHRASE) {
     const u = tokens[j] as Token;
     if (u.paragraph !== t.paragraph) break;
+    // "the governor rallied supporters": a past-tense word after the head noun ends a description.
+    if (!sawCap && j > k + 1 && u.lower.endsWith('ed') && !u.cap) break;
     if (isPossessive(u) || nounish(u)) {
       if (isCapWord(u)) sawCap = true;
       j++;

@@ -1,0 +1,345 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { tagArticle } from '../src/index.js';
+import type { Context } from '../src/pipeline/types.js';
+import { quotesStage } from '../src/stages/quotes/index.js';
+import { SPEECH_VERB_LIST } from '../src/stages/quotes/speech-verbs.js';
+import { buildDoc } from '../src/text/doc.js';
+import { normalize } from '../src/text/normalize.js';
+
+const quotes = (text: string) => tagArticle(text, { keepChrome: true, include: ['quotes'] }).quotes;
+
+type Row = [
+  label: string,
+  text: string,
+  expected: { quote: string; fragments?: number; mention?: string | null; name?: string; cue?: string }[],
+];
+
+// Our own sentences, one row per mark style and attribution pattern.
+const ROWS: Row[] = [
+  [
+    'curly, speaker said',
+    '“We will rebuild the bridge,” Maria Lopez said.',
+    [{ quote: '“We will rebuild the bridge,”', mention: 'Maria Lopez', name: 'Maria Lopez', cue: 'said' }],
+  ],
+  [
+    'straight, speaker said',
+    '"The water is rising fast," Tom Baker said on Monday.',
+    [{ quote: '"The water is rising fast,"', mention: 'Tom Baker', cue: 'said' }],
+  ],
+  [
+    'said speaker',
+    '"Nobody expected the vote to pass," said Ellen Park, a spokeswoman for the council.',
+    [{ quote: '"Nobody expected the vote to pass,"', mention: 'Ellen Park', cue: 'said' }],
+  ],
+  [
+    'said speaker, description',
+    '“The road stays closed until Friday,” said the mayor.',
+    [{ quote: '“The road stays closed until Friday,”', mention: 'the mayor', cue: 'said' }],
+  ],
+  [
+    'lead-in with colon',
+    'Greta Holm said: “The harvest was the worst in a decade.”',
+    [{ quote: '“The harvest was the worst in a decade.”', mention: 'Greta Holm', cue: 'said' }],
+  ],
+  [
+    'told X colon',
+    'Omar Haddad told the BBC: "We had no warning at all."',
+    [{ quote: '"We had no warning at all."', mention: 'Omar Haddad', cue: 'told' }],
+  ],
+  [
+    'told X that',
+    'Lena Fischer told Reuters that "the talks are over for now."',
+    [{ quote: '"the talks are over for now."', mention: 'Lena Fischer', cue: 'told' }],
+  ],
+  [
+    'told after quote',
+    '“I decided to leave the city the next morning,” Petrov told the newspaper.',
+    [{ quote: '“I decided to leave the city the next morning,”', mention: 'Petrov', cue: 'told' }],
+  ],
+  [
+    'according to after',
+    '"The shipment never arrived at the port," according to Dana Reyes.',
+    [{ quote: '"The shipment never arrived at the port,"', mention: 'Dana Reyes', cue: 'according to' }],
+  ],
+  [
+    'according to before',
+    'According to Paul Novak, "the numbers do not add up at all."',
+    [{ quote: '"the numbers do not add up at all."', mention: 'Paul Novak' }],
+  ],
+  [
+    'pronoun resolves to last person',
+    'Anna Berg runs the shelter.\n\n“We are full every night now,” she said.',
+    [{ quote: '“We are full every night now,”', mention: 'she', name: 'Anna Berg', cue: 'said' }],
+  ],
+  [
+    'he said',
+    'Mark Olsen leads the union.\n\n"Our members will not accept this offer," he said.',
+    [{ quote: '"Our members will not accept this offer,"', mention: 'he', name: 'Mark Olsen' }],
+  ],
+  [
+    'description resolves',
+    'Colonel Ivan Sorokin crossed the border.\n\n"I could not stay there any longer," the officer said.',
+    [{ quote: '"I could not stay there any longer,"', mention: 'the officer' }],
+  ],
+  [
+    'organisation speaks',
+    '"All flights are cancelled until further notice," the ministry said.',
+    [{ quote: '"All flights are cancelled until further notice,"', mention: 'the ministry' }],
+  ],
+  [
+    'appositive between',
+    '“The plan is simply unworkable,” Rita Moss, a senior engineer at the plant, said.',
+    [{ quote: '“The plan is simply unworkable,”', mention: 'Rita Moss' }],
+  ],
+  [
+    'adverb before verb',
+    '“We never saw the letter,” Karl Weber later told reporters.',
+    [{ quote: '“We never saw the letter,”', mention: 'Karl Weber', cue: 'told' }],
+  ],
+  [
+    'interrupted, comma',
+    '"We will rebuild," he said, "and we will do it this year." Lars Dahl added nothing.',
+    [{ quote: '"We will rebuild," he said, "and we will do it this year."', fragments: 2, mention: 'he' }],
+  ],
+  [
+    'interrupted, full stop',
+    '“The vote was fair,” Nina Roth said. “Everyone had a chance to speak.”',
+    [
+      {
+        quote: '“The vote was fair,” Nina Roth said. “Everyone had a chance to speak.”',
+        fragments: 2,
+        mention: 'Nina Roth',
+      },
+    ],
+  ],
+  [
+    'two separately attributed quotes',
+    '“It is late,” she said. “We should go home now,” she said.',
+    [
+      { quote: '“It is late,”', fragments: 1 },
+      { quote: '“We should go home now,”', fragments: 1 },
+    ],
+  ],
+  [
+    'continuation paragraph inherits',
+    '“I left on the first train out of the city,” Jonas Vik told the radio station.\n\n“Now I am waiting for an answer from the authorities.”',
+    [
+      { quote: '“I left on the first train out of the city,”', mention: 'Jonas Vik' },
+      { quote: '“Now I am waiting for an answer from the authorities.”', mention: 'Jonas Vik' },
+    ],
+  ],
+  [
+    'colon paragraph introduces',
+    'Sara Lind wrote on Tuesday:\n\n“The committee has failed the people it was meant to serve.”',
+    [{ quote: '“The committee has failed the people it was meant to serve.”', mention: 'Sara Lind', cue: 'wrote' }],
+  ],
+  [
+    'multi-paragraph, open marks only',
+    '“The first part of the statement runs long and ends without a mark.\n\n“The second part closes the quotation at last,” the statement said.',
+    [
+      {
+        quote:
+          '“The first part of the statement runs long and ends without a mark.\n\n“The second part closes the quotation at last,”',
+        fragments: 2,
+      },
+    ],
+  ],
+  [
+    'single curly marks',
+    'Hugo Sand said ‘the river is higher than ever before’ on the radio.',
+    [{ quote: '‘the river is higher than ever before’', mention: 'Hugo Sand' }],
+  ],
+  [
+    'guillemets',
+    '«Nous allons gagner cette bataille», a déclaré Marie Dubois. Claude Roy said: «We will fight on and we will win.»',
+    [
+      { quote: '«Nous allons gagner cette bataille»' },
+      { quote: '«We will fight on and we will win.»', mention: 'Claude Roy' },
+    ],
+  ],
+  [
+    'low-high German marks',
+    'Klaus Meyer sagte: „Wir haben keine andere Wahl gehabt.“',
+    [{ quote: '„Wir haben keine andere Wahl gehabt.“' }],
+  ],
+  [
+    'low single mark',
+    'Eva Brandt replied: ‚Das ist nicht mein Problem, sorry.‘',
+    [{ quote: '‚Das ist nicht mein Problem, sorry.‘', mention: 'Eva Brandt' }],
+  ],
+  [
+    'double prime marks',
+    '″We are not leaving this town,″ Ali Khan said.',
+    [{ quote: '″We are not leaving this town,″', mention: 'Ali Khan' }],
+  ],
+  [
+    'nested single in double',
+    '“He told me ‘never again’ and walked out of the room,” Ruth Cole said.',
+    [{ quote: '“He told me ‘never again’ and walked out of the room,”', fragments: 1, mention: 'Ruth Cole' }],
+  ],
+  [
+    'apostrophes inside a quote',
+    '“Korolev’s family didn’t know where he was,” his sister said.',
+    [{ quote: '“Korolev’s family didn’t know where he was,”', mention: 'his sister' }],
+  ],
+  [
+    'saying participle',
+    'The governor rallied supporters in Ohio, saying: “We are going to win this state.”',
+    [{ quote: '“We are going to win this state.”', mention: 'The governor' }],
+  ],
+  [
+    'short quote with speech verb kept',
+    'Asked about the deal, Bo Lund said: “Never.”',
+    [{ quote: '“Never.”', mention: 'Bo Lund' }],
+  ],
+  [
+    'points out',
+    '“The data were wrong from the start,” Ada Kim points out.',
+    [{ quote: '“The data were wrong from the start,”', mention: 'Ada Kim', cue: 'points out' }],
+  ],
+  [
+    'unattributed long quote kept',
+    'The sign on the door read as follows. “Closed for repairs until the end of the month, sorry for the trouble.”',
+    [{ quote: '“Closed for repairs until the end of the month, sorry for the trouble.”', mention: null }],
+  ],
+];
+
+describe('quotes: table', () => {
+  it.each(ROWS)('%s', (_label, text, expected) => {
+    const got = quotes(text);
+    expect(got.map((q) => q.text)).toEqual(expected.map((e) => e.quote));
+    expected.forEach((e, i) => {
+      const q = got[i]!;
+      expect(q.kind).toBe('direct');
+      expect(text.slice(q.start, q.end)).toBe(q.text);
+      if (e.fragments !== undefined) expect(q.fragments).toHaveLength(e.fragments);
+      if (e.mention !== undefined) expect(q.speaker?.mention.text ?? null).toBe(e.mention);
+      if (e.name !== undefined) expect(q.speaker?.name).toBe(e.name);
+      if (e.cue !== undefined) expect(q.cue?.text).toBe(e.cue);
+      if (q.speaker) expect(text.slice(q.speaker.mention.start, q.speaker.mention.end)).toBe(q.speaker.mention.text);
+    });
+  });
+});
+
+// Texts holding no speech at all, or marks that must not produce a quote.
+const FALSE_POSITIVES: [string, string][] = [
+  ['possessive apostrophe', 'Korolev’s unit was stationed in the village, and the officers’ families stayed behind.'],
+  ['contractions', 'They don’t know, and we can’t say, whether it’s true.'],
+  ['rock and roll', "He grew up on rock ’n’ roll and rock 'n' roll records."],
+  ['decades', "Prices last rose like this in the ’90s and the '80s, economists noted."],
+  ['scare quotes', 'Moscow calls the war a "special operation" and its critics "traitors".'],
+  ['title in quotes', 'She appeared on “Saturday Night Live” and later on “The Late Show with Guest Hosts” last year.'],
+  ['inches', 'The screen measures 15″ across and the frame is 2" thick.'],
+  ['single word in single marks', 'The so-called ‘reform’ changed nothing.'],
+];
+
+describe('quotes: false positives', () => {
+  it.each(FALSE_POSITIVES)('%s', (_label, text) => {
+    expect(quotes(text)).toEqual([]);
+  });
+
+  it('an unbalanced mark does not swallow the rest of the article', () => {
+    const text = 'He said “this never closes and runs on.\n\nThe next paragraph is plain prose.\n\nSo is this one.';
+    const got = quotes(text);
+    for (const q of got) expect(q.end).toBeLessThanOrEqual(text.indexOf('\n'));
+  });
+
+  it('unbalanced straight marks stay within their paragraph', () => {
+    const text =
+      'A "broken quote starts here.\n\nAnd "another one follows" in the next paragraph with more words after it.';
+    for (const q of quotes(text)) expect(q.text.includes('\n')).toBe(false);
+  });
+});
+
+describe('quotes: seed article', () => {
+  const text = readFileSync(new URL('../../shared/articles/seed-kyiv-independent.txt', import.meta.url), 'utf8');
+  it('attributes both Korolev quotes to Ivan Korolev and leaves the teaser unattributed', () => {
+    const got = tagArticle(text, { keepChrome: true, include: ['quotes'], publishedAt: '2023-08-11' }).quotes;
+    const first = got.find((q) => q.text.startsWith('"On August 3'));
+    const second = got.find((q) => q.text.startsWith('"At the moment'));
+    expect(first?.speaker?.name).toBe('Ivan Korolev');
+    expect(first?.speaker?.mention.text).toBe('Korolev');
+    expect(first?.cue?.text).toBe('told');
+    expect(second?.speaker?.name).toBe('Ivan Korolev');
+    const teaser = got.find((q) => q.text.startsWith('‘That’s it'));
+    expect(teaser?.speaker ?? null).toBeNull();
+  });
+});
+
+describe('quotes: robustness', () => {
+  it('runs the quotes stage over a 1,000,000-character text of random marks and words in well under 2 s', () => {
+    const pieces = [
+      '"',
+      '“',
+      '”',
+      '‘',
+      '’',
+      '«',
+      '»',
+      '„',
+      '″',
+      'said',
+      'he',
+      'Korolev',
+      'told',
+      'the',
+      ',',
+      '.',
+      ':',
+      '\n',
+    ];
+    let seed = 7;
+    const rand = () => {
+      seed = (seed * 1103515245 + 12345) & 0x7fffffff;
+      return seed;
+    };
+    const parts: string[] = [];
+    let n = 0;
+    while (n < 1_000_000) {
+      const p = pieces[rand() % pieces.length]!;
+      const s = rand() % 3 === 0 ? p : `${p} `;
+      parts.push(s);
+      n += s.length;
+    }
+    for (const text of [parts.join('').slice(0, 1_000_000), parts.join('').slice(0, 1_000_000).replace(/\n/g, ' ')]) {
+      const doc = buildDoc(normalize(text).text);
+      const ctx = {
+        input: text,
+        doc,
+        options: {},
+        config: {},
+        publishedAt: null,
+        results: { entities: { people: [], organizations: [], placeCandidates: [] } },
+        warnings: [],
+        warn() {},
+        inScope: () => true,
+        zoneAt: (o: number) => doc.zoneAt(o),
+      } as unknown as Context;
+      const t0 = performance.now();
+      let items = quotesStage.extractors.flatMap((x) => x(ctx));
+      for (const r of quotesStage.refiners) items = r(ctx, items);
+      const out = quotesStage.finalize(ctx, items);
+      const ms = performance.now() - t0;
+      expect(out.length).toBeGreaterThan(0);
+      expect(ms).toBeLessThan(2000);
+    }
+  });
+
+  it('never throws on odd text', () => {
+    for (const t of ['"', '“”', '‘’', '"""', '«', '„', '″″', '" said he', 'said: "', '\n\n“\n\n“\n\n']) {
+      expect(() => quotes(t)).not.toThrow();
+    }
+  });
+});
+
+describe('quotes: data', () => {
+  it('the speech-verb list mirrors data/speech-verbs.txt, sorted and without duplicates', () => {
+    const file = readFileSync(new URL('../data/speech-verbs.txt', import.meta.url), 'utf8')
+      .split('\n')
+      .filter((l) => l && !l.startsWith('#'));
+    expect(SPEECH_VERB_LIST).toEqual(file);
+    expect([...file].sort()).toEqual(file);
+    expect(new Set(file).size).toBe(file.length);
+  });
+});
