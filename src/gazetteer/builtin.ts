@@ -16,6 +16,7 @@
 import {
   PLACE_DEMONYMS,
   PLACES_ALTS,
+  PLACES_COMMON_WORDS,
   PLACES_COUNTRIES,
   PLACES_DATA,
   PLACES_PREFERRED,
@@ -46,6 +47,8 @@ export interface BuiltinTable {
   byId(id: number): GazetteerEntry | null;
   countries: Map<string, GazetteerEntry>;
   demonyms: Map<string, string>;
+  /** Folded place names that are also common English words ("mobile", "reading", "bath"). */
+  commonWords: ReadonlySet<string>;
   /** Milliseconds the lazy load took. */
   loadMs: number;
 }
@@ -144,6 +147,7 @@ export function loadBuiltins(): BuiltinTable {
     size,
     countries,
     demonyms,
+    commonWords: new Set(PLACES_COMMON_WORDS.split('\n').filter(Boolean)),
     loadMs: 0,
     *all() {
       for (let at = 0; at < data.length; at = lineEnd(data, at) + 1) yield entry(at);

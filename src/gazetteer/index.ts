@@ -53,6 +53,16 @@ export function getGazetteer(config: ResolvedConfig): Gazetteer {
   return g;
 }
 
+/**
+ * True when a place name is also a common English word or given name ("Mobile", "Reading", "Bath", "May"):
+ * `lookup` still returns its entries, but the places stage resolves it only with a context cue.
+ * @example
+ * isCommonWordPlace('Reading'); // true
+ */
+export function isCommonWordPlace(surface: string): boolean {
+  return loadBuiltins().commonWords.has(fold(surface));
+}
+
 /** The built-in table alone (no user places), for tests and tools. */
 export function builtinTable(): BuiltinTable {
   return loadBuiltins();

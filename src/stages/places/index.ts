@@ -1,9 +1,181 @@
-import type { Stage } from '../../pipeline/types.js';
-// PLACEHOLDER (being written this session): replaced by the real stage before commit.
-export const placesStage: Stage<'places'> = {
+/**
+ * The places stage: resolves the entity stage's place candidates against the gazetteer, groups the mentions of
+ * each place (official forms and alternate names included: "Republic of Lithuania" → Lithuania), scores salience,
+ * and computes the article's focus from places and demonyms. Offsets are normalized-text offsets.
+ */
+import { fold, type Gazetteer, type GazetteerEntry, getGazetteer, isCommonWordPlace } from '../../gazetteer/index.js';
+import type { Context, PlaceCandidate, PlacesResult, Stage } from '../../pipeline/types.js';
+import type { Mention, Place, PlaceKind } from '../../schema.js';
+import { computeFocus, scanDemonyms } from './focus.js';
+import { chooseEntry, cleanSurface, countryEvidence, entriesFor, placeId } from './resolve.js';
+
+export { computeFocus, scanDemonyms } from './focus.js';
+export { chooseEntry, cleanSurface, countryEvidence, entriesFor, fitsHint, placeId, scoreEntry } from './resolve.js';
+
+/** Words before a place name that make a common word ("Reading", "Mobile") a place. */
+const LOCATIVE = new Set(['in', 'near', 'from', 'at', 'outside', 'to', 'into', 'across', 'around', 'of', 'via']);
+
+interface Resolved {
+  cand: PlaceCandidate;
+  entries: GazetteerEntry[];
+  entry: GazetteerEntry | null;
+}
+
+/** True when a common-word place name ("Reading") has a cue that it is a place here. */
+function commonWordHasCue(ctx: Context, cand: PlaceCandidate, qualified: boolean): boolean {
+  if (cand.kindHint || qualified) return true;
+  const toks = ctx.doc.tokens;
+  // The token before the candidate, by binary search on start offsets.
+  let lo = 0;
+  let hi = toks.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if ((toks[mid]?.start ?? 0) < cand.start) lo = mid + 1;
+    else hi = mid;
+  }
+  const prev = toks[lo - 1];
+  return prev !== undefined && prev.kind === 'word' && LOCATIVE.has(prev.lower) && prev.sentence === toks[lo]?.sentence;
+}
+
+/** The candidate right after `c` across ", " ("Paris, Texas"), if any. */
+function qualifierOf(text: string, c: PlaceCandidate, byStart: Map<number, PlaceCandidate>): PlaceCandidate | null {
+  if (text.charCodeAt(c.end) !== 44 /* , */) return null;
+  return byStart.get(c.end + 2) ?? byStart.get(c.end + 1) ?? null;
+}
+
+function salienceOf(ctx: Context, mentions: readonly { start: number }[], maxCount: number): number {
+  if (!mentions.length) return 0;
+  const len = Math.max(1, ctx.doc.text.length);
+  const first = Math.min(...mentions.map((m) => m.start));
+  const zone = ctx.zoneAt(first);
+  const lead = zone === 'headline' || zone === 'dateline' ? 1 : Math.max(0, 1 - first / len);
+  const freq = mentions.length / Math.max(1, maxCount);
+  return Math.round(Math.min(1, 0.55 * freq + 0.35 * lead + (zone === 'headline' ? 0.1 : 0)) * 1000) / 1000;
+}
+
+/** Resolves, groups and scores place candidates; the whole stage's work (exported for tests). */
+export function resolvePlaces(ctx: Context, cands: readonly PlaceCandidate[], gaz?: Gazetteer): PlacesResult {
+  const g = gaz ?? getGazetteer(ctx.config);
+  const text = ctx.doc.text;
+  const suppress = ctx.config.suppress;
+  const inScope = cands
+    .filter((c) => c.end > c.start && ctx.inScope(c.start) && !suppress.has(cleanSurface(c.text).toLowerCase()))
+    .slice()
+    .sort((a, b) => a.start - b.start || b.end - a.end);
+  const byStart = new Map(inScope.map((c) => [c.start, c]));
+  const memo = new Map<string, GazetteerEntry[]>();
+  const entriesOf = (c: PlaceCandidate) => {
+    const key = `${fold(cleanSurface(c.text))}\u0000${c.kindHint ?? ''}\u0000${c.text === c.text.toUpperCase()}`;
+    let e = memo.get(key);
+    if (!e) {
+      e = entriesFor(g, c.text, c.kindHint);
+      memo.set(key, e);
+    }
+    return e;
+  };
+
+  const resolved: Resolved[] = [];
+  for (const c of inScope) {
+    const entries = entriesOf(c);
+    const q = qualifierOf(text, c, byStart);
+    if (entries.length && isCommonWordPlace(cleanSurface(c.text)) && !commonWordHasCue(ctx, c, q !== null)) continue;
+    resolved.push({ cand: c, entries, entry: null });
+  }
+
+  // Country evidence: unambiguous names, then demonyms.
+  const mask = new Uint8Array(text.length + 1);
+  for (const c of inScope) mask.fill(1, c.start, Math.min(c.end, text.length));
+  const covered = (offset: number) => mask[offset] === 1;
+  const demonyms = scanDemonyms(ctx, g, covered);
+  const evidence = countryEvidence(resolved.map((r) => r.entries));
+  for (const d of demonyms) evidence.set(d.code, (evidence.get(d.code) ?? 0) + 0.5);
+
+  // One reading per name in the article: choose once per folded surface (and qualifier).
+  const chosen = new Map<string, GazetteerEntry | null>();
+  for (const r of resolved) {
+    const q = qualifierOf(text, r.cand, byStart);
+    const qEntries = q ? entriesOf(q) : undefined;
+    const key = `${fold(cleanSurface(r.cand.text))}\u0000${r.cand.kindHint ?? ''}\u0000${q ? fold(q.text) : ''}`;
+    if (!chosen.has(key)) {
+      chosen.set(
+        key,
+        chooseEntry(r.entries, qEntries ? { countries: evidence, qualifier: qEntries } : { countries: evidence }),
+      );
+    }
+    r.entry = chosen.get(key) ?? null;
+  }
+  // A name read with a qualifier once ("Paris, Texas") keeps that reading when it recurs alone.
+  const qualified = new Map<string, GazetteerEntry>();
+  for (const r of resolved) {
+    if (r.entry && qualifierOf(text, r.cand, byStart)) qualified.set(fold(cleanSurface(r.cand.text)), r.entry);
+  }
+  for (const r of resolved) {
+    const q = qualified.get(fold(cleanSurface(r.cand.text)));
+    if (q && r.entries.includes(q)) r.entry = q;
+  }
+
+  // Group mentions by place.
+  interface Group {
+    key: string;
+    entry: GazetteerEntry | null;
+    name: string;
+    kind: PlaceKind;
+    mentions: Mention[];
+  }
+  const groups = new Map<string, Group>();
+  for (const r of resolved) {
+    const e = r.entry;
+    const key = e
+      ? e.geonameId !== null
+        ? `id:${e.geonameId}`
+        : `gz:${e.countryCode}:${fold(e.name)}`
+      : `name:${fold(cleanSurface(r.cand.text))}`;
+    let grp = groups.get(key);
+    if (!grp) {
+      grp = {
+        key,
+        entry: e,
+        name: e ? e.name : cleanSurface(r.cand.text) || r.cand.text,
+        kind: e ? e.kind : (r.cand.kindHint ?? 'other'),
+        mentions: [],
+      };
+      groups.set(key, grp);
+    }
+    if (!grp.mentions.some((m) => m.start === r.cand.start && m.end === r.cand.end)) {
+      grp.mentions.push({ start: r.cand.start, end: r.cand.end, text: r.cand.text, zone: ctx.zoneAt(r.cand.start) });
+    }
+  }
+
+  const maxCount = Math.max(1, ...[...groups.values()].map((g2) => g2.mentions.length));
+  const ids = new Set<string>();
+  const places: Place[] = [];
+  for (const grp of groups.values()) {
+    const e = grp.entry;
+    const cc = e ? e.countryCode : null;
+    let id = placeId(grp.name, e ? e.geonameId : null, cc);
+    for (let n = 2; ids.has(id); n++) id = `${placeId(grp.name, e ? e.geonameId : null, cc)}-${n}`;
+    ids.add(id);
+    places.push({
+      id,
+      name: grp.name,
+      kind: grp.kind,
+      countryCode: cc,
+      geonameId: e ? e.geonameId : null,
+      lat: e ? e.lat : null,
+      lon: e ? e.lon : null,
+      mentions: grp.mentions,
+      salience: salienceOf(ctx, grp.mentions, maxCount),
+    });
+  }
+  places.sort((a, b) => b.salience - a.salience || (a.mentions[0]?.start ?? 0) - (b.mentions[0]?.start ?? 0));
+  return { places, focus: computeFocus(ctx, places, demonyms) };
+}
+
+/** The places stage (DESIGN.md §3): needs the entity stage's place candidates. */
+export const placesStage: Stage<'places', PlaceCandidate> = {
   name: 'places',
   needs: ['entities'],
-  extractors: [],
+  extractors: [(ctx) => ctx.results.entities?.placeCandidates ?? []],
   refiners: [],
-  finalize: () => ({ places: [] }),
+  finalize: (ctx, items) => resolvePlaces(ctx, items),
 };

@@ -1,0 +1,74 @@
+/** Demonyms in the text and the article's focus: which countries, and which place, the story is about. */
+import type { Gazetteer } from '../../gazetteer/index.js';
+import type { Context } from '../../pipeline/types.js';
+import type { Focus, Place } from '../../schema.js';
+
+export interface DemonymHit {
+  start: number;
+  end: number;
+  code: string;
+}
+
+/**
+ * Capitalised demonyms in in-scope text ("Russian", "Lithuanians", "South Korean"), skipping words inside a place
+ * candidate (the "Russian" of "Russian Federation").
+ */
+export function scanDemonyms(ctx: Context, gaz: Gazetteer, covered: (offset: number) => boolean): DemonymHit[] {
+  const out: DemonymHit[] = [];
+  const toks = ctx.doc.tokens;
+  for (let i = 0; i < toks.length; i++) {
+    const t = toks[i];
+    if (t?.kind !== 'word' || !t.cap || covered(t.start) || !ctx.inScope(t.start)) continue;
+    const next = toks[i + 1];
+    if (next && next.kind === 'word' && next.cap && next.start === t.end + 1 && next.sentence === t.sentence) {
+      const code2 = gaz.demonym(`${t.text} ${next.text}`);
+      if (code2) {
+        out.push({ start: t.start, end: next.end, code: code2 });
+        i++;
+        continue;
+      }
+    }
+    const code = gaz.demonym(t.text);
+    if (code) out.push({ start: t.start, end: t.end, code });
+  }
+  return out;
+}
+
+const KIND_WEIGHT: Record<string, number> = { country: 1, region: 0.8, city: 0.8, town: 0.8, village: 0.8 };
+
+/**
+ * Focus from the places (their in-scope mentions, weighted by kind and by how early they come) and demonyms.
+ * Countries scored relative to the strongest (1), those under 0.2 left out; the place is the most salient place
+ * below country level in the top country, else the top country's own place.
+ */
+export function computeFocus(ctx: Context, places: readonly Place[], demonyms: readonly DemonymHit[]): Focus {
+  const len = Math.max(1, ctx.doc.text.length);
+  const early = (offset: number) => {
+    const z = ctx.zoneAt(offset);
+    return z === 'headline' || z === 'dateline' ? 2 : 1 + 0.5 * (1 - offset / len);
+  };
+  const w = new Map<string, number>();
+  const add = (cc: string, v: number) => w.set(cc, (w.get(cc) ?? 0) + v);
+  for (const p of places) {
+    if (!p.countryCode) continue;
+    const k = KIND_WEIGHT[p.kind] ?? 0.5;
+    for (const m of p.mentions) add(p.countryCode, k * early(m.start));
+  }
+  for (const d of demonyms) add(d.code, 0.5 * early(d.start));
+  const max = Math.max(0, ...w.values());
+  const countries =
+    max > 0
+      ? [...w]
+          .map(([code, v]) => ({ code, score: Math.round((v / max) * 1000) / 1000 }))
+          .filter((c) => c.score >= 0.2)
+          .sort((a, b) => b.score - a.score || a.code.localeCompare(b.code))
+      : [];
+  const top = countries[0]?.code ?? null;
+  let place: string | null = null;
+  if (top) {
+    const inTop = places.filter((p) => p.countryCode === top).sort((a, b) => b.salience - a.salience);
+    const local = inTop.find((p) => p.kind !== 'country' && p.kind !== 'continent' && p.salience >= 0.5);
+    place = (local ?? inTop.find((p) => p.kind === 'country') ?? null)?.id ?? null;
+  }
+  return { countries, place };
+}

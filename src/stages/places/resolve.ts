@@ -1,0 +1,117 @@
+/**
+ * Resolving place names to gazetteer entries: the candidate entries of a surface form (with the stage's policy for
+ * all-capital abbreviations, common words and kind hints), and the choice among them given the article's other
+ * countries and a ", Qualifier" after the name ("Paris, Texas").
+ */
+import type { Gazetteer, GazetteerEntry } from '../../gazetteer/index.js';
+import type { PlaceKind } from '../../schema.js';
+
+const POPULATED: ReadonlySet<PlaceKind> = new Set(['city', 'town', 'village', 'other']);
+
+/** Which entry kinds satisfy a kind hint from the text ("the village of X" → populated places). */
+export function fitsHint(kind: PlaceKind, hint: PlaceKind | undefined): boolean {
+  if (!hint || hint === 'other') return true;
+  if (POPULATED.has(hint)) return POPULATED.has(kind);
+  return kind === hint;
+}
+
+/** Strips what CoNLL spans leave out but a candidate may carry: a leading "the", a possessive. */
+export function cleanSurface(text: string): string {
+  return text
+    .replace(/^the\s+/i, '')
+    .replace(/['\u2019]s?$/, '')
+    .trim();
+}
+
+/**
+ * The gazetteer entries a surface form may name, best prior first, after the stage's policy:
+ * - all-capital abbreviations ("US", "UK", "UAE") name countries or regions only, never a village called "Us";
+ * - a kind hint from the text keeps only entries of that kind when there are any.
+ */
+export function entriesFor(gaz: Gazetteer, surface: string, hint?: PlaceKind): GazetteerEntry[] {
+  const s = cleanSurface(surface);
+  if (!s || !/\p{Lu}/u.test(s)) return [];
+  let list = gaz.lookup(s);
+  const letters = s.replace(/[^\p{L}]/gu, '');
+  if (letters.length <= 4 && letters === letters.toUpperCase()) {
+    list = list.filter((e) => e.kind === 'country' || e.kind === 'region' || e.kind === 'continent');
+  }
+  if (hint) {
+    const fit = list.filter((e) => fitsHint(e.kind, hint));
+    if (fit.length) return fit;
+    // A hint that contradicts every entry ("the village of Moscow"?) leaves the name as it is.
+  }
+  return list;
+}
+
+/** What the rest of the article says about a mention, for disambiguation. */
+export interface ResolveContext {
+  /** Evidence per country code (explicit country names, demonyms, unambiguous places), any scale. */
+  countries: ReadonlyMap<string, number>;
+  /** Entries of a ", Qualifier" right after the mention ("Paris, Texas" → Texas's entries), if any. */
+  qualifier?: readonly GazetteerEntry[];
+}
+
+/** Score of one entry: population prior, gazetteer order, the article's countries, a qualifier. Higher is better. */
+export function scoreEntry(e: GazetteerEntry, rank: number, ctx: ResolveContext): number {
+  let s = Math.log10(e.population + 10) / 8; // 0.125 .. ~1
+  if (rank === 0) s += 0.35;
+  if (e.kind === 'country') s += 0.5;
+  else if (e.kind === 'continent') s += 0.4;
+  let total = 0;
+  for (const v of ctx.countries.values()) total += v;
+  if (e.countryCode && total > 0) s += (1.2 * (ctx.countries.get(e.countryCode) ?? 0)) / total;
+  const q = ctx.qualifier;
+  if (q?.length) {
+    const match = q.some(
+      (r) =>
+        (r.kind === 'region' && r.countryCode === e.countryCode && r.admin1 !== undefined && r.admin1 === e.admin1) ||
+        (r.kind === 'country' && r.countryCode === e.countryCode),
+    );
+    if (match) s += 3;
+  }
+  return s;
+}
+
+/** The best entry for a mention; null when there are none. */
+export function chooseEntry(entries: readonly GazetteerEntry[], ctx: ResolveContext): GazetteerEntry | null {
+  let best: GazetteerEntry | null = null;
+  let bestScore = Number.NEGATIVE_INFINITY;
+  entries.forEach((e, i) => {
+    const s = scoreEntry(e, i, ctx);
+    if (s > bestScore) {
+      best = e;
+      bestScore = s;
+    }
+  });
+  return best;
+}
+
+/**
+ * Country evidence from the names alone (before disambiguation): a name whose entries all lie in one country
+ * counts for it (a country name fully, others half); ambiguous names count for nothing.
+ */
+export function countryEvidence(lists: readonly (readonly GazetteerEntry[])[]): Map<string, number> {
+  const m = new Map<string, number>();
+  for (const list of lists) {
+    const first = list[0];
+    if (!first?.countryCode) continue;
+    if (first.kind === 'country' || list.every((e) => e.countryCode === first.countryCode)) {
+      m.set(first.countryCode, (m.get(first.countryCode) ?? 0) + (first.kind === 'country' ? 1 : 0.5));
+    }
+  }
+  return m;
+}
+
+/** A stable id for a place: `place:geonames-593116`, or `place:lt-teysin` / `place:teysin` without an id. */
+export function placeId(name: string, geonameId: number | null, countryCode: string | null): string {
+  if (geonameId !== null) return `place:geonames-${geonameId}`;
+  const slug =
+    name
+      .normalize('NFD')
+      .replace(/\p{M}/gu, '')
+      .toLowerCase()
+      .replace(/[^\p{L}\p{N}]+/gu, '-')
+      .replace(/^-|-$/g, '') || 'unnamed';
+  return countryCode ? `place:${countryCode.toLowerCase()}-${slug}` : `place:${slug}`;
+}
