@@ -78,6 +78,13 @@ function classifyOne(ctx: Context, c: Candidate): Candidate[] {
   const personCue = Boolean(f.title || f.roleBefore || f.apposition || c.titles.length);
 
   const org = L.knownOrgs.get(c.text) ?? L.knownOrgs.get(c.text.toLowerCase());
+  const and = words.length > 2 && !org ? words.findIndex((w) => w.lower === 'and') : -1;
+  if (and > 0 && !strongPlace(ctx, c.text)) {
+    // "the Republic of Lithuania and the Russian Federation": two names unless one keyword covers both.
+    const newPhrase = words[and + 1]?.lower === 'the';
+    const keyword = !newPhrase && words.slice(and).some((w) => w.cap && L.orgKeywords.get(w.lower)?.where === 'head');
+    if (!keyword) return splitRun(ctx, c, [(words[and] as Token).i]);
+  }
   if (org) {
     c.orgKind = org.kind;
     c.canonical = org.name;
@@ -105,7 +112,8 @@ function classifyOne(ctx: Context, c: Candidate): Candidate[] {
     return [setType(c, 'LOC', 'gazetteer')];
   }
   // Organization keywords.
-  for (const w of words) {
+  // The head noun is usually the last keyword: "State Border Guard Service" is a service, not a guard.
+  for (const w of words.slice().reverse()) {
     const k = L.orgKeywords.get(w.lower);
     if (!k || !w.cap) continue;
     if (k.where === 'suffix' && (w !== last || words.length < 2)) continue;
@@ -120,7 +128,15 @@ function classifyOne(ctx: Context, c: Candidate): Candidate[] {
     const t = toks[i] as Token;
     if (!t.cap && L.connectors.get(t.lower) === 'org') splitAt.push(i);
   }
-  if (splitAt.length) {
+  if (splitAt.length) return splitRun(ctx, c, splitAt);
+  return classifyPerson(ctx, c, words, personCue);
+}
+
+/** Classifies the parts of a run cut at connector tokens. */
+function splitRun(ctx: Context, c: Candidate, splitAt: number[]): Candidate[] {
+  const toks = ctx.doc.tokens;
+  const L = nameLists();
+  {
     const parts: Candidate[] = [];
     let a = c.t0;
     for (const s of [...splitAt, c.t1]) {
@@ -128,17 +144,30 @@ function classifyOne(ctx: Context, c: Candidate): Candidate[] {
       while (b > a && L.connectors.has((toks[b - 1] as Token).lower) && !(toks[b - 1] as Token).cap) b--;
       if (b > a) parts.push(narrow(ctx, c, a, b));
       a = s + 1;
+      while (a < c.t1 && L.connectors.has((toks[a] as Token).lower) && !(toks[a] as Token).cap) a++;
     }
     return parts.flatMap((p) => {
       if (p.t0 !== c.t0) {
         p.titles = [];
         p.roles = [];
         p.features = {};
-        contextFeatures(ctx, p);
+      } else {
+        // The whole run's apposition and speech verb belong to its last part.
+        if (p.features.apposition) p.roles.pop();
+        delete p.features.apposition;
+        delete p.features.speech;
+        delete p.features.commaCountry;
       }
+      contextFeatures(ctx, p);
       return classifyOne(ctx, p);
     });
   }
+}
+
+function classifyPerson(ctx: Context, c: Candidate, words: Token[], personCue: boolean): Candidate[] {
+  const f = c.features;
+  const first = words[0] as Token;
+  const last = words[words.length - 1] as Token;
   // People.
   if (personCue) return [setType(c, 'PER', f.apposition ? 'apposition' : 'title-name')];
   const given = isGivenName(first.lower);

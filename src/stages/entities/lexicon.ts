@@ -1,4 +1,5 @@
 /** Word-level look-ups: our name lists, compromise's lexicon and the gazetteer, behind one small API. */
+import type { ResolvedConfig } from '../../config.js';
 import { type GazetteerEntry, getGazetteer } from '../../gazetteer/index.js';
 import { lexiconTags } from '../../nlp/compromise.js';
 import type { Context } from '../../pipeline/types.js';
@@ -60,14 +61,41 @@ export function surnameShape(word: string): boolean {
 
 /** ISO code of a demonym ("Russian" → "RU"); '' for a demonym compromise knows but the gazetteer does not. */
 export function demonymCode(ctx: Context, word: string): string | null {
-  const code = getGazetteer(ctx.config).demonym(word);
-  if (code) return code;
-  return lexiconTags(word).includes('Demonym') ? '' : null;
+  const m = memo(ctx).demonyms;
+  let code = m.get(word);
+  if (code === undefined) {
+    code = getGazetteer(ctx.config).demonym(word) || (lexiconTags(word).includes('Demonym') ? '' : null);
+    m.set(word, code);
+  }
+  return code;
+}
+
+interface Memo {
+  places: Map<string, GazetteerEntry | null>;
+  demonyms: Map<string, string | null>;
+}
+const memos = new WeakMap<ResolvedConfig, Memo>();
+const MEMO_LIMIT = 50_000;
+
+/** Gazetteer answers memoised per config object (gazetteer look-ups dominate this stage's cost otherwise). */
+function memo(ctx: Context): Memo {
+  let m = memos.get(ctx.config);
+  if (!m || m.places.size > MEMO_LIMIT || m.demonyms.size > MEMO_LIMIT) {
+    m = { places: new Map(), demonyms: new Map() };
+    memos.set(ctx.config, m);
+  }
+  return m;
 }
 
 /** The best gazetteer entry for a surface, or null. */
 export function placeEntry(ctx: Context, surface: string): GazetteerEntry | null {
-  return getGazetteer(ctx.config).lookup(surface)[0] ?? null;
+  const m = memo(ctx).places;
+  let e = m.get(surface);
+  if (e === undefined) {
+    e = getGazetteer(ctx.config).lookup(surface)[0] ?? null;
+    m.set(surface, e);
+  }
+  return e;
 }
 
 /**

@@ -1,6 +1,6 @@
-import { getGazetteer } from '../../gazetteer/index.js';
 import type { Context } from '../../pipeline/types.js';
 import type { Token } from '../../text/types.js';
+import { placeEntry } from './lexicon.js';
 
 const cache = new WeakMap<Context, Uint8Array>();
 
@@ -32,7 +32,8 @@ export function capsParagraphs(ctx: Context): Uint8Array {
       }
     }
     if (words >= 2 && upper / words >= 0.6) flags[p.index] = 1;
-    else if (p.zone === 'headline' && long >= 3 && longCap / long >= 0.75) flags[p.index] = 1;
+    else if (p.zone === 'headline' && long >= 3 && longCap / long >= 0.85 && tokens[last.tokenEnd - 1]?.text !== '.')
+      flags[p.index] = 1;
   }
   cache.set(ctx, flags);
   return flags;
@@ -93,5 +94,5 @@ export function teamInScores(ctx: Context, t0: number, t1: number, surface: stri
   const next = toks[t1];
   if (next?.kind !== 'number' || /^(?:1[89]|20)\d\d$/.test(next.text)) return false;
   if (!scoreLine(ctx, first.paragraph)) return false;
-  return getGazetteer(ctx.config).lookup(surface)[0]?.kind !== 'country';
+  return placeEntry(ctx, surface)?.kind !== 'country';
 }

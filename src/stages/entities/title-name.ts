@@ -4,6 +4,7 @@
  * Lieutenant Ivan Korolev" → RU), titles to `titles` ("Lieutenant") and longer title phrases to `roles` ("Digital
  * Transformation Minister"), and reads the lower-case role before the name ("intelligence chief Kyrylo Budanov").
  */
+import { lexiconTags } from '../../nlp/compromise.js';
 import type { Context } from '../../pipeline/types.js';
 import type { Token } from '../../text/types.js';
 import { type Candidate, narrow } from './candidate.js';
@@ -11,6 +12,8 @@ import { demonymCode, isCommonWord, isNotName, lexiconOrg, strongPlace } from '.
 import { sentenceInitial } from './lines.js';
 import { isAcronym, nameLists } from './lists.js';
 
+const VERB_TAGS = new Set(['PastTense', 'PresentTense', 'Infinitive', 'Gerund', 'Verb', 'Copula', 'Modal']);
+const isVerb = (lower: string) => lexiconTags(lower).some((t) => VERB_TAGS.has(t));
 const ROLE_STOP = new Set(['the', 'a', 'an', 'and', 'by', 'of', 'to', 'with', 'for', 'from', 'said', 'says', 'as']);
 
 /** True when the run is a whole known name that must not be trimmed ("Russian Federation", "Presidential Office"). */
@@ -41,7 +44,15 @@ function trimOne(ctx: Context, c: Candidate): Candidate[] {
       t0++;
       continue;
     }
-    if (sentenceInitial(ctx, t0) && !t.upper && isCommonWord(lower) && !L.titles.has(lower)) {
+    const nextIsTitle = L.titles.has(toks[t0 + 1]?.lower ?? '') && t0 + 1 < c.t1;
+    if (
+      sentenceInitial(ctx, t0) &&
+      !t.upper &&
+      isCommonWord(lower) &&
+      !L.titles.has(lower) &&
+      !nextIsTitle &&
+      !L.givenNames.has(lower)
+    ) {
       if (demonymCode(ctx, t.text) === null) {
         t0++;
         continue;
@@ -118,7 +129,8 @@ function roleBefore(ctx: Context, c: Candidate): void {
   let k = c.t0 - 1;
   while (k - 1 >= 0 && c.t0 - k < 5) {
     const t = toks[k - 1] as Token;
-    if (t.kind !== 'word' || ROLE_STOP.has(t.lower) || t.sentence !== prev.sentence || t.lower.endsWith("'s")) break;
+    if (t.kind !== 'word' || t.cap || ROLE_STOP.has(t.lower) || t.sentence !== prev.sentence) break;
+    if (t.lower.endsWith("'s") || t.lower.endsWith('’s') || isVerb(t.lower)) break;
     k--;
   }
   c.roles.push(ctx.doc.text.slice((toks[k] as Token).start, prev.end));

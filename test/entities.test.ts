@@ -1,0 +1,176 @@
+import { describe, expect, it } from 'vitest';
+import { resolveConfig } from '../src/config.js';
+import { createTagger, tagArticle } from '../src/index.js';
+import { resolveOptions } from '../src/options.js';
+import type { Context } from '../src/pipeline/types.js';
+import { entitiesStage } from '../src/stages/entities/index.js';
+import { buildDoc } from '../src/text/doc.js';
+import { normalize } from '../src/text/normalize.js';
+
+/** Runs the entities stage alone and returns its place candidates (text, rule, kindHint). */
+function placeCandidates(text: string) {
+  const doc = buildDoc(normalize(text).text);
+  const ctx = {
+    input: text,
+    doc,
+    options: resolveOptions({ keepChrome: true }),
+    config: resolveConfig({}),
+    publishedAt: null,
+    results: {},
+    warnings: [],
+    warn() {},
+    inScope: () => true,
+    zoneAt: (o: number) => doc.zoneAt(o),
+  } as unknown as Context;
+  let items: unknown[] = [];
+  for (const e of entitiesStage.extractors) items = items.concat(e(ctx));
+  for (const r of entitiesStage.refiners) items = r(ctx, items as never[]);
+  return entitiesStage.finalize(ctx, items as never[]).placeCandidates.map((p) => ({
+    text: p.text,
+    rule: p.rule,
+    ...(p.kindHint ? { kindHint: p.kindHint } : {}),
+  }));
+}
+
+const tag = (text: string) => tagArticle(text, { keepChrome: true, publishedAt: '2023-08-11' });
+const people = (text: string) => tag(text).people.map((p) => p.name);
+const orgs = (text: string) => tag(text).organizations.map((o) => `${o.name}/${o.kind}`);
+
+// Fixture sentences are our own writing.
+const POSITIVE: [string, 'PER' | 'ORG', string][] = [
+  ['Finance Minister Oksana Melnyk presented the budget on Tuesday.', 'PER', 'Oksana Melnyk'],
+  ['The plan was drafted by Dr. Helena Brandt of the clinic.', 'PER', 'Helena Brandt'],
+  ['Lieutenant Pavel Orlov left the base at dawn.', 'PER', 'Pavel Orlov'],
+  ['Gen. Marek Zielinski inspected the troops.', 'PER', 'Marek Zielinski'],
+  ['Mr. Tomas Berg declined to comment.', 'PER', 'Tomas Berg'],
+  ['Navy intelligence chief Dmytro Sokolenko spoke to journalists.', 'PER', 'Dmytro Sokolenko'],
+  ['Anna Kowalska, the deputy mayor of the city, opened the bridge.', 'PER', 'Anna Kowalska'],
+  ['The report was signed by Ihor Petrenko, a senior prosecutor.', 'PER', 'Ihor Petrenko'],
+  ['Residents praised Andriy Bondarchuk for his work.', 'PER', 'Andriy Bondarchuk'],
+  ['Rafael Gutierrez scored twice in the second half.', 'PER', 'Rafael Gutierrez'],
+  ['The award went to Mihai Popescu last year.', 'PER', 'Mihai Popescu'],
+  ['Critics questioned Arman Hakobyan about the deal.', 'PER', 'Arman Hakobyan'],
+  ['The novel by Siobhan McAllister sold well.', 'PER', 'Siobhan McAllister'],
+  ["The lawyer Declan O'Rourke filed the appeal.", 'PER', "Declan O'Rourke"],
+  ['The striker Luis Fernandez signed a new contract.', 'PER', 'Luis Fernandez'],
+  ['Volunteers met Mohammed Haddad near the market.', 'PER', 'Mohammed Haddad'],
+  ['The painting belonged to Ludwig van Hoorn.', 'PER', 'Ludwig van Hoorn'],
+  ['Sergei Volkov said the talks had stalled.', 'PER', 'Sergei Volkov'],
+  ['Wang Lei told the conference the figures were wrong.', 'PER', 'Wang Lei'],
+  ['Prime Minister Jonas Lindqvist resigned.', 'PER', 'Jonas Lindqvist'],
+  ['Kateryna Moroz, the regional governor, ordered an evacuation.', 'PER', 'Kateryna Moroz'],
+  ['President Adaeze Okafor visited the port.', 'PER', 'Adaeze Okafor'],
+  ['Senator Margaret Ellison voted against the bill.', 'PER', 'Margaret Ellison'],
+  ['Professor Ingrid Halvorsen published the study.', 'PER', 'Ingrid Halvorsen'],
+  ['The Ministry of Health issued new guidance.', 'ORG', 'Ministry of Health/government'],
+  ['Troops of the Armed Forces of Ukraine held the line.', 'ORG', 'Armed Forces of Ukraine/military'],
+  ['Shares of Nordvik Shipping Ltd fell sharply.', 'ORG', 'Nordvik Shipping Ltd/company'],
+  ['Analysts at Baltic Commerce Bank expect growth.', 'ORG', 'Baltic Commerce Bank/company'],
+  ['Students at Riverside University protested.', 'ORG', 'Riverside University/education'],
+  ['The Green Future Party won four seats.', 'ORG', 'Green Future Party/party'],
+  ['The BBC reported the arrest.', 'ORG', 'BBC/media'],
+  ['Reuters could not verify the claim.', 'ORG', 'Reuters/media'],
+  ['NATO allies met in Brussels.', 'ORG', 'NATO/international'],
+  ['The UN called for a ceasefire.', 'ORG', 'United Nations/international'],
+  ['The EU approved the sanctions package.', 'ORG', 'European Union/international'],
+  ['Officials at Helmwerk AG confirmed the merger.', 'ORG', 'Helmwerk AG/company'],
+  ['The Harbour City Football Club lost again.', 'ORG', 'Harbour City Football Club/sports'],
+  ['The Clean Water Foundation funds wells.', 'ORG', 'Clean Water Foundation/ngo'],
+  ['The National Security Council met overnight.', 'ORG', 'National Security Council/government'],
+  ['Greenpeace activists climbed the tower.', 'ORG', 'Greenpeace/ngo'],
+  ['The Eastern Mining Group cut jobs.', 'ORG', 'Eastern Mining Group/company'],
+  ['The State Border Guard Service said the crossing was closed.', 'ORG', 'State Border Guard Service/government'],
+];
+
+describe('entities: positives', () => {
+  it.each(POSITIVE)('%s → %s %s', (text, type, expected) => {
+    if (type === 'PER') expect(people(text)).toContain(expected);
+    else expect(orgs(text)).toContain(expected);
+  });
+});
+
+describe('entities: spans, titles, linking', () => {
+  it('keeps titles out of the span and records title and nationality', () => {
+    const r = tag("Russian Lieutenant Ivan Korolev crossed the border. Korolev's lawyer said Korolev would stay.");
+    const p = r.people.find((x) => x.name === 'Ivan Korolev');
+    expect(p?.titles).toEqual(['Lieutenant']);
+    expect(p?.nationality).toBe('RU');
+    expect(p?.mentions.map((m) => m.text)).toEqual(['Ivan Korolev', 'Korolev', 'Korolev']);
+    expect(p?.id).toBe('person:ivan-korolev');
+  });
+  it('records roles from a title phrase, a role before and an apposition', () => {
+    const r = tag(
+      'Energy Minister Olena Kravets met port chief Bohdan Hrytsenko and Iryna Savchuk, the first deputy mayor.',
+    );
+    const by = (n: string) => r.people.find((p) => p.name === n);
+    expect(by('Olena Kravets')?.roles).toContain('Energy Minister');
+    expect(by('Bohdan Hrytsenko')?.roles).toContain('port chief');
+    expect(by('Iryna Savchuk')?.roles).toContain('first deputy mayor');
+  });
+  it('links an acronym to its expansion', () => {
+    const r = tag('The Coastal Defence Forces (CDF) moved north. The CDF later withdrew.');
+    const o = r.organizations.find((x) => x.name === 'Coastal Defence Forces');
+    expect(o?.mentions.map((m) => m.text)).toEqual(['Coastal Defence Forces', 'CDF', 'CDF']);
+  });
+  it('gives place candidates for "the village of", region suffixes and official forms', () => {
+    const c = placeCandidates(
+      'He lived in the village of Zorivka in Kherson Oblast, then moved to the Republic of Lithuania and the Russian Federation. Lithuanian guards met him.',
+    );
+    expect(c).toContainEqual({ text: 'Zorivka', rule: 'village-of', kindHint: 'village' });
+    expect(c.map((x) => x.text)).toEqual(['Zorivka', 'Kherson Oblast', 'Republic of Lithuania', 'Russian Federation']);
+  });
+  it('recognises user people and organizations with aliases, and suppresses names', () => {
+    const t = createTagger({
+      people: [{ name: 'Alexandra Quill', aliases: ['Sasha Quill'] }],
+      organizations: [{ name: 'Quillworks', kind: 'company', aliases: ['QW'] }],
+      suppress: ['Mark Tavener'],
+    });
+    const r = t.tag('Sasha Quill founded QW. Mark Tavener joined later.', { keepChrome: true });
+    expect(r.people.map((p) => p.name)).toEqual(['Alexandra Quill']);
+    expect(r.organizations.map((o) => `${o.name}/${o.kind}`)).toEqual(['Quillworks/company']);
+  });
+  it('finds the seed article people and organizations', async () => {
+    const { readFileSync, existsSync } = await import('node:fs');
+    const path = '/work/shared/articles/seed-kyiv-independent.txt';
+    if (!existsSync(path)) return;
+    const r = tag(readFileSync(path, 'utf8'));
+    const names = r.people.map((p) => p.name);
+    for (const n of [
+      'Ivan Korolev',
+      'Denys Shmyhal',
+      'Mykhailo Fedorov',
+      'Kyrylo Budanov',
+      'Pavlo Palisa',
+      'Sergiy Kyslytsya',
+    ])
+      expect(names).toContain(n);
+    const k = r.people.find((p) => p.name === 'Ivan Korolev');
+    expect(k?.mentions.filter((m) => m.text === 'Korolev').length).toBeGreaterThanOrEqual(4);
+    expect(r.organizations.find((o) => o.name === 'BBC')?.kind).toBe('media');
+  });
+});
+
+const NEGATIVE: string[] = [
+  'After the storm, crews cleared the roads.',
+  'The meeting ended early on Monday.',
+  'In August prices rose again.',
+  'Mark the date in your calendar.',
+  'Read more',
+  'RAIN EXPECTED ACROSS THE REGION THIS WEEKEND',
+  'However, the vote was delayed until Thursday.',
+  'Russian troops crossed the river.',
+  'Lithuanian border guards detained him.',
+  'Germany and France signed the treaty.',
+  'Trailing by ten points, the team rallied.',
+  'Show More',
+  'Yesterday was quiet.',
+  'I think the answer is no.',
+];
+
+describe('entities: false positives', () => {
+  it.each(NEGATIVE)('%s → no people or organizations', (text) => {
+    const r = tag(text);
+    expect(r.people).toEqual([]);
+    expect(r.organizations).toEqual([]);
+  });
+});
