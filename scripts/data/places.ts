@@ -170,7 +170,9 @@ export default async function build(): Promise<string> {
   }
   const regions: Rec[] = [];
   for (const l of lines(join(shared, 'admin1CodesASCII.txt'))) {
-    const [code = '', name = '', ascii = '', idS = ''] = l.split('\t');
+    const [code = '', name0 = '', ascii = '', idS = ''] = l.split('\t');
+    const name = name0.trim() || ascii.trim();
+    if (name !== name0) warn(`admin1: ${code}: name "${name0}" → "${name}"`);
     const [cc = '', a1 = ''] = code.split('.');
     const s = seat.get(code);
     const own = new Set([fold(name)]);
@@ -205,14 +207,14 @@ export default async function build(): Promise<string> {
     const cc = f[0] ?? '';
     if (cc === 'CS' || cc === 'AN') continue; // dissolved: no current ISO code
     const o = overrides.get(cc);
-    let name = f[4] ?? '';
+    let name = (f[4] ?? '').trim();
     const alts: string[] = [];
     if (o && o.name !== '-') {
       warn(`countryInfo: ${cc} named "${name}" in GeoNames, using "${o.name}" (data/places/countries.tsv)`);
       name = o.name;
     }
     const own = new Set([fold(name)]);
-    for (const a of [f[4] ?? '', ...(o?.alts ?? []), `Republic of ${name}`])
+    for (const a of [name, ...(o?.alts ?? []), `Republic of ${name}`])
       if (!own.has(fold(a))) {
         own.add(fold(a));
         alts.push(a);

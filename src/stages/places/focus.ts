@@ -38,8 +38,8 @@ const KIND_WEIGHT: Record<string, number> = { country: 1, region: 0.8, city: 0.8
 
 /**
  * Focus from the places (their in-scope mentions, weighted by kind and by how early they come) and demonyms.
- * Countries scored relative to the strongest (1), those under 0.2 left out; the place is the most salient place
- * below country level in the top country, else the top country's own place.
+ * Countries scored relative to the strongest (1), those under 0.2 left out; the place is the dateline's place, else
+ * the most salient place below country level in the top country (salience ≥ 0.5), else the top country itself.
  */
 export function computeFocus(ctx: Context, places: readonly Place[], demonyms: readonly DemonymHit[]): Focus {
   const len = Math.max(1, ctx.doc.text.length);
@@ -65,7 +65,10 @@ export function computeFocus(ctx: Context, places: readonly Place[], demonyms: r
       : [];
   const top = countries[0]?.code ?? null;
   let place: string | null = null;
-  if (top) {
+  // A dateline names where the story happened.
+  const dateline = places.find((p) => p.kind !== 'country' && p.mentions.some((m) => m.zone === 'dateline'));
+  if (dateline) place = dateline.id;
+  else if (top) {
     const inTop = places.filter((p) => p.countryCode === top).sort((a, b) => b.salience - a.salience);
     const local = inTop.find((p) => p.kind !== 'country' && p.kind !== 'continent' && p.salience >= 0.5);
     place = (local ?? inTop.find((p) => p.kind === 'country') ?? null)?.id ?? null;

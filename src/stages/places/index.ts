@@ -62,10 +62,33 @@ export function resolvePlaces(ctx: Context, cands: readonly PlaceCandidate[], ga
     .filter((c) => c.end > c.start && ctx.inScope(c.start) && !suppress.has(cleanSurface(c.text).toLowerCase()))
     .slice()
     .sort((a, b) => a.start - b.start || b.end - a.end);
+  // Nested or overlapping candidates ("Lithuania" inside "Republic of Lithuania"): the first, longest one wins.
+  for (let i = 1, last = inScope[0]; i < inScope.length; i++) {
+    const c = inScope[i] as PlaceCandidate;
+    if (last && c.start < last.end) {
+      inScope.splice(i--, 1);
+      continue;
+    }
+    last = c;
+  }
   const byStart = new Map(inScope.map((c) => [c.start, c]));
+  // Surface form and folded key once per candidate.
+  const keyOf = new Map<PlaceCandidate, string>();
+  const surfaceOf = new Map<PlaceCandidate, string>();
+  const folded = new Map<string, string>();
+  for (const c of inScope) {
+    const surface = cleanSurface(c.text);
+    surfaceOf.set(c, surface);
+    let k = folded.get(surface);
+    if (k === undefined) {
+      k = fold(surface);
+      folded.set(surface, k);
+    }
+    keyOf.set(c, k);
+  }
   const memo = new Map<string, GazetteerEntry[]>();
   const entriesOf = (c: PlaceCandidate) => {
-    const key = `${fold(cleanSurface(c.text))}\u0000${c.kindHint ?? ''}\u0000${c.text === c.text.toUpperCase()}`;
+    const key = `${keyOf.get(c)}\u0000${c.kindHint ?? ''}\u0000${c.text === c.text.toUpperCase()}`;
     let e = memo.get(key);
     if (!e) {
       e = entriesFor(g, c.text, c.kindHint);
@@ -73,12 +96,22 @@ export function resolvePlaces(ctx: Context, cands: readonly PlaceCandidate[], ga
     }
     return e;
   };
+  const common = new Map<string, boolean>();
+  const isCommon = (c: PlaceCandidate) => {
+    const k = keyOf.get(c) ?? '';
+    let v = common.get(k);
+    if (v === undefined) {
+      v = isCommonWordPlace(k);
+      common.set(k, v);
+    }
+    return v;
+  };
 
   const resolved: Resolved[] = [];
   for (const c of inScope) {
     const entries = entriesOf(c);
     const q = qualifierOf(text, c, byStart);
-    if (entries.length && isCommonWordPlace(cleanSurface(c.text)) && !commonWordHasCue(ctx, c, q !== null)) continue;
+    if (entries.length && isCommon(c) && !commonWordHasCue(ctx, c, q !== null)) continue;
     resolved.push({ cand: c, entries, entry: null });
   }
 
@@ -95,7 +128,7 @@ export function resolvePlaces(ctx: Context, cands: readonly PlaceCandidate[], ga
   for (const r of resolved) {
     const q = qualifierOf(text, r.cand, byStart);
     const qEntries = q ? entriesOf(q) : undefined;
-    const key = `${fold(cleanSurface(r.cand.text))}\u0000${r.cand.kindHint ?? ''}\u0000${q ? fold(q.text) : ''}`;
+    const key = `${keyOf.get(r.cand)}\u0000${r.cand.kindHint ?? ''}\u0000${q ? keyOf.get(q) : ''}`;
     if (!chosen.has(key)) {
       chosen.set(
         key,
@@ -107,10 +140,10 @@ export function resolvePlaces(ctx: Context, cands: readonly PlaceCandidate[], ga
   // A name read with a qualifier once ("Paris, Texas") keeps that reading when it recurs alone.
   const qualified = new Map<string, GazetteerEntry>();
   for (const r of resolved) {
-    if (r.entry && qualifierOf(text, r.cand, byStart)) qualified.set(fold(cleanSurface(r.cand.text)), r.entry);
+    if (r.entry && qualifierOf(text, r.cand, byStart)) qualified.set(keyOf.get(r.cand) ?? '', r.entry);
   }
   for (const r of resolved) {
-    const q = qualified.get(fold(cleanSurface(r.cand.text)));
+    const q = qualified.size ? qualified.get(keyOf.get(r.cand) ?? '') : undefined;
     if (q && r.entries.includes(q)) r.entry = q;
   }
 
@@ -129,13 +162,13 @@ export function resolvePlaces(ctx: Context, cands: readonly PlaceCandidate[], ga
       ? e.geonameId !== null
         ? `id:${e.geonameId}`
         : `gz:${e.countryCode}:${fold(e.name)}`
-      : `name:${fold(cleanSurface(r.cand.text))}`;
+      : `name:${keyOf.get(r.cand)}`;
     let grp = groups.get(key);
     if (!grp) {
       grp = {
         key,
         entry: e,
-        name: e ? e.name : cleanSurface(r.cand.text) || r.cand.text,
+        name: e ? e.name : surfaceOf.get(r.cand) || r.cand.text,
         kind: e ? e.kind : (r.cand.kindHint ?? 'other'),
         mentions: [],
       };

