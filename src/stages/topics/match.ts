@@ -1,6 +1,6 @@
 import { stem } from '../../nlp/natural.js';
 import type { Context } from '../../pipeline/types.js';
-import { pushUnits, type Unit } from './syntax.js';
+import type { Token } from '../../text/types.js';
 import type { CompiledTaxonomy, Hit, TrieNode } from './taxonomy.js';
 
 /** One trigger match: units [from, to) of the in-scope text, with its offsets. */
@@ -17,35 +17,90 @@ export interface Match {
   paragraph: number;
 }
 
-const BREAK: Unit = { start: -1, end: -1, text: '', stem: '\u0000' };
+/**
+ * The match units of the in-scope text in parallel arrays (no object per token): words split at hyphens, the
+ * possessive "'s" dropped, a break ('\u0000') between in-scope runs so no phrase spans a chrome gap.
+ */
+export interface Units {
+  stems: string[];
+  starts: number[];
+  ends: number[];
+  paragraphs: number[];
+  words: number;
+}
 
-/** The units of the in-scope tokens, a break unit between runs so no phrase spans a chrome gap. */
-export function scopedUnits(ctx: Context): { units: Unit[]; paragraph: number[]; words: number } {
-  const units: Unit[] = [];
-  const paragraph: number[] = [];
-  let words = 0;
+const BREAK = '\u0000';
+const A = 97;
+
+/** Index of a word's first three letters (a–z) in the prefix table, or -1 when they are not all a–z. */
+export function prefixIndex(lower: string, from = 0): number {
+  const a = lower.charCodeAt(from) - A;
+  const b = lower.charCodeAt(from + 1) - A;
+  const c = lower.charCodeAt(from + 2) - A;
+  if (a < 0 || a > 25 || b < 0 || b > 25 || c < 0 || c > 25) return -1;
+  return a * 676 + b * 26 + c;
+}
+
+/**
+ * Zones are assigned per paragraph, so scope is checked once a paragraph. Porter only rewrites endings, so a word
+ * whose first three letters begin no trigger stem is not stemmed (its unit matches nothing).
+ */
+export function scopedUnits(ctx: Context, tax: CompiledTaxonomy): Units {
+  const u: Units = { stems: [], starts: [], ends: [], paragraphs: [], words: 0 };
+  const tokens = ctx.doc.tokens;
+  const table = tax.prefixTable;
+  const cut = (lower: string): string => {
+    if (lower.length < 3) return lower;
+    const k = prefixIndex(lower);
+    return k < 0 || table[k] ? stem(lower) : '';
+  };
+  const push = (s: string, start: number, end: number, p: number) => {
+    u.stems.push(s);
+    u.starts.push(start);
+    u.ends.push(end);
+    u.paragraphs.push(p);
+  };
   let lastIn = true;
-  for (const t of ctx.doc.tokens) {
-    if (!ctx.inScope(t.start)) {
-      if (lastIn && units.length) {
-        units.push(BREAK);
-        paragraph.push(-1);
-      }
+  for (const p of ctx.doc.paragraphs) {
+    const first = ctx.doc.sentences[p.sentenceStart];
+    const last = ctx.doc.sentences[p.sentenceEnd - 1];
+    if (!first || !last) continue;
+    if (!ctx.inScope(p.start)) {
+      if (lastIn && u.stems.length) push(BREAK, -1, -1, -1);
       lastIn = false;
       continue;
     }
     lastIn = true;
-    if (t.kind === 'word') words++;
-    const before = units.length;
-    pushUnits(t, stem, units);
-    for (let k = before; k < units.length; k++) paragraph.push(t.paragraph);
+    for (let i = first.tokenStart; i < last.tokenEnd; i++) {
+      const t = tokens[i] as Token;
+      if (t.kind !== 'word') {
+        push(t.lower, t.start, t.end, p.index);
+        continue;
+      }
+      u.words++;
+      const lower = t.lower;
+      if (lower === "'s" || lower === '’s') continue;
+      if (lower.indexOf('-') < 0) {
+        push(cut(lower), t.start, t.end, p.index);
+        continue;
+      }
+      let from = 0;
+      for (let k = 0; k <= lower.length; k++) {
+        if (k === lower.length || lower.charCodeAt(k) === 45) {
+          if (k > from) push(cut(lower.slice(from, k)), t.start + from, t.start + k, p.index);
+          from = k + 1;
+        }
+      }
+    }
   }
-  return { units, paragraph, words };
+  return u;
 }
 
-function exactOk(h: Hit, units: Unit[], from: number): boolean {
+function exactOk(h: Hit, text: string, u: Units, from: number): boolean {
   if (!h.exact) return true;
-  for (let k = 0; k < h.exact.length; k++) if ((units[from + k] as Unit).text !== h.exact[k]) return false;
+  for (let k = 0; k < h.exact.length; k++) {
+    if (text.slice(u.starts[from + k] as number, u.ends[from + k] as number) !== h.exact[k]) return false;
+  }
   return true;
 }
 
@@ -54,7 +109,8 @@ function exactOk(h: Hit, units: Unit[], from: number): boolean {
  * matches cancelled by an overlapping negative of the same entry and overlaps within an entry (longest first).
  */
 export function findMatches(ctx: Context, tax: CompiledTaxonomy): { matches: Match[]; words: number } {
-  const { units, paragraph, words } = scopedUnits(ctx);
+  const u = scopedUnits(ctx, tax);
+  const text = ctx.doc.text;
   const headline = ctx.doc.headline;
   let leadParagraph = -1;
   for (const p of ctx.doc.paragraphs) {
@@ -65,46 +121,54 @@ export function findMatches(ctx: Context, tax: CompiledTaxonomy): { matches: Mat
   }
   const positives: Match[] = [];
   const negatives: { entry: number; from: number; to: number }[] = [];
-  for (let i = 0; i < units.length; i++) {
-    let node: TrieNode | undefined = tax.root;
-    for (let j = i; j < units.length && node?.next; j++) {
-      node = node.next.get((units[j] as Unit).stem);
-      if (!node) break;
-      if (!node.hits) continue;
-      for (const h of node.hits) {
-        if (!exactOk(h, units, i)) continue;
-        if (h.negative) {
-          negatives.push({ entry: h.entry, from: i, to: j + 1 });
-          continue;
+  const n = u.stems.length;
+  const rootNext = tax.root.next;
+  if (!rootNext) return { matches: [], words: u.words };
+  for (let i = 0; i < n; i++) {
+    const s0 = u.stems[i] as string;
+    if (!s0) continue;
+    let node: TrieNode | undefined = rootNext.get(s0);
+    for (let j = i; node; ) {
+      if (node.hits) {
+        for (const h of node.hits) {
+          if (!exactOk(h, text, u, i)) continue;
+          if (h.negative) {
+            negatives.push({ entry: h.entry, from: i, to: j + 1 });
+            continue;
+          }
+          const start = u.starts[i] as number;
+          const p = u.paragraphs[i] as number;
+          positives.push({
+            entry: h.entry,
+            trigger: h.trigger,
+            weight: h.weight,
+            from: i,
+            to: j + 1,
+            start,
+            end: u.ends[j] as number,
+            position:
+              headline && start >= headline.start && start < headline.end
+                ? 'headline'
+                : p === leadParagraph
+                  ? 'lead'
+                  : 'body',
+            paragraph: p,
+          });
         }
-        const start = (units[i] as Unit).start;
-        const p = paragraph[i] as number;
-        positives.push({
-          entry: h.entry,
-          trigger: h.trigger,
-          weight: h.weight,
-          from: i,
-          to: j + 1,
-          start,
-          end: (units[j] as Unit).end,
-          position:
-            headline && start >= headline.start && start < headline.end
-              ? 'headline'
-              : p === leadParagraph
-                ? 'lead'
-                : 'body',
-          paragraph: p,
-        });
       }
+      j++;
+      if (j >= n || !node.next) break;
+      const s = u.stems[j] as string;
+      node = s ? node.next.get(s) : undefined;
     }
   }
   let blocked: Map<number, { from: number; to: number }[]> | null = null;
   if (negatives.length) {
     blocked = new Map();
-    for (const n of negatives) {
-      const list = blocked.get(n.entry);
-      if (list) list.push(n);
-      else blocked.set(n.entry, [n]);
+    for (const neg of negatives) {
+      const list = blocked.get(neg.entry);
+      if (list) list.push(neg);
+      else blocked.set(neg.entry, [neg]);
     }
   }
   // Longest match first within an entry; an entry's units are used once.
@@ -114,11 +178,11 @@ export function findMatches(ctx: Context, tax: CompiledTaxonomy): { matches: Mat
   let lastTo = -1;
   for (const m of positives) {
     const negs = blocked?.get(m.entry);
-    if (negs?.some((n) => n.from < m.to && m.from < n.to)) continue;
+    if (negs?.some((x) => x.from < m.to && m.from < x.to)) continue;
     if (m.entry === lastEntry && m.from < lastTo) continue;
-    if (m.entry !== lastEntry) lastEntry = m.entry;
+    lastEntry = m.entry;
     lastTo = m.to;
     kept.push(m);
   }
-  return { matches: kept, words };
+  return { matches: kept, words: u.words };
 }

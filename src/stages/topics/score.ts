@@ -9,12 +9,14 @@ const HALF = 3;
 const MAX_EVIDENCE = 20;
 
 interface Pool {
-  /** Best occurrence weights per trigger (key "entry:trigger"), any order. */
-  byTrigger: Map<string, number[]>;
-  /** Evidence spans keyed by start, so a phrase counted by a child and the parent counts once. */
-  spans: Map<number, { start: number; end: number }>;
-  paragraphs: Set<number>;
-  taken: Set<number>;
+  /** Per counted match: trigger key (entry · 65536 + trigger), weight, span. */
+  keys: number[];
+  weights: number[];
+  starts: number[];
+  ends: number[];
+  paragraphs: number[];
+  /** Starts already counted (ancestors only: a phrase listed under a child and its parent counts once). */
+  taken: Set<number> | null;
 }
 
 /**
@@ -23,45 +25,56 @@ interface Pool {
  * so long articles need more evidence, times a spread factor (0.75 for one paragraph, up to 1 for three or more).
  */
 export function scoreTopics(tax: CompiledTaxonomy, matches: Match[], words: number): Topic[] {
-  const pools = new Map<number, Pool>();
+  const pools: (Pool | undefined)[] = new Array(tax.entries.length);
   for (const m of matches) {
     const e = tax.entries[m.entry];
     if (!e) continue;
     const w = m.weight * POSITION_BOOST[m.position];
-    for (const k of e.chain) {
-      let p = pools.get(k);
+    const chain = e.chain;
+    for (let c = 0; c < chain.length; c++) {
+      const k = chain[c] as number;
+      let p = pools[k];
       if (!p) {
-        p = { byTrigger: new Map(), spans: new Map(), paragraphs: new Set(), taken: new Set() };
-        pools.set(k, p);
+        p = { keys: [], weights: [], starts: [], ends: [], paragraphs: [], taken: null };
+        pools[k] = p;
       }
-      // a span already counted for this pool by another entry (a phrase listed under both child and parent)
-      if (p.taken.has(m.start)) continue;
-      p.taken.add(m.start);
-      const key = `${m.entry}:${m.trigger}`;
-      const list = p.byTrigger.get(key);
-      if (list) list.push(w);
-      else p.byTrigger.set(key, [w]);
-      p.spans.set(m.start, { start: m.start, end: m.end });
-      p.paragraphs.add(m.paragraph);
+      if (c > 0) {
+        p.taken ??= new Set();
+        if (p.taken.has(m.start)) continue;
+        p.taken.add(m.start);
+      } else if (p.taken?.has(m.start)) continue;
+      p.keys.push(m.entry * 65536 + m.trigger);
+      p.weights.push(w);
+      p.starts.push(m.start);
+      p.ends.push(m.end);
+      if (!p.paragraphs.includes(m.paragraph)) p.paragraphs.push(m.paragraph);
     }
   }
   const lengthFactor = Math.max(1, Math.sqrt(words / 200));
   const out: Topic[] = [];
-  for (const [k, p] of pools) {
+  for (let k = 0; k < pools.length; k++) {
+    const p = pools[k];
     const e = tax.entries[k];
-    if (!e) continue;
+    if (!p || !e) continue;
+    const order = p.keys.map((_, i) => i);
+    order.sort(
+      (a, b) => (p.keys[a] as number) - (p.keys[b] as number) || (p.weights[b] as number) - (p.weights[a] as number),
+    );
     let strength = 0;
-    for (const ws of p.byTrigger.values()) {
-      ws.sort((a, b) => b - a);
-      ws.forEach((w, i) => {
-        strength += w / (i + 1);
-      });
+    let run = 0;
+    let lastKey = -1;
+    for (const i of order) {
+      const key = p.keys[i] as number;
+      run = key === lastKey ? run + 1 : 1;
+      lastKey = key;
+      strength += (p.weights[i] as number) / run;
     }
-    const spread = Math.min(1, 0.5 + 0.25 * p.paragraphs.size);
+    const spread = Math.min(1, 0.5 + 0.25 * p.paragraphs.length);
     const score = Math.round((strength / (strength + HALF * lengthFactor)) * spread * 1e6) / 1e6;
     if (score < tax.threshold || score <= 0) continue;
-    const evidence = [...p.spans.values()].sort((a, b) => a.start - b.start).slice(0, MAX_EVIDENCE);
-    out.push({ id: e.id, label: e.label, score, iptc: e.iptc, evidence: evidence.map((s) => ({ ...s, text: '' })) });
+    const ev = p.starts.map((start, i) => ({ start, end: p.ends[i] as number, text: '' }));
+    ev.sort((a, b) => a.start - b.start);
+    out.push({ id: e.id, label: e.label, score, iptc: e.iptc, evidence: ev.slice(0, MAX_EVIDENCE) });
   }
   out.sort((a, b) => b.score - a.score || a.id.localeCompare(b.id));
   return out;

@@ -193,10 +193,35 @@ export interface CompiledTaxonomy {
   entries: CompiledEntry[];
   root: TrieNode;
   threshold: number;
+  /**
+   * 26³ flags, one per a–z letter triple: set when some stem in the trie begins with it. A word whose first three
+   * letters are unset needs no stemming. Stems shorter than three letters ("su" of "sued") set every triple that
+   * begins with them.
+   */
+  prefixTable: Uint8Array;
+}
+
+function markPrefix(table: Uint8Array, s: string): void {
+  const code = (k: number) => s.charCodeAt(k) - 97;
+  const ok = (c: number) => c >= 0 && c <= 25;
+  if (s.length >= 3) {
+    const [a, b, c] = [code(0), code(1), code(2)];
+    if (ok(a) && ok(b) && ok(c)) table[a * 676 + b * 26 + c] = 1;
+    return;
+  }
+  // a short stem: any word beginning with it may stem to it
+  const a = code(0);
+  const b = s.length > 1 ? code(1) : -1;
+  if (!ok(a)) return;
+  for (let x = 0; x < 26; x++) {
+    if (b >= 0 && ok(b)) table[a * 676 + b * 26 + x] = 1;
+    else if (b < 0) for (let y = 0; y < 26; y++) table[a * 676 + x * 26 + y] = 1;
+  }
 }
 
 function compile(p: Parsed): CompiledTaxonomy {
   const root: TrieNode = { next: null, hits: null };
+  const prefixTable = new Uint8Array(26 * 26 * 26);
   const index = new Map(p.rows.map((r, i) => [r.id, i]));
   const entries: CompiledEntry[] = p.rows.map((r) => ({
     id: r.id,
@@ -214,6 +239,7 @@ function compile(p: Parsed): CompiledTaxonomy {
     if (typeof r === 'string') return; // validated before; built-in rows are linted by scripts/data/topics.ts
     let node = root;
     for (const u of r.units) {
+      markPrefix(prefixTable, u.stem);
       if (!node.next) node.next = new Map();
       let n = node.next.get(u.stem);
       if (!n) {
@@ -236,7 +262,7 @@ function compile(p: Parsed): CompiledTaxonomy {
     for (const [k, t] of r.triggers.entries()) insert(t, i, k, false, r.weight);
     for (const n of r.negatives) insert(n, i, -1, true, 1);
   }
-  return { entries, root, threshold: p.threshold };
+  return { entries, root, threshold: p.threshold, prefixTable };
 }
 
 /** What `ResolvedConfig.taxonomy` holds: validated at creation, compiled on first use. */
