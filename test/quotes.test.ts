@@ -1,9 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { speechVerbs } from '../src/data/names.generated.js';
 import { tagArticle } from '../src/index.js';
 import type { Context } from '../src/pipeline/types.js';
 import { quotesStage } from '../src/stages/quotes/index.js';
-import { SPEECH_VERB_LIST } from '../src/stages/quotes/speech-verbs.js';
 import { buildDoc } from '../src/text/doc.js';
 import { normalize } from '../src/text/normalize.js';
 
@@ -268,7 +268,7 @@ describe('quotes: seed article', () => {
 });
 
 describe('quotes: robustness', () => {
-  it('runs the quotes stage over a 1,000,000-character text of random marks and words in well under 2 s', () => {
+  it('keeps every fragment inside a paragraph on 200,000 characters of random marks and words', () => {
     const pieces = [
       '"',
       '“',
@@ -296,13 +296,13 @@ describe('quotes: robustness', () => {
     };
     const parts: string[] = [];
     let n = 0;
-    while (n < 1_000_000) {
+    while (n < 200_000) {
       const p = pieces[rand() % pieces.length]!;
       const s = rand() % 3 === 0 ? p : `${p} `;
       parts.push(s);
       n += s.length;
     }
-    for (const text of [parts.join('').slice(0, 1_000_000), parts.join('').slice(0, 1_000_000).replace(/\n/g, ' ')]) {
+    for (const text of [parts.join(''), parts.join('').replace(/\n/g, ' ')]) {
       const doc = buildDoc(normalize(text).text);
       const ctx = {
         input: text,
@@ -316,13 +316,14 @@ describe('quotes: robustness', () => {
         inScope: () => true,
         zoneAt: (o: number) => doc.zoneAt(o),
       } as unknown as Context;
-      const t0 = performance.now();
       let items = quotesStage.extractors.flatMap((x) => x(ctx));
       for (const r of quotesStage.refiners) items = r(ctx, items);
       const out = quotesStage.finalize(ctx, items);
-      const ms = performance.now() - t0;
       expect(out.length).toBeGreaterThan(0);
-      expect(ms).toBeLessThan(2000);
+      // Unbalanced marks never swallow the rest of the text: every fragment stays inside one paragraph.
+      // (Speed on the 1,000,000-character worst case is measured by npm run bench, not here.)
+      const paraOf = (o: number) => doc.paragraphs.findIndex((p) => p.start <= o && o <= p.end);
+      for (const q of out) for (const f of q.fragments) expect(paraOf(f.start)).toBe(paraOf(f.end - 1));
     }
   });
 
@@ -334,11 +335,11 @@ describe('quotes: robustness', () => {
 });
 
 describe('quotes: data', () => {
-  it('the speech-verb list mirrors data/speech-verbs.txt, sorted and without duplicates', () => {
+  it('the compiled speech-verb list is current with data/speech-verbs.txt, sorted and without duplicates', () => {
     const file = readFileSync(new URL('../data/speech-verbs.txt', import.meta.url), 'utf8')
       .split('\n')
       .filter((l) => l && !l.startsWith('#'));
-    expect(SPEECH_VERB_LIST).toEqual(file);
+    expect(speechVerbs).toEqual(file);
     expect([...file].sort()).toEqual(file);
     expect(new Set(file).size).toBe(file.length);
   });

@@ -1,6 +1,7 @@
-/** The name lists of data/names/ (compiled into names.generated.ts), as lookup tables built on first use. */
+/** The name lists of data/names/ (compiled into src/data/names.generated.ts), as lookup tables built on first use. */
+
+import * as L from '../../data/names.generated.js';
 import type { OrganizationKind, PlaceKind } from '../../schema.js';
-import * as L from './names.generated.js';
 
 export interface KnownOrg {
   name: string;
