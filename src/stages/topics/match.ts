@@ -99,7 +99,8 @@ export function scopedUnits(ctx: Context, tax: CompiledTaxonomy): Units {
 function exactOk(h: Hit, text: string, u: Units, from: number): boolean {
   if (!h.exact) return true;
   for (let k = 0; k < h.exact.length; k++) {
-    if (text.slice(u.starts[from + k] as number, u.ends[from + k] as number) !== h.exact[k]) return false;
+    const surface = text.slice(u.starts[from + k] as number, u.ends[from + k] as number);
+    if ((h.anyCase ? surface.toLowerCase() : surface) !== h.exact[k]) return false;
   }
   return true;
 }

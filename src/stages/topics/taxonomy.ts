@@ -176,8 +176,10 @@ export interface Hit {
   trigger: number;
   weight: number;
   negative: boolean;
-  /** Surface words to compare, for "=Word" terms. */
+  /** Surface words to compare, for "=Word" terms (lower-cased when the term is all lower case). */
   exact: string[] | null;
+  /** Compare `exact` with the lower-cased surface: "=wedding" matches "Wedding", not "weddings". */
+  anyCase: boolean;
   length: number;
 }
 export interface CompiledEntry {
@@ -255,6 +257,7 @@ function compile(p: Parsed): CompiledTaxonomy {
       weight: r.term.weight * entryWeight,
       negative,
       exact: r.term.exact ? r.term.words : null,
+      anyCase: r.term.words.every((w) => w === w.toLowerCase()),
       length: r.units.length,
     });
   };
