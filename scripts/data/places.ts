@@ -168,6 +168,26 @@ export default async function build(): Promise<string> {
     const curSeat = cur ? fcodeOf.get(cur) === 'PPLA' || fcodeOf.get(cur) === 'PPLC' : false;
     if (!cur || (isSeat && !curSeat) || (isSeat === curSeat && c.pop > cur.pop)) seat.set(key, c);
   }
+  // Region centre: the middle of the 5th–95th percentile box of its towns' coordinates (the admin seat when it
+  // has fewer than 8 towns): closer to the middle of a large region than its seat.
+  const townCoords = new Map<string, { lat: number[]; lon: number[] }>();
+  for (const c of cities) {
+    if (c.lat === null || c.lon === null) continue;
+    const key = `${c.cc}.${c.admin1}`;
+    let t = townCoords.get(key);
+    if (!t) {
+      t = { lat: [], lon: [] };
+      townCoords.set(key, t);
+    }
+    t.lat.push(c.lat);
+    t.lon.push(c.lon);
+  }
+  const mid = (xs: number[]) => {
+    xs.sort((a, b) => a - b);
+    const lo = xs[Math.floor(xs.length * 0.05)] ?? 0;
+    const hi = xs[Math.min(xs.length - 1, Math.floor(xs.length * 0.95))] ?? 0;
+    return Math.round(((lo + hi) / 2) * 100) / 100;
+  };
   const regions: Rec[] = [];
   for (const l of lines(join(shared, 'admin1CodesASCII.txt'))) {
     const [code = '', name0 = '', ascii = '', idS = ''] = l.split('\t');
@@ -182,13 +202,15 @@ export default async function build(): Promise<string> {
     const suffixes = OBLAST_COUNTRIES.has(cc) ? ['Oblast', 'Krai', 'Region'] : STATE_COUNTRIES.has(cc) ? ['State'] : [];
     for (const sfx of suffixes) variants.push(`${base} ${sfx}`);
     for (const v of variants) if (v && usefulAlt(v, own)) alts.push(v);
+    const tc = townCoords.get(code);
+    const box = tc && tc.lat.length >= 8 && (!s || Math.abs(mid([...tc.lon]) - (s.lon ?? 0)) < 90);
     regions.push({
       id: Number(idS),
       name,
       kind: 'r',
       cc,
-      lat: s?.lat ?? null,
-      lon: s?.lon ?? null,
+      lat: box && tc ? mid(tc.lat) : (s?.lat ?? null),
+      lon: box && tc ? mid(tc.lon) : (s?.lon ?? null),
       pop: Math.round((regionPop.get(code) ?? 0) / 4),
       admin1: a1,
       alts,
@@ -200,6 +222,12 @@ export default async function build(): Promise<string> {
   for (const [cc = '', name = '-', alts = ''] of ourList('countries.tsv')) {
     if (overrides.has(cc)) warn(`countries.tsv: ${cc} listed twice`);
     overrides.set(cc, { name, alts: alts ? alts.split('|') : [] });
+  }
+  const centres = new Map<string, [number, number]>();
+  for (const [cc = '', lat = '', lon = ''] of ourList('country-centres.tsv')) {
+    if (centres.has(cc)) warn(`country-centres.tsv: ${cc} listed twice`);
+    if (!(Math.abs(Number(lat)) <= 90 && Math.abs(Number(lon)) <= 180)) warn(`country-centres.tsv: ${cc}: bad point`);
+    centres.set(cc, [Number(lat), Number(lon)]);
   }
   const countries: Rec[] = [];
   for (const l of lines(join(shared, 'countryInfo.txt'))) {
@@ -225,19 +253,22 @@ export default async function build(): Promise<string> {
       inCc.find((c) => fcodeOf.get(c) === 'PPLC') ??
       inCc.find((c) => c.name === capital) ??
       inCc.sort((a, b) => b.pop - a.pop)[0];
-    if (!cap) warn(`countryInfo: ${cc} ${name}: no capital or city, no coordinates`);
+    const centre = centres.get(cc);
+    if (!cap && !centre) warn(`countryInfo: ${cc} ${name}: no centre, capital or city: no coordinates`);
     countries.push({
       id: Number(f[16]),
       name,
       kind: 'c',
       cc,
-      lat: cap?.lat ?? null,
-      lon: cap?.lon ?? null,
+      lat: centre ? centre[0] : (cap?.lat ?? null),
+      lon: centre ? centre[1] : (cap?.lon ?? null),
       pop: Number(f[7]) || 0,
       admin1: '',
       alts,
     });
   }
+  for (const cc of centres.keys())
+    if (!countries.some((c) => c.cc === cc)) warn(`country-centres.tsv: unknown country ${cc}`);
   for (const cc of overrides.keys())
     if (!countries.some((c) => c.cc === cc)) warn(`countries.tsv: unknown country ${cc}`);
 

@@ -7,10 +7,19 @@ import { fold, type Gazetteer, type GazetteerEntry, getGazetteer, isCommonWordPl
 import type { Context, PlaceCandidate, PlacesResult, Stage } from '../../pipeline/types.js';
 import type { Mention, Place, PlaceKind } from '../../schema.js';
 import { computeFocus, scanDemonyms } from './focus.js';
-import { chooseEntry, cleanSurface, countryEvidence, entriesFor, placeId } from './resolve.js';
+import { chooseEntry, cleanSurface, entriesFor, placeEvidence, placeId } from './resolve.js';
 
 export { computeFocus, scanDemonyms } from './focus.js';
-export { chooseEntry, cleanSurface, countryEvidence, entriesFor, fitsHint, placeId, scoreEntry } from './resolve.js';
+export {
+  chooseEntry,
+  cleanSurface,
+  countryEvidence,
+  entriesFor,
+  fitsHint,
+  placeEvidence,
+  placeId,
+  scoreEntry,
+} from './resolve.js';
 
 /** Words before a place name that make a common word ("Reading", "Mobile") a place. */
 const LOCATIVE = new Set(['in', 'near', 'from', 'at', 'outside', 'to', 'into', 'across', 'around', 'of', 'via']);
@@ -120,7 +129,7 @@ export function resolvePlaces(ctx: Context, cands: readonly PlaceCandidate[], ga
   for (const c of inScope) mask.fill(1, c.start, Math.min(c.end, text.length));
   const covered = (offset: number) => mask[offset] === 1;
   const demonyms = scanDemonyms(ctx, g, covered);
-  const evidence = countryEvidence(resolved.map((r) => r.entries));
+  const { countries: evidence, regions } = placeEvidence(resolved.map((r) => r.entries));
   for (const d of demonyms) evidence.set(d.code, (evidence.get(d.code) ?? 0) + 0.5);
 
   // One reading per name in the article: choose once per folded surface (and qualifier).
@@ -132,7 +141,10 @@ export function resolvePlaces(ctx: Context, cands: readonly PlaceCandidate[], ga
     if (!chosen.has(key)) {
       chosen.set(
         key,
-        chooseEntry(r.entries, qEntries ? { countries: evidence, qualifier: qEntries } : { countries: evidence }),
+        chooseEntry(
+          r.entries,
+          qEntries ? { countries: evidence, regions, qualifier: qEntries } : { countries: evidence, regions },
+        ),
       );
     }
     r.entry = chosen.get(key) ?? null;

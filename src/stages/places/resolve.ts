@@ -48,19 +48,26 @@ export function entriesFor(gaz: Gazetteer, surface: string, hint?: PlaceKind): G
 export interface ResolveContext {
   /** Evidence per country code (explicit country names, demonyms, unambiguous places), any scale. */
   countries: ReadonlyMap<string, number>;
+  /** Evidence per first-level region, keyed `CC.admin1` ("US.TX"), from region names and unambiguous places. */
+  regions?: ReadonlyMap<string, number>;
   /** Entries of a ", Qualifier" right after the mention ("Paris, Texas" → Texas's entries), if any. */
   qualifier?: readonly GazetteerEntry[];
 }
 
 /** Score of one entry: population prior, gazetteer order, the article's countries, a qualifier. Higher is better. */
 export function scoreEntry(e: GazetteerEntry, rank: number, ctx: ResolveContext): number {
-  let s = Math.log10(e.population + 10) / 8; // 0.125 .. ~1
-  if (rank === 0) s += 0.35;
-  if (e.kind === 'country') s += 0.5;
+  let s = Math.log10(e.population + 10) / 6; // 0.17 .. ~1.25
+  if (rank === 0) s += 0.25;
+  if (e.kind === 'country') s += 0.35;
   else if (e.kind === 'continent') s += 0.4;
-  let total = 0;
-  for (const v of ctx.countries.values()) total += v;
-  if (e.countryCode && total > 0) s += (1.2 * (ctx.countries.get(e.countryCode) ?? 0)) / total;
+  const share = (m: ReadonlyMap<string, number> | undefined, key: string) => {
+    if (!m?.size) return 0;
+    let total = 0;
+    for (const v of m.values()) total += v;
+    return (m.get(key) ?? 0) / total;
+  };
+  if (e.countryCode) s += 0.8 * share(ctx.countries, e.countryCode);
+  if (e.countryCode && e.admin1 !== undefined) s += 0.6 * share(ctx.regions, `${e.countryCode}.${e.admin1}`);
   const q = ctx.qualifier;
   if (q?.length) {
     const match = q.some(
@@ -88,20 +95,37 @@ export function chooseEntry(entries: readonly GazetteerEntry[], ctx: ResolveCont
 }
 
 /**
- * Country evidence from the names alone (before disambiguation): a name whose entries all lie in one country
- * counts for it (a country name fully, others half); ambiguous names ("Georgia": GE or US) count for nothing, so
- * no name votes for its own reading.
+ * Country and region evidence from the names alone (before disambiguation). A name counts when its reading is not
+ * in doubt: all its entries lie in one country (or one region), or its best entry is a country or region and no
+ * other entry is ("France" beside a hamlet called France counts; "Georgia", GE or US.GA, does not). Countries
+ * count 1, other places 0.5; so no ambiguous name votes for its own reading.
  */
-export function countryEvidence(lists: readonly (readonly GazetteerEntry[])[]): Map<string, number> {
-  const m = new Map<string, number>();
+export function placeEvidence(lists: readonly (readonly GazetteerEntry[])[]): {
+  countries: Map<string, number>;
+  regions: Map<string, number>;
+} {
+  const countries = new Map<string, number>();
+  const regions = new Map<string, number>();
+  const big = (e: GazetteerEntry) => e.kind === 'country' || e.kind === 'region';
   for (const list of lists) {
     const first = list[0];
     if (!first?.countryCode) continue;
-    if (list.every((e) => e.countryCode === first.countryCode)) {
-      m.set(first.countryCode, (m.get(first.countryCode) ?? 0) + (first.kind === 'country' ? 1 : 0.5));
+    const clear = big(first) && !list.slice(1).some(big);
+    if (clear || list.every((e) => e.countryCode === first.countryCode)) {
+      countries.set(first.countryCode, (countries.get(first.countryCode) ?? 0) + (first.kind === 'country' ? 1 : 0.5));
+    }
+    if (first.admin1 === undefined) continue;
+    const region = `${first.countryCode}.${first.admin1}`;
+    if (clear || list.every((e) => e.countryCode === first.countryCode && e.admin1 === first.admin1)) {
+      regions.set(region, (regions.get(region) ?? 0) + (first.kind === 'region' ? 1 : 0.5));
     }
   }
-  return m;
+  return { countries, regions };
+}
+
+/** Country evidence alone (see placeEvidence). */
+export function countryEvidence(lists: readonly (readonly GazetteerEntry[])[]): Map<string, number> {
+  return placeEvidence(lists).countries;
 }
 
 /** A stable id for a place: `place:geonames-593116`, or `place:lt-teysin` / `place:teysin` without an id. */
