@@ -38,6 +38,8 @@ describe('gazetteer lookup: surface → best entry', () => {
     ['Georgia', 614540, 'GE', 'country'],
     ['Alexandria', 361058, 'EG', 'city'],
     ['Europe', 6255148, null, 'continent'],
+    ['Calif.', 5332921, 'US', 'region'],
+    ['Tex.', 4736286, 'US', 'region'],
   ] as const)('%s → %i %s (%s)', (surface, id, cc, kind) => {
     const e = top(surface);
     expect(e?.geonameId).toBe(id);

@@ -168,7 +168,7 @@ export default async function build(): Promise<string> {
     const curSeat = cur ? fcodeOf.get(cur) === 'PPLA' || fcodeOf.get(cur) === 'PPLC' : false;
     if (!cur || (isSeat && !curSeat) || (isSeat === curSeat && c.pop > cur.pop)) seat.set(key, c);
   }
-  // Region centre: the middle of the 5th–95th percentile box of its towns' coordinates (the admin seat when it
+  // Region centre: the middle of the 1st–99th percentile box of its towns' coordinates (the admin seat when it
   // has fewer than 8 towns): closer to the middle of a large region than its seat.
   const townCoords = new Map<string, { lat: number[]; lon: number[] }>();
   for (const c of cities) {
@@ -184,10 +184,15 @@ export default async function build(): Promise<string> {
   }
   const mid = (xs: number[]) => {
     xs.sort((a, b) => a - b);
-    const lo = xs[Math.floor(xs.length * 0.05)] ?? 0;
-    const hi = xs[Math.min(xs.length - 1, Math.floor(xs.length * 0.95))] ?? 0;
+    const lo = xs[Math.floor(xs.length * 0.01)] ?? 0;
+    const hi = xs[Math.min(xs.length - 1, Math.floor(xs.length * 0.99))] ?? 0;
     return Math.round(((lo + hi) / 2) * 100) / 100;
   };
+  const stateAbbr = new Map<string, string[]>();
+  for (const [abbr = '', code = ''] of ourList('us-state-abbreviations.tsv')) {
+    const key = `US.${code}`;
+    stateAbbr.set(key, [...(stateAbbr.get(key) ?? []), abbr]);
+  }
   const regions: Rec[] = [];
   for (const l of lines(join(shared, 'admin1CodesASCII.txt'))) {
     const [code = '', name0 = '', ascii = '', idS = ''] = l.split('\t');
@@ -202,6 +207,10 @@ export default async function build(): Promise<string> {
     const suffixes = OBLAST_COUNTRIES.has(cc) ? ['Oblast', 'Krai', 'Region'] : STATE_COUNTRIES.has(cc) ? ['State'] : [];
     for (const sfx of suffixes) variants.push(`${base} ${sfx}`);
     for (const v of variants) if (v && usefulAlt(v, own)) alts.push(v);
+    for (const a of stateAbbr.get(code) ?? []) {
+      alts.push(a);
+      stateAbbr.delete(code);
+    }
     const tc = townCoords.get(code);
     const box = tc && tc.lat.length >= 8 && (!s || Math.abs(mid([...tc.lon]) - (s.lon ?? 0)) < 90);
     regions.push({
@@ -229,6 +238,7 @@ export default async function build(): Promise<string> {
     if (!(Math.abs(Number(lat)) <= 90 && Math.abs(Number(lon)) <= 180)) warn(`country-centres.tsv: ${cc}: bad point`);
     centres.set(cc, [Number(lat), Number(lon)]);
   }
+  for (const code of stateAbbr.keys()) warn(`us-state-abbreviations.tsv: unknown region ${code}`);
   const countries: Rec[] = [];
   for (const l of lines(join(shared, 'countryInfo.txt'))) {
     const f = l.split('\t');
