@@ -84,6 +84,10 @@ describe('tagging short texts', () => {
     ['Thousands of protesters marched to parliament; the protests were peaceful.', ['protests']],
     ['The EU imposed new sanctions and an asset freeze on the regime.', ['sanctions']],
     ['Suicide bombers attacked the market in a terror attack claimed by jihadists.', ['terrorism']],
+    ['Gunmen kidnapped three aid workers and demanded a ransom for the hostages.', ['kidnapping']],
+    ['The spy passed secrets to a foreign intelligence agency, MI5 said.', ['espionage']],
+    ['Bitcoin fell 10% as cryptocurrency exchanges halted withdrawals.', ['cryptocurrency']],
+    ['The snooker champion made a maximum break at the Crucible.', ['snooker', 'iptc-sport']],
   ];
   it.each(table)('%s', (text, expected) => {
     const got = ids(text);
@@ -141,6 +145,12 @@ describe('false positives', () => {
     ['The trade union called for talks.', 'trade'],
     ['A blood bank opened in the town.', 'banking'],
     ['He weathered the criticism.', 'iptc-weather'],
+    ['Conservative MPs met in the committee room.', 'conservation'],
+    ['It is important to read the small print.', 'trade'],
+    ['The chief executive resigned after the vote.', 'prison'],
+    ['The mission was aborted after a fault.', 'abortion'],
+    ['A busy week for the new chief.', 'iptc-economy'],
+    ['The renewed offer was rejected.', 'renewable-energy'],
   ];
   it.each(table)('%s (not %s)', (text, id) => {
     expect(ids(text)).not.toContain(id);
