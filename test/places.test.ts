@@ -236,6 +236,9 @@ describe('places stage: false positives', () => {
 });
 
 describe('resolver functions', () => {
+  it('reads an abbreviation whose span stops before its period ("Calif")', () => {
+    expect(entriesFor(gaz, 'Calif')[0]?.geonameId).toBe(5332921);
+  });
   it('kind hints select the matching kind ("the region of Vilnius")', () => {
     expect(entriesFor(gaz, 'Vilnius', 'region')[0]?.kind).toBe('region');
     expect(entriesFor(gaz, 'Vilnius', 'city')[0]?.geonameId).toBe(593116);

@@ -32,6 +32,8 @@ export function entriesFor(gaz: Gazetteer, surface: string, hint?: PlaceKind): G
   const s = cleanSurface(surface);
   if (!s || !/\p{Lu}/u.test(s)) return [];
   let list = gaz.lookup(s);
+  // "Calif" of "Calif.": a candidate span may stop before an abbreviation's period.
+  if (!list.length && /\p{L}$/u.test(s)) list = gaz.lookup(`${s}.`);
   const letters = s.replace(/[^\p{L}]/gu, '');
   if (letters.length <= 4 && letters === letters.toUpperCase()) {
     list = list.filter((e) => e.kind === 'country' || e.kind === 'region' || e.kind === 'continent');
