@@ -173,6 +173,15 @@ describe('the seed article (keepChrome false)', () => {
     expect(get('iptc-politics')).toBeDefined();
     expect(get('iptc-conflict')).toBeDefined();
   });
+  it('takes no evidence from page chrome unless keepChrome', () => {
+    const content = new Set(['headline', 'dateline', 'body', 'caption']);
+    const out = tagArticle(text);
+    const zoneOf = (o: number) => out.zones.find((z) => o >= z.start && o < z.end)?.kind;
+    for (const x of out.topics)
+      for (const e of x.evidence) expect(content.has(zoneOf(e.start) ?? ''), e.text).toBe(true);
+    const kept = tagArticle(text, { keepChrome: true }).topics.flatMap((x) => x.evidence);
+    expect(kept.length).toBeGreaterThanOrEqual(out.topics.flatMap((x) => x.evidence).length);
+  });
   it('is schema-valid', () => {
     expect(ArticleTagsSchema.safeParse(tagArticle(text)).success).toBe(true);
   });
