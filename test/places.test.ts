@@ -198,7 +198,23 @@ describe('places stage: false positives', () => {
     expect(p?.countryCode).toBe(cc);
   });
 
+  it.each([
+    ['The Gulf states met.', 'Gulf'],
+    ['West German exports rose.', 'West'],
+    ['Central bank officials met.', 'Central'],
+    ['Federal regulators objected.', 'Federal'],
+  ])('%s: the generic word %s is not a place without a cue', (text, name) => {
+    expect(run(text, [name]).places).toEqual([]);
+  });
+
+  it('a demonym is not a place ("German" is also a parish of the Isle of Man)', () => {
+    expect(entriesFor(gaz, 'German')).toEqual([]);
+    expect(entriesFor(gaz, 'GERMAN')).toEqual([]);
+  });
+
   it('all-capital abbreviations name countries only (never "Us", FR, or "Uk", RU)', () => {
+    expect(entriesFor(gaz, 'RD')).toEqual([]);
+    expect(entriesFor(gaz, 'N.Y.')[0]?.geonameId).toBe(5128638);
     expect(entriesFor(gaz, 'US').every((e) => e.kind === 'country' || e.kind === 'region')).toBe(true);
     expect(entriesFor(gaz, 'UK')[0]?.countryCode).toBe('GB');
     expect(entriesFor(gaz, 'us')).toEqual([]);

@@ -25,7 +25,9 @@ export function cleanSurface(text: string): string {
 
 /**
  * The gazetteer entries a surface form may name, best prior first, after the stage's policy:
- * - all-capital abbreviations ("US", "UK", "UAE") name countries or regions only, never a village called "Us";
+ * - all-capital abbreviations ("US", "UK", "UAE") name countries only (regions when dotted: "N.Y."), never a
+ *   village called "Us" or the "RD" of "3RD";
+ * - a demonym ("German", "Russians") is not a place (DESIGN.md §1), unless the text gives a kind hint;
  * - a kind hint from the text keeps only entries of that kind when there are any.
  */
 export function entriesFor(gaz: Gazetteer, surface: string, hint?: PlaceKind): GazetteerEntry[] {
@@ -36,8 +38,12 @@ export function entriesFor(gaz: Gazetteer, surface: string, hint?: PlaceKind): G
   if (!list.length && /\p{L}$/u.test(s)) list = gaz.lookup(`${s}.`);
   const letters = s.replace(/[^\p{L}]/gu, '');
   if (letters.length <= 4 && letters === letters.toUpperCase()) {
-    list = list.filter((e) => e.kind === 'country' || e.kind === 'region' || e.kind === 'continent');
+    // "US", "UAE", "DRC" (countries); "N.Y." (a region, written with periods); never "RD" of "3RD".
+    const dotted = s.includes('.');
+    list = list.filter((e) => e.kind === 'country' || (dotted && e.kind === 'region'));
   }
+  // A demonym is not a place mention ("German" is also a parish of the Isle of Man).
+  if (!hint && gaz.demonym(s) !== null) return [];
   if (hint) {
     const fit = list.filter((e) => fitsHint(e.kind, hint));
     if (fit.length) return fit;
