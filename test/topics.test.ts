@@ -7,7 +7,9 @@ import { describe, expect, it } from 'vitest';
 import { resolveConfig } from '../src/config.js';
 import { IPTC_TOP, TOPIC_ROWS } from '../src/data/topics.generated.js';
 import { InvalidOptionsError } from '../src/errors.js';
+import { stem } from '../src/nlp/natural.js';
 import { ArticleTagsSchema } from '../src/schema.js';
+import { parseTerm, termKey } from '../src/stages/topics/syntax.js';
 import { createTagger, tagArticle } from '../src/tagger.js';
 
 const topics = (text: string) => tagArticle(text, { include: ['topics'] }).topics;
@@ -25,6 +27,16 @@ describe('built-in taxonomy (generated from data/topics)', () => {
       if (!r.parent) continue;
       expect(byId.get(r.parent)?.parent, r.id).toBeNull();
       expect(IPTC_TOP[r.iptc ?? ''], r.id).toBe(byId.get(r.parent)?.iptc);
+    }
+  });
+  it('has precompiled keys that match parsing the triggers now (re-run npm run data if not)', () => {
+    for (const r of TOPIC_ROWS) {
+      const key = (t: string) => {
+        const p = parseTerm(t, stem);
+        return typeof p === 'string' ? p : termKey(p.units, p.term);
+      };
+      expect(r.keys, r.id).toEqual(r.triggers.map(key));
+      expect(r.negKeys, r.id).toEqual(r.negatives.map(key));
     }
   });
   it('holds the tags the brief asks for', () => {

@@ -54,6 +54,29 @@ export function pushUnits(t: Token, stem: (lower: string) => string, out: Unit[]
   }
 }
 
+/** The match key of a parsed term (see TopicRow.keys). */
+export function termKey(units: Unit[], term: ParsedTerm): string {
+  const stems = units.map((u) => u.stem).join(' ');
+  return term.exact ? `${stems}|${term.words.join(' ')}` : stems;
+}
+
+/** A term from its precompiled key: stems, and the weight and exactness read from the written form. */
+export function termFromKey(source: string, key: string): { stems: string[]; term: ParsedTerm } {
+  const bar = key.indexOf('|');
+  const stems = (bar < 0 ? key : key.slice(0, bar)).split(' ');
+  const s = source.trim();
+  const w = WEIGHT.exec(s);
+  return {
+    stems,
+    term: {
+      source,
+      words: bar < 0 ? [] : key.slice(bar + 1).split(' '),
+      exact: s.startsWith('='),
+      weight: w ? Number(w[1]) : 1,
+    },
+  };
+}
+
 /** Parses "=Word^0.5"-style trigger syntax; returns an error message for a malformed term. */
 export function parseTerm(
   source: string,

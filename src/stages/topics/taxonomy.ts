@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { IPTC_TOP, TOPIC_ROWS } from '../../data/topics.generated.js';
 import { stem } from '../../nlp/natural.js';
-import { parseTerm } from './syntax.js';
+import { type ParsedTerm, parseTerm, termFromKey } from './syntax.js';
 import type { TopicRow } from './types.js';
 
 export const DEFAULT_THRESHOLD = 0.2;
@@ -72,6 +72,7 @@ function applyChanges(
   const base: TopicRow[] = c.replace
     ? c.replace.map(fromEntry)
     : TOPIC_ROWS.map((r) => ({ ...r, triggers: [...r.triggers], negatives: [...r.negatives] }));
+  // (keys/negKeys stay shared: they are read only, and `extend` appends triggers past their end)
   const rows = new Map<string, TopicRow>();
   const baseName = c.replace ? 'replace' : 'the built-in taxonomy';
   c.replace?.forEach((e, i) => {
@@ -236,17 +237,29 @@ function compile(p: Parsed): CompiledTaxonomy {
     for (let k = i; k >= 0 && e.chain.length <= entries.length; k = (entries[k] as CompiledEntry).parent)
       e.chain.push(k);
   }
-  const insert = (source: string, entry: number, trigger: number, negative: boolean, entryWeight: number) => {
-    const r = parseTerm(source, stem);
-    if (typeof r === 'string') return; // validated before; built-in rows are linted by scripts/data/topics.ts
+  const insert = (
+    source: string,
+    key: string | undefined,
+    entry: number,
+    trigger: number,
+    negative: boolean,
+    entryWeight: number,
+  ) => {
+    let r: { stems: string[]; term: ParsedTerm };
+    if (key) r = termFromKey(source, key);
+    else {
+      const parsed = parseTerm(source, stem);
+      if (typeof parsed === 'string') return; // validated before; built-in rows are linted by scripts/data/topics.ts
+      r = { stems: parsed.units.map((u) => u.stem), term: parsed.term };
+    }
     let node = root;
-    for (const u of r.units) {
-      markPrefix(prefixTable, u.stem);
+    for (const st of r.stems) {
+      markPrefix(prefixTable, st);
       if (!node.next) node.next = new Map();
-      let n = node.next.get(u.stem);
+      let n = node.next.get(st);
       if (!n) {
         n = { next: null, hits: null };
-        node.next.set(u.stem, n);
+        node.next.set(st, n);
       }
       node = n;
     }
@@ -258,12 +271,12 @@ function compile(p: Parsed): CompiledTaxonomy {
       negative,
       exact: r.term.exact ? r.term.words : null,
       anyCase: r.term.words.every((w) => w === w.toLowerCase()),
-      length: r.units.length,
+      length: r.stems.length,
     });
   };
   for (const [i, r] of p.rows.entries()) {
-    for (const [k, t] of r.triggers.entries()) insert(t, i, k, false, r.weight);
-    for (const n of r.negatives) insert(n, i, -1, true, 1);
+    for (const [k, t] of r.triggers.entries()) insert(t, r.keys?.[k], i, k, false, r.weight);
+    for (const [k, n] of r.negatives.entries()) insert(n, r.negKeys?.[k], i, -1, true, 1);
   }
   return { entries, root, threshold: p.threshold, prefixTable };
 }

@@ -13,4 +13,11 @@ export interface TopicRow {
   triggers: string[];
   /** Phrases (same syntax, no weight) that cancel an overlapping trigger match of this entry: "border on". */
   negatives: string[];
+  /**
+   * Precompiled match keys parallel to `triggers` / `negatives` (written by scripts/data/topics.ts so the built-in
+   * taxonomy compiles without stemming): the unit stems joined by spaces, then "|" and the surface words for
+   * "=Word" terms. A trigger without a key (a user's) is parsed at compile time.
+   */
+  keys?: string[];
+  negKeys?: string[];
 }
