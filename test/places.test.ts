@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { resolveConfig } from '../src/config.js';
 import { getGazetteer } from '../src/gazetteer/index.js';
@@ -248,6 +249,31 @@ describe('places stage: false positives', () => {
     ];
     expect(() => resolvePlaces(ctx, odd)).not.toThrow();
     expect(placesStage.finalize(makeCtx(''), [])).toEqual({ places: [], focus: { countries: [], place: null } });
+  });
+});
+
+describe('places stage: never throws', () => {
+  it('on random text and random candidate spans', () => {
+    fc.assert(
+      fc.property(
+        fc.string({ maxLength: 200 }),
+        fc.array(fc.tuple(fc.nat(220), fc.nat(40), fc.constantFrom(undefined, 'village', 'country', 'region')), {
+          maxLength: 8,
+        }),
+        (text, spans) => {
+          const ctx = makeCtx(text);
+          const t = ctx.doc.text;
+          const cs: PlaceCandidate[] = spans.map(([start, len, hint]) => {
+            const c: PlaceCandidate = { start, end: start + len, text: t.slice(start, start + len) || 'X', rule: 'fc' };
+            if (hint) c.kindHint = hint as PlaceKind;
+            return c;
+          });
+          const r = resolvePlaces(ctx, cs);
+          for (const p of r.places) expect(PlaceSchema.safeParse(p).success).toBe(true);
+        },
+      ),
+      { numRuns: 200 },
+    );
   });
 });
 
