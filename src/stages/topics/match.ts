@@ -163,14 +163,11 @@ export function findMatches(ctx: Context, tax: CompiledTaxonomy): { matches: Mat
       node = s ? node.next.get(s) : undefined;
     }
   }
-  let blocked: Map<number, { from: number; to: number }[]> | null = null;
+  // Units a negative covers, per entry (key entry · (n + 1) + unit): a positive touching one is cancelled.
+  let blocked: Set<number> | null = null;
   if (negatives.length) {
-    blocked = new Map();
-    for (const neg of negatives) {
-      const list = blocked.get(neg.entry);
-      if (list) list.push(neg);
-      else blocked.set(neg.entry, [neg]);
-    }
+    blocked = new Set();
+    for (const neg of negatives) for (let k = neg.from; k < neg.to; k++) blocked.add(neg.entry * (n + 1) + k);
   }
   // Longest match first within an entry; an entry's units are used once.
   positives.sort((a, b) => a.entry - b.entry || a.from - b.from || b.to - a.to);
@@ -178,8 +175,11 @@ export function findMatches(ctx: Context, tax: CompiledTaxonomy): { matches: Mat
   let lastEntry = -1;
   let lastTo = -1;
   for (const m of positives) {
-    const negs = blocked?.get(m.entry);
-    if (negs?.some((x) => x.from < m.to && m.from < x.to)) continue;
+    if (blocked) {
+      let cancelled = false;
+      for (let k = m.from; k < m.to && !cancelled; k++) cancelled = blocked.has(m.entry * (n + 1) + k);
+      if (cancelled) continue;
+    }
     if (m.entry === lastEntry && m.from < lastTo) continue;
     lastEntry = m.entry;
     lastTo = m.to;

@@ -14,7 +14,7 @@ interface Pool {
   weights: number[];
   starts: number[];
   ends: number[];
-  paragraphs: number[];
+  paragraphs: Set<number>;
   /** Starts already counted (ancestors only: a phrase listed under a child and its parent counts once). */
   taken: Set<number> | null;
 }
@@ -35,7 +35,7 @@ export function scoreTopics(tax: CompiledTaxonomy, matches: Match[], words: numb
       const k = chain[c] as number;
       let p = pools[k];
       if (!p) {
-        p = { keys: [], weights: [], starts: [], ends: [], paragraphs: [], taken: null };
+        p = { keys: [], weights: [], starts: [], ends: [], paragraphs: new Set(), taken: null };
         pools[k] = p;
       }
       if (c > 0) {
@@ -47,7 +47,7 @@ export function scoreTopics(tax: CompiledTaxonomy, matches: Match[], words: numb
       p.weights.push(w);
       p.starts.push(m.start);
       p.ends.push(m.end);
-      if (!p.paragraphs.includes(m.paragraph)) p.paragraphs.push(m.paragraph);
+      p.paragraphs.add(m.paragraph);
     }
   }
   const lengthFactor = Math.max(1, Math.sqrt(words / 200));
@@ -69,7 +69,7 @@ export function scoreTopics(tax: CompiledTaxonomy, matches: Match[], words: numb
       lastKey = key;
       strength += (p.weights[i] as number) / run;
     }
-    const spread = Math.min(1, 0.5 + 0.25 * p.paragraphs.length);
+    const spread = Math.min(1, 0.5 + 0.25 * p.paragraphs.size);
     const score = Math.round((strength / (strength + HALF * lengthFactor)) * spread * 1e6) / 1e6;
     if (score < tax.threshold || score <= 0) continue;
     const ev = p.starts.map((start, i) => ({ start, end: p.ends[i] as number, text: '' }));
