@@ -278,6 +278,10 @@ describe('places stage: never throws', () => {
 });
 
 describe('resolver functions', () => {
+  it('reads "Kan" before a period as "Kan." (Kansas), not Ganzhou (alternate name Kan)', () => {
+    const { places } = run('WICHITA, Kan. - Farmers met.', ['Kan', 'WICHITA']);
+    expect(places.find((p) => p.mentions[0]?.text === 'Kan')?.geonameId).toBe(4273857);
+  });
   it('reads an abbreviation whose span stops before its period ("Calif")', () => {
     expect(entriesFor(gaz, 'Calif')[0]?.geonameId).toBe(5332921);
   });

@@ -103,6 +103,16 @@ export function resolvePlaces(ctx: Context, cands: readonly PlaceCandidate[], ga
       e = entriesFor(g, c.text, c.kindHint);
       memo.set(key, e);
     }
+    // "Kan" of "Kan.": a short capitalised span before a period is read as the abbreviation when that is a name.
+    if (text.charCodeAt(c.end) === 46 /* . */ && c.end - c.start <= 5 && !c.text.endsWith('.')) {
+      const dotKey = `${key}.`;
+      let d = memo.get(dotKey);
+      if (!d) {
+        d = entriesFor(g, `${c.text}.`, c.kindHint);
+        memo.set(dotKey, d);
+      }
+      if (d.length) return d;
+    }
     return e;
   };
   const common = new Map<string, boolean>();
