@@ -135,6 +135,12 @@ function roleBefore(ctx: Context, c: Candidate): void {
   }
   c.roles.push(ctx.doc.text.slice((toks[k] as Token).start, prev.end));
   c.features.roleBefore = true;
+  // "Ukrainian engineer Oleksandr Hrytsenko": a demonym before the role phrase gives the nationality.
+  const before = toks[k - 1];
+  if (before?.cap && before.sentence === prev.sentence && !c.nationality) {
+    const code = demonymCode(ctx, before.text);
+    if (code) c.nationality = code;
+  }
 }
 
 export function titleName(ctx: Context, items: Candidate[]): Candidate[] {
