@@ -9,7 +9,9 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const dir = join(fileURLToPath(new URL('.', import.meta.url)), 'data');
 const only = process.argv.slice(2);
-for (const file of readdirSync(dir).filter((f) => f.endsWith('.ts')).sort()) {
+for (const file of readdirSync(dir)
+  .filter((f) => f.endsWith('.ts'))
+  .sort()) {
   const name = file.replace(/\.ts$/, '');
   if (only.length && !only.includes(name)) continue;
   const mod = (await import(pathToFileURL(join(dir, file)).href)) as { default: () => Promise<string> };

@@ -1,5 +1,5 @@
 import { assemble } from './assemble.js';
-import { type ResolvedConfig, type TaggerConfig, resolveConfig } from './config.js';
+import { type ResolvedConfig, resolveConfig, type TaggerConfig } from './config.js';
 import { ArticleTooLargeError, InvalidInputError } from './errors.js';
 import { englishShare, junkShare } from './language.js';
 import { resolveOptions, type TagOptions } from './options.js';

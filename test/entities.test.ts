@@ -99,7 +99,9 @@ describe('entities: spans, titles, linking', () => {
     expect(p?.id).toBe('person:ivan-korolev');
   });
   it('takes nationality from a demonym before a role phrase', () => {
-    const r = tag('Ukrainian engineer Oleksandr Hrytsenko and French farmer Luc Moreau spoke to Kenyan nurse Achieng Otieno.');
+    const r = tag(
+      'Ukrainian engineer Oleksandr Hrytsenko and French farmer Luc Moreau spoke to Kenyan nurse Achieng Otieno.',
+    );
     const nat = (n: string) => r.people.find((p) => p.name === n)?.nationality;
     expect([nat('Oleksandr Hrytsenko'), nat('Luc Moreau'), nat('Achieng Otieno')]).toEqual(['UA', 'FR', 'KE']);
     expect(r.people.find((p) => p.name === 'Oleksandr Hrytsenko')?.roles).toEqual(['engineer']);

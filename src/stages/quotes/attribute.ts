@@ -30,11 +30,7 @@ export function attribute(ctx: Context, items: QuoteCandidate[]): QuoteCandidate
     if (prev && prev.end > first.start) beforeFrom = Math.max(beforeFrom, tokenAt(tokens, prev.end));
     const w: Window = { tokens, afterFrom, afterTo, beforeFrom, beforeTo, quote: q };
     const nextToken = tokens[afterFrom] as Token | undefined;
-    const newSentence =
-      SENTENCE_DONE.test(text.slice(q.end - 2, q.end)) &&
-      nextToken !== undefined &&
-      nextToken.cap &&
-      !isPronoun(nextToken);
+    const newSentence = SENTENCE_DONE.test(text.slice(q.end - 2, q.end)) && nextToken?.cap && !isPronoun(nextToken);
     const order: Pattern[] = newSentence ? [leadIn, ...AFTER] : [...AFTER, leadIn];
     for (const pattern of order) {
       const a = pattern(w);
