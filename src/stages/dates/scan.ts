@@ -77,7 +77,6 @@ const FUTURE = new Set([
   'tomorrow',
   'until',
   'till',
-  'by',
   'scheduled',
   'expected',
   'due',
@@ -145,6 +144,12 @@ export function tenseAt(ctx: Context, i: number): Tense {
     const t = toks[k] as Token;
     if (t.kind !== 'word') continue;
     const w = t.lower;
+    // "by Friday" is a deadline; "told by his son", "a ruling by the court" are not: only "by" right before the date.
+    if (w === 'by' && k === i - 1) return 'future';
+    // "next to the embassy" is a place.
+    if (w === 'next' && toks[k + 1]?.lower === 'to') continue;
+    // "set to resume Monday"
+    if (w === 'set' && toks[k + 1]?.lower === 'to') return 'future';
     if (FUTURE.has(w) || w.endsWith("'ll") || w.endsWith('’ll') || (w === 'going' && toks[k + 1]?.lower === 'to')) {
       return 'future';
     }
@@ -182,6 +187,7 @@ export function candidate(
 
 /** How much further a date may lie against the tense than with it and still be chosen. */
 const AGAINST = 3;
+const NO_TENSE_AHEAD = 2;
 
 /**
  * The year for a month (and day) given without one: the occurrence nearest the reference date, where a date against
@@ -196,7 +202,9 @@ export function inferYear(ref: Ymd, month: number, day: number | null, tense: Te
     // A month-grain date holds the reference date when they share the month.
     const d = day === null && y === ref.y && month === ref.m ? 0 : dist;
     const against = (tense === 'past' && d > 3) || (tense === 'future' && d < 0);
-    const cost = Math.abs(d) * (against ? AGAINST : 1);
+    // News tells of the past more than of the future: with no tense cue a date ahead counts a bit further.
+    const ahead = tense === 'none' && d > 3;
+    const cost = Math.abs(d) * (against ? AGAINST : ahead ? NO_TENSE_AHEAD : 1);
     if (cost < bestCost) {
       bestCost = cost;
       best = y;

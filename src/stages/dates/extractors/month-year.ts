@@ -5,6 +5,11 @@ import { candidate, inferYear, lowerAt, monthAt, reference, tenseAt, tokenAt, ye
 import type { DateCandidate } from '../types.js';
 
 const PREFIX = /^(mid|early|late)-/;
+const YEAR_SHIFT: ReadonlyMap<string, number> = new Map([
+  ['this', 0],
+  ['last', -1],
+  ['next', 1],
+]);
 
 /**
  * "August 1988", "in August", "mid-July", "last April": a month without a day. A bare month needs a capital; "May",
@@ -43,6 +48,17 @@ export function monthYear(ctx: Context): DateCandidate[] {
       continue;
     }
     const prev = lowerAt(ctx, i - 1);
+    // "February this year", "April next year", "October of last year": the month in that year.
+    let r = next;
+    if (lowerAt(ctx, r) === 'of') r++;
+    const shift = YEAR_SHIFT.get(lowerAt(ctx, r));
+    if (shift !== undefined && lowerAt(ctx, r + 1) === 'year' && !(abbr && !DATE_PREPOSITIONS.has(prev))) {
+      const ref = reference(ctx);
+      const value = ref ? fmtMonth(ref.y + shift, month) : null;
+      out.push(candidate(ctx, i, r + 2, 'month-this-year', 'month', value, { relative: true }));
+      i = r + 1;
+      continue;
+    }
     const hasPrep = DATE_PREPOSITIONS.has(prev) || prefixed;
     if (abbr && !hasPrep) continue;
     if (!hasPrep) {
@@ -69,7 +85,7 @@ export function monthYear(ctx: Context): DateCandidate[] {
         year = ref.y;
         relative = true;
       } else {
-        year = inferYear(ref, month, null, tenseAt(ctx, i));
+        year = inferYear(ref, month, null, prev === 'since' ? 'past' : tenseAt(ctx, i));
       }
       value = fmtMonth(year, month);
     }
