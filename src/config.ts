@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { parseWith } from './options.js';
 import { ORGANIZATION_KINDS, PLACE_KINDS } from './schema.js';
 import { resolveTaxonomy, TaxonomyConfigSchema, type TaxonomyHandle } from './stages/topics/taxonomy.js';
+import { type CompiledTopicModel, resolveTopicModel, type TopicModel } from './topics/model.js';
 
 const name = z.string().trim().min(1);
 
@@ -43,6 +44,8 @@ export const TaggerConfigSchema = z.strictObject({
   suppress: z.array(name).optional(),
   /** Topic taxonomy changes (add, extend, remove, rename, replace, threshold); see src/stages/topics/taxonomy.ts. */
   taxonomy: TaxonomyConfigSchema.optional(),
+  /** A model from `trainTopics` (validated when the tagger is created); its tags replace the built-in taxonomy. */
+  topicModel: z.custom<TopicModel>((v) => v !== undefined).optional(),
 });
 export type TaggerConfig = z.input<typeof TaggerConfigSchema>;
 export type UserPerson = z.output<typeof UserPersonSchema>;
@@ -55,6 +58,8 @@ export interface ResolvedConfig {
   places: UserPlace[];
   suppress: ReadonlySet<string>;
   taxonomy: TaxonomyHandle;
+  /** The compiled learned topic model, or null (built-in taxonomy). */
+  topicModel: CompiledTopicModel | null;
 }
 
 export function resolveConfig(config: unknown): ResolvedConfig {
@@ -65,5 +70,6 @@ export function resolveConfig(config: unknown): ResolvedConfig {
     places: c.places ?? [],
     suppress: new Set((c.suppress ?? []).map((s) => s.toLowerCase())),
     taxonomy: resolveTaxonomy((config as { taxonomy?: unknown } | null | undefined)?.taxonomy, c.taxonomy),
+    topicModel: c.topicModel === undefined ? null : resolveTopicModel(c.topicModel),
   };
 }

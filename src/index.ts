@@ -5,4 +5,5 @@ export { PUBLIC_STAGES } from './options.js';
 export * from './schema.js';
 export type { Tagger } from './tagger.js';
 export { createTagger, tagArticle } from './tagger.js';
+export { type TopicModel, type TrainExample, type TrainOptions, trainTopics } from './topics/train.js';
 export { DATA_VERSION, PACKAGE_VERSION } from './version.js';

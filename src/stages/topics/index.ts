@@ -1,5 +1,6 @@
 import type { Context, Stage } from '../../pipeline/types.js';
 import type { Topic } from '../../schema.js';
+import { predictTags } from '../../topics/model.js';
 import { findMatches } from './match.js';
 import { scoreTopics } from './score.js';
 
@@ -9,6 +10,7 @@ import { scoreTopics } from './score.js';
  * also gets its IPTC top-level subject (ids "iptc-…").
  */
 function extractTopics(ctx: Context): Topic[] {
+  if (ctx.config.topicModel) return learnedTopics(ctx);
   const handle = ctx.config.taxonomy;
   const tax = handle.compiled();
   const { matches, words } = findMatches(ctx, tax);
@@ -18,6 +20,27 @@ function extractTopics(ctx: Context): Topic[] {
     ...t,
     evidence: t.evidence.map((s) => ({ start: s.start, end: s.end, text: text.slice(s.start, s.end) })),
   }));
+}
+
+/**
+ * Topics from a learned model (`createTagger({ topicModel })`), which replaces the taxonomy: the tags whose margin
+ * reaches their threshold, scored by a logistic of (margin - threshold), with the strongest features as evidence.
+ */
+function learnedTopics(ctx: Context): Topic[] {
+  const cm = ctx.config.topicModel;
+  if (!cm) return [];
+  const text = ctx.doc.text;
+  const keep = ctx.options.keepChrome ? undefined : (offset: number) => ctx.inScope(offset);
+  return predictTags(cm, text, keep).map((t) => {
+    const tag = cm.model.tags[t.tag];
+    return {
+      id: tag?.id ?? '',
+      label: tag?.label ?? '',
+      score: t.score,
+      iptc: tag?.iptc ?? null,
+      evidence: t.evidence.map((s) => ({ start: s.start, end: s.end, text: text.slice(s.start, s.end) })),
+    };
+  });
 }
 
 export const topicsStage: Stage<'topics', Topic> = {
