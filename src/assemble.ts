@@ -23,15 +23,34 @@ function mapper(ctx: Context, toRaw: Int32Array): Mapper {
 const validSpan = (s: { start: number; end: number }) =>
   Number.isInteger(s.start) && Number.isInteger(s.end) && s.end > s.start;
 
+/** The end of the zone holding normalized `offset` (binary search; zones tile the normalized text). */
+function zoneEnd(zones: readonly { start: number; end: number }[], offset: number): number {
+  let lo = 0;
+  let hi = zones.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const z = zones[mid] as { start: number; end: number };
+    if (offset < z.start) hi = mid - 1;
+    else if (offset >= z.end) lo = mid + 1;
+    else return z.end;
+  }
+  return Number.POSITIVE_INFINITY; // no zones: nothing to cross
+}
+
 /**
  * Builds the public result: maps every normalized offset back to the caller's input (re-slicing `text` from it),
- * drops mentions outside the content zones unless keepChrome, and drops entities left without mentions.
+ * drops mentions outside the content zones unless keepChrome, drops any that cross a zone boundary, and drops
+ * entities left without mentions.
  */
 export function assemble(ctx: Context, toRaw: Int32Array): ArticleTags {
   const m = mapper(ctx, toRaw);
   const inc = ctx.options.include;
   const r = ctx.results;
-  const keep = (s: { start: number; end: number }) => validSpan(s) && ctx.inScope(s.start);
+  // A mention, date or quote lies inside one zone (the contract: `zone` is where all of it is). One that crosses a
+  // zone boundary (a stage matched across a line break into the next zone) is dropped rather than mislabelled.
+  const zones = ctx.doc.zones;
+  const keep = (s: { start: number; end: number }) =>
+    validSpan(s) && s.end <= zoneEnd(zones, s.start) && ctx.inScope(s.start);
   const entity = <T extends { mentions: { start: number; end: number }[] }>(e: T): T => ({
     ...e,
     mentions: e.mentions.filter(keep).map((x) => m.mention(x)),
