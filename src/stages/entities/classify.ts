@@ -24,7 +24,7 @@ const APPOSITION_OPENERS = new Set(['the', 'a', 'an', 'his', 'her', 'its', 'thei
 const APPOSITION_STOP = new Set([',', '.', ';', ':', '(', ')', '"', '“', '”']);
 
 /** Features read from the text around the candidate. */
-function contextFeatures(ctx: Context, c: Candidate): void {
+export function contextFeatures(ctx: Context, c: Candidate): void {
   const toks = ctx.doc.tokens;
   const L = nameLists();
   let k = c.t1;

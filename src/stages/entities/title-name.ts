@@ -119,7 +119,7 @@ function stripTitles(ctx: Context, c: Candidate): Candidate[] {
 }
 
 /** The lower-case role phrase right before a name: "military intelligence chief" of "... chief Kyrylo Budanov". */
-function roleBefore(ctx: Context, c: Candidate): void {
+export function roleBefore(ctx: Context, c: Candidate): void {
   const toks = ctx.doc.tokens;
   const L = nameLists();
   const prev = toks[c.t0 - 1];

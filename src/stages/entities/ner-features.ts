@@ -1,0 +1,304 @@
+/**
+ * Features of the learned name tagger (docs/ner.md), shared by training (scripts/train-ner.ts) and inference
+ * (ner-model.ts) so both see the same tokens and the same hashes.
+ *
+ * Every feature is a 32-bit hash of (template, value). Per-token observation features are computed once per
+ * document; the label-history features (previous two labels, the label the same word got earlier in the article)
+ * are added during left-to-right decoding.
+ */
+import { lexiconTags } from '../../nlp/compromise.js';
+import type { Context } from '../../pipeline/types.js';
+import type { Token } from '../../text/types.js';
+import { demonymCode, placeEntry } from './lexicon.js';
+import { capsParagraphs, sentenceInitial } from './lines.js';
+import { nameLists } from './lists.js';
+
+export const TYPES = ['PER', 'ORG', 'LOC', 'MISC'] as const;
+export type NerType = (typeof TYPES)[number];
+/** Label 0 is O; then B, I, L, U for each type in TYPES order: label = 1 + 4 * type + part. */
+export const N_LABELS = 1 + 4 * TYPES.length;
+export const PART = ['B', 'I', 'L', 'U'] as const;
+
+export function labelName(l: number): string {
+  if (l === 0) return 'O';
+  return `${PART[(l - 1) % 4]}-${TYPES[Math.floor((l - 1) / 4)]}`;
+}
+
+/** Type index (0..3) of a label, -1 for O. */
+export const typeOf = (l: number): number => (l === 0 ? -1 : Math.floor((l - 1) / 4));
+/** Part of a label: 0 B, 1 I, 2 L, 3 U; -1 for O. */
+export const partOf = (l: number): number => (l === 0 ? -1 : (l - 1) % 4);
+
+/** BILOU transition: may label `b` follow label `a` (a = -1 at the start of a sentence)? */
+export function allowed(a: number, b: number): boolean {
+  const pa = a <= 0 ? -1 : partOf(a);
+  const inside = pa === 0 || pa === 1; // after B or I we must continue the same entity
+  const pb = partOf(b);
+  if (inside) return (pb === 1 || pb === 2) && typeOf(a) === typeOf(b);
+  return b === 0 || pb === 0 || pb === 3;
+}
+
+/** Label allowed to end a sentence. */
+export const canEnd = (l: number): boolean => l === 0 || partOf(l) >= 2;
+
+export function fnv(s: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < s.length; i++) {
+    h ^= s.charCodeAt(i);
+    h = Math.imul(h, 0x01000193);
+  }
+  return h >>> 0;
+}
+
+/** Hash of (template, value), well mixed (murmur3 finaliser). */
+export function mix(template: number, v: number): number {
+  let h = (Math.imul(template + 1, 0x9e3779b1) ^ v) >>> 0;
+  h ^= h >>> 16;
+  h = Math.imul(h, 0x85ebca6b);
+  h ^= h >>> 13;
+  h = Math.imul(h, 0xc2b2ae35);
+  h ^= h >>> 16;
+  return h >>> 0;
+}
+
+/** Word shape with runs collapsed: "Korolev" → "Xx", "NATO" → "X", "U.S." → "X.X.", "1996-08-22" → "d-d-d". */
+export function shape(text: string): string {
+  let out = '';
+  let last = '';
+  for (const ch of text) {
+    let c: string;
+    if (/\p{Lu}/u.test(ch)) c = 'X';
+    else if (/\p{Ll}/u.test(ch)) c = 'x';
+    else if (ch >= '0' && ch <= '9') c = 'd';
+    else c = ch;
+    if (c !== last || (c !== 'X' && c !== 'x' && c !== 'd')) out += c;
+    last = c;
+    if (out.length > 8) break;
+  }
+  return out;
+}
+
+// Templates.
+const T = {
+  bias: 0,
+  w: 1,
+  raw: 2,
+  shape: 3,
+  pre: 4, // 4..7
+  suf: 8, // 8..11
+  wm1: 12,
+  wp1: 13,
+  wm2: 14,
+  wp2: 15,
+  sm1: 16,
+  sp1: 17,
+  sm2: 18,
+  sp2: 19,
+  bgm: 20,
+  bgp: 21,
+  s3: 22,
+  capsLine: 23,
+  initial: 24,
+  flag: 25,
+  flagm1: 26,
+  flagp1: 27,
+  len: 28,
+  lowerSeen: 29,
+  capsW: 30,
+  gazSpan: 31,
+  wm1s0: 32,
+  s0wp1: 33,
+  // Label-history templates (added while decoding).
+  l1: 40,
+  l2: 41,
+  l12: 42,
+  l1w: 43,
+  l1s: 44,
+  nl: 45,
+  nls: 46,
+  nlw: 47,
+} as const;
+
+// Word flags (gazetteers and lists).
+const F = {
+  place: 1,
+  country: 2,
+  demonym: 4,
+  given: 8,
+  lastName: 16,
+  lexPlace: 32,
+  lexOrg: 64,
+  knownOrg: 128,
+  orgKeyword: 256,
+  title: 512,
+  role: 1024,
+  notName: 2048,
+  speech: 4096,
+  month: 8192,
+  placeWord: 16384,
+  bigCity: 32768,
+} as const;
+const FLAG_BITS = Object.values(F);
+
+const PLACE_TAGS = new Set(['Place', 'Country', 'City', 'Region']);
+const GIVEN_TAGS = new Set(['FirstName', 'MaleName', 'FemaleName']);
+
+function wordFlags(ctx: Context, t: Token): number {
+  if (t.kind !== 'word') return 0;
+  const L = nameLists();
+  const lower = t.lower;
+  let f = 0;
+  const tags = lexiconTags(lower);
+  for (const tag of tags) {
+    if (PLACE_TAGS.has(tag)) f |= F.lexPlace;
+    else if (GIVEN_TAGS.has(tag)) f |= F.given;
+    else if (tag === 'LastName') f |= F.lastName;
+    else if (tag === 'Organization' || tag === 'SportsTeam') f |= F.lexOrg;
+    else if (tag === 'Month' || tag === 'WeekDay') f |= F.month;
+    else if (tag === 'Demonym') f |= F.demonym;
+  }
+  if (L.givenNames.has(lower)) f |= F.given;
+  if (L.knownOrgs.has(t.text) || L.knownOrgs.has(lower)) f |= F.knownOrg;
+  if (L.orgKeywords.has(lower)) f |= F.orgKeyword;
+  if (L.titles.has(lower)) f |= F.title;
+  if (L.roles.has(lower)) f |= F.role;
+  if (L.notNames.has(lower)) f |= F.notName;
+  if (L.speechVerbs.has(lower)) f |= F.speech;
+  if (L.placeWords.has(lower)) f |= F.placeWord;
+  if (t.cap) {
+    const e = placeEntry(ctx, t.text);
+    if (e) {
+      f |= F.place;
+      if (e.kind === 'country' || e.kind === 'continent') f |= F.country;
+      else if (e.population >= 100000 || (e.kind !== 'city' && e.kind !== 'town' && e.kind !== 'village'))
+        f |= F.bigCity;
+    }
+    if (demonymCode(ctx, t.text) !== null) f |= F.demonym;
+  }
+  return f;
+}
+
+/** Per-document observation features: `feats[offs[i]..offs[i+1])` are token i's hashes. */
+export interface DocFeatures {
+  feats: Uint32Array;
+  offs: Uint32Array;
+  /** Hash of each token's lower-case text and shape (for the label-history features). */
+  lowH: Uint32Array;
+  shapeH: Uint32Array;
+}
+
+const cache = new WeakMap<Context, DocFeatures>();
+
+export function docFeatures(ctx: Context): DocFeatures {
+  const hit = cache.get(ctx);
+  if (hit) return hit;
+  const toks = ctx.doc.tokens;
+  const n = toks.length;
+  const lowH = new Uint32Array(n);
+  const rawH = new Uint32Array(n);
+  const shapeH = new Uint32Array(n);
+  const flags = new Uint32Array(n);
+  const caps = capsParagraphs(ctx);
+  // Words seen in lower case somewhere in the article ("the Mark" vs "mark").
+  const lowerSeen = new Set<string>();
+  for (const t of toks) if (t.kind === 'word' && !t.cap && caps[t.paragraph] !== 1) lowerSeen.add(t.lower);
+  for (let i = 0; i < n; i++) {
+    const t = toks[i] as Token;
+    lowH[i] = fnv(t.kind === 'number' ? shape(t.text) : t.lower);
+    rawH[i] = fnv(t.text);
+    shapeH[i] = fnv(shape(t.text));
+    flags[i] = wordFlags(ctx, t);
+  }
+  // Two- and three-word gazetteer names ("New York", "Bosnia and Herzegovina") mark their tokens B/I/L.
+  const gazPos = new Uint8Array(n);
+  for (let i = 0; i < n; i++) {
+    const a = toks[i] as Token;
+    if (!a.cap || a.kind !== 'word') continue;
+    for (let len = 3; len >= 2; len--) {
+      const b = toks[i + len - 1];
+      if (!b?.cap || b.sentence !== a.sentence) continue;
+      const surface = ctx.doc.text.slice(a.start, b.end);
+      if (surface.includes('\n')) continue;
+      const L = nameLists();
+      const isOrg = L.knownOrgs.has(surface) || L.knownOrgs.has(surface.toLowerCase());
+      const isPlace = !isOrg && placeEntry(ctx, surface) !== null;
+      if (isOrg || isPlace) {
+        const base = isOrg ? 4 : 1;
+        gazPos[i] = base;
+        for (let k = i + 1; k < i + len - 1; k++) gazPos[k] = base + 1;
+        gazPos[i + len - 1] = base + 2;
+        break;
+      }
+    }
+  }
+  const out: number[] = [];
+  const offs = new Uint32Array(n + 1);
+  const NONE = fnv('<none>');
+  for (let i = 0; i < n; i++) {
+    offs[i] = out.length;
+    const t = toks[i] as Token;
+    const lw = t.lower;
+    const sh = shapeH[i] as number;
+    const w = lowH[i] as number;
+    const wm1 = i > 0 && toks[i - 1]?.sentence === t.sentence ? (lowH[i - 1] as number) : NONE;
+    const wp1 = i + 1 < n && toks[i + 1]?.sentence === t.sentence ? (lowH[i + 1] as number) : NONE;
+    const wm2 = i > 1 && toks[i - 2]?.sentence === t.sentence ? (lowH[i - 2] as number) : NONE;
+    const wp2 = i + 2 < n && toks[i + 2]?.sentence === t.sentence ? (lowH[i + 2] as number) : NONE;
+    const sm1 = wm1 === NONE ? NONE : (shapeH[i - 1] as number);
+    const sp1 = wp1 === NONE ? NONE : (shapeH[i + 1] as number);
+    const sm2 = wm2 === NONE ? NONE : (shapeH[i - 2] as number);
+    const sp2 = wp2 === NONE ? NONE : (shapeH[i + 2] as number);
+    const capsLine = caps[t.paragraph] === 1;
+    out.push(mix(T.bias, 0), mix(T.w, w), mix(T.raw, rawH[i] as number), mix(T.shape, sh));
+    if (t.kind === 'word') {
+      for (let k = 1; k <= 4 && k < lw.length; k++) {
+        out.push(mix(T.pre + k - 1, fnv(lw.slice(0, k))), mix(T.suf + k - 1, fnv(lw.slice(-k))));
+      }
+    }
+    out.push(
+      mix(T.wm1, wm1),
+      mix(T.wp1, wp1),
+      mix(T.wm2, wm2),
+      mix(T.wp2, wp2),
+      mix(T.sm1, sm1),
+      mix(T.sp1, sp1),
+      mix(T.sm2, sm2),
+      mix(T.sp2, sp2),
+      mix(T.bgm, mix(wm1, w)),
+      mix(T.bgp, mix(w, wp1)),
+      mix(T.s3, mix(mix(sm1, sh), sp1)),
+      mix(T.wm1s0, mix(wm1, sh)),
+      mix(T.s0wp1, mix(sh, wp1)),
+      mix(T.len, Math.min(t.text.length, 12)),
+    );
+    if (capsLine) out.push(mix(T.capsLine, sh), mix(T.capsW, w));
+    if (sentenceInitial(ctx, i)) out.push(mix(T.initial, sh));
+    if (t.cap && lowerSeen.has(lw)) out.push(mix(T.lowerSeen, capsLine ? 1 : 0));
+    if (gazPos[i]) out.push(mix(T.gazSpan, gazPos[i] as number));
+    const f0 = flags[i] as number;
+    const fm1 = wm1 === NONE ? 0 : (flags[i - 1] as number);
+    const fp1 = wp1 === NONE ? 0 : (flags[i + 1] as number);
+    for (const bit of FLAG_BITS) {
+      if (f0 & bit) out.push(mix(T.flag, bit * 2 + (t.cap ? 1 : 0)));
+      if (fm1 & bit) out.push(mix(T.flagm1, bit));
+      if (fp1 & bit) out.push(mix(T.flagp1, bit));
+    }
+  }
+  offs[n] = out.length;
+  const df: DocFeatures = { feats: Uint32Array.from(out), offs, lowH, shapeH };
+  cache.set(ctx, df);
+  return df;
+}
+
+/**
+ * The label-history features of token i: previous two labels (l1, l2 are labels, -1 before the sentence), and the
+ * type the same word was last given earlier in the article (`nl`, -1 none; -2 seen but labelled O).
+ */
+export function historyFeatures(out: number[], df: DocFeatures, i: number, l1: number, l2: number, nl: number): void {
+  const w = df.lowH[i] as number;
+  const s = df.shapeH[i] as number;
+  const a = l1 + 2;
+  const b = l2 + 2;
+  out.push(mix(T.l1, a), mix(T.l2, b), mix(T.l12, a * 32 + b), mix(T.l1w, mix(a, w)), mix(T.l1s, mix(a, s)));
+  if (nl !== -1) out.push(mix(T.nl, nl + 8), mix(T.nls, mix(nl + 8, s)), mix(T.nlw, mix(nl + 8, w)));
+}
