@@ -15,6 +15,7 @@ import { relativeUnit } from './extractors/relative-unit.js';
 import { relativeWeekday } from './extractors/relative-weekday.js';
 import { season } from './extractors/season.js';
 import { weekNumber } from './extractors/week-number.js';
+import { anchor } from './refiners/anchor.js';
 import { dropOverlaps } from './refiners/drop-overlaps.js';
 import { requireReference } from './refiners/require-reference.js';
 import { widenModifiers } from './refiners/widen-modifiers.js';
@@ -43,7 +44,7 @@ export const datesStage: Stage<'dates', DateCandidate> = {
     relativeUnit,
     ago,
   ],
-  refiners: [widenModifiers, dropOverlaps, requireReference],
+  refiners: [widenModifiers, dropOverlaps, anchor, requireReference],
   finalize(ctx: Context, items: DateCandidate[]): DateMention[] {
     return items.map((c) => ({
       start: c.start,

@@ -166,7 +166,7 @@ export function candidate(
   rule: string,
   grain: DateGrain,
   value: string | null,
-  extra: Partial<Pick<DateCandidate, 'relative' | 'inferred' | 'endValue' | 'priority'>> = {},
+  extra: Partial<Pick<DateCandidate, 'relative' | 'inferred' | 'endValue' | 'priority' | 'anaphor'>> = {},
 ): DateCandidate {
   const a = ctx.doc.tokens[t0] as Token;
   const b = ctx.doc.tokens[t1 - 1] as Token;
@@ -182,6 +182,7 @@ export function candidate(
     rule,
     ...(extra.endValue ? { endValue: extra.endValue } : {}),
     ...(extra.priority ? { priority: extra.priority } : {}),
+    ...(extra.anaphor ? { anaphor: extra.anaphor } : {}),
   };
 }
 

@@ -14,6 +14,21 @@ export interface DateCandidate {
   inferred: boolean;
   /** The extractor that produced it ("month-day", "relative-weekday", ...), for tests and debugging. */
   rule: string;
+  /**
+   * Resolved against the dates before it by the anchor refiner (HeidelTime's anaphoric dates): "the quarter" is the
+   * quarter last named, "a year earlier" in an earnings story that quarter a year before, "that year" the year last
+   * named, "the following month" the month after the one last named.
+   */
+  anaphor?: Anaphor;
   /** Extra weight when two candidates overlap with the same length. */
   priority?: number;
 }
+
+export type Anaphor =
+  | 'same-quarter'
+  | 'quarter-year-before'
+  | 'quarter-of-year'
+  | 'same-year'
+  | 'same-month'
+  | 'next-month'
+  | 'same-day';

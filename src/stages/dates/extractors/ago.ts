@@ -66,7 +66,12 @@ export function ago(ctx: Context): DateCandidate[] {
       // "year-ago quarter" is the quarter extractor's.
       if (lowerAt(ctx, i + 1) === 'quarter') continue;
       const v = ref ? yearAgoValue(ctx, ref, t) : null;
-      out.push(candidate(ctx, i, i + 1, 'ago', v?.grain ?? 'year', v?.value ?? null, { relative: true }));
+      out.push(
+        candidate(ctx, i, i + 1, 'ago', v?.grain ?? 'year', v?.value ?? null, {
+          relative: true,
+          ...(v?.grain === 'quarter' ? { anaphor: 'quarter-year-before' as const } : {}),
+        }),
+      );
       continue;
     }
     const unit0 = toks[i + 1];
@@ -94,7 +99,12 @@ export function ago(ctx: Context): DateCandidate[] {
         } else value = fmtYear(ref.y - n);
       } else value = String(Math.floor((ref.y - 10 * n) / 10));
     }
-    out.push(candidate(ctx, i, i + 3, 'ago', grain, value, { relative: true }));
+    out.push(
+      candidate(ctx, i, i + 3, 'ago', grain, value, {
+        relative: true,
+        ...(grain === 'quarter' ? { anaphor: 'quarter-year-before' as const } : {}),
+      }),
+    );
     i += 2;
   }
   return out;

@@ -16,6 +16,87 @@ const ORD: ReadonlyMap<string, number> = new Map([
 const QN = /^q([1-4])$/;
 const LATEST = new Set(['latest', 'recent', 'most', 'past', 'last', 'previous', 'same']);
 
+const YEAR_AGO = new Set(['year-ago', 'year-earlier', 'year-before']);
+/** Words that may come between "the" and "quarter"/"period" in an anaphoric quarter. */
+const QUARTER_MODS = new Set([
+  'the',
+  'latest',
+  'most',
+  'recent',
+  'year-ago',
+  'year-earlier',
+  'year-before',
+  'this',
+  'current',
+  'same',
+  'previous',
+  'past',
+  'last',
+  'corresponding',
+  'comparable',
+  'fiscal',
+]);
+
+/**
+ * "the quarter", "the latest quarter/period", "this quarter", "the year-ago quarter", "the 1988 quarter", "last year's
+ * quarter", "the corresponding period last year", "the quarter a year ago": quarters named by reference to another,
+ * valued from the reference date here and resolved against the quarter last named by the anchor refiner.
+ */
+function theQuarter(ctx: Context, i: number): DateCandidate | null {
+  const word = lowerAt(ctx, i);
+  const p = lowerAt(ctx, i - 1);
+  let t0 = i;
+  let yearBefore = YEAR_AGO.has(p);
+  let year: number | null = null;
+  let current = false;
+  const apos = p === "'s" || p === '’s';
+  if (apos && lowerAt(ctx, i - 2) === 'year' && lowerAt(ctx, i - 3) === 'last') {
+    // "last year's quarter"
+    yearBefore = true;
+    t0 = i - 3;
+  } else if (yearOf(tokenAt(ctx, i - 1)) !== null && lowerAt(ctx, i - 2) === 'the') {
+    // "the 1988 quarter", "the 1988 period"
+    year = yearOf(tokenAt(ctx, i - 1));
+    t0 = i - 2;
+  } else {
+    if (word === 'period' && !(LATEST.has(p) || yearBefore || p === 'corresponding' || p === 'comparable')) return null;
+    if (!(p === 'the' || LATEST.has(p) || yearBefore || p === 'this' || p === 'current' || p === 'corresponding'))
+      return null;
+    while (t0 > 0 && QUARTER_MODS.has(lowerAt(ctx, t0 - 1))) t0--;
+    current = p === 'current';
+  }
+  let t1 = i + 1;
+  // "... last year", "... a year ago", "... a year earlier"
+  const n1 = lowerAt(ctx, t1);
+  if (n1 === 'last' && lowerAt(ctx, t1 + 1) === 'year') {
+    yearBefore = true;
+    t1 += 2;
+  } else if ((n1 === 'a' || n1 === 'one') && lowerAt(ctx, t1 + 1) === 'year' && ['ago', 'earlier'].includes(lowerAt(ctx, t1 + 2))) {
+    yearBefore = true;
+    t1 += 3;
+  }
+  const ref = reference(ctx);
+  let value: string | null = null;
+  if (ref) {
+    const cur = quarterOf(ref.m);
+    let y = ref.y;
+    let qq = current || p === 'this' ? cur : cur - 1;
+    if (qq === 0) {
+      qq = 4;
+      y--;
+    }
+    if (yearBefore) y--;
+    if (year !== null) y = year;
+    value = `${y}-Q${qq}`;
+  }
+  const anaphor = current ? undefined : year !== null ? 'quarter-of-year' : yearBefore ? 'quarter-year-before' : 'same-quarter';
+  return candidate(ctx, t0, t1, 'the-quarter', 'quarter', value, {
+    relative: true,
+    inferred: true,
+    ...(anaphor ? { anaphor } : {}),
+  });
+}
+
 /** The year a quarter named without one refers to. */
 function quarterYear(ref: { y: number; m: number }, q: number, tense: 'future' | 'past' | 'none'): number {
   // Companies report a finished quarter in future sentences too ("expects to report third-quarter losses").
@@ -49,46 +130,12 @@ export function quarter(ctx: Context): DateCandidate[] {
         q = ORD.get(t.lower) ?? null;
         j = i + 2;
       }
-      if (q === null && (t.lower === 'quarter' || (t.lower === 'period' && LATEST.has(lowerAt(ctx, i - 1))))) {
-        // "the quarter", "the latest quarter", "the year-ago quarter"
-        const p = lowerAt(ctx, i - 1);
-        const yearAgo = p === 'year-ago' || p === 'year-earlier' || p === 'year-before';
-        if (!(p === 'the' || LATEST.has(p) || yearAgo || p === 'this' || p === 'current')) continue;
-        const ref = reference(ctx);
-        let value: string | null = null;
-        let t0 = i;
-        while (
-          t0 > 0 &&
-          [
-            'the',
-            'latest',
-            'most',
-            'recent',
-            'year-ago',
-            'year-earlier',
-            'year-before',
-            'this',
-            'current',
-            'same',
-            'previous',
-            'past',
-            'last',
-          ].includes(lowerAt(ctx, t0 - 1))
-        )
-          t0--;
-        if (ref) {
-          const cur = quarterOf(ref.m);
-          const isCurrent = p === 'this' || p === 'current';
-          let y = ref.y;
-          let qq = isCurrent ? cur : cur - 1;
-          if (qq === 0) {
-            qq = 4;
-            y--;
-          }
-          if (yearAgo) y--;
-          value = `${y}-Q${qq}`;
+      if (q === null && (t.lower === 'quarter' || t.lower === 'period')) {
+        const c = theQuarter(ctx, i);
+        if (c) {
+          out.push(c);
+          i = c.t1 - 1;
         }
-        out.push(candidate(ctx, t0, i + 1, 'the-quarter', 'quarter', value, { relative: true, inferred: true }));
         continue;
       }
     }
@@ -114,9 +161,14 @@ export function quarter(ctx: Context): DateCandidate[] {
       relative = true;
       j += 3;
     }
-    // Before: "the", "2024", "fiscal 2024", "this year's", "last year's", "1989's"
+    // Before: "the", "2024", "fiscal 2024", "this year's", "last year's", "1989's", "the year-ago"
     let b = i - 1;
     if (lowerAt(ctx, b) === 'fiscal') b--;
+    const yearAgo = YEAR_AGO.has(lowerAt(ctx, b));
+    if (yearAgo) {
+      t0 = b;
+      b--;
+    }
     const isApos = (x: string) => x === "'" || x === '’';
     const possessive = lowerAt(ctx, b) === "'s" || lowerAt(ctx, b) === '’s';
     if (possessive || (lowerAt(ctx, b) === 's' && isApos(lowerAt(ctx, b - 1)))) {
@@ -151,6 +203,7 @@ export function quarter(ctx: Context): DateCandidate[] {
         else year = quarterYear(ref, q, tenseAt(ctx, i));
       }
     }
+    if (year !== null && yearAgo && inferred) year--;
     if (year !== null) value = `${year}-Q${q}`;
     if (intOf(t, 1) !== null) continue;
     out.push(candidate(ctx, t0, j, 'quarter', 'quarter', value, { relative: relative && inferred, inferred }));
