@@ -2,7 +2,8 @@ import { defineConfig } from 'tsup';
 
 export default defineConfig([
   {
-    entry: { index: 'src/index.ts', schema: 'src/schema.ts', node: 'src/node.ts' },
+    // worker: the thread script of the batch pool (dist/worker.js, loaded by piscina next to node.js and cli.js).
+    entry: { index: 'src/index.ts', schema: 'src/schema.ts', node: 'src/node.ts', worker: 'src/node/worker.ts' },
     format: ['esm', 'cjs'],
     dts: true,
     sourcemap: false,
@@ -11,7 +12,7 @@ export default defineConfig([
     platform: 'neutral',
     // natural is a devDependency: the few submodules we use are bundled so users do not install its database drivers.
     noExternal: [/^natural/],
-    external: ['compromise', 'zod', /^node:/],
+    external: ['compromise', 'zod', 'piscina', /^node:/],
     splitting: true,
     treeshake: true,
   },
@@ -23,7 +24,7 @@ export default defineConfig([
     target: 'node20',
     platform: 'node',
     noExternal: [/^natural/],
-    external: ['compromise', 'zod'],
+    external: ['compromise', 'zod', 'piscina', 'cli-progress'],
     banner: { js: '#!/usr/bin/env node' },
   },
 ]);

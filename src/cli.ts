@@ -1,6 +1,7 @@
 /**
- * The `article-tagger` command: tags one article file (or stdin) and prints its ArticleTags JSON.
- * Exit codes: 0 ok, 1 bad input (one line on stderr), 2 usage.
+ * The `article-tagger` command: tags one article file (or stdin) and prints its ArticleTags JSON; `batch` tags many
+ * (src/node/batch-cli.ts), `train` is src/cli-train.ts. Exit codes: 0 ok, 1 bad input (one line on stderr), 2 usage,
+ * 3 (batch) some records could not be tagged.
  */
 import { parseArgs } from 'node:util';
 import { ArticleTooLargeError, InvalidInputError, InvalidOptionsError } from './errors.js';
@@ -26,7 +27,10 @@ Options:
   -h, --help                 show this help
   -v, --version              print the version
 
-Commands reserved for later versions: batch, train.
+Commands:
+  ${NAME} [tag] FILE|-          tag one article (this page)
+  ${NAME} batch INPUT -o OUTPUT  tag a JSONL file, a directory or stdin on every core (${NAME} batch --help)
+  ${NAME} train ...              (${NAME} train --help)
 
 Exit status: 0 ok, 1 bad input (file not found, not UTF-8 text, too large, bad option value), 2 usage error.
 `;
@@ -122,7 +126,23 @@ function describeFsError(e: NodeJS.ErrnoException, file: string): string | null 
   }
 }
 
+/** The `train` subcommand: src/cli-train.ts, loaded only when asked for. */
+async function train(argv: string[]): Promise<number> {
+  const { trainCommand } = await import('./cli-train.js');
+  return trainCommand(argv);
+}
+
 async function run(argv: string[]): Promise<number> {
+  if (argv[0] === 'batch') {
+    // Loaded only for batch: the single-article path does not pay for the pool and the progress bar.
+    const { batchCommand } = await import('./node/batch-cli.js');
+    return batchCommand(argv.slice(1), {
+      usage: (m) => new UsageError(m),
+      input: (m) => new InputError(m),
+      toOptions: (v) => toOptions(v as Values),
+    });
+  }
+  if (argv[0] === 'train') return train(argv.slice(1));
   const { values, positionals } = parse(argv);
   if (values.help) {
     process.stdout.write(USAGE);
@@ -134,7 +154,7 @@ async function run(argv: string[]): Promise<number> {
   }
   const args = [...positionals];
   if (args[0] === 'batch' || args[0] === 'train') {
-    throw new UsageError(`'${args[0]}' is not implemented yet in this version`);
+    throw new UsageError(`'${args[0]}' must come first: ${NAME} ${args[0]} ...`);
   }
   if (args[0] === 'tag') args.shift();
   if (args.length === 0) throw new UsageError('missing FILE (use - to read standard input)');

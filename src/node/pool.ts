@@ -1,0 +1,233 @@
+/**
+ * The worker pool behind `tagArticles` and `article-tagger batch`: piscina worker threads, each loading the core once
+ * and tagging batches of texts (dist/worker.js). Records are grouped into small batches (a thread message per record
+ * costs more than tagging a short one), at most two batches per thread are in flight, and results come back in input
+ * order (or as they finish). The source is pulled one record at a time and never read further ahead than that window,
+ * so memory stays bounded on inputs of any size.
+ */
+import { existsSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { Piscina } from 'piscina';
+import { ArticleTooLargeError, InvalidInputError, InvalidOptionsError } from '../errors.js';
+import { orderedMap } from './batch.js';
+import type { WorkerError, WorkerJob, WorkerResult } from './worker.js';
+
+/** Default number of worker threads: the cores Node may use. */
+export function defaultThreads(): number {
+  return Math.max(1, availableParallelism());
+}
+
+function moduleDir(): string {
+  // CJS build: __filename; ESM build (and tests run from source): import.meta.url.
+  if (typeof __filename === 'string') return dirname(__filename);
+  return dirname(fileURLToPath(import.meta.url));
+}
+
+/** dist/worker.js: next to the bundle that runs this code, or (running from source, as in tests) the built one. */
+export function workerFile(): string {
+  const dir = moduleDir();
+  const candidates = [join(dir, 'worker.js'), join(dir, '..', '..', 'dist', 'worker.js')];
+  for (const c of candidates) if (existsSync(c)) return c;
+  throw new Error(`article-tagger: the worker script is missing (looked for ${candidates.join(', ')}); run the build`);
+}
+
+/** Rebuilds the library's own error classes from what a worker sent, so callers can test `instanceof` and `code`. */
+export function fromWorkerError(w: WorkerError): Error {
+  let e: Error;
+  if (w.code === 'ERR_ARTICLE_TOO_LARGE') e = new ArticleTooLargeError(w.length ?? 0, w.maxLength ?? 0);
+  else if (w.code === 'ERR_INVALID_OPTIONS') e = new InvalidOptionsError(w.message, w.issues ?? []);
+  else if (w.code === 'ERR_INVALID_INPUT') e = new InvalidInputError(w.message);
+  else {
+    e = new Error(w.message);
+    e.name = w.name;
+    if (w.code) (e as Error & { code?: string }).code = w.code;
+  }
+  e.message = w.message;
+  return e;
+}
+
+/** A pool of tagging threads. */
+export class TagPool {
+  private readonly piscina: Piscina;
+  constructor(readonly threads: number) {
+    this.piscina = new Piscina({
+      filename: workerFile(),
+      minThreads: threads,
+      maxThreads: threads,
+      idleTimeout: 60_000,
+    });
+  }
+  /** Tags a batch on a thread. A worker that dies (out of memory...) fails every job of its batch, not the pool. */
+  async run(jobs: WorkerJob[]): Promise<WorkerResult[]> {
+    try {
+      return (await this.piscina.run(jobs)) as WorkerResult[];
+    } catch (e) {
+      const error: WorkerError = {
+        name: 'WorkerError',
+        code: 'ERR_WORKER',
+        message: `the worker thread failed: ${e instanceof Error ? e.message : String(e)}`,
+      };
+      return jobs.map(() => ({ error }));
+    }
+  }
+  destroy(): Promise<void> {
+    return this.piscina.destroy();
+  }
+}
+
+/** How `runPool` batches and orders. */
+export interface RunPoolOptions<T> {
+  threads: number;
+  /** Preserve input order (default true); false yields each batch as soon as it is tagged. */
+  ordered?: boolean;
+  /** Most records per thread message (default 8). */
+  batchSize?: number;
+  /** Most characters per thread message, unless one record alone is longer (default 64,000). */
+  batchChars?: number;
+  /** The job to tag for an item, or null for an item that is already settled (a bad line): it passes through. */
+  toJob: (item: T) => WorkerJob | null;
+  /** A pool to use (and leave open); default a new one with `threads` threads, destroyed at the end. */
+  pool?: TagPool;
+}
+
+/** An item with its result; result is null for an item that `toJob` settled. */
+export interface PoolOutput<T> {
+  item: T;
+  result: WorkerResult | null;
+}
+
+/**
+ * Groups `source` into batches of at most `maxItems` items or `maxWeight` weight. A batch is also closed when the
+ * source has nothing ready (a slow stream), so a trickle of records is not held back waiting for company.
+ */
+export async function* batchesOf<T>(
+  source: AsyncIterable<T> | Iterable<T>,
+  maxItems: number,
+  maxWeight: number,
+  weight: (item: T) => number,
+): AsyncGenerator<T[], void, undefined> {
+  const it: AsyncIterator<T> | Iterator<T> =
+    Symbol.asyncIterator in source
+      ? (source as AsyncIterable<T>)[Symbol.asyncIterator]()
+      : (source as Iterable<T>)[Symbol.iterator]();
+  let pending: Promise<IteratorResult<T>> | null = null;
+  let batch: T[] = [];
+  let w = 0;
+  let done = false;
+  const NOT_READY = Symbol('not ready');
+  try {
+    for (;;) {
+      pending ??= Promise.resolve(it.next());
+      let r: IteratorResult<T> | typeof NOT_READY;
+      if (batch.length === 0) r = await pending;
+      else {
+        r = await Promise.race([pending, new Promise<typeof NOT_READY>((res) => setImmediate(() => res(NOT_READY)))]);
+        if (r === NOT_READY) {
+          const b = batch;
+          batch = [];
+          w = 0;
+          yield b;
+          continue;
+        }
+      }
+      pending = null;
+      if (r.done) {
+        done = true;
+        if (batch.length > 0) yield batch;
+        return;
+      }
+      batch.push(r.value);
+      w += weight(r.value);
+      if (batch.length >= maxItems || w >= maxWeight) {
+        const b = batch;
+        batch = [];
+        w = 0;
+        yield b;
+      }
+    }
+  } finally {
+    if (!done) {
+      if (pending) await pending.catch(() => undefined);
+      await it.return?.();
+    }
+  }
+}
+
+/** Like `orderedMap` but yields each result as soon as it settles (at most `limit` in flight). */
+export async function* unorderedMap<T, R>(
+  source: AsyncIterable<T>,
+  limit: number,
+  fn: (item: T) => Promise<R>,
+): AsyncGenerator<R, void, undefined> {
+  const it = source[Symbol.asyncIterator]();
+  const inFlight = new Map<number, Promise<{ key: number; value: R }>>();
+  let exhausted = false;
+  let key = 0;
+  try {
+    for (;;) {
+      while (!exhausted && inFlight.size < limit) {
+        const next = await it.next();
+        if (next.done) {
+          exhausted = true;
+          break;
+        }
+        const k = key++;
+        inFlight.set(
+          k,
+          fn(next.value).then((value) => ({ key: k, value })),
+        );
+      }
+      if (inFlight.size === 0) return;
+      const settled = await Promise.race(inFlight.values());
+      inFlight.delete(settled.key);
+      yield settled.value;
+    }
+  } finally {
+    if (!exhausted) await it.return?.();
+    await Promise.allSettled(inFlight.values());
+  }
+}
+
+/**
+ * Tags every item of `source` on the pool, yielding `{ item, result }` in input order (or as finished with
+ * `ordered: false`). Items in flight: at most 2 × threads batches of `batchSize`, plus the batch being filled.
+ */
+export async function* runPool<T>(
+  source: AsyncIterable<T> | Iterable<T>,
+  o: RunPoolOptions<T>,
+): AsyncGenerator<PoolOutput<T>, void, undefined> {
+  const pool = o.pool ?? new TagPool(o.threads);
+  const batchSize = o.batchSize ?? 8;
+  const batchChars = o.batchChars ?? 64_000;
+  const weigh = (item: T) => {
+    const j = o.toJob(item);
+    return j && typeof j.text === 'string' ? j.text.length : 1;
+  };
+  const one = async (items: T[]): Promise<PoolOutput<T>[]> => {
+    const jobs: WorkerJob[] = [];
+    const at: number[] = [];
+    items.forEach((item, i) => {
+      const j = o.toJob(item);
+      if (j) {
+        jobs.push(j);
+        at.push(i);
+      }
+    });
+    const results = jobs.length > 0 ? await pool.run(jobs) : [];
+    const out: PoolOutput<T>[] = items.map((item) => ({ item, result: null }));
+    at.forEach((i, k) => {
+      out[i]!.result = results[k] ?? { error: { name: 'Error', message: 'no result from the worker' } };
+    });
+    return out;
+  };
+  const batches = batchesOf(source, batchSize, batchChars, weigh);
+  const limit = Math.max(2, o.threads * 2);
+  try {
+    const results = o.ordered === false ? unorderedMap(batches, limit, one) : orderedMap(batches, limit, one);
+    for await (const outs of results) yield* outs;
+  } finally {
+    if (!o.pool) await pool.destroy();
+  }
+}
