@@ -1,6 +1,7 @@
 import type { Context, Stage } from '../../pipeline/types.js';
 import type { DateMention } from '../../schema.js';
 import { ago } from './extractors/ago.js';
+import { anaphoric } from './extractors/anaphoric.js';
 import { bareYear } from './extractors/bare-year.js';
 import { dayMonth } from './extractors/day-month.js';
 import { decadeCentury } from './extractors/decade-century.js';
@@ -14,6 +15,7 @@ import { relativeDay } from './extractors/relative-day.js';
 import { relativeUnit } from './extractors/relative-unit.js';
 import { relativeWeekday } from './extractors/relative-weekday.js';
 import { season } from './extractors/season.js';
+import { spelledYear } from './extractors/spelled-year.js';
 import { weekNumber } from './extractors/week-number.js';
 import { anchor } from './refiners/anchor.js';
 import { dropOverlaps } from './refiners/drop-overlaps.js';
@@ -43,6 +45,8 @@ export const datesStage: Stage<'dates', DateCandidate> = {
     relativeWeekday,
     relativeUnit,
     ago,
+    anaphoric,
+    spelledYear,
   ],
   refiners: [widenModifiers, dropOverlaps, anchor, requireReference],
   finalize(ctx: Context, items: DateCandidate[]): DateMention[] {

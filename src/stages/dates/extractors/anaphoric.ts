@@ -1,0 +1,73 @@
+import type { Context } from '../../../pipeline/types.js';
+import { fmtYear } from '../calendar.js';
+import { candidate, lowerAt, reference } from '../scan.js';
+import type { DateCandidate } from '../types.js';
+
+const THE_YEAR_PREPS = new Set(['for', 'in', 'during', 'through', 'throughout', 'of', 'over']);
+const YEAR_MODS = new Set(['full', 'current', 'fiscal']);
+const NOT_AFTER_YEAR = new Set(['before', 'earlier', 'after', 'ago', 'later', 'prior', 'since', 'when']);
+
+/**
+ * Dates named by reference to the story: "that year", "the same month", "the following month", "that same day"
+ * (resolved against the date last named by the anchor refiner), and the reporting year: "for the year", "the full
+ * year", "the current fiscal year", "by year end", "year's end", "earlier in the year".
+ */
+export function anaphoric(ctx: Context): DateCandidate[] {
+  const out: DateCandidate[] = [];
+  const ref = reference(ctx);
+  const toks = ctx.doc.tokens;
+  const refYear = ref ? fmtYear(ref.y) : null;
+  const refMonth = ref ? `${fmtYear(ref.y)}-${String(ref.m).padStart(2, '0')}` : null;
+  const refDay = ctx.publishedAt;
+  for (let i = 0; i < toks.length; i++) {
+    const t = toks[i];
+    if (t?.kind !== 'word') continue;
+    const w = t.lower;
+    const n1 = lowerAt(ctx, i + 1);
+    if (w === 'that' || w === 'same') {
+      // "that year", "that same day", "the same month"
+      let j = i + 1;
+      if (w === 'that' && n1 === 'same') j++;
+      const unit = lowerAt(ctx, j);
+      const t0 = w === 'same' && lowerAt(ctx, i - 1) === 'the' ? i - 1 : i;
+      if (w === 'same' && t0 === i) continue;
+      if (unit === 'year' && !NOT_AFTER_YEAR.has(lowerAt(ctx, j + 1)))
+        out.push(candidate(ctx, t0, j + 1, 'anaphoric', 'year', refYear, { relative: true, anaphor: 'same-year' }));
+      else if (unit === 'month')
+        out.push(candidate(ctx, t0, j + 1, 'anaphoric', 'month', refMonth, { relative: true, anaphor: 'same-month' }));
+      else if (unit === 'day')
+        out.push(candidate(ctx, t0, j + 1, 'anaphoric', 'day', refDay, { relative: true, anaphor: 'same-day' }));
+      continue;
+    }
+    if (w === 'following' && lowerAt(ctx, i - 1) === 'the' && n1 === 'month') {
+      out.push(candidate(ctx, i - 1, i + 2, 'anaphoric', 'month', refMonth, { relative: true, anaphor: 'next-month' }));
+      i++;
+      continue;
+    }
+    if (w === 'year' && (n1 === 'end' || ((n1 === "'s" || n1 === '’s') && lowerAt(ctx, i + 2) === 'end'))) {
+      // "by year end", "at year's end"
+      const t1 = n1 === 'end' ? i + 2 : i + 3;
+      if (lowerAt(ctx, i - 1) !== 'the' && lowerAt(ctx, i - 1) !== 'last' && lowerAt(ctx, i - 1) !== 'this')
+        out.push(candidate(ctx, i, t1, 'year-end', 'year', refYear, { relative: true }));
+      i = t1 - 1;
+      continue;
+    }
+    if (w !== 'the') continue;
+    // "for the year", "for the full year", "in the current fiscal year"
+    let j = i + 1;
+    while (j < i + 3 && YEAR_MODS.has(lowerAt(ctx, j))) j++;
+    if (lowerAt(ctx, j) !== 'year') continue;
+    const p = lowerAt(ctx, i - 1);
+    if (!THE_YEAR_PREPS.has(p)) continue;
+    const after = toks[j + 1];
+    if (after && (after.kind === 'number' || NOT_AFTER_YEAR.has(after.lower))) continue;
+    // "the year's", "Person of the Year": not the reporting year.
+    if (toks[j]?.cap || after?.lower === "'s" || after?.lower === '’s') continue;
+    // "earlier in the year", "later in the year"
+    const p2 = lowerAt(ctx, i - 2);
+    const t0 = p === 'in' && (p2 === 'earlier' || p2 === 'later') ? i - 2 : i;
+    out.push(candidate(ctx, t0, j + 1, 'the-year', 'year', refYear, { relative: true }));
+    i = j;
+  }
+  return out;
+}
