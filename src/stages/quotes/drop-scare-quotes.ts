@@ -1,4 +1,5 @@
 import type { Context } from '../../pipeline/types.js';
+import { NAMING_CUES } from './speech-verbs.js';
 import type { QuoteCandidate } from './types.js';
 
 /** Words inside a quote at or below which, with no attribution, it reads as a scare quote or a title. */
@@ -17,8 +18,14 @@ export function dropScareQuotes(ctx: Context, items: QuoteCandidate[]): QuoteCan
   return items.filter((q) => {
     const inner = ctx.doc.text.slice(q.start, q.end);
     if (q.attribution?.side !== 'before' && isTitle(inner)) return false;
-    return q.attribution !== null || wordCount(inner, SCARE_MAX_WORDS) > SCARE_MAX_WORDS;
+    const speech = q.attribution !== null && !namingCue(ctx.doc.text, q.attribution.cue);
+    return speech || wordCount(inner, SCARE_MAX_WORDS) > SCARE_MAX_WORDS;
   });
+}
+
+/** "calls the war a “special operation”": a naming verb before a short quote marks a term, not speech. */
+function namingCue(text: string, cue: { start: number; end: number } | null): boolean {
+  return cue !== null && NAMING_CUES.has(text.slice(cue.start, cue.end).toLowerCase());
 }
 
 const MINOR = new Set(['a', 'an', 'the', 'and', 'or', 'of', 'in', 'on', 'at', 'to', 'for', 'with', 'by', 'from', 'vs']);

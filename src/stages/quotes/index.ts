@@ -6,6 +6,7 @@ import { dropScareQuotes } from './drop-scare-quotes.js';
 import { mergeInterrupted } from './merge-interrupted.js';
 import { quoteMarks } from './quote-marks.js';
 import { SpeakerResolver } from './resolve-speaker.js';
+import { sentenceSubjectSpeaker } from './sentence-subject.js';
 import type { QuoteCandidate } from './types.js';
 
 /**
@@ -17,7 +18,7 @@ export const quotesStage: Stage<'quotes', QuoteCandidate> = {
   name: 'quotes',
   needs: ['entities'],
   extractors: [quoteMarks],
-  refiners: [attribute, mergeInterrupted, dropScareQuotes, continuation],
+  refiners: [attribute, mergeInterrupted, dropScareQuotes, sentenceSubjectSpeaker, continuation],
   finalize(ctx, items): Quote[] {
     const resolver = new SpeakerResolver(ctx);
     const text = ctx.doc.text;

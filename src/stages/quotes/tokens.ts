@@ -1,5 +1,5 @@
 import type { Token } from '../../text/types.js';
-import { PARTICLE_VERBS, SPEECH_VERBS } from './speech-verbs.js';
+import { PARTICLE_ONLY, PARTICLE_VERBS, SPEECH_VERBS } from './speech-verbs.js';
 import type { Range } from './types.js';
 import {
   BARE_GROUPS,
@@ -30,21 +30,22 @@ export function tokenAt(tokens: Token[], offset: number): number {
 /** The cue span when token k is a speech verb ("said", "points out"), else null. Capitalised forms are not verbs. */
 export function speechVerb(tokens: Token[], k: number): Range | null {
   const t = tokens[k];
-  if (!isWord(t) || t.cap || !SPEECH_VERBS.has(t.lower)) return null;
+  if (!isWord(t) || t.cap) return null;
   const particle = PARTICLE_VERBS.get(t.lower);
   if (particle) {
     const p = tokens[k + 1];
-    if (!p || p.lower !== particle || p.paragraph !== t.paragraph) return null;
-    return { start: t.start, end: p.end };
+    if (p && p.lower === particle && p.paragraph === t.paragraph) return { start: t.start, end: p.end };
+    // "point" alone is not speech; "wrote" alone is.
+    if (PARTICLE_ONLY.has(t.lower)) return null;
   }
-  return { start: t.start, end: t.end };
+  return SPEECH_VERBS.has(t.lower) ? { start: t.start, end: t.end } : null;
 }
 
 /** Number of tokens a cue covers (2 for a particle verb). */
 export const cueLength = (tokens: Token[], k: number, cue: Range): number =>
   (tokens[k + 1]?.end ?? -1) === cue.end ? 2 : 1;
 
-const MAX_PHRASE = 8;
+const MAX_PHRASE = 11;
 
 const nounish = (t: Token | undefined): boolean =>
   isWord(t) && !NOT_NOUN.has(t.lower) && !SKIPPABLE.has(t.lower) && !SPEECH_VERBS.has(t.lower);
@@ -62,13 +63,23 @@ export function rightPhrase(tokens: Token[], k: number, limit: number): Phrase |
     if (u.paragraph !== t.paragraph) break;
     // "the governor rallied supporters": a past-tense word after the head noun ends a description.
     if (!sawCap && j > k + 1 && u.lower.endsWith('ed') && !u.cap) break;
+    // "the 46-year-old": a number glued to the word after it.
+    if (u.kind === 'number' && j + 1 < limit && (isWord(tokens[j + 1]) || tokens[j + 1]?.text === '-') && !sawCap) {
+      j++;
+      continue;
+    }
     if (isPossessive(u) || nounish(u)) {
       if (isCapWord(u)) sawCap = true;
       j++;
       continue;
     }
     // "Sen. John McCain", "Martin Luther King Jr.", "Belarus-Lithuania": punctuation glued inside a name.
-    if ((u.text === '.' || u.text === '-') && u.start === (tokens[j - 1] as Token).end && isWord(tokens[j + 1])) {
+    if (
+      (u.text === '.' || u.text === '-') &&
+      u.start === (tokens[j - 1] as Token).end &&
+      isWord(tokens[j + 1]) &&
+      j + 1 < limit
+    ) {
       j++;
       continue;
     }

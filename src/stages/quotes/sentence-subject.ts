@@ -1,0 +1,132 @@
+import type { Context } from '../../pipeline/types.js';
+import type { Token } from '../../text/types.js';
+import { rightPhrase, speechVerb, tokenAt } from './tokens.js';
+import type { QuoteCandidate } from './types.js';
+import type { Phrase } from './words.js';
+
+/** Words that open an introductory clause: the subject comes after its comma ("In the email, Ash wrote …"). */
+const INTRO = new Set([
+  'in',
+  'on',
+  'at',
+  'after',
+  'before',
+  'as',
+  'when',
+  'while',
+  'although',
+  'though',
+  'during',
+  'since',
+  'with',
+  'without',
+  'asked',
+  'speaking',
+  'for',
+  'from',
+  'despite',
+  'following',
+  'like',
+  'unlike',
+  'if',
+  'because',
+  'by',
+  'meanwhile',
+  'however',
+  'instead',
+  'now',
+  'today',
+  'yesterday',
+  'earlier',
+  'later',
+  'last',
+  'this',
+  'then',
+  'still',
+  'also',
+  'indeed',
+  'once',
+  'over',
+  'under',
+  'at',
+]);
+const OPENERS = new Set(['but', 'and', 'so', 'yet', 'or', 'nor', 'still', 'then', 'later', 'also', '-', '—', '–']);
+/** Tokens read from the sentence start. */
+const MAX_LEAD = 45;
+
+/**
+ * Refiner `sentence-subject`, after the scare quotes are gone: a quote left without an attribution that sits inside a
+ * sentence ("Rubio fired back forcefully: “…”", "Moore thanked him for “…”", "In the email, Ash described the move as
+ * “…”") is given the subject of that sentence; a quote opening a paragraph after one that ends with a colon ("He then
+ * listed the qualities:") is given the subject of that colon sentence.
+ */
+export function sentenceSubjectSpeaker(ctx: Context, items: QuoteCandidate[]): QuoteCandidate[] {
+  const { tokens, sentences, paragraphs, text } = ctx.doc;
+  let prevEnd = 0;
+  for (const q of items) {
+    const floorTok = tokenAt(tokens, prevEnd);
+    prevEnd = q.end;
+    if (q.attribution) continue;
+    const mark = tokenAt(tokens, q.start);
+    const t = tokens[mark];
+    if (!t) continue;
+    let to = mark;
+    if (paragraphs[q.paragraph]?.start === q.start) {
+      // The paragraph before ends with a colon: its last sentence introduces this one.
+      const before = q.paragraph > 0 ? paragraphs[q.paragraph - 1] : undefined;
+      if (!before || text[before.end - 1] !== ':') continue;
+      to = tokenAt(tokens, before.end) - 1;
+    }
+    const last = tokens[to - 1];
+    if (!last || last.paragraph !== (tokens[to] ?? t).paragraph) continue;
+    if (last.text === '.' || last.text === '!' || last.text === '?') continue;
+    const sentence = sentences[last.sentence];
+    if (!sentence) continue;
+    const from = Math.max(sentence.tokenStart, floorTok, to - MAX_LEAD);
+    if (to - from < 2) continue;
+    const p = subject(tokens, from, to);
+    if (!p) continue;
+    q.attribution = {
+      mention: { start: p.start, end: p.end },
+      kind: p.kind,
+      cue: cueBetween(tokens, p.to, to),
+      rule: 'sentence-subject',
+      side: 'before',
+    };
+  }
+  return items;
+}
+
+/** The subject of the sentence in tokens [from, to): after an introductory clause, and after an inverted "Said". */
+function subject(tokens: Token[], from: number, to: number): Phrase | null {
+  let j = from;
+  while (j < to && (OPENERS.has((tokens[j] as Token).lower) || (tokens[j] as Token).kind === 'punct')) j++;
+  const first = tokens[j];
+  if (!first || j >= to) return null;
+  if (first.cap && (first.lower === 'said' || first.lower === 'says')) return rightPhrase(tokens, j + 1, to);
+  if (INTRO.has(first.lower)) {
+    let c = j + 1;
+    while (c < to && (tokens[c] as Token).text !== ',') c++;
+    // No comma before the quote: the subject is inside the clause ("As the Rainmakers sang, …").
+    if (c >= to - 1) return firstPhrase(tokens, j + 1, to);
+    j = c + 1;
+  }
+  return rightPhrase(tokens, j, to);
+}
+
+function firstPhrase(tokens: Token[], from: number, to: number): Phrase | null {
+  for (let j = from; j < to && j < from + 6; j++) {
+    const p = rightPhrase(tokens, j, to);
+    if (p) return p;
+  }
+  return null;
+}
+
+/** The first speech verb after the subject, as the cue, when there is one. */
+function cueBetween(tokens: Token[], from: number, to: number) {
+  for (let k = from; k < to; k++) {
+    const cue = speechVerb(tokens, k);
+    if (cue) return cue;
+  }
+  return null;
+}
