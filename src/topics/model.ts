@@ -191,6 +191,7 @@ export function margins(
 /** The tags the model gives a text, best first, with 0–1 scores and evidence. */
 export function predictTags(cm: CompiledTopicModel, text: string, keep?: (offset: number) => boolean): ScoredTag[] {
   const { margins: m, feats, values, first } = margins(cm, text, keep);
+  if (feats.length === 0) return [];
   const tags = cm.model.tags;
   const chosen: number[] = [];
   let best = -1;
@@ -204,12 +205,16 @@ export function predictTags(cm: CompiledTopicModel, text: string, keep?: (offset
     }
   }
   if (!chosen.length && cm.model.atLeastOne && best >= 0 && feats.length > 0) chosen.push(best);
-  const out: ScoredTag[] = chosen.map((k) => {
+  // A tag needs evidence: a tag that passes on its bias alone (a text sharing no word with its examples) is left out.
+  const out: ScoredTag[] = [];
+  for (const k of chosen) {
     const t = tags[k] as TopicModelTag;
+    const evidence = evidenceFor(cm, k, feats, values, first);
+    if (!evidence.length) continue;
     const margin = m[k] as number;
     const score = 1 / (1 + Math.exp(-cm.model.scale * (margin - t.threshold)));
-    return { tag: k, margin, score: Math.round(score * 1e6) / 1e6, evidence: evidenceFor(cm, k, feats, values, first) };
-  });
+    out.push({ tag: k, margin, score: Math.round(score * 1e6) / 1e6, evidence });
+  }
   out.sort((a, b) => b.score - a.score || a.tag - b.tag);
   return out;
 }

@@ -99,7 +99,8 @@ function trainSvm(
   let b = 0;
   const n = rows.length;
   const alpha = new Float64Array(n);
-  const diag = 0.5 / c;
+  const diagNeg = 0.5 / c;
+  const diagPos = 0.5 / (c * POS_WEIGHT);
   const order = new Int32Array(n);
   for (let i = 0; i < n; i++) order[i] = i;
   const { rowStart, cols, vals } = x;
@@ -121,6 +122,7 @@ function trainSvm(
         sq += v * v;
       }
       const a = alpha[i] as number;
+      const diag = yi > 0 ? diagPos : diagNeg;
       const g = yi * dot - 1 + diag * a;
       const pg = a === 0 ? Math.min(g, 0) : g;
       if (pg > pgMax) pgMax = pg;
@@ -141,6 +143,14 @@ function trainSvm(
   return { w, b };
 }
 
+/** Cost multiplier of the positive examples (1: the classes weigh the same; thresholds handle the imbalance). */
+const POS_WEIGHT = 1;
+/**
+ * The threshold of a tag with no held-back positive: a little below the SVM's natural 0, since a rare tag's margins
+ * run low. A tag with fewer than BLEND held-back positives gets a mix of its tuned threshold and this one.
+ */
+const FALLBACK = -0.5;
+const BLEND = 10;
 function marginOf(x: Matrix, r: number, w: Float64Array, b: number): number {
   let dot = b;
   for (let p = x.rowStart[r] as number, e = x.rowStart[r + 1] as number; p < e; p++) {
@@ -170,7 +180,7 @@ function tuneThreshold(scores: { m: number; pos: boolean }[], fallback: number):
       best = next ? (s.m + next.m) / 2 : s.m - 0.1;
     }
   }
-  const k = Math.min(1, positives / 5);
+  const k = Math.min(1, positives / BLEND);
   return k * best + (1 - k) * fallback;
 }
 
@@ -292,7 +302,7 @@ export function trainTopics(examples: TrainExample[], options?: TrainOptions): T
       for (let i = 0; i < holdRows.length; i++) ms[i] = marginOf(x, holdRows[i] as number, w, b);
       hold.push(ms);
       const scores = Array.from(ms, (m, i) => ({ m, pos: (has[holdRows[i] as number] as Set<number>).has(k) }));
-      thresholds[k] = tuneThreshold(scores, 0);
+      thresholds[k] = tuneThreshold(scores, FALLBACK);
     }
     // Whether giving the best tag to a text that reached no threshold helps, measured on the held-back part.
     let gain = 0;
