@@ -97,11 +97,14 @@ export const FocusSchema = z.strictObject({
 
 export const DATE_GRAINS = ['day', 'week', 'month', 'season', 'quarter', 'year', 'decade', 'century'] as const;
 
-/** A TIMEX3 value: `2023-08-11`, `2023-08`, `2023`, `2023-W32`, `2023-Q3`, `2023-SU`, `199` (decade), `18` (century). */
+/**
+ * A TIMEX3 value: `2023-08-11`, `2023-08`, `2023`, `2023-W32`, `2023-Q3`, `2023-SU`, `199` (decade), `18` (century),
+ * and TimeML's weekend of a week: `2023-W32-WE` ("the weekend").
+ */
 export const Timex3ValueSchema = z
   .string()
   .regex(
-    /^(\d{2}|\d{3}|\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?|-W(0[1-9]|[1-4]\d|5[0-3])|-Q[1-4]|-(SP|SU|FA|WI))?)$/,
+    /^(\d{2}|\d{3}|\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?|-W(0[1-9]|[1-4]\d|5[0-3])(-WE)?|-Q[1-4]|-(SP|SU|FA|WI))?)$/,
   );
 
 export const DateMentionSchema = z.strictObject({

@@ -17,6 +17,7 @@ import { relativeWeekday } from './extractors/relative-weekday.js';
 import { season } from './extractors/season.js';
 import { spelledYear } from './extractors/spelled-year.js';
 import { weekNumber } from './extractors/week-number.js';
+import { weekend } from './extractors/weekend.js';
 import { anchor } from './refiners/anchor.js';
 import { dropOverlaps } from './refiners/drop-overlaps.js';
 import { requireReference } from './refiners/require-reference.js';
@@ -47,6 +48,7 @@ export const datesStage: Stage<'dates', DateCandidate> = {
     ago,
     anaphoric,
     spelledYear,
+    weekend,
   ],
   refiners: [widenModifiers, dropOverlaps, anchor, requireReference],
   finalize(ctx: Context, items: DateCandidate[]): DateMention[] {

@@ -71,7 +71,11 @@ function theQuarter(ctx: Context, i: number): DateCandidate | null {
   if (n1 === 'last' && lowerAt(ctx, t1 + 1) === 'year') {
     yearBefore = true;
     t1 += 2;
-  } else if ((n1 === 'a' || n1 === 'one') && lowerAt(ctx, t1 + 1) === 'year' && ['ago', 'earlier'].includes(lowerAt(ctx, t1 + 2))) {
+  } else if (
+    (n1 === 'a' || n1 === 'one') &&
+    lowerAt(ctx, t1 + 1) === 'year' &&
+    ['ago', 'earlier'].includes(lowerAt(ctx, t1 + 2))
+  ) {
     yearBefore = true;
     t1 += 3;
   }
@@ -89,7 +93,13 @@ function theQuarter(ctx: Context, i: number): DateCandidate | null {
     if (year !== null) y = year;
     value = `${y}-Q${qq}`;
   }
-  const anaphor = current ? undefined : year !== null ? 'quarter-of-year' : yearBefore ? 'quarter-year-before' : 'same-quarter';
+  const anaphor = current
+    ? undefined
+    : year !== null
+      ? 'quarter-of-year'
+      : yearBefore
+        ? 'quarter-year-before'
+        : 'same-quarter';
   return candidate(ctx, t0, t1, 'the-quarter', 'quarter', value, {
     relative: true,
     inferred: true,

@@ -1,0 +1,37 @@
+import type { Context } from '../../../pipeline/types.js';
+import { addDays, isoWeek, weekday } from '../calendar.js';
+import { candidate, lowerAt, reference, tenseAt } from '../scan.js';
+import type { DateCandidate } from '../types.js';
+
+const BEFORE = new Set(['the', 'this', 'last', 'next', 'that', 'past', 'coming']);
+
+/**
+ * "the weekend", "over the weekend", "last weekend", "next weekend": TIMEX3 `2023-W32-WE`, the ISO week of the
+ * Saturday meant: the latest one on or before the reference date in past or tense-less clauses, the next one in
+ * future clauses or after "next/coming".
+ */
+export function weekend(ctx: Context): DateCandidate[] {
+  const out: DateCandidate[] = [];
+  const ref = reference(ctx);
+  const toks = ctx.doc.tokens;
+  for (let i = 1; i < toks.length; i++) {
+    const t = toks[i];
+    if (t?.kind !== 'word' || (t.lower !== 'weekend' && t.lower !== 'week-end')) continue;
+    const p = lowerAt(ctx, i - 1);
+    if (!BEFORE.has(p)) continue;
+    // "weekend sales", "the weekend's", "the weekend edition": only the word on its own.
+    const n = toks[i + 1];
+    if (n && (n.kind === 'word' || n.lower === "'s" || n.lower === '’s') && n.lower !== 'and' && n.lower !== 'of') {
+      if (n.kind !== 'word' || !['and', 'of', 'to', 'in', 'at', 'when', 'after', 'before'].includes(n.lower)) continue;
+    }
+    let value: string | null = null;
+    if (ref) {
+      const forward = p === 'next' || p === 'coming' || (p !== 'last' && p !== 'past' && tenseAt(ctx, i) === 'future');
+      const wd = weekday(ref);
+      const sat = forward ? addDays(ref, (6 - wd + 7) % 7) : addDays(ref, wd === 6 ? 0 : -((wd + 1) % 7));
+      value = `${isoWeek(sat)}-WE`;
+    }
+    out.push(candidate(ctx, i - 1, i + 1, 'weekend', 'week', value, { relative: true }));
+  }
+  return out;
+}
