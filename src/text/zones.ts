@@ -23,17 +23,31 @@ const BOILERPLATE_LINE =
   /^(?:news ?feed|menu|home|search|subscribe(?: now)?|sign (?:in|up)|log ?in|log ?out|register|share(?: this(?: article| story)?)?|share on \w+|tweet|print|e-?mail|copy link|advertisement|advertising|sponsored(?: content)?|show more|load more|see more|view more|skip to (?:main )?content|follow us(?: on \w+)?|avatar|comments?|\d+ comments?|leave a comment|back to top|listen(?: to (?:this )?article)?|play|watch|video|audio|close|open|toggle navigation|cookie settings|accept(?: all)?(?: cookies)?|privacy policy|terms of (?:use|service)|contact us|about us|donate|support us|become a member|join us|latest|trending|breaking news|live|opinion|explainer|analysis|world|politics|business|sport|sports|tech|technology|science|health|culture|entertainment|europe|ukraine|war|news|lifestyle|travel)[\s.:!|»›>]*$/i;
 const READ_TIME = /^\d{1,3}\s*(?:-\s*)?(?:min(?:ute)?s?|m)\.?\s+(?:read|listen)\b/i;
 const COPYRIGHT = /^(?:©|\(c\)\s|copyright\b|all rights reserved)/i;
-const NEWSLETTER =
-  /\b(?:sign up for (?:our|the)\b|subscribe to (?:our|the)\b|newsletter\b|get (?:our|the) (?:latest|best)\b.*\b(?:inbox|email)|delivered to your inbox|we (?:use|value) cookies)/i;
+const NEWSLETTER_WORDS =
+  /\b(?:sign up for (?:our|the)\b|subscribe to (?:our|the)\b|newsletter\b|delivered to your inbox|we (?:use|value) cookies)/i;
+const GET_THE_LATEST = /\bget (?:our|the) (?:latest|best)\b/i;
+/** A newsletter or cookie line; "get our latest … inbox" is two searches (one regex with `.*` between is quadratic). */
+const newsletter = (s: string): boolean => {
+  if (NEWSLETTER_WORDS.test(s)) return true;
+  const get = GET_THE_LATEST.exec(s);
+  return get !== null && /\b(?:inbox|email)/i.test(s.slice(get.index + get[0].length));
+};
 const RELATED_HEADER =
-  /^(?:read more|read also|also read|see also|related(?: (?:articles?|stories|news|content|coverage|topics|reading))?|more (?:from|on|about|stories|news|like this|in)\b.{0,40}|most (?:read|popular|viewed|shared)|recommended(?: for you| stories)?|you (?:may|might) (?:also )?(?:like|be interested in)|what to read next|top stories|latest (?:news|stories)|up next|editors?['’] picks?|popular now|in (?:other|related) news)[\s:.!»›>]*$/i;
+  /^(?:read more|read also|also read|see also|related(?: (?:articles?|stories|news|content|coverage|topics|reading))?|more (?:from|on|about|stories|news|like this|in)\b.{0,40}|most (?:read|popular|viewed|shared)|recommended(?: for you| stories)?|you (?:may|might) (?:also )?(?:like|be interested in)|what to read next|top stories|latest (?:news|stories)|up next|editors?['’] picks?|popular now|in (?:other|related) news)$/i;
+/** Trailing spaces and `:.!»›>` (a loop: `[\s…]*$` as a regex is quadratic on long runs of spaces). */
+const TRAILING_PUNCT = new Set([...' :.!»›>\n']);
+const trimTrailingPunct = (s: string): string => {
+  let e = s.length;
+  while (e > 0 && TRAILING_PUNCT.has(s[e - 1] as string)) e--;
+  return s.slice(0, e);
+};
 const RELATED_INLINE =
   /^(?:read more|read also|also read|see also|related|more|watch|listen|recommended|opinion)\s*[:|›»>–—-]\s*\S/i;
 const TAGS_LINE = /^(?:tags?|topics?|filed under|categories|related topics)\s*:/i;
 const BYLINE =
   /^(?:[Bb]y|[Ww]ritten by|[Ww]ords by|[Rr]eporting by|[Aa]uthor:?)\s+(\p{Lu}[\p{L}'’.-]*(?:\s+(?:\p{Lu}[\p{L}'’.-]*|de|van|von|al|bin|da|di|la|le|du|dos|der)){0,4})/u;
 const ROLE_LINE =
-  /^(?:(?:senior |chief |staff |contributing |deputy |associate |executive |managing |foreign |political |news |investigative |freelance |special )?(?:reporter|correspondent|writer|editor|journalist|columnist|contributor|author|producer|analyst|photographer|editor-in-chief|news editor|staff writer|freelance journalist)(?:\s*(?:,|at|for)\s+.{1,60})?)$/i;
+  /^(?:(?:senior |chief |staff |contributing |deputy |associate |executive |managing |foreign |political |news |investigative |freelance |special )?(?:reporter|correspondent|writer|editor|journalist|columnist|contributor|author|producer|analyst|photographer|editor-in-chief|news editor|staff writer|freelance journalist)(?:\s*(?:,|at|for)\s+\S.{0,59})?)$/i;
 const NAME_LINE = /^\p{Lu}[\p{Ll}'’.-]+(?:\s+(?:\p{Lu}[\p{L}'’.-]*|de|van|von|al|bin|da|di|la|le|du|der)){1,3}$/u;
 const CREDIT_INLINE =
   /\((?:photo|image|picture|video|graphic|illustration|footage)(?:\s+(?:credit|courtesy|by|source))?\s*:[^()\n]{1,120}\)|\((?:photo|image)\s+by\s[^()\n]{1,120}\)|\([^()\n]{0,80}\/\s*(?:getty images|afp|ap|reuters|epa|anadolu|shutterstock)[^()\n]{0,40}\)/i;
@@ -41,10 +55,11 @@ const CREDIT_LINE =
   /^(?:(?:photo|image|picture|video|graphic|illustration)\s*(?:credit|source|courtesy|by)?\s*[:,]|image source\b|credit\s*:|getty images$|\(?(?:ap|afp|reuters|epa) photo\b|photograph:)/i;
 const CAPTION_LINE = /^(?:image caption|caption|photo caption)\s*[:,]/i;
 const DATE_WORDS =
-  /^(?:(?:published|updated|posted|last updated|first published|modified)(?:\s+on)?\s*:?\s*)?(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s+)?(?:\d{1,2}\s+)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}\b[\s\d:apm.,|/—–-]*(?:[a-z]{2,5})?$|^(?:(?:published|updated|posted)(?:\s+on)?\s*:?\s*)?\d{4}-\d{2}-\d{2}(?:[T\s][\d:]+)?\s*(?:[a-z]{2,5})?$|^(?:(?:published|updated|posted)(?:\s+on)?\s*:?\s*)?\d{1,2}\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{4}\b[\s\d:apm.,|/—–-]*(?:[a-z]{2,5})?$/i;
+  /^(?:(?:published|updated|posted|last updated|first published|modified)(?:\s+on)?(?:\s*:)?\s*)?(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s+)?(?:\d{1,2}\s+)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}\b[\s\d:apm.,|/—–-]{0,40}(?:[a-z]{2,5})?$|^(?:(?:published|updated|posted)(?:\s+on)?(?:\s*:)?\s*)?\d{4}-\d{2}-\d{2}(?:[T\s][\d:]{1,12})?\s*(?:[a-z]{2,5})?$|^(?:(?:published|updated|posted)(?:\s+on)?(?:\s*:)?\s*)?\d{1,2}\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{4}\b[\s\d:apm.,|/—–-]{0,40}(?:[a-z]{2,5})?$/i;
 const WIRE_DATELINE =
-  /^\p{Lu}[\p{Lu} .'’-]{1,40}(?:,\s+[\p{L} .]{2,30})?\s+(?:\d{4}-\d{2}-\d{2}|\((?:AP|AFP|Reuters|UPI|dpa|Xinhua|Bloomberg|CNN|IANS|PTI|TASS)\)\s*[—–-]{1,2})/u;
-const BREADCRUMB = /^[^›»>|/\n]{1,30}(?:\s*[›»>|/]\s*[^›»>|/\n]{1,30}){1,6}$/;
+  /^\p{Lu}[\p{Lu} .'’-]{1,40}(?:,\s{1,3}[\p{L} .]{2,30})?\s{1,3}(?:\d{4}-\d{2}-\d{2}|\((?:AP|AFP|Reuters|UPI|dpa|Xinhua|Bloomberg|CNN|IANS|PTI|TASS)\)\s{0,3}[—–-]{1,2})/u;
+// Spaces around the separators are inside the {1,30} runs (a `\s*` there overlaps them: polynomial).
+const BREADCRUMB = /^[^›»>|/\n]{1,30}(?:[›»>|/][^›»>|/\n]{1,30}){1,6}$/;
 /** "WARSAW —", "KYIV, Ukraine (AP) —", "LONDON (Reuters) -": a wire dateline opening the first paragraph. */
 const INLINE_DATELINE =
   /^\p{Lu}[\p{Lu}.'’-]*(?: \p{Lu}[\p{Lu}.'’-]*){0,3}(?:, \p{Lu}[\p{L}.]*(?: \p{Lu}[\p{L}.]*){0,2})?(?: \([\p{L} ]{2,20}\))? ?[—–-]{1,2} /u;
@@ -75,8 +90,8 @@ export function classifyZones(text: string, paragraphs: Paragraph[], _tokens: To
     const start = (paragraphs[k] as Paragraph).start;
     if (c <= 12 && (READ_TIME.test(s) || (BOILERPLATE_LINE.test(s) && c <= 5))) zone[k] = 'boilerplate';
     else if (c <= 16 && BREADCRUMB.test(s) && !/[.!?]$/.test(s)) zone[k] = 'boilerplate';
-    else if (COPYRIGHT.test(s) || TAGS_LINE.test(s) || (c <= 40 && NEWSLETTER.test(s))) zone[k] = 'boilerplate';
-    else if (c <= 8 && RELATED_HEADER.test(s)) zone[k] = 'related';
+    else if (COPYRIGHT.test(s) || TAGS_LINE.test(s) || (c <= 40 && newsletter(s))) zone[k] = 'boilerplate';
+    else if (c <= 8 && RELATED_HEADER.test(trimTrailingPunct(s))) zone[k] = 'related';
     else if (c <= 30 && RELATED_INLINE.test(s)) zone[k] = 'related';
     else if (c <= 12 && DATE_WORDS.test(s)) zone[k] = 'dateline';
     else if (c <= 14 && CREDIT_LINE.test(s)) zone[k] = 'credit';
@@ -153,7 +168,7 @@ export function classifyZones(text: string, paragraphs: Paragraph[], _tokens: To
       const z = zone[k];
       const endMarker =
         z === 'author-bio' ||
-        (z === 'related' && RELATED_HEADER.test(lines[k] as string)) ||
+        (z === 'related' && RELATED_HEADER.test(trimTrailingPunct(lines[k] as string))) ||
         (z === 'byline' && k > first) ||
         /^avatar$/i.test(lines[k] as string);
       if (endMarker) {
@@ -207,7 +222,8 @@ export function classifyZones(text: string, paragraphs: Paragraph[], _tokens: To
   // after it, title-like lines are teasers of other stories and the rest is boilerplate.
   let inRelated = false;
   for (let k = 0; k < n; k++) {
-    if (zone[k] === 'related' && RELATED_HEADER.test(lines[k] as string) && k > last) inRelated = true;
+    if (zone[k] === 'related' && RELATED_HEADER.test(trimTrailingPunct(lines[k] as string)) && k > last)
+      inRelated = true;
     if (zone[k] !== null) continue;
     const s = lines[k] as string;
     const c = counts[k] as number;
