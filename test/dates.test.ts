@@ -71,7 +71,87 @@ const TABLE: Row[] = [
   ['The pact was signed at the end of 1990 in Paris.', 'the end of 1990', '1990', 'year'],
   ['The decision came in late November, aides said.', 'late November', '2022-11', 'month', { inferred: true }],
   ['Profit in the fourth quarter will rise, the bank said.', 'fourth quarter', '2023-Q4', 'quarter'],
+  [
+    'Exports grew in February this year, the agency said.',
+    'February this year',
+    '2023-02',
+    'month',
+    { relative: true },
+  ],
+  ['The new terminal opens in April next year.', 'April next year', '2024-04', 'month', { relative: true }],
+  ['The camp has stayed open since September.', 'September', '2022-09', 'month', { inferred: true }],
+  ['Repairs are set to resume Monday at the plant.', 'Monday', '2023-08-14', 'day', { relative: true }],
+  ['The letter was signed Thursday by the director.', 'Thursday', '2023-08-10', 'day', { relative: true }],
+  ['A parcel exploded next to the station on Tuesday.', 'Tuesday', '2023-08-08', 'day', { relative: true }],
 ];
+
+// Dates resolved against the dates before them, and forms from transcripts and results stories: [publishedAt, text,
+// span, value]. 1995-11-02 is a Thursday.
+const ANCHORED: [pub: string, text: string, span: string, value: string][] = [
+  [
+    '1995-11-02',
+    'Acme earned $5 million in the fiscal first quarter, compared with $4 million a year earlier.',
+    'a year earlier',
+    '1994-Q1',
+  ],
+  [
+    '1995-11-02',
+    'Acme posted a loss for the third quarter. Sales in the latest period rose 5%.',
+    'the latest period',
+    '1995-Q3',
+  ],
+  [
+    '1995-11-02',
+    'Acme earned $2 a share in the third quarter. In the 1994 period, it earned $1.',
+    'the 1994 period',
+    '1994-Q3',
+  ],
+  [
+    '1995-08-02',
+    "Revenue rose in the second quarter from last year's quarter, the company said.",
+    "last year's quarter",
+    '1994-Q2',
+  ],
+  [
+    '1995-11-02',
+    'Net income rose in the third quarter, against a loss in the year-ago third quarter.',
+    'year-ago third quarter',
+    '1994-Q3',
+  ],
+  [
+    '1995-11-02',
+    'Acme lost money in the third quarter and expects the fourth quarter to be weak. In the latest quarter, costs rose.',
+    'the latest quarter',
+    '1995-Q3',
+  ],
+  ['1995-11-02', 'The dam was finished in 1962. That year, the river flooded twice.', 'That year', '1962'],
+  [
+    '1995-11-02',
+    'The strike began in March 1990. The following month, the plant closed.',
+    'The following month',
+    '1990-04',
+  ],
+  ['1995-11-02', 'The firm was founded on May 4, 1988, and listed that same day.', 'that same day', '1988-05-04'],
+  ['1995-11-02', 'Sales for the full year rose 4%, the chain said.', 'the full year', '1995'],
+  ['1995-11-02', 'The bank expects to hire 200 people by year end.', 'year end', '1995'],
+  ['1995-11-02', 'Heavy rains delayed planting earlier in the year.', 'earlier in the year', '1995'],
+  ['1995-11-02', 'The banker was convicted in nineteen ninety-one.', 'nineteen ninety-one', '1991'],
+  ['1995-11-02', 'The tapes date from January nineteen ninety-three.', 'January nineteen ninety-three', '1993-01'],
+  ['1995-11-02', 'Membership of the clubs grew through the nineties.', 'the nineties', '199'],
+  ['1995-11-02', 'Many fear the approach of the year two thousand.', 'the year two thousand', '2000'],
+  ['1995-11-02', 'Officials met over the weekend to discuss the levy.', 'the weekend', '1995-W43-WE'],
+  ['1995-11-02', 'The talks will resume next weekend in Oslo.', 'next weekend', '1995-W44-WE'],
+];
+
+describe('dates: anchored, transcript and results-story forms', () => {
+  it.each(ANCHORED)('%s %s', (pub, text, span, value) => {
+    const out = dates(text, pub);
+    const d = out.dates.find((x) => x.text === span);
+    expect(d, `found ${JSON.stringify(out.dates.map((x) => [x.text, x.value]))}`).toBeDefined();
+    expect(d?.value).toBe(value);
+    expect(Timex3ValueSchema.safeParse(d?.value).success).toBe(true);
+  });
+});
 
 describe('dates: expressions and values', () => {
   it.each(TABLE)('%s', (text, span, value, grain, extra) => {
@@ -103,6 +183,12 @@ const FALSE_POSITIVES: [text: string, notDate?: string][] = [
   ['April Ryan asked the first question.'],
   ['The ratio was 3/4 of the total.'],
   ['The score was 10-7 at halftime.'],
+  ['The weekend edition sold out by noon.'],
+  ['She was named Person of the Year by the magazine.'],
+  ['In the year before the war, bread was scarce.', 'the year'],
+  ['The nineteen members voted against the plan.'],
+  ['The clinic sits next to the market square.'],
+  ['That same spirit carried the team.'],
 ];
 
 describe('dates: false positives', () => {

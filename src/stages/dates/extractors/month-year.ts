@@ -85,7 +85,9 @@ export function monthYear(ctx: Context): DateCandidate[] {
         year = ref.y;
         relative = true;
       } else {
-        year = inferYear(ref, month, null, prev === 'since' ? 'past' : tenseAt(ctx, i));
+        // "since March": the latest March not after the reference month.
+        if (prev === 'since') year = month <= ref.m ? ref.y : ref.y - 1;
+        else year = inferYear(ref, month, null, tenseAt(ctx, i));
       }
       value = fmtMonth(year, month);
     }
