@@ -13,7 +13,9 @@ import {
   placeId,
   placesStage,
   resolvePlaces,
+  scanCues,
   scanDemonyms,
+  userPlaceCandidates,
 } from '../src/stages/places/index.js';
 import { buildDoc } from '../src/text/doc.js';
 import { normalize } from '../src/text/normalize.js';
@@ -325,5 +327,61 @@ describe('scale', () => {
     const ids = out.places.map((p) => p.id);
     expect(new Set(ids).size).toBe(ids.length);
     expect(out.places.reduce((n, p) => n + p.mentions.length, 0)).toBeGreaterThan(150);
+  });
+});
+
+describe('focus cues: currencies, institutions, company forms', () => {
+  it.each([
+    ['Acme Inc said it earned 5 mln dlrs in the quarter.', ['US', 'US']],
+    ['The Bundesbank left rates unchanged; the mark rose against the yen.', ['DE', 'JP']],
+    ['Profits rose to 12 mln stg, Widget Plc said.', ['GB', 'GB']],
+    ['The Federal Reserve and the Securities and Exchange Commission met.', ['US', 'US']],
+  ])('%s → %j', (text, codes) => {
+    const ctx = makeCtx(text);
+    expect(scanCues(ctx, () => false).map((h) => h.code)).toEqual(codes);
+  });
+  it.each([
+    ['It cost 40 Canadian dlrs.'],
+    ['Shares of Marks and Spencer rose.'],
+    ['He paid 10 Hong Kong dollars.'],
+    ['Mark said the fed cattle were sold.'],
+  ])('no cue in %s', (text) => {
+    const ctx = makeCtx(text);
+    expect(scanCues(ctx, () => false)).toEqual([]);
+  });
+  it('a story naming no place gets its focus country from cues', () => {
+    const { focus } = run('Acme Inc said net profit rose to 5 mln dlrs from 4 mln dlrs.', []);
+    expect(focus.countries.map((c) => c.code)).toEqual(['US']);
+  });
+  it('cues alone do not outweigh the places of the story', () => {
+    const { focus } = run('Japan and Japan again: exports from Japan rose to 5 mln dlrs, Tokyo said.', [
+      'Japan',
+      'Tokyo',
+    ]);
+    expect(focus.countries[0]?.code).toBe('JP');
+    expect(focus.countries.map((c) => c.code)).not.toContain('US');
+  });
+});
+
+describe('abbreviated prefixes and user places', () => {
+  it('joins "St" and the name after its period ("St. Petersburg")', () => {
+    const { places } = run('Talks were held in St. Petersburg on Monday.', ['St']);
+    expect(places[0]).toMatchObject({ name: 'Saint Petersburg', countryCode: 'RU' });
+    expect(places[0]?.mentions[0]?.text).toBe('St. Petersburg');
+  });
+  it('reads "Mt." and "Ft." as Mount and Fort', () => {
+    expect(entriesFor(gaz, 'Ft. Worth')[0]?.name).toBe('Fort Worth');
+    expect(entriesFor(gaz, 'St. Paul')[0]?.countryCode).toBe('US');
+  });
+  it('finds user places in the text without an entity candidate', () => {
+    const cfg = resolveConfig({
+      places: [{ name: 'Little Snoring', countryCode: 'GB', kind: 'village', lat: 52.86, lon: 0.9 }],
+    });
+    const ctx = makeCtx('Floods hit Little Snoring again; Little Snoringham was spared.', cfg);
+    const c = userPlaceCandidates(ctx);
+    expect(c).toHaveLength(1);
+    const { places } = resolvePlaces(ctx, c);
+    expect(places[0]).toMatchObject({ name: 'Little Snoring', countryCode: 'GB', kind: 'village', geonameId: null });
+    expect(userPlaceCandidates(makeCtx('Floods hit Little Snoring again.'))).toEqual([]);
   });
 });

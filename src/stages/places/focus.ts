@@ -2,6 +2,7 @@
 import type { Gazetteer } from '../../gazetteer/index.js';
 import type { Context } from '../../pipeline/types.js';
 import type { Focus, Place } from '../../schema.js';
+import type { CueHit } from './cues.js';
 
 export interface DemonymHit {
   start: number;
@@ -34,6 +35,11 @@ export function scanDemonyms(ctx: Context, gaz: Gazetteer, covered: (offset: num
   return out;
 }
 
+/** The most a country gets from cues alone. */
+const CUE_CAP = 1.5;
+/** A country known from cues alone (no place, no demonym) needs this relative score to be a focus country. */
+const CUE_ONLY_MIN = 0.5;
+
 const KIND_WEIGHT: Record<string, number> = { country: 1, region: 0.8, city: 0.8, town: 0.8, village: 0.8 };
 
 /**
@@ -41,7 +47,12 @@ const KIND_WEIGHT: Record<string, number> = { country: 1, region: 0.8, city: 0.8
  * Countries scored relative to the strongest (1), those under 0.2 left out; the place is the dateline's place, else
  * the most salient place below country level in the top country (salience ≥ 0.5), else the top country itself.
  */
-export function computeFocus(ctx: Context, places: readonly Place[], demonyms: readonly DemonymHit[]): Focus {
+export function computeFocus(
+  ctx: Context,
+  places: readonly Place[],
+  demonyms: readonly DemonymHit[],
+  cues: readonly CueHit[] = [],
+): Focus {
   const len = Math.max(1, ctx.doc.text.length);
   const early = (offset: number) => {
     const z = ctx.zoneAt(offset);
@@ -55,12 +66,18 @@ export function computeFocus(ctx: Context, places: readonly Place[], demonyms: r
     for (const m of p.mentions) add(p.countryCode, k * early(m.start));
   }
   for (const d of demonyms) add(d.code, 0.5 * early(d.start));
+  // Cues (currencies, institutions, company forms) count, but at most CUE_CAP per country: "dlrs" ten times is not
+  // ten mentions of the United States.
+  const cue = new Map<string, number>();
+  for (const c of cues) cue.set(c.code, (cue.get(c.code) ?? 0) + c.weight * early(c.start));
+  const named = new Set(w.keys());
+  for (const [code, v] of cue) add(code, Math.min(CUE_CAP, v));
   const max = Math.max(0, ...w.values());
   const countries =
     max > 0
       ? [...w]
           .map(([code, v]) => ({ code, score: Math.round((v / max) * 1000) / 1000 }))
-          .filter((c) => c.score >= 0.2)
+          .filter((c) => c.score >= (named.has(c.code) ? 0.2 : CUE_ONLY_MIN))
           .sort((a, b) => b.score - a.score || a.code.localeCompare(b.code))
       : [];
   const top = countries[0]?.code ?? null;

@@ -6,9 +6,11 @@
 import { fold, type Gazetteer, type GazetteerEntry, getGazetteer, isCommonWordPlace } from '../../gazetteer/index.js';
 import type { Context, PlaceCandidate, PlacesResult, Stage } from '../../pipeline/types.js';
 import type { Mention, Place, PlaceKind } from '../../schema.js';
+import { scanCues } from './cues.js';
 import { computeFocus, scanDemonyms } from './focus.js';
 import { chooseEntry, cleanSurface, entriesFor, placeEvidence, placeId } from './resolve.js';
 
+export { scanCues } from './cues.js';
 export { computeFocus, scanDemonyms } from './focus.js';
 export {
   chooseEntry,
@@ -62,6 +64,32 @@ function salienceOf(ctx: Context, mentions: readonly { start: number }[], maxCou
   return Math.round(Math.min(1, 0.55 * freq + 0.35 * lead + (zone === 'headline' ? 0.1 : 0)) * 1000) / 1000;
 }
 
+/** "St", "Mt", "Ft" right before ". Name": the abbreviation of Saint, Mount, Fort starting a longer name. */
+const PREFIX = /^(?:st|ste|mt|ft|pt)$/i;
+
+/**
+ * Joins a candidate that is only an abbreviated prefix ("St" of "St. Petersburg", "Mt" of "Mt. Pleasant") with the
+ * capitalised words after its period: with the next candidate when there is one, else up to two capitalised words.
+ * Works in place on a start-sorted, non-overlapping list.
+ */
+function mergeAbbreviatedPrefixes(text: string, cands: PlaceCandidate[]): void {
+  for (let i = 0; i < cands.length; i++) {
+    const c = cands[i] as PlaceCandidate;
+    if (!PREFIX.test(c.text) || text.charCodeAt(c.end) !== 46 /* . */ || text.charCodeAt(c.end + 1) !== 32) continue;
+    const next = cands[i + 1];
+    let end = -1;
+    if (next && next.start === c.end + 2) {
+      end = next.end;
+      cands.splice(i + 1, 1);
+    } else {
+      const m = /^\p{Lu}[\p{L}'-]*/u.exec(text.slice(c.end + 2, c.end + 60));
+      if (m) end = c.end + 2 + m[0].length;
+    }
+    if (end < 0) continue;
+    cands[i] = { ...c, end, text: text.slice(c.start, end) };
+  }
+}
+
 /** Resolves, groups and scores place candidates; the whole stage's work (exported for tests). */
 export function resolvePlaces(ctx: Context, cands: readonly PlaceCandidate[], gaz?: Gazetteer): PlacesResult {
   const g = gaz ?? getGazetteer(ctx.config);
@@ -80,6 +108,7 @@ export function resolvePlaces(ctx: Context, cands: readonly PlaceCandidate[], ga
     }
     last = c;
   }
+  mergeAbbreviatedPrefixes(text, inScope);
   const byStart = new Map(inScope.map((c) => [c.start, c]));
   // Surface form and folded key once per candidate.
   const keyOf = new Map<PlaceCandidate, string>();
@@ -223,14 +252,40 @@ export function resolvePlaces(ctx: Context, cands: readonly PlaceCandidate[], ga
     });
   }
   places.sort((a, b) => b.salience - a.salience || (a.mentions[0]?.start ?? 0) - (b.mentions[0]?.start ?? 0));
-  return { places, focus: computeFocus(ctx, places, demonyms) };
+  return { places, focus: computeFocus(ctx, places, demonyms, scanCues(ctx, covered)) };
+}
+
+const isWordChar = (c: string | undefined) => c !== undefined && /[\p{L}\p{N}]/u.test(c);
+
+/**
+ * Every occurrence of a user place's name or alias (`config.places`) in the text, as candidates: a newsroom's own
+ * villages are found whether or not the entity stage proposes them. Exact spelling, whole words.
+ */
+export function userPlaceCandidates(ctx: Context): PlaceCandidate[] {
+  const places = ctx.config.places ?? [];
+  if (!places.length) return [];
+  const text = ctx.doc.text;
+  const out: PlaceCandidate[] = [];
+  for (const p of places) {
+    for (const name of [p.name, ...(p.aliases ?? [])]) {
+      const n = name.trim();
+      if (!n) continue;
+      for (let at = text.indexOf(n); at >= 0; at = text.indexOf(n, at + 1)) {
+        if (isWordChar(text[at - 1]) || isWordChar(text[at + n.length])) continue;
+        const c: PlaceCandidate = { start: at, end: at + n.length, text: n, rule: 'user-place' };
+        if (p.kind) c.kindHint = p.kind;
+        out.push(c);
+      }
+    }
+  }
+  return out;
 }
 
 /** The places stage (DESIGN.md §3): needs the entity stage's place candidates. */
 export const placesStage: Stage<'places', PlaceCandidate> = {
   name: 'places',
   needs: ['entities'],
-  extractors: [(ctx) => ctx.results.entities?.placeCandidates ?? []],
+  extractors: [(ctx) => ctx.results.entities?.placeCandidates ?? [], userPlaceCandidates],
   refiners: [],
   finalize: (ctx, items) => resolvePlaces(ctx, items),
 };

@@ -6,6 +6,19 @@
 import type { Gazetteer, GazetteerEntry } from '../../gazetteer/index.js';
 import type { PlaceKind } from '../../schema.js';
 
+/** An abbreviated first word of a place name ("St.", "Mt", "Ft.") and what it may stand for. */
+const ABBREVIATED = /^(st|ste|mt|ft|pt)\.? +/i;
+const EXPANSIONS: Record<string, string[]> = {
+  st: ['Saint', 'St.', 'St'],
+  ste: ['Sainte', 'Ste.'],
+  mt: ['Mount', 'Mt.'],
+  ft: ['Fort', 'Ft.'],
+  pt: ['Point', 'Port'],
+};
+
+/** Weight of the article's first-level regions (its "home state") against the population prior. */
+const REGION_WEIGHT = 1.2;
+
 const POPULATED: ReadonlySet<PlaceKind> = new Set(['city', 'town', 'village', 'other']);
 
 /** Which entry kinds satisfy a kind hint from the text ("the village of X" → populated places). */
@@ -36,6 +49,18 @@ export function entriesFor(gaz: Gazetteer, surface: string, hint?: PlaceKind): G
   let list = gaz.lookup(s);
   // "Calif" of "Calif.": a candidate span may stop before an abbreviation's period.
   if (!list.length && /\p{L}$/u.test(s)) list = gaz.lookup(`${s}.`);
+  // "St. Louis" / "Saint Louis", "Mt. Pleasant" / "Mount Pleasant", "Ft. Worth" / "Fort Worth".
+  if (!list.length) {
+    const m = ABBREVIATED.exec(s);
+    const full = m ? EXPANSIONS[(m[1] as string).toLowerCase()] : undefined;
+    if (m && full) {
+      const rest = s.slice(m[0].length);
+      for (const f of full) {
+        list = gaz.lookup(`${f} ${rest}`);
+        if (list.length) break;
+      }
+    }
+  }
   const letters = s.replace(/[^\p{L}]/gu, '');
   if (letters.length <= 4 && letters === letters.toUpperCase()) {
     // "US", "UAE", "DRC" (countries); "N.Y." (a region, written with periods); never "RD" of "3RD".
@@ -75,7 +100,7 @@ export function scoreEntry(e: GazetteerEntry, rank: number, ctx: ResolveContext)
     return (m.get(key) ?? 0) / total;
   };
   if (e.countryCode) s += 0.8 * share(ctx.countries, e.countryCode);
-  if (e.countryCode && e.admin1 !== undefined) s += 0.6 * share(ctx.regions, `${e.countryCode}.${e.admin1}`);
+  if (e.countryCode && e.admin1 !== undefined) s += REGION_WEIGHT * share(ctx.regions, `${e.countryCode}.${e.admin1}`);
   const q = ctx.qualifier;
   if (q?.length) {
     const match = q.some(
