@@ -27,6 +27,12 @@ export const TagOptionsSchema = z.strictObject({
   include: z.array(z.enum(PUBLIC_STAGES)).optional(),
   /** How to read numeric dates such as 08/11/2023. Default 'auto'. */
   dateOrder: z.enum(['MDY', 'DMY', 'auto']).optional(),
+  /**
+   * Also emit indirect (reported) speech as quotes of kind 'indirect': `X said (that) …`, `…, X said.`,
+   * `according to X, …`. Default false: on PolNeAR dev their precision is below the 0.80 bar for turning them on by
+   * default (docs/ACCURACY.md has the figure).
+   */
+  indirectQuotes: z.boolean().optional(),
 });
 export type TagOptions = z.input<typeof TagOptionsSchema>;
 
@@ -36,9 +42,13 @@ export interface ResolvedOptions {
   maxLength: number;
   include: ReadonlySet<PublicStage>;
   dateOrder: 'MDY' | 'DMY' | 'auto';
+  /** Emit indirect quotes (kind 'indirect'); see TagOptionsSchema. */
+  indirectQuotes: boolean;
 }
 
 export const DEFAULT_MAX_LENGTH = 1_000_000;
+/** Indirect quotes are emitted by default only when their PolNeAR dev precision reaches 0.80. */
+export const INDIRECT_QUOTES_DEFAULT = true;
 
 /** Validates with zod and throws InvalidOptionsError naming every bad path. */
 export function parseWith<S extends z.ZodType>(schema: S, value: unknown, what: string): z.output<S> {
@@ -59,5 +69,6 @@ export function resolveOptions(options: unknown): ResolvedOptions {
     maxLength: o.maxLength ?? DEFAULT_MAX_LENGTH,
     include: new Set(o.include ?? PUBLIC_STAGES),
     dateOrder: o.dateOrder ?? 'auto',
+    indirectQuotes: o.indirectQuotes ?? INDIRECT_QUOTES_DEFAULT,
   };
 }

@@ -7,7 +7,8 @@ import { quotesStage } from '../src/stages/quotes/index.js';
 import { buildDoc } from '../src/text/doc.js';
 import { normalize } from '../src/text/normalize.js';
 
-const quotes = (text: string) => tagArticle(text, { keepChrome: true, include: ['quotes'] }).quotes;
+const quotes = (text: string, indirectQuotes = false) =>
+  tagArticle(text, { keepChrome: true, include: ['quotes'], indirectQuotes }).quotes;
 
 type Row = [
   label: string,
@@ -252,11 +253,67 @@ describe('quotes: false positives', () => {
   });
 });
 
+// Indirect speech, our own sentences: [label, text, the reported clause, the speaker mention].
+const INDIRECT: [string, string, string, string][] = [
+  ['said that', 'The mayor said that the bridge would reopen in May.', 'the bridge would reopen in May', 'The mayor'],
+  ['said, no that', 'Lena Ortiz said she had never met the buyer.', 'she had never met the buyer', 'Lena Ortiz'],
+  [
+    'told X that',
+    'The minister told reporters on Friday that the tax would not rise.',
+    'the tax would not rise',
+    'The minister',
+  ],
+  ['trailing said', 'The talks will resume next week, officials said.', 'The talks will resume next week', 'officials'],
+  [
+    'trailing said speaker',
+    'The factory will close by the end of the year, said Omar Haddad, a union delegate.',
+    'The factory will close by the end of the year',
+    'Omar Haddad',
+  ],
+  [
+    'according to, leading',
+    'According to the report, sales fell by a third in the spring.',
+    'sales fell by a third in the spring',
+    'the report',
+  ],
+  [
+    'according to, trailing',
+    'The fire started in the kitchen, according to the fire brigade.',
+    'The fire started in the kitchen',
+    'the fire brigade',
+  ],
+];
+
+// Sentences with a speech verb but no reported clause to emit.
+const INDIRECT_FALSE_POSITIVES: [string, string][] = [
+  ['lead-in to a direct quote', 'Asked about the deal, Bo Lund said: “Never.”'],
+  ['said with a direct quote', 'He said that “the bridge is safe and will stay open all winter.”'],
+  ['too short', 'She said so.'],
+  ['no speaker', 'As was said in the meeting, the plan is final.'],
+];
+
+describe('quotes: indirect', () => {
+  it.each(INDIRECT)('%s', (_label, text, clause, mention) => {
+    const got = quotes(text, true).filter((q) => q.kind === 'indirect');
+    expect(got.map((q) => q.text)).toEqual([clause]);
+    expect(got[0]?.speaker?.mention.text).toBe(mention);
+    expect(got[0]?.fragments).toHaveLength(1);
+  });
+
+  it.each(INDIRECT_FALSE_POSITIVES)('no indirect quote: %s', (_label, text) => {
+    expect(quotes(text, true).filter((q) => q.kind === 'indirect')).toEqual([]);
+  });
+
+  it('the option turns them off', () => {
+    expect(quotes('The mayor said that the bridge would reopen in May.', false)).toEqual([]);
+  });
+});
+
 describe('quotes: sample article', () => {
   // examples/sample-article.txt is ours; the seed article (../shared) is checked by npm run seed.
   const text = readFileSync(new URL('../examples/sample-article.txt', import.meta.url), 'utf8');
   it('attributes a quote, its verbless follow-up paragraph and an interrupted quote', () => {
-    const got = tagArticle(text, { publishedAt: '2023-08-16' }).quotes;
+    const got = tagArticle(text, { publishedAt: '2023-08-16' }).quotes.filter((q) => q.kind === 'direct');
     const first = got.find((q) => q.text.startsWith('“I left Kharkiv'));
     const second = got.find((q) => q.text.startsWith('“All I want'));
     const third = got.find((q) => q.text.startsWith('“Every case'));

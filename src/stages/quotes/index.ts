@@ -3,6 +3,7 @@ import type { Quote } from '../../schema.js';
 import { attribute } from './attribute.js';
 import { continuation } from './continuation.js';
 import { dropScareQuotes } from './drop-scare-quotes.js';
+import { indirectQuotes } from './indirect.js';
 import { mergeInterrupted } from './merge-interrupted.js';
 import { quoteMarks } from './quote-marks.js';
 import { SpeakerResolver } from './resolve-speaker.js';
@@ -12,7 +13,8 @@ import type { QuoteCandidate } from './types.js';
 /**
  * The quotes stage: direct quotes from every quote-mark style, interrupted quotes joined, speakers from the
  * attribution patterns (`"…," X said`, `said X`, `X said: "…"`, `X told Y: "…"`, `according to X`) resolved against
- * the people found by the entities stage. Indirect quotes are not emitted yet.
+ * the people found by the entities stage. Indirect quotes (`X said that …`, `…, X said.`, `according to X, …`)
+ * come with the `indirectQuotes` option.
  */
 export const quotesStage: Stage<'quotes', QuoteCandidate> = {
   name: 'quotes',
@@ -27,9 +29,14 @@ export const quotesStage: Stage<'quotes', QuoteCandidate> = {
       end: r.end,
       text: text.slice(r.start, r.end),
     });
-    return items.map((q) => ({
+    const indirect = ctx.options.indirectQuotes ? indirectQuotes(ctx, items) : [];
+    const all = [
+      ...items.map((q) => ({ q, kind: 'direct' as const })),
+      ...indirect.map((q) => ({ q, kind: 'indirect' as const })),
+    ].sort((a, b) => a.q.start - b.q.start);
+    return all.map(({ q, kind }) => ({
       ...span(q),
-      kind: 'direct',
+      kind,
       fragments: q.fragments.map(span),
       speaker: q.attribution ? resolver.resolve(q.attribution, q.start) : null,
       cue: q.attribution?.cue ? span(q.attribution.cue) : null,
