@@ -351,15 +351,15 @@ describe('focus cues: currencies, institutions, company forms', () => {
   });
   it('a story naming no place gets its focus country from cues', () => {
     const { focus } = run('Acme Inc said net profit rose to 5 mln dlrs from 4 mln dlrs.', []);
-    expect(focus.countries.map((c) => c.code)).toEqual(['US']);
+    expect(focus?.countries.map((c) => c.code)).toEqual(['US']);
   });
   it('cues alone do not outweigh the places of the story', () => {
     const { focus } = run('Japan and Japan again: exports from Japan rose to 5 mln dlrs, Tokyo said.', [
       'Japan',
       'Tokyo',
     ]);
-    expect(focus.countries[0]?.code).toBe('JP');
-    expect(focus.countries.map((c) => c.code)).not.toContain('US');
+    expect(focus?.countries[0]?.code).toBe('JP');
+    expect(focus?.countries.map((c) => c.code)).not.toContain('US');
   });
 });
 
