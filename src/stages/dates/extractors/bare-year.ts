@@ -46,7 +46,8 @@ export function bareYear(ctx: Context): DateCandidate[] {
     if (UNIT_NOUNS.has(next)) continue;
     const possessive = (next === "'" || next === '’') && lowerAt(ctx, i + 2) === 's' && touching(t, nextTok);
     if (nextTok && touching(t, nextTok) && !possessive && nextTok.kind !== 'punct') continue;
-    let ok = DATE_PREPOSITIONS.has(prev) || possessive;
+    // "bonds due 1993": a maturity year.
+    let ok = DATE_PREPOSITIONS.has(prev) || prev === 'due' || possessive;
     if (!ok && DETERMINERS.has(prev) && nextTok?.kind === 'word') ok = true;
     // "(2019)", "in 1990-91", ", 1990," after a place or name in a list of dates.
     if (!ok && prev === '(' && next === ')') ok = true;

@@ -137,7 +137,8 @@ export function quarter(ctx: Context): DateCandidate[] {
       const hy = t.lower.indexOf('-quarter');
       if (hy > 0 && hy + 8 === t.lower.length) q = ORD.get(t.lower.slice(0, hy)) ?? null;
       else if (lowerAt(ctx, i + 1) === 'quarter' || lowerAt(ctx, i + 1) === 'quarters') {
-        q = ORD.get(t.lower) ?? null;
+        // "the fiscal-first quarter"
+        q = ORD.get(t.lower.startsWith('fiscal-') ? t.lower.slice(7) : t.lower) ?? null;
         j = i + 2;
       }
       if (q === null && (t.lower === 'quarter' || t.lower === 'period')) {

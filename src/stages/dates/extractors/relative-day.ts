@@ -19,6 +19,9 @@ export function relativeDay(ctx: Context): DateCandidate[] {
     if (t?.kind !== 'word') continue;
     const off = OFFSET.get(t.lower);
     if (off === undefined) continue;
+    // "VOA Today", "USA Today": a capitalised word before a capitalised "Today" makes a name.
+    const p = toks[i - 1];
+    if (t.cap && p?.kind === 'word' && p.cap && p.sentence === t.sentence) continue;
     let value: string | null = null;
     if (ref) {
       const d = addDays(ref, off);

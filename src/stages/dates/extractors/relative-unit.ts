@@ -25,6 +25,8 @@ export function relativeUnit(ctx: Context): DateCandidate[] {
     if (shift === undefined) continue;
     const unit = lowerAt(ctx, i + 1);
     if (!UNITS.has(unit)) continue;
+    // "This Week", "Next Year" with a capital unit word: a title, not a date.
+    if (toks[i + 1]?.cap) continue;
     // "the past year" and "the coming year" read as the year before/after; "past"/"coming" need the article.
     if ((t.lower === 'past' || t.lower === 'coming') && lowerAt(ctx, i - 1) !== 'the') continue;
     // "last year's" is fine; "this year alone" fine; "last month" followed by "s" (plural) cannot happen.

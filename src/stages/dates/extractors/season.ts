@@ -5,7 +5,19 @@ import { candidate, lowerAt, reference, tenseAt, tokenAt, yearOf } from '../scan
 import type { DateCandidate } from '../types.js';
 
 const START: Record<string, number> = { SP: 3, SU: 6, FA: 9, WI: 12 };
-const SEASON_PREPS = new Set(['in', 'during', 'over', 'by', 'until', 'through', 'throughout', 'since', 'for', 'the']);
+const SEASON_PREPS = new Set([
+  'in',
+  'into',
+  'during',
+  'over',
+  'by',
+  'until',
+  'through',
+  'throughout',
+  'since',
+  'for',
+  'the',
+]);
 const CONTEXT = new Set(['this', 'last', 'next', 'the', 'past', 'coming', 'early', 'late', 'mid', 'that']);
 
 /** Which year's season `code` a relative phrase means. */
