@@ -16,8 +16,13 @@
 // - linearity: one article of median length and the same text ten times over (paragraph-separated); ratio of the
 //   fastest times per call. 10 is linear.
 // - yardstick: bare compromise in the same run, `nlp(text)` then .people()/.places()/.organizations() `.json()`.
+// - worker pool: a fresh process (this script with --pool-child) runs `tagArticles` of dist/node.js over the corpus
+//   with 1 thread, and another with every core, each for up to POOL_BUDGET_MS after a warm-up of 4 batches per
+//   thread; articles/s of each, their ratio, the time from process start to the first result, and the peak RSS of
+//   the process less that of its main thread before the pool started, per worker thread.
 import { spawn } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -26,9 +31,10 @@ const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const asJson = process.argv.includes('--json');
 const FULL_BUDGET_MS = 8_000;
 const YARDSTICK_BUDGET_MS = 10_000;
-const STAGE_BUDGET_MS = 40_000;
+const STAGE_BUDGET_MS = 30_000;
 const WARMUP = 20;
 const COLD_RUNS = 3;
+const POOL_BUDGET_MS = 10_000;
 const progress = (msg) => process.stderr.write(`bench: ${msg}\n`);
 
 const distIndex = join(root, 'dist', 'index.js');
@@ -79,6 +85,39 @@ function loadCorpus() {
 const words = (t) => t.match(/\S+/g)?.length ?? 0;
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const round = (x, d = 1) => (Number.isFinite(x) ? Math.round(x * 10 ** d) / 10 ** d : null);
+
+// ---- worker-pool child: node scripts/bench.mjs --pool-child THREADS ----
+if (process.argv[2] === '--pool-child') {
+  const threads = Number(process.argv[3]);
+  const { texts } = loadCorpus();
+  const baseRssMB = process.memoryUsage().rss / 2 ** 20;
+  const { tagArticles } = await import(pathToFileURL(join(root, 'dist', 'node.js')).href);
+  const warm = threads * 4 * 8; // 4 batches of 8 per thread
+  let n = 0;
+  let errors = 0;
+  let t0 = 0;
+  let counted = 0;
+  let firstMs = null;
+  function* cycle() {
+    for (let i = 0; ; i++) yield texts[i % texts.length];
+  }
+  for await (const r of tagArticles(cycle(), { concurrency: threads })) {
+    if (r.error) errors++;
+    n++;
+    firstMs ??= process.uptime() * 1000;
+    if (n === warm) t0 = performance.now();
+    else if (n > warm) {
+      counted++;
+      if (performance.now() - t0 >= POOL_BUDGET_MS) break;
+    }
+  }
+  const ms = performance.now() - t0;
+  const peakRssMB = process.resourceUsage().maxRSS / 1024;
+  process.stdout.write(
+    `${JSON.stringify({ threads, articles: counted, ms, articlesPerSec: (counted * 1000) / ms, errors, firstMs, baseRssMB, peakRssMB })}\n`,
+  );
+  process.exit(0);
+}
 
 /** Times fn over texts in order, after a warm-up, until all are done or budgetMs has passed. */
 function measure(fn, texts, budgetMs = Number.POSITIVE_INFINITY) {
@@ -220,6 +259,16 @@ const yard = measure(
   YARDSTICK_BUDGET_MS,
 );
 
+const cores = Math.max(1, availableParallelism());
+const poolRuns = [];
+for (const threads of cores > 1 ? [1, cores] : [1]) {
+  progress(`worker pool: ${threads} thread(s), fresh process (up to ${POOL_BUDGET_MS / 1000} s)`);
+  const child = await spawnTimed([fileURLToPath(import.meta.url), '--pool-child', String(threads)]);
+  poolRuns.push(JSON.parse(child.line));
+}
+const pool1 = poolRuns[0];
+const poolN = poolRuns.at(-1);
+
 const results = {
   version: PACKAGE_VERSION,
   node: process.version,
@@ -252,6 +301,22 @@ const results = {
     msPer1kWords: round(yard.msPer1kWords, 2),
   },
   speedupOverCompromise: round(allStages.articlesPerSec / yard.articlesPerSec, 1),
+  pool: {
+    cores,
+    oneThread: { articlesPerSec: round(pool1.articlesPerSec), articles: pool1.articles, errors: pool1.errors },
+    allCores: {
+      threads: poolN.threads,
+      articlesPerSec: round(poolN.articlesPerSec),
+      articles: poolN.articles,
+      errors: poolN.errors,
+    },
+    ratio: round(poolN.articlesPerSec / pool1.articlesPerSec, 2),
+    allCoresOverCompromise: round(poolN.articlesPerSec / yard.articlesPerSec, 1),
+    firstResultMs: round(poolN.firstMs),
+    peakRssMB: round(poolN.peakRssMB),
+    peakRssPerWorkerMB: round((poolN.peakRssMB - poolN.baseRssMB) / poolN.threads),
+    oneThreadPeakRssPerWorkerMB: round(pool1.peakRssMB - pool1.baseRssMB),
+  },
   stageRounds: rounds,
 };
 
@@ -283,7 +348,24 @@ if (asJson) {
       'yardstick: bare compromise people/places/organizations',
       `${r.compromise.articlesPerSec} articles/s, ${r.compromise.msPer1kWords} ms per 1,000 words (${r.compromise.articlesTimed} articles timed)`,
     ],
-    ['article-tagger ÷ compromise (articles/s)', `**×${r.speedupOverCompromise}**`],
+    ['article-tagger ÷ compromise (articles/s, one core each)', `**×${r.speedupOverCompromise}**`],
+    [
+      'worker pool (tagArticles), 1 thread',
+      `${r.pool.oneThread.articlesPerSec} articles/s (${r.pool.oneThread.articles} articles timed)`,
+    ],
+    [
+      `worker pool (tagArticles), all cores (${r.pool.allCores.threads} threads)`,
+      `**${r.pool.allCores.articlesPerSec} articles/s** (${r.pool.allCores.articles} articles timed; ×${r.pool.allCoresOverCompromise} bare compromise on one core)`,
+    ],
+    [`all cores ÷ 1 thread (${r.pool.cores} cores)`, `**×${r.pool.ratio}**`],
+    [
+      'worker pool: peak RSS',
+      `${r.pool.peakRssPerWorkerMB} MB per worker thread over the main thread (${r.pool.allCores.threads} threads, process ${r.pool.peakRssMB} MB; 1 thread: ${r.pool.oneThreadPeakRssPerWorkerMB} MB)`,
+    ],
+    [
+      'worker pool: process start to first tagged article',
+      `${r.pool.firstResultMs} ms (${r.pool.allCores.threads} threads)`,
+    ],
     [
       'output counts over the timed articles + warm-up',
       Object.entries(r.articleTagger.outputCounts)
@@ -292,7 +374,7 @@ if (asJson) {
     ],
   ];
   const lines = [
-    `article-tagger ${r.version}, Node ${r.node}, single-threaded (method: header of scripts/bench.mjs)`,
+    `article-tagger ${r.version}, Node ${r.node}, single-threaded except the worker-pool rows (method: header of scripts/bench.mjs)`,
     '',
     '| measure | result |',
     '|---|---|',

@@ -24,7 +24,7 @@ const file = join(dir, 'article.txt');
 writeFileSync(file, ARTICLE);
 
 function run(args: string[], input?: string | Buffer) {
-  const r = spawnSync(process.execPath, [cli, ...args], { input: input ?? '', encoding: 'utf8', timeout: 20_000 });
+  const r = spawnSync(process.execPath, [cli, ...args], { input: input ?? '', encoding: 'utf8', timeout: 60_000 });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
@@ -38,7 +38,8 @@ function expectOneLine(stderr: string, pattern: RegExp) {
   expect(stderr).toMatch(pattern);
 }
 
-describe('article-tagger CLI', () => {
+// A fresh process loads the core: seconds on a loaded machine, hence the long timeouts (no timed assertions).
+describe('article-tagger CLI', { timeout: 120_000 }, () => {
   it('tags a file and prints schema-valid JSON, compact when stdout is not a terminal', () => {
     const r = run([file, '--published-at', '2024-03-04']);
     expect(r.code).toBe(0);
@@ -114,8 +115,10 @@ describe('article-tagger CLI', () => {
     [['a.txt', 'b.txt'], /expected one FILE/],
     [['FILE', '--max-length'], /argument missing/],
     [['FILE', '--pretty', '--compact'], /cannot be used together/],
-    [['batch', 'x.jsonl'], /'batch' is not implemented yet in this version/],
-    [['train', 'x.jsonl'], /'train' is not implemented yet in this version/],
+    [['--compact', 'batch', 'x.jsonl'], /'batch' must come first/],
+    [['batch', 'x.jsonl'], /batch: missing -o OUTPUT/],
+    [['batch', 'x.jsonl', '-o', 'a.jsonl', '--out-dir', 'd'], /cannot be used together/],
+    [['batch', 'x.jsonl', '-o', 'a.jsonl', '--frobnicate'], /Unknown option '--frobnicate'/],
   ])('exits 2 for usage errors: %j', (args, pattern) => {
     const r = run(args.map((a) => (a === 'FILE' ? file : a)));
     expect(r.code).toBe(2);

@@ -67,7 +67,8 @@ describe('tagFile', () => {
   });
 });
 
-describe('tagArticles', () => {
+// Each call starts worker threads that load the core: seconds on a loaded machine, hence the timeout.
+describe('tagArticles', { timeout: 120_000 }, () => {
   it('yields every record in input order, strings and objects, with per-record publishedAt', async () => {
     const records: ArticleInput[] = [
       { id: 'a', text: TEXT_A, publishedAt: '2020-01-02' },
@@ -104,22 +105,22 @@ describe('tagArticles', () => {
     ]);
   });
 
-  it('never holds more than `concurrency` records ahead of the consumer', async () => {
-    const n = 12;
+  it('never reads further ahead than the pool window: (2 × concurrency + 1) batches', async () => {
+    const n = 24;
     const { state, iterable } = source(
       Array.from({ length: n }, (_, i) => `${TEXT_B} Item ${i}.`),
       [],
     );
     let yielded = 0;
     let maxAhead = 0;
-    for await (const r of tagArticles(iterable, { concurrency: 3 })) {
+    for await (const r of tagArticles(iterable, { concurrency: 1, batchSize: 2 })) {
       expect(r.error).toBeUndefined();
       yielded++;
       await new Promise((res) => setTimeout(res, 2)); // a slow consumer
       maxAhead = Math.max(maxAhead, state.pulled - yielded);
     }
     expect(yielded).toBe(n);
-    expect(maxAhead).toBeLessThanOrEqual(3);
+    expect(maxAhead).toBeLessThanOrEqual((2 * 1 + 1) * 2 + 1);
     expect(maxAhead).toBeGreaterThan(0); // it does read ahead
   });
 
@@ -136,14 +137,26 @@ describe('tagArticles', () => {
         closed = true;
       }
     }
-    for await (const _ of tagArticles(gen(), { concurrency: 2 })) break;
+    for await (const _ of tagArticles(gen(), { concurrency: 1, batchSize: 1 })) break;
     expect(closed).toBe(true);
-    expect(pulled).toBeLessThanOrEqual(2);
+    expect(pulled).toBeLessThanOrEqual(4);
+  });
+
+  it('rebuilds the library errors of the worker threads, and --unordered or a custom tagger keep every record', async () => {
+    const records = [{ text: TEXT_A }, { text: 'x'.repeat(50) }, { text: TEXT_B }];
+    const out = await collect(tagArticles(records, { concurrency: 2, unordered: true, options: { maxLength: 40 } }));
+    expect(out).toHaveLength(3);
+    expect(out.every((r) => r.error instanceof ArticleTooLargeError)).toBe(true);
+    expect((out[0]!.error as ArticleTooLargeError).maxLength).toBe(40);
+    const tagger = createTagger({ places: [{ name: 'Rivertown', countryCode: 'GB', kind: 'town' }] });
+    const own = await collect(tagArticles([TEXT_A], { tagger }));
+    expect(own[0]!.tags?.places.map((p) => p.name)).toContain('Rivertown');
   });
 
   it('validates its own options eagerly and passes source errors through', async () => {
     expect(() => tagArticles([], { concurrency: 0 })).toThrow(InvalidOptionsError);
     expect(() => tagArticles([], { concurrency: 1.5 })).toThrow(InvalidOptionsError);
+    expect(() => tagArticles([], { batchSize: 0 })).toThrow(InvalidOptionsError);
     expect(() => tagArticles([], { options: { dateOrder: 'YMD' as never } })).toThrow(InvalidOptionsError);
     expect(() => tagArticles(42 as never)).toThrow(InvalidInputError);
     async function* failing() {

@@ -351,7 +351,11 @@ export async function batchCommand(argv: string[], ctx: BatchContext): Promise<n
   let tagged = 0;
   let failed = 0;
   const t0 = Date.now();
-  const rate = () => (tagged + failed) / Math.max(0.001, (Date.now() - t0) / 1000);
+  // Rate from the first result on: the threads' start-up (loading the core) is not tagging speed.
+  let tFirst = 0;
+  let doneAtFirst = 0;
+  const rate = () =>
+    tFirst === 0 ? 0 : (tagged + failed - doneAtFirst) / Math.max(0.001, (Date.now() - tFirst) / 1000);
   let bar: cliProgress.SingleBar | null = null;
   let lastPlain = Date.now();
   const payload = () => ({
@@ -430,6 +434,10 @@ export async function batchCommand(argv: string[], ctx: BatchContext): Promise<n
         startProgress();
       }
       unitsDone += item.bytes;
+      if (tFirst === 0) {
+        tFirst = Date.now();
+        doneAtFirst = 1; // the rate counts the records after the first
+      }
       const error: { code: string; reason: string } | null = item.fail
         ? item.fail
         : result?.error
@@ -481,7 +489,7 @@ export async function batchCommand(argv: string[], ctx: BatchContext): Promise<n
     const parts = [`${fmtInt(tagged)} tagged`, `${fmtInt(failed)} errors`];
     if (v.resume) parts.push(`${fmtInt(skipped)} skipped as already done (${fmtInt(skippedErrors)} of them errors)`);
     process.stderr.write(
-      `article-tagger batch: ${parts.join(', ')} in ${secs.toFixed(1)} s (${rate().toFixed(1)} records/s, ${concurrency} thread${concurrency > 1 ? 's' : ''})${tornNote ? `;${tornNote.replace(/;$/, '')}` : ''}${failed + skippedErrors > 0 ? `; errors in ${errFile}` : ''}\n`,
+      `article-tagger batch: ${parts.join(', ')} in ${secs.toFixed(1)} s (${((tagged + failed) / Math.max(0.001, secs)).toFixed(1)} records/s, ${concurrency} thread${concurrency > 1 ? 's' : ''})${tornNote ? `;${tornNote.replace(/;$/, '')}` : ''}${failed + skippedErrors > 0 ? `; errors in ${errFile}` : ''}\n`,
     );
   }
   return failed + skippedErrors > 0 ? 3 : 0;

@@ -15,10 +15,19 @@ export async function* orderedMap<T, R>(
       : (source as Iterable<T>)[Symbol.iterator]();
   const inFlight: Promise<R>[] = [];
   let exhausted = false;
+  // A source that throws: the records it gave before are still yielded, then its error is thrown.
+  let sourceError: { error: unknown } | null = null;
   try {
     for (;;) {
       while (!exhausted && inFlight.length < limit) {
-        const next = await it.next();
+        let next: IteratorResult<T>;
+        try {
+          next = await it.next();
+        } catch (error) {
+          sourceError = { error };
+          exhausted = true;
+          break;
+        }
         if (next.done) {
           exhausted = true;
           break;
@@ -26,7 +35,10 @@ export async function* orderedMap<T, R>(
         inFlight.push(fn(next.value));
       }
       const head = inFlight.shift();
-      if (head === undefined) return;
+      if (head === undefined) {
+        if (sourceError) throw sourceError.error;
+        return;
+      }
       yield await head;
     }
   } finally {

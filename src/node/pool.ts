@@ -121,16 +121,24 @@ export async function* batchesOf<T>(
     for (;;) {
       pending ??= Promise.resolve(it.next());
       let r: IteratorResult<T> | typeof NOT_READY;
-      if (batch.length === 0) r = await pending;
-      else {
-        r = await Promise.race([pending, new Promise<typeof NOT_READY>((res) => setImmediate(() => res(NOT_READY)))]);
-        if (r === NOT_READY) {
-          const b = batch;
-          batch = [];
-          w = 0;
-          yield b;
-          continue;
-        }
+      try {
+        r =
+          batch.length === 0
+            ? await pending
+            : await Promise.race([pending, new Promise<typeof NOT_READY>((res) => setImmediate(() => res(NOT_READY)))]);
+      } catch (error) {
+        // The source threw: what it gave before still goes out, then its error.
+        done = true;
+        pending = null;
+        if (batch.length > 0) yield batch;
+        throw error;
+      }
+      if (r === NOT_READY) {
+        const b = batch;
+        batch = [];
+        w = 0;
+        yield b;
+        continue;
       }
       pending = null;
       if (r.done) {
@@ -164,11 +172,19 @@ export async function* unorderedMap<T, R>(
   const it = source[Symbol.asyncIterator]();
   const inFlight = new Map<number, Promise<{ key: number; value: R }>>();
   let exhausted = false;
+  let sourceError: { error: unknown } | null = null;
   let key = 0;
   try {
     for (;;) {
       while (!exhausted && inFlight.size < limit) {
-        const next = await it.next();
+        let next: IteratorResult<T>;
+        try {
+          next = await it.next();
+        } catch (error) {
+          sourceError = { error };
+          exhausted = true;
+          break;
+        }
         if (next.done) {
           exhausted = true;
           break;
@@ -179,7 +195,10 @@ export async function* unorderedMap<T, R>(
           fn(next.value).then((value) => ({ key: k, value })),
         );
       }
-      if (inFlight.size === 0) return;
+      if (inFlight.size === 0) {
+        if (sourceError) throw sourceError.error;
+        return;
+      }
       const settled = await Promise.race(inFlight.values());
       inFlight.delete(settled.key);
       yield settled.value;
