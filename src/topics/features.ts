@@ -27,6 +27,36 @@ export interface DocFeatures {
   first: Map<string, [number, number]>;
 }
 
+/**
+ * Walks the words of a text: `onWord(stem, start, end)` for each kept word, `onWord(null, …)` where a bigram chain
+ * breaks (a stop word, a word out of scope, or sentence punctuation or a line break before the word).
+ */
+export function scanWords(
+  text: string,
+  onWord: (stem: string | null, start: number, end: number) => void,
+  keep?: (offset: number) => boolean,
+): void {
+  let prevEnd = -1;
+  WORD.lastIndex = 0;
+  for (let m = WORD.exec(text); m !== null; m = WORD.exec(text)) {
+    const w = m[0];
+    const start = m.index;
+    const end = start + w.length;
+    if (prevEnd >= 0 && gapBreaks(text, prevEnd, start)) onWord(null, prevEnd, start);
+    prevEnd = end;
+    if (keep && !keep(start)) {
+      onWord(null, start, end);
+      continue;
+    }
+    const lower = w.toLowerCase();
+    if (lower.length < 2 || STOP.has(lower)) {
+      onWord(null, start, end);
+      continue;
+    }
+    onWord(stem(lower), start, end);
+  }
+}
+
 /** Counts the unigram and bigram features of a text; `keep` (optional) tells whether a word offset is in scope. */
 export function extractFeatures(text: string, bigrams = true, keep?: (offset: number) => boolean): DocFeatures {
   const counts = new Map<string, number>();
@@ -40,30 +70,20 @@ export function extractFeatures(text: string, bigrams = true, keep?: (offset: nu
   };
   let prev: string | null = null;
   let prevStart = 0;
-  let prevEnd = 0;
-  WORD.lastIndex = 0;
-  for (let m = WORD.exec(text); m !== null; m = WORD.exec(text)) {
-    const w = m[0];
-    const start = m.index;
-    const end = start + w.length;
-    // A blank line (paragraph break) or a sentence end between words breaks the bigram chain.
-    if (prev !== null && gapBreaks(text, prevEnd, start)) prev = null;
-    if (keep && !keep(start)) {
-      prev = null;
-      continue;
-    }
-    const lower = w.toLowerCase();
-    if (lower.length < 2 || STOP.has(lower)) {
-      prev = null;
-      continue;
-    }
-    const s = stem(lower);
-    add(s, start, end);
-    if (bigrams && prev !== null) add(`${prev} ${s}`, prevStart, end);
-    prev = s;
-    prevStart = start;
-    prevEnd = end;
-  }
+  scanWords(
+    text,
+    (s, start, end) => {
+      if (s === null) {
+        prev = null;
+        return;
+      }
+      add(s, start, end);
+      if (bigrams && prev !== null) add(`${prev} ${s}`, prevStart, end);
+      prev = s;
+      prevStart = start;
+    },
+    keep,
+  );
   return { counts, first };
 }
 

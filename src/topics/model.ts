@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { InvalidOptionsError } from '../errors.js';
-import { extractFeatures } from './features.js';
+import { scanWords } from './features.js';
 
 /**
  * The learned topic model (written by `trainTopics`, read by `createTagger({ topicModel })`): plain JSON.
@@ -92,6 +92,12 @@ export interface CompiledTopicModel {
   postStart: Int32Array;
   postTag: Int32Array;
   postWeight: Float64Array;
+  /** Bigram lookup without building strings: first stem's feature → second stem's feature → bigram feature. */
+  pairs: Map<number, Map<number, number>>;
+  /** Scratch space of `margins` (per feature: count, first span), reset after each text. */
+  counts: Float64Array;
+  firstStart: Int32Array;
+  firstEnd: Int32Array;
 }
 
 export function compileTopicModel(model: TopicModel): CompiledTopicModel {
@@ -117,7 +123,32 @@ export function compileTopicModel(model: TopicModel): CompiledTopicModel {
       fill[f] = at + 1;
     }
   });
-  return { model, index, idf: Float64Array.from(model.idf), postStart, postTag, postWeight };
+  const pairs = new Map<number, Map<number, number>>();
+  model.features.forEach((f, i) => {
+    const sp = f.indexOf(' ');
+    if (sp < 0) return;
+    const a = index.get(f.slice(0, sp));
+    const b = index.get(f.slice(sp + 1));
+    if (a === undefined || b === undefined) return;
+    let m = pairs.get(a);
+    if (!m) {
+      m = new Map();
+      pairs.set(a, m);
+    }
+    m.set(b, i);
+  });
+  return {
+    model,
+    index,
+    idf: Float64Array.from(model.idf),
+    postStart,
+    postTag,
+    postWeight,
+    pairs,
+    counts: new Float64Array(n),
+    firstStart: new Int32Array(n),
+    firstEnd: new Int32Array(n),
+  };
 }
 
 const cache = new WeakMap<object, CompiledTopicModel>();
@@ -157,19 +188,52 @@ export function margins(
   text: string,
   keep?: (offset: number) => boolean,
 ): { margins: Float64Array; feats: Int32Array; values: Float64Array; first: [number, number][] } {
-  const { counts, first } = extractFeatures(text, cm.model.bigrams, keep);
+  const touched: number[] = [];
+  const { counts, firstStart, firstEnd, pairs, index } = cm;
+  const touch = (f: number, start: number, end: number) => {
+    const c = counts[f] as number;
+    if (c === 0) {
+      touched.push(f);
+      firstStart[f] = start;
+      firstEnd[f] = end;
+    }
+    counts[f] = c + 1;
+  };
+  const bigrams = cm.model.bigrams;
+  let prev = -1;
+  let prevStart = 0;
+  scanWords(
+    text,
+    (s, start, end) => {
+      if (s === null) {
+        prev = -1;
+        return;
+      }
+      const u = index.get(s) ?? -1;
+      if (u >= 0) {
+        touch(u, start, end);
+        if (bigrams && prev >= 0) {
+          const b = pairs.get(prev)?.get(u);
+          if (b !== undefined) touch(b, prevStart, end);
+        }
+      }
+      prev = u;
+      prevStart = start;
+    },
+    keep,
+  );
+  touched.sort((a, b) => a - b);
   const feats: number[] = [];
   const vals: number[] = [];
   const spans: [number, number][] = [];
   let norm = 0;
-  for (const [f, c] of counts) {
-    const i = cm.index.get(f);
-    if (i === undefined) continue;
-    const v = (1 + Math.log(c)) * (cm.idf[i] as number);
+  for (const i of touched) {
+    const v = (1 + Math.log(counts[i] as number)) * (cm.idf[i] as number);
     feats.push(i);
     vals.push(v);
-    spans.push(first.get(f) as [number, number]);
+    spans.push([firstStart[i] as number, firstEnd[i] as number]);
     norm += v * v;
+    counts[i] = 0;
   }
   const tags = cm.model.tags;
   const m = new Float64Array(tags.length);
