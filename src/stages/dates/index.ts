@@ -5,6 +5,7 @@ import { anaphoric } from './extractors/anaphoric.js';
 import { bareYear } from './extractors/bare-year.js';
 import { dayMonth } from './extractors/day-month.js';
 import { decadeCentury } from './extractors/decade-century.js';
+import { holiday } from './extractors/holiday.js';
 import { isoDate } from './extractors/iso-date.js';
 import { monthDay } from './extractors/month-day.js';
 import { monthYear } from './extractors/month-year.js';
@@ -49,6 +50,7 @@ export const datesStage: Stage<'dates', DateCandidate> = {
     anaphoric,
     spelledYear,
     weekend,
+    holiday,
   ],
   refiners: [widenModifiers, dropOverlaps, anchor, requireReference],
   finalize(ctx: Context, items: DateCandidate[]): DateMention[] {
