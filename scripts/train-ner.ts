@@ -12,7 +12,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { resolveConfig } from '../src/config.js';
 import type { Context } from '../src/pipeline/types.js';
-import { N_LABELS, TYPES } from '../src/stages/entities/ner-features.js';
+import { N_LABELS, skipToken, TYPES } from '../src/stages/entities/ner-features.js';
 import { decode, type Scorer, spansOf } from '../src/stages/entities/ner-model.js';
 import { buildDoc } from '../src/text/doc.js';
 import { normalize } from '../src/text/normalize.js';
@@ -48,6 +48,7 @@ const train: Item[] = [];
 const held: Item[] = [];
 const heldLines: string[] = [];
 let misaligned = 0;
+let unreachable = 0;
 let entities = 0;
 lines.forEach((line, idx) => {
   const a = JSON.parse(line) as { text: string; entities: Gold[] };
@@ -87,6 +88,10 @@ lines.forEach((line, idx) => {
         gold[id] = 1 + 4 * ty + (k === 0 ? 0 : k === ids.length - 1 ? 2 : 1);
       });
   }
+  for (let i = 0; i < doc.tokens.length; i++) {
+    const prev = i > 0 && doc.tokens[i - 1]?.sentence === doc.tokens[i]?.sentence ? (gold[i - 1] as number) : -1;
+    if (gold[i] !== 0 && skipToken(doc.tokens[i] as (typeof doc.tokens)[number], prev)) unreachable++;
+  }
   const item = { ctx, gold, spans };
   if (!FINAL && idx % 10 === 9) {
     held.push(item);
@@ -95,7 +100,7 @@ lines.forEach((line, idx) => {
 });
 if (HELDOUT_OUT) writeFileSync(HELDOUT_OUT, `${heldLines.join('\n')}\n`);
 process.stdout.write(
-  `articles: ${train.length} train, ${held.length} held out; ${entities} entities, ${misaligned} not on token boundaries (${Math.round(performance.now() - t0)} ms)\n`,
+  `articles: ${train.length} train, ${held.length} held out; ${entities} entities, ${misaligned} not on token boundaries, ${unreachable} entity tokens the tagger skips (${Math.round(performance.now() - t0)} ms)\n`,
 );
 
 // Averaged perceptron with the lazy-averaging trick: avg = w - u / c.

@@ -7,8 +7,9 @@
 import type { Context } from '../../pipeline/types.js';
 import type { Token } from '../../text/types.js';
 import { type Candidate, candidate } from './candidate.js';
-import { contextFeatures } from './classify.js';
-import { demonymCode } from './lexicon.js';
+import { classify, contextFeatures } from './classify.js';
+import { demonymCode, isCommonWord } from './lexicon.js';
+import { sentenceInitial } from './lines.js';
 import { isAcronym, nameLists } from './lists.js';
 import { tagDoc } from './ner-model.js';
 import { roleBefore } from './title-name.js';
@@ -31,8 +32,31 @@ function titlesBefore(ctx: Context, c: Candidate): void {
     break;
   }
   if (k < c.t0) {
-    c.titles.push(ctx.doc.text.slice((toks[k] as Token).start, (toks[c.t0 - 1] as Token).end).replace(/\s+\.$/, '.'));
+    const end = (toks[c.t0 - 1] as Token).end;
+    c.titles.push(ctx.doc.text.slice((toks[k] as Token).start, end).replace(/\s+\.$/, '.'));
     c.features.title = true;
+    // "Energy Minister", "Deputy Presidential Office head": capitalised words before the title make a role.
+    let r = k;
+    while (r > 0 && r > k - 4) {
+      const t = toks[r - 1] as Token;
+      if (t.kind !== 'word' || !t.cap || t.sentence !== (toks[c.t0] as Token).sentence || sentenceInitial(ctx, r - 1))
+        break;
+      if (demonymCode(ctx, t.text) !== null) break;
+      r--;
+    }
+    // A sentence-initial word joins only if it is no common word or a title follows it ("Energy Minister").
+    const first = toks[r - 1];
+    if (
+      first?.cap &&
+      first.kind === 'word' &&
+      sentenceInitial(ctx, r - 1) &&
+      first.sentence === (toks[c.t0] as Token).sentence &&
+      demonymCode(ctx, first.text) === null &&
+      (!isCommonWord(first.lower) || r === k)
+    )
+      r--;
+    if (r < k) c.roles.push(ctx.doc.text.slice((toks[r] as Token).start, end));
+    k = r;
   }
   const before = toks[k - 1];
   if (before?.cap && !c.nationality) {
@@ -49,6 +73,13 @@ function orgDetails(c: Candidate): void {
     c.canonical = org.name;
     return;
   }
+  // "Polish Red Cross": the kind of the known organization after a demonym.
+  const rest = c.text.replace(/^\S+\s+/, '');
+  const sub = rest !== c.text ? (L.knownOrgs.get(rest) ?? L.knownOrgs.get(rest.toLowerCase())) : undefined;
+  if (sub) {
+    c.orgKind = sub.kind;
+    return;
+  }
   // The head noun is usually the last keyword: "State Border Guard Service" is a service.
   const words = c.text.split(/\s+/);
   for (let i = words.length - 1; i >= 0; i--) {
@@ -61,11 +92,60 @@ function orgDetails(c: Candidate): void {
   if (isAcronym(c.text)) c.orgKind = 'other';
 }
 
+const SAFE_RULES = new Set(['given-name', 'surname-shape', 'title-name', 'apposition', 'org-keyword', 'known-org']);
+
+/**
+ * A MISC span the rules read as a person or organization with a strong cue (a known given name, a title, an
+ * organization keyword): "Critics questioned Arman Hakobyan", "The Clean Water Foundation".
+ */
+function fromMisc(ctx: Context, t0: number, t1: number): Candidate | null {
+  const c = candidate(ctx, t0, t1, 'model-misc');
+  titlesBefore(ctx, c);
+  roleBefore(ctx, c);
+  const typed = classify(ctx, [c]);
+  const r = typed.length === 1 ? typed[0] : undefined;
+  if (!r || r.t0 !== t0 || r.t1 !== t1 || !SAFE_RULES.has(r.rule) || (r.type !== 'PER' && r.type !== 'ORG'))
+    return null;
+  r.rule = `model-misc+${r.rule}`;
+  return r;
+}
+
+const DETERMINERS = new Set([
+  'the',
+  'a',
+  'an',
+  'your',
+  'my',
+  'our',
+  'his',
+  'her',
+  'their',
+  'this',
+  'that',
+  'these',
+  'those',
+]);
+
+/** "Mark the date", "Bill the client": a sentence-initial word before a determiner is an imperative, not a name. */
+function imperative(ctx: Context, t0: number, t1: number): boolean {
+  const toks = ctx.doc.tokens;
+  if (t1 - t0 !== 1 || !sentenceInitial(ctx, t0)) return false;
+  const next = toks[t1];
+  // A name is followed by a verb or punctuation, not directly by a determiner; compromise's lexicon calls "mark"
+  // a first name, so it cannot decide.
+  return Boolean(next && next.kind === 'word' && !next.cap && DETERMINERS.has(next.lower));
+}
+
 export function learned(ctx: Context): Candidate[] {
   const out: Candidate[] = [];
   const L = nameLists();
   for (const s of tagDoc(ctx)) {
-    if (s.type === 'MISC') continue;
+    if (imperative(ctx, s.t0, s.t1)) continue;
+    if (s.type === 'MISC') {
+      const m = fromMisc(ctx, s.t0, s.t1);
+      if (m) out.push(m);
+      continue;
+    }
     const c = candidate(ctx, s.t0, s.t1, 'model');
     c.type = s.type;
     c.rule = 'model';

@@ -65,15 +65,21 @@ export function mix(template: number, v: number): number {
 export function shape(text: string): string {
   let out = '';
   let last = '';
-  for (const ch of text) {
+  for (let i = 0; i < text.length && out.length <= 8; i++) {
+    const code = text.charCodeAt(i);
     let c: string;
-    if (/\p{Lu}/u.test(ch)) c = 'X';
-    else if (/\p{Ll}/u.test(ch)) c = 'x';
-    else if (ch >= '0' && ch <= '9') c = 'd';
-    else c = ch;
+    if (code >= 65 && code <= 90) c = 'X';
+    else if (code >= 97 && code <= 122) c = 'x';
+    else if (code >= 48 && code <= 57) c = 'd';
+    else if (code < 128) c = text[i] as string;
+    else {
+      const ch = text[i] as string;
+      const up = ch.toUpperCase();
+      const low = ch.toLowerCase();
+      c = up === low ? ch : ch === up ? 'X' : 'x';
+    }
     if (c !== last || (c !== 'X' && c !== 'x' && c !== 'd')) out += c;
     last = c;
-    if (out.length > 8) break;
   }
   return out;
 }
@@ -108,6 +114,7 @@ const T = {
   gazSpan: 31,
   wm1s0: 32,
   s0wp1: 33,
+  capSeen: 34,
   // Label-history templates (added while decoding).
   l1: 40,
   l2: 41,
@@ -178,16 +185,62 @@ function wordFlags(ctx: Context, t: Token): number {
   return f;
 }
 
-/** Per-document observation features: `feats[offs[i]..offs[i+1])` are token i's hashes. */
+/** Per-document token tables; a token's observation features are built on demand (`tokenFeatures`). */
 export interface DocFeatures {
-  feats: Uint32Array;
-  offs: Uint32Array;
-  /** Hash of each token's lower-case text and shape (for the label-history features). */
+  ctx: Context;
+  /** Hash of each token's lower-case text (numbers: their shape), raw text and shape. */
   lowH: Uint32Array;
+  rawH: Uint32Array;
   shapeH: Uint32Array;
+  /** Word flags, computed on first use (-1 = not yet). */
+  flags: Int32Array;
+  /** Two-word gazetteer names outside caps lines: 1, 3 place B/L; 4, 6 known organization B/L. */
+  gazPos: Uint8Array;
+  caps: Uint8Array;
+  lowerSeen: Set<string>;
+  capSeen: Set<string>;
 }
 
 const cache = new WeakMap<Context, DocFeatures>();
+const NONE = fnv('<none>');
+const PARTICLES = new Set([
+  'al',
+  'bin',
+  'da',
+  'de',
+  'del',
+  'della',
+  'der',
+  'di',
+  'du',
+  'el',
+  'ibn',
+  'la',
+  'le',
+  'van',
+  'von',
+  'ben',
+  'dos',
+  'das',
+  'do',
+  'ter',
+  'den',
+  'mac',
+  'st',
+]);
+const HAS_UPPER = /\p{Lu}/u;
+
+/**
+ * Tokens the tagger does not score: outside an entity (the previous label is O, L or U), a punctuation mark or a
+ * lower-case word with no capital inside and not a name particle ("van", "al") is O. Training and decoding skip the
+ * same tokens; this is most of the text and most of the cost.
+ */
+export function skipToken(t: Token, l1: number): boolean {
+  if (l1 > 0 && partOf(l1) < 2) return false;
+  if (t.kind === 'punct') return true;
+  if (t.kind !== 'word' || t.cap) return false;
+  return !PARTICLES.has(t.lower) && !HAS_UPPER.test(t.text);
+}
 
 export function docFeatures(ctx: Context): DocFeatures {
   const hit = cache.get(ctx);
@@ -197,97 +250,125 @@ export function docFeatures(ctx: Context): DocFeatures {
   const lowH = new Uint32Array(n);
   const rawH = new Uint32Array(n);
   const shapeH = new Uint32Array(n);
-  const flags = new Uint32Array(n);
   const caps = capsParagraphs(ctx);
   // Words seen in lower case somewhere in the article ("the Mark" vs "mark").
   const lowerSeen = new Set<string>();
-  for (const t of toks) if (t.kind === 'word' && !t.cap && caps[t.paragraph] !== 1) lowerSeen.add(t.lower);
+  // Words written with a capital in mixed-case text: a headline's "KOROLEV" is the body's "Korolev".
+  const capSeen = new Set<string>();
   for (let i = 0; i < n; i++) {
     const t = toks[i] as Token;
-    lowH[i] = fnv(t.kind === 'number' ? shape(t.text) : t.lower);
-    rawH[i] = fnv(t.text);
-    shapeH[i] = fnv(shape(t.text));
-    flags[i] = wordFlags(ctx, t);
+    if (t.kind === 'word' && caps[t.paragraph] !== 1) {
+      if (!t.cap) lowerSeen.add(t.lower);
+      else if (!t.upper) capSeen.add(t.lower);
+    }
+    const sh = shape(t.text);
+    shapeH[i] = fnv(sh);
+    lowH[i] = t.kind === 'number' ? (shapeH[i] as number) : fnv(t.lower);
+    rawH[i] = t.cap ? fnv(t.text) : (lowH[i] as number);
   }
-  // Two- and three-word gazetteer names ("New York", "Bosnia and Herzegovina") mark their tokens B/I/L.
   const gazPos = new Uint8Array(n);
+  const L = nameLists();
   for (let i = 0; i < n; i++) {
     const a = toks[i] as Token;
-    if (!a.cap || a.kind !== 'word') continue;
-    for (let len = 3; len >= 2; len--) {
-      const b = toks[i + len - 1];
-      if (!b?.cap || b.sentence !== a.sentence) continue;
-      const surface = ctx.doc.text.slice(a.start, b.end);
-      if (surface.includes('\n')) continue;
-      const L = nameLists();
-      const isOrg = L.knownOrgs.has(surface) || L.knownOrgs.has(surface.toLowerCase());
-      const isPlace = !isOrg && placeEntry(ctx, surface) !== null;
-      if (isOrg || isPlace) {
-        const base = isOrg ? 4 : 1;
-        gazPos[i] = base;
-        for (let k = i + 1; k < i + len - 1; k++) gazPos[k] = base + 1;
-        gazPos[i + len - 1] = base + 2;
-        break;
-      }
+    if (!a.cap || a.kind !== 'word' || caps[a.paragraph] === 1) continue;
+    const b = toks[i + 1];
+    if (!b?.cap || b.sentence !== a.sentence) continue;
+    const surface = ctx.doc.text.slice(a.start, b.end);
+    if (surface.includes('\n')) continue;
+    const isOrg = L.knownOrgs.has(surface) || L.knownOrgs.has(surface.toLowerCase());
+    if (isOrg || placeEntry(ctx, surface) !== null) {
+      gazPos[i] = isOrg ? 4 : 1;
+      gazPos[i + 1] = isOrg ? 6 : 3;
     }
   }
-  const out: number[] = [];
-  const offs = new Uint32Array(n + 1);
-  const NONE = fnv('<none>');
-  for (let i = 0; i < n; i++) {
-    offs[i] = out.length;
-    const t = toks[i] as Token;
-    const lw = t.lower;
-    const sh = shapeH[i] as number;
-    const w = lowH[i] as number;
-    const wm1 = i > 0 && toks[i - 1]?.sentence === t.sentence ? (lowH[i - 1] as number) : NONE;
-    const wp1 = i + 1 < n && toks[i + 1]?.sentence === t.sentence ? (lowH[i + 1] as number) : NONE;
-    const wm2 = i > 1 && toks[i - 2]?.sentence === t.sentence ? (lowH[i - 2] as number) : NONE;
-    const wp2 = i + 2 < n && toks[i + 2]?.sentence === t.sentence ? (lowH[i + 2] as number) : NONE;
-    const sm1 = wm1 === NONE ? NONE : (shapeH[i - 1] as number);
-    const sp1 = wp1 === NONE ? NONE : (shapeH[i + 1] as number);
-    const sm2 = wm2 === NONE ? NONE : (shapeH[i - 2] as number);
-    const sp2 = wp2 === NONE ? NONE : (shapeH[i + 2] as number);
-    const capsLine = caps[t.paragraph] === 1;
-    out.push(mix(T.bias, 0), mix(T.w, w), mix(T.raw, rawH[i] as number), mix(T.shape, sh));
-    if (t.kind === 'word') {
-      for (let k = 1; k <= 4 && k < lw.length; k++) {
-        out.push(mix(T.pre + k - 1, fnv(lw.slice(0, k))), mix(T.suf + k - 1, fnv(lw.slice(-k))));
-      }
+  const df: DocFeatures = {
+    ctx,
+    lowH,
+    rawH,
+    shapeH,
+    flags: new Int32Array(n).fill(-1),
+    gazPos,
+    caps,
+    lowerSeen,
+    capSeen,
+  };
+  cache.set(ctx, df);
+  return df;
+}
+
+function flagsAt(df: DocFeatures, i: number): number {
+  let f = df.flags[i] as number;
+  if (f < 0) {
+    f = wordFlags(df.ctx, df.ctx.doc.tokens[i] as Token);
+    df.flags[i] = f;
+  }
+  return f;
+}
+
+/** Token i's observation features, pushed onto `out`. */
+export function tokenFeatures(df: DocFeatures, i: number, out: number[]): void {
+  const toks = df.ctx.doc.tokens;
+  const n = toks.length;
+  const { lowH, shapeH } = df;
+  const t = toks[i] as Token;
+  const lw = t.lower;
+  const sh = shapeH[i] as number;
+  const w = lowH[i] as number;
+  const sent = t.sentence;
+  const wm1 = i > 0 && toks[i - 1]?.sentence === sent ? (lowH[i - 1] as number) : NONE;
+  const wp1 = i + 1 < n && toks[i + 1]?.sentence === sent ? (lowH[i + 1] as number) : NONE;
+  const wm2 = wm1 !== NONE && i > 1 && toks[i - 2]?.sentence === sent ? (lowH[i - 2] as number) : NONE;
+  const wp2 = wp1 !== NONE && i + 2 < n && toks[i + 2]?.sentence === sent ? (lowH[i + 2] as number) : NONE;
+  const sm1 = wm1 === NONE ? NONE : (shapeH[i - 1] as number);
+  const sp1 = wp1 === NONE ? NONE : (shapeH[i + 1] as number);
+  const sm2 = wm2 === NONE ? NONE : (shapeH[i - 2] as number);
+  const sp2 = wp2 === NONE ? NONE : (shapeH[i + 2] as number);
+  const capsLine = df.caps[t.paragraph] === 1;
+  out.push(mix(T.bias, 0), mix(T.w, w), mix(T.raw, df.rawH[i] as number), mix(T.shape, sh));
+  if (t.kind === 'word') {
+    // Prefixes and suffixes of 1..4 characters, hashed incrementally (no substrings).
+    const m = Math.min(4, lw.length - 1);
+    let hp = 0x811c9dc5;
+    let hs = 0x811c9dc5;
+    for (let k = 1; k <= m; k++) {
+      hp = Math.imul(hp ^ lw.charCodeAt(k - 1), 0x01000193);
+      hs = Math.imul(hs ^ lw.charCodeAt(lw.length - k), 0x01000193);
+      out.push(mix(T.pre + k - 1, hp >>> 0), mix(T.suf + k - 1, hs >>> 0));
     }
-    out.push(
-      mix(T.wm1, wm1),
-      mix(T.wp1, wp1),
-      mix(T.wm2, wm2),
-      mix(T.wp2, wp2),
-      mix(T.sm1, sm1),
-      mix(T.sp1, sp1),
-      mix(T.sm2, sm2),
-      mix(T.sp2, sp2),
-      mix(T.bgm, mix(wm1, w)),
-      mix(T.bgp, mix(w, wp1)),
-      mix(T.s3, mix(mix(sm1, sh), sp1)),
-      mix(T.wm1s0, mix(wm1, sh)),
-      mix(T.s0wp1, mix(sh, wp1)),
-      mix(T.len, Math.min(t.text.length, 12)),
-    );
-    if (capsLine) out.push(mix(T.capsLine, sh), mix(T.capsW, w));
-    if (sentenceInitial(ctx, i)) out.push(mix(T.initial, sh));
-    if (t.cap && lowerSeen.has(lw)) out.push(mix(T.lowerSeen, capsLine ? 1 : 0));
-    if (gazPos[i]) out.push(mix(T.gazSpan, gazPos[i] as number));
-    const f0 = flags[i] as number;
-    const fm1 = wm1 === NONE ? 0 : (flags[i - 1] as number);
-    const fp1 = wp1 === NONE ? 0 : (flags[i + 1] as number);
+  }
+  out.push(
+    mix(T.wm1, wm1),
+    mix(T.wp1, wp1),
+    mix(T.wm2, wm2),
+    mix(T.wp2, wp2),
+    mix(T.sm1, sm1),
+    mix(T.sp1, sp1),
+    mix(T.sm2, sm2),
+    mix(T.sp2, sp2),
+    mix(T.bgm, mix(wm1, w)),
+    mix(T.bgp, mix(w, wp1)),
+    mix(T.s3, mix(mix(sm1, sh), sp1)),
+    mix(T.wm1s0, mix(wm1, sh)),
+    mix(T.s0wp1, mix(sh, wp1)),
+    mix(T.len, Math.min(t.text.length, 12)),
+  );
+  if (capsLine) {
+    out.push(mix(T.capsLine, sh), mix(T.capsW, w));
+    if (df.capSeen.has(lw)) out.push(mix(T.capSeen, 1));
+  }
+  if (sentenceInitial(df.ctx, i)) out.push(mix(T.initial, sh));
+  if (t.cap && df.lowerSeen.has(lw)) out.push(mix(T.lowerSeen, capsLine ? 1 : 0));
+  if (df.gazPos[i]) out.push(mix(T.gazSpan, df.gazPos[i] as number));
+  const f0 = flagsAt(df, i);
+  const fm1 = wm1 === NONE ? 0 : flagsAt(df, i - 1);
+  const fp1 = wp1 === NONE ? 0 : flagsAt(df, i + 1);
+  if (f0 | fm1 | fp1) {
     for (const bit of FLAG_BITS) {
       if (f0 & bit) out.push(mix(T.flag, bit * 2 + (t.cap ? 1 : 0)));
       if (fm1 & bit) out.push(mix(T.flagm1, bit));
       if (fp1 & bit) out.push(mix(T.flagp1, bit));
     }
   }
-  offs[n] = out.length;
-  const df: DocFeatures = { feats: Uint32Array.from(out), offs, lowH, shapeH };
-  cache.set(ctx, df);
-  return df;
 }
 
 /**

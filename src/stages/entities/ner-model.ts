@@ -15,7 +15,9 @@ import {
   N_LABELS,
   type NerType,
   partOf,
+  skipToken,
   TYPES,
+  tokenFeatures,
   typeOf,
 } from './ner-features.js';
 
@@ -28,9 +30,15 @@ export interface NerSpan {
   type: NerType;
 }
 
+/** ALLOWED[(a + 1) * N_LABELS + b]: label b may follow label a (a = -1 at a sentence start). */
+const ALLOWED = new Uint8Array((N_LABELS + 1) * N_LABELS);
+for (let a = -1; a < N_LABELS; a++)
+  for (let b = 0; b < N_LABELS; b++) ALLOWED[(a + 1) * N_LABELS + b] = allowed(a, b) ? 1 : 0;
+const ENDS = Uint8Array.from({ length: N_LABELS }, (_, l) => (canEnd(l) ? 1 : 0));
+
 /**
- * Greedy left-to-right decoding of one document. `onToken` (training) sees each token's features and the chosen
- * label and may return a different label to continue with (the gold one).
+ * Greedy left-to-right decoding of one document. Tokens `skipToken` rules out are O unscored. `onToken` (training)
+ * sees each scored token's features and the chosen label and returns the label to continue with (the gold one).
  */
 export function decode(
   ctx: Context,
@@ -42,7 +50,7 @@ export function decode(
   const labels = new Int8Array(toks.length);
   const memory = new Map<number, number>();
   const scores = new Float64Array(N_LABELS);
-  const hist: number[] = [];
+  const feats: number[] = [];
   let l1 = -1;
   let l2 = -1;
   for (let i = 0; i < toks.length; i++) {
@@ -51,30 +59,32 @@ export function decode(
       l1 = -1;
       l2 = -1;
     }
+    if (skipToken(t, l1)) {
+      labels[i] = 0;
+      l2 = l1;
+      l1 = 0;
+      continue;
+    }
     const last = i + 1 >= toks.length || (toks[i + 1] as Token).sentence !== t.sentence;
     const key = df.lowH[i] as number;
     const nl = t.cap ? (memory.get(key) ?? -1) : -1;
-    hist.length = 0;
-    historyFeatures(hist, df, i, l1, l2, nl);
+    feats.length = 0;
+    tokenFeatures(df, i, feats);
+    historyFeatures(feats, df, i, l1, l2, nl);
     scores.fill(0);
-    score(df.feats, df.offs[i] as number, df.offs[i + 1] as number, scores);
-    score(hist, 0, hist.length, scores);
-    let best = -1;
+    score(feats, 0, feats.length, scores);
+    let best = 0;
     let bestScore = Number.NEGATIVE_INFINITY;
+    const row = (l1 + 1) * N_LABELS;
     for (let l = 0; l < N_LABELS; l++) {
-      if (!allowed(l1, l) || (last && !canEnd(l))) continue;
+      if (ALLOWED[row + l] === 0 || (last && ENDS[l] === 0)) continue;
       const s = scores[l] as number;
       if (s > bestScore) {
         bestScore = s;
         best = l;
       }
     }
-    let label = best;
-    if (onToken) {
-      const feats = Array.from(df.feats.subarray(df.offs[i] as number, df.offs[i + 1] as number));
-      feats.push(...hist);
-      label = onToken(i, feats, best);
-    }
+    const label = onToken ? onToken(i, feats, best) : best;
     labels[i] = label;
     if (t.cap) memory.set(key, label === 0 ? -2 : typeOf(label));
     l2 = l1;
@@ -110,9 +120,11 @@ export function spansOf(labels: Int8Array): NerSpan[] {
 }
 
 interface Loaded {
-  index: Int32Array;
-  mask: number;
-  weights: Float32Array;
+  /** Open-addressing table of [bucket + 1, row offset] pairs. */
+  table: Int32Array;
+  slots: number;
+  codes: Uint8Array;
+  values: Float32Array;
 }
 let loaded: Loaded | null = null;
 
@@ -125,15 +137,21 @@ function base64Bytes(s: string): Uint8Array {
 
 /**
  * Decodes the committed weights: `data` is base64 of the row count (uint32 LE), the bucket ids of the kept rows as
- * ascending deltas (LEB128 varints), then one int8 code per label for each row (log scale, see train-ner.ts).
+ * ascending deltas (LEB128 varints), then one int8 code per label for each row (log scale, see train-ner.ts). The
+ * rows go into a small open-addressing table so that scoring touches about 2 MB of memory.
  */
 export function loadModel(): Loaded {
   if (loaded) return loaded;
   const bytes = base64Bytes(NER_MODEL.data);
   const rows =
-    (bytes[0] as number) | ((bytes[1] as number) << 8) | ((bytes[2] as number) << 16) | ((bytes[3] as number) << 24);
-  const size = 1 << NER_MODEL.bits;
-  const index = new Int32Array(size).fill(-1);
+    ((bytes[0] as number) |
+      ((bytes[1] as number) << 8) |
+      ((bytes[2] as number) << 16) |
+      ((bytes[3] as number) << 24)) >>>
+    0;
+  let slots = 1024;
+  while (slots < rows * 2) slots *= 2;
+  const table = new Int32Array(slots * 2);
   let p = 4;
   let bucket = 0;
   for (let r = 0; r < rows; r++) {
@@ -146,26 +164,39 @@ export function loadModel(): Loaded {
       if (b < 128) break;
     }
     bucket += v;
-    index[bucket] = r * N_LABELS;
+    let slot = bucket & (slots - 1);
+    while (table[slot * 2] !== 0) slot = (slot + 1) & (slots - 1);
+    table[slot * 2] = bucket + 1;
+    table[slot * 2 + 1] = r * N_LABELS;
   }
   // int8 codes on a log scale: value = sign * eps * (exp(|code| / a) - 1).
-  const table = new Float32Array(256);
+  const values = new Float32Array(256);
   for (let q = -127; q <= 127; q++)
-    table[q & 255] = Math.sign(q) * NER_MODEL.eps * (Math.exp(Math.abs(q) / NER_MODEL.a) - 1);
-  const weights = new Float32Array(rows * N_LABELS);
-  for (let k = 0; k < weights.length; k++) weights[k] = table[bytes[p + k] as number] as number;
-  loaded = { index, mask: size - 1, weights };
+    values[q & 255] = Math.sign(q) * NER_MODEL.eps * (Math.exp(Math.abs(q) / NER_MODEL.a) - 1);
+  loaded = { table, slots, codes: bytes.subarray(p, p + rows * N_LABELS), values };
   return loaded;
 }
 
 function committedScorer(): Scorer {
-  const m = loadModel();
-  const { index, mask, weights } = m;
+  const { table, slots, codes, values } = loadModel();
+  const mask = (1 << NER_MODEL.bits) - 1;
+  const smask = slots - 1;
   return (feats, from, to, scores) => {
     for (let k = from; k < to; k++) {
-      const r = index[(feats[k] as number) & mask] as number;
+      const b = (feats[k] as number) & mask;
+      let slot = b & smask;
+      let r = -1;
+      for (;;) {
+        const key = table[slot * 2] as number;
+        if (key === b + 1) {
+          r = table[slot * 2 + 1] as number;
+          break;
+        }
+        if (key === 0) break;
+        slot = (slot + 1) & smask;
+      }
       if (r < 0) continue;
-      for (let l = 0; l < N_LABELS; l++) scores[l] = (scores[l] as number) + (weights[r + l] as number);
+      for (let l = 0; l < N_LABELS; l++) scores[l] = (scores[l] as number) + (values[codes[r + l] as number] as number);
     }
   };
 }
