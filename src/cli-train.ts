@@ -113,8 +113,7 @@ async function readInput(file: string): Promise<string> {
 }
 
 async function run(argv: string[]): Promise<number> {
-  const args = argv[0] === 'train' ? argv.slice(1) : argv;
-  const { values, positionals } = parse(args);
+  const { values, positionals } = parse(argv);
   if (values.help) {
     process.stdout.write(TRAIN_USAGE);
     return 0;
@@ -165,7 +164,7 @@ async function run(argv: string[]): Promise<number> {
   return 0;
 }
 
-/** Runs `train` with its arguments (the word "train" first or not); prints errors as one line on stderr. */
+/** Runs `train` with its arguments (those after the word "train"); prints errors as one line on stderr. */
 export async function trainCommand(argv: string[]): Promise<number> {
   const debug = argv.includes('--debug');
   try {

@@ -1,8 +1,10 @@
 // The learned topic model: trainTopics, createTagger({ topicModel }) and the `train` command, on a small synthetic
 // corpus of our own writing. Accuracy on Reuters is measured by hand (docs/ACCURACY.md, src/topics/train.ts).
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it, vi } from 'vitest';
 import { trainCommand } from '../src/cli-train.js';
 import { InvalidInputError, InvalidOptionsError } from '../src/errors.js';
@@ -180,7 +182,7 @@ describe('article-tagger train (trainCommand)', () => {
   it('trains from JSON Lines with custom fields and writes a model createTagger accepts', async () => {
     const { out } = quiet();
     const output = join(dir, 'model.json');
-    const code = await trainCommand(['train', input, '-o', output, '--text-field', 'body', '--tags-field', 'labels']);
+    const code = await trainCommand([input, '-o', output, '--text-field', 'body', '--tags-field', 'labels']);
     expect(code).toBe(0);
     expect(out.join('')).toMatch(/^trained 3 tags on 80 tagged articles \(1 untagged skipped\), \d+ features/);
     const saved = JSON.parse(readFileSync(output, 'utf8'));
@@ -190,17 +192,37 @@ describe('article-tagger train (trainCommand)', () => {
   });
 
   const failures: [string, string[], number, RegExp][] = [
-    ['no -o', ['train', input], 2, /missing -o/],
-    ['unknown option', ['train', input, '-o', 'x.json', '--frobnicate'], 2, /frobnicate/],
-    ['missing file', ['train', join(dir, 'nope.jsonl'), '-o', join(dir, 'm.json')], 1, /file not found/],
-    ['wrong text field', ['train', input, '-o', join(dir, 'm.json')], 1, /line 1: field 'text' must be a string/],
-    ['bad number', ['train', input, '-o', join(dir, 'm.json'), '--min-df', 'two'], 1, /--min-df/],
+    ['no -o', [input], 2, /missing -o/],
+    ['unknown option', [input, '-o', 'x.json', '--frobnicate'], 2, /frobnicate/],
+    ['missing file', [join(dir, 'nope.jsonl'), '-o', join(dir, 'm.json')], 1, /file not found/],
+    ['wrong text field', [input, '-o', join(dir, 'm.json')], 1, /line 1: field 'text' must be a string/],
+    ['bad number', [input, '-o', join(dir, 'm.json'), '--min-df', 'two'], 1, /--min-df/],
   ];
   it.each(failures)('%s: exit code and one line on stderr', async (_name, argv, want, message) => {
     const { err } = quiet();
     expect(await trainCommand(argv)).toBe(want);
     expect(err).toHaveLength(1);
     expect(err[0]).toMatch(message);
+  });
+
+  // The built CLI (npm test builds dist/ first); skipped when dist/ is absent or predates the train command.
+  const cli = fileURLToPath(new URL('../dist/cli.js', import.meta.url));
+  const built = existsSync(cli) && readFileSync(cli, 'utf8').includes('cli-train');
+  it.skipIf(!built)('runs as `article-tagger train` in a child process', () => {
+    const output = join(dir, 'cli-model.json');
+    const r = spawnSync(
+      process.execPath,
+      [cli, 'train', input, '-o', output, '--text-field', 'body', '--tags-field', 'labels'],
+      {
+        encoding: 'utf8',
+      },
+    );
+    expect(r.status).toBe(0);
+    expect(r.stdout).toMatch(/^trained 3 tags on 80 tagged articles/);
+    expect(JSON.parse(readFileSync(output, 'utf8'))).toEqual(model);
+    const bad = spawnSync(process.execPath, [cli, 'train', input], { encoding: 'utf8' });
+    expect(bad.status).toBe(2);
+    expect(bad.stderr).toMatch(/missing -o/);
   });
 
   it('reports bad JSON with its line number', async () => {
