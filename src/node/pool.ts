@@ -51,6 +51,8 @@ export function fromWorkerError(w: WorkerError): Error {
 /** A pool of tagging threads. */
 export class TagPool {
   private readonly piscina: Piscina;
+  /** Rejects when the pool itself fails (a thread that cannot load its script): that is thrown, not per record. */
+  private readonly broken: Promise<never>;
   constructor(readonly threads: number) {
     this.piscina = new Piscina({
       filename: workerFile(),
@@ -58,12 +60,20 @@ export class TagPool {
       maxThreads: threads,
       idleTimeout: 60_000,
     });
+    this.broken = new Promise<never>((_, reject) => {
+      this.piscina.once('error', (e: unknown) =>
+        reject(new Error(`article-tagger: a worker thread failed: ${e instanceof Error ? e.message : String(e)}`)),
+      );
+    });
+    this.broken.catch(() => undefined); // observed by run()
   }
-  /** Tags a batch on a thread. A worker that dies (out of memory...) fails every job of its batch, not the pool. */
+  /** Tags a batch on a thread. A task that fails (a thread out of memory...) fails every job of its batch only. */
   async run(jobs: WorkerJob[]): Promise<WorkerResult[]> {
+    const task = this.piscina.run(jobs) as Promise<WorkerResult[]>;
     try {
-      return (await this.piscina.run(jobs)) as WorkerResult[];
+      return await Promise.race([task, this.broken]);
     } catch (e) {
+      await Promise.race([this.broken, Promise.resolve()]); // a broken pool throws
       const error: WorkerError = {
         name: 'WorkerError',
         code: 'ERR_WORKER',
