@@ -5,6 +5,7 @@ import { continuation } from './continuation.js';
 import { dropScareQuotes } from './drop-scare-quotes.js';
 import { indirectQuotes } from './indirect.js';
 import { mergeInterrupted } from './merge-interrupted.js';
+import { mergeRuns } from './merge-runs.js';
 import { quoteMarks } from './quote-marks.js';
 import { SpeakerResolver } from './resolve-speaker.js';
 import { sentenceSubjectSpeaker } from './sentence-subject.js';
@@ -16,11 +17,21 @@ import type { QuoteCandidate } from './types.js';
  * the people found by the entities stage. Indirect quotes (`X said that …`, `…, X said.`, `according to X, …`)
  * come with the `indirectQuotes` option.
  */
+/** Join a verbless continuation paragraph to the quote before it (one quote, two fragments). */
+const MERGE_ACROSS_PARAGRAPHS = true;
+
 export const quotesStage: Stage<'quotes', QuoteCandidate> = {
   name: 'quotes',
   needs: ['entities'],
   extractors: [quoteMarks],
-  refiners: [attribute, mergeInterrupted, dropScareQuotes, sentenceSubjectSpeaker, continuation],
+  refiners: [
+    attribute,
+    mergeInterrupted,
+    dropScareQuotes,
+    sentenceSubjectSpeaker,
+    continuation,
+    (ctx, items) => mergeRuns(ctx, items, MERGE_ACROSS_PARAGRAPHS),
+  ],
   finalize(ctx, items): Quote[] {
     const resolver = new SpeakerResolver(ctx);
     const text = ctx.doc.text;

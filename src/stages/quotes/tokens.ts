@@ -68,6 +68,8 @@ export function rightPhrase(tokens: Token[], k: number, limit: number): Phrase |
       j++;
       continue;
     }
+    // "Trump went on": a particle verb with its particle ends the phrase.
+    if (PARTICLE_VERBS.has(u.lower) && speechVerb(tokens, j)) break;
     if (isPossessive(u) || nounish(u)) {
       if (isCapWord(u)) sawCap = true;
       j++;
