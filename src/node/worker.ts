@@ -25,7 +25,7 @@ export interface WorkerError {
 
 export type WorkerResult = { tags: ArticleTags; error?: undefined } | { error: WorkerError; tags?: undefined };
 
-export function toWorkerError(e: unknown): WorkerError {
+function toWorkerError(e: unknown): WorkerError {
   if (!(e instanceof Error)) return { name: 'Error', message: String(e) };
   const x = e as Error & Partial<Omit<WorkerError, 'name' | 'message'>>;
   const out: WorkerError = { name: e.name, message: e.message };
@@ -36,7 +36,7 @@ export function toWorkerError(e: unknown): WorkerError {
   return out;
 }
 
-export function tagJobs(jobs: WorkerJob[]): WorkerResult[] {
+function tagJobs(jobs: WorkerJob[]): WorkerResult[] {
   return jobs.map((job) => {
     try {
       return { tags: tagArticle(job.text as string, job.options) };
