@@ -385,3 +385,22 @@ describe('abbreviated prefixes and user places', () => {
     expect(userPlaceCandidates(makeCtx('Floods hit Little Snoring again.'))).toEqual([]);
   });
 });
+
+describe('known places inside unknown candidates', () => {
+  it.each([
+    ['Flights by Air Zimbabwe resumed.', 'Air Zimbabwe', 'ZW'],
+    ['State Sen. Jones, R-Charleston, voted no.', 'R-Charleston', 'US'],
+  ])('%s: %s → a place in %s', (text, name, cc) => {
+    const { places } = run(text, [name]);
+    expect(places).toHaveLength(1);
+    expect(places[0]?.countryCode).toBe(cc);
+    expect(places[0]?.mentions[0]?.text).not.toBe(name);
+  });
+  it.each([
+    ['The fair is in Morris County.', 'Morris County'],
+    ['They met in Washington Square.', 'Washington Square'],
+  ])('keeps %s whole (a place of its own kind)', (text, name) => {
+    const { places } = run(text, [name]);
+    expect(places[0]?.mentions[0]?.text).toBe(name);
+  });
+});

@@ -90,6 +90,38 @@ function mergeAbbreviatedPrefixes(text: string, cands: PlaceCandidate[]): void {
   }
 }
 
+/** Last words of names that are places of their own kind, not a container of a known place ("Morris County"). */
+const OWN_HEAD =
+  /^(?:county|counties|parish|township|borough|district|city|town|village|street|st|avenue|ave|road|rd|drive|boulevard|lane|way|square|place|park|river|creek|lake|island|islands|valley|mountain|mountains|hill|hills|bay|beach|harbor|harbour|airport|station|bridge|university|college|school|academy|church|cathedral|hospital|center|centre|hall|house|court|gardens|forest|canyon|falls|heights|reservoir|dam|canal|coast|peninsula|delta|desert|plain|plains|basin)$/i;
+
+/**
+ * A candidate the gazetteer does not know, made of several words ("Air Zimbabwe", "R-Charleston", "U.S. House"):
+ * the longest run of its words that names a known place (leftmost first), as a candidate of its own; null when none,
+ * when the candidate carries a kind hint, or when its last word makes it a place of its own ("Morris County",
+ * "Washington Square").
+ */
+function innerPlace(g: Gazetteer, c: PlaceCandidate): PlaceCandidate | null {
+  if (c.kindHint || c.end - c.start > 80) return null;
+  const words = [...c.text.matchAll(/[^\s-]+/g)];
+  if (words.length < 2) return null;
+  const lastWord = (words[words.length - 1]?.[0] ?? '').replace(/[^\p{L}]/gu, '');
+  if (OWN_HEAD.test(lastWord)) return null;
+  if (entriesFor(g, c.text).length) return null;
+  for (let n = words.length - 1; n >= 1; n--) {
+    for (let i = 0; i + n <= words.length; i++) {
+      const first = words[i] as RegExpMatchArray;
+      const last = words[i + n - 1] as RegExpMatchArray;
+      const start = first.index ?? 0;
+      const end = (last.index ?? 0) + last[0].length;
+      const sub = c.text.slice(start, end).replace(/[,;:]+$/, '');
+      if (sub.replace(/[^\p{L}]/gu, '').length < 3 || !/^\p{Lu}/u.test(sub)) continue;
+      if (isCommonWordPlace(sub) || !entriesFor(g, sub).length) continue;
+      return { ...c, start: c.start + start, end: c.start + start + sub.length, text: sub, rule: `${c.rule}+inner` };
+    }
+  }
+  return null;
+}
+
 /** Resolves, groups and scores place candidates; the whole stage's work (exported for tests). */
 export function resolvePlaces(ctx: Context, cands: readonly PlaceCandidate[], gaz?: Gazetteer): PlacesResult {
   const g = gaz ?? getGazetteer(ctx.config);
@@ -109,6 +141,10 @@ export function resolvePlaces(ctx: Context, cands: readonly PlaceCandidate[], ga
     last = c;
   }
   mergeAbbreviatedPrefixes(text, inScope);
+  for (let i = 0; i < inScope.length; i++) {
+    const inner = innerPlace(g, inScope[i] as PlaceCandidate);
+    if (inner) inScope[i] = inner;
+  }
   const byStart = new Map(inScope.map((c) => [c.start, c]));
   // Surface form and folded key once per candidate.
   const keyOf = new Map<PlaceCandidate, string>();
