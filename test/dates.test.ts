@@ -141,6 +141,14 @@ const ANCHORED: [pub: string, text: string, span: string, value: string][] = [
   ['1995-11-02', 'Many fear the approach of the year two thousand.', 'the year two thousand', '2000'],
   ['1995-11-02', 'Officials met over the weekend to discuss the levy.', 'the weekend', '1995-W43-WE'],
   ['1995-11-02', 'The talks will resume next weekend in Oslo.', 'next weekend', '1995-W44-WE'],
+  ['1995-11-02', 'The ferry sank last Thanksgiving off the cape.', 'last Thanksgiving', '1994-11-24'],
+  ['1995-11-02', 'The stores will stay open until Christmas Eve.', 'Christmas Eve', '1995-12-24'],
+  ['1995-11-02', 'The pier was rebuilt after Easter 1990 storms.', 'Easter 1990', '1990-04-15'],
+  ['1995-11-02', 'A hearing is planned for the week of March 6, 1996.', 'the week of March 6, 1996', '1996-W10'],
+  ['1995-11-02', 'The post-1959 exodus split many families.', 'post-1959', '1959'],
+  ['1995-11-02', 'It sold notes due 2003 and shares.', '2003', '2003'],
+  ['1995-11-02', 'Acme earned $3 million in the fiscal-first quarter.', 'fiscal-first quarter', '1995-Q1'],
+  ['1995-11-02', 'Shortages will last well into the summer.', 'summer', '1996-SU'],
 ];
 
 describe('dates: anchored, transcript and results-story forms', () => {
@@ -189,6 +197,9 @@ const FALSE_POSITIVES: [text: string, notDate?: string][] = [
   ['The nineteen members voted against the plan.'],
   ['The clinic sits next to the market square.'],
   ['That same spirit carried the team.'],
+  ['This is the Morning Today programme.', 'Today'],
+  ['He appeared on "This Week" with the senator.'],
+  ['Good morning, the Christmas tree farm said.', 'Good'],
 ];
 
 describe('dates: false positives', () => {

@@ -22,6 +22,7 @@ import { weekend } from './extractors/weekend.js';
 import { anchor } from './refiners/anchor.js';
 import { dropOverlaps } from './refiners/drop-overlaps.js';
 import { requireReference } from './refiners/require-reference.js';
+import { weekOf } from './refiners/week-of.js';
 import { widenModifiers } from './refiners/widen-modifiers.js';
 import type { DateCandidate } from './types.js';
 
@@ -52,7 +53,7 @@ export const datesStage: Stage<'dates', DateCandidate> = {
     weekend,
     holiday,
   ],
-  refiners: [widenModifiers, dropOverlaps, anchor, requireReference],
+  refiners: [widenModifiers, dropOverlaps, weekOf, anchor, requireReference],
   finalize(ctx: Context, items: DateCandidate[]): DateMention[] {
     return items.map((c) => ({
       start: c.start,

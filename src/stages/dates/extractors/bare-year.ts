@@ -21,6 +21,7 @@ const NOT_BEFORE = new Set([
   'page',
   'rule',
 ]);
+const PRE_POST = /^(pre|post)-(1\d{3}|20\d{2})$/;
 const RANGE = new Set(['-', '–', '—', 'to', 'and', 'through']);
 
 /**
@@ -32,6 +33,12 @@ export function bareYear(ctx: Context): DateCandidate[] {
   const toks = ctx.doc.tokens;
   for (let i = 0; i < toks.length; i++) {
     const t = toks[i];
+    // "post-1959 politics", "pre-1914 borders": one word token.
+    const pp = t?.kind === 'word' ? PRE_POST.exec(t.lower) : null;
+    if (pp) {
+      out.push(candidate(ctx, i, i + 1, 'bare-year', 'year', pp[2] as string));
+      continue;
+    }
     const y = yearOf(t);
     if (!t || y === null) continue;
     const prevTok = tokenAt(ctx, i - 1);
