@@ -5,7 +5,13 @@
 // lies inside its zone, ids are unique and zones tile the input. 10,000 small cases here; `npm run fuzz` is the long run.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { ArticleTooLargeError, createTagger, tagArticle } from '../src/index.js';
+import {
+  ArticleTooLargeError,
+  createTagger,
+  InvalidInputError,
+  InvalidOptionsError,
+  tagArticle,
+} from '../src/index.js';
 import { checkResult, hostileOptions, hostileText, PropertyViolation, tagAndCheck } from './hostile-input.js';
 
 describe('property: any text gives a valid result with exact offsets', () => {
@@ -44,6 +50,78 @@ describe('property: any text gives a valid result with exact offsets', () => {
       ),
       { numRuns: 300, seed: 11 },
     );
+  });
+});
+
+describe('errors a user can act on: typed, with a code, naming the bad path', () => {
+  const typed = (e: unknown) =>
+    (e instanceof InvalidOptionsError && e.code === 'ERR_INVALID_OPTIONS') ||
+    (e instanceof InvalidInputError && e.code === 'ERR_INVALID_INPUT') ||
+    (e instanceof ArticleTooLargeError && e.code === 'ERR_ARTICLE_TOO_LARGE');
+
+  it('any options value: a result, or InvalidOptionsError whose every issue names a path under options', () => {
+    fc.assert(
+      fc.property(
+        fc.oneof(
+          fc.anything(),
+          fc.record(
+            {
+              publishedAt: fc.anything(),
+              keepChrome: fc.anything(),
+              maxLength: fc.anything(),
+              include: fc.anything(),
+              dateOrder: fc.anything(),
+            },
+            { requiredKeys: [] },
+          ),
+          fc.dictionary(fc.string({ maxLength: 8 }), fc.anything(), { maxKeys: 3 }),
+        ),
+        (options) => {
+          try {
+            tagArticle('Ivan Korolev said “no” in Vilnius.', options as never);
+          } catch (e) {
+            expect(typed(e)).toBe(true);
+            expect(e).toBeInstanceOf(InvalidOptionsError);
+            const issues = (e as InvalidOptionsError).issues;
+            expect(issues.length).toBeGreaterThan(0);
+            for (const i of issues) expect(i.path).toMatch(/^options(?:\.|$)/);
+            expect((e as Error).message.split('; ')).toHaveLength(issues.length);
+          }
+        },
+      ),
+      { numRuns: 1000, seed: 3 },
+    );
+  });
+
+  it('any non-string text: InvalidInputError', () => {
+    fc.assert(
+      fc.property(
+        fc.anything().filter((x) => typeof x !== 'string'),
+        (text) => {
+          expect(() => tagArticle(text as never)).toThrow(InvalidInputError);
+        },
+      ),
+      { numRuns: 300, seed: 5 },
+    );
+  });
+
+  const badOptions: [string, unknown, string[]][] = [
+    ['unknown key', { bogus: 1 }, ['options.bogus']],
+    ['two unknown keys', { a: 1, b: 2 }, ['options.a', 'options.b']],
+    ['wrong type', { maxLength: '10' }, ['options.maxLength']],
+    ['bad stage', { include: ['people', 'weather'] }, ['options.include.1']],
+    ['bad date', { publishedAt: '2023-02-30' }, ['options.publishedAt']],
+    ['two problems', { keepChrome: 'yes', dateOrder: 'YMD' }, ['options.keepChrome', 'options.dateOrder']],
+    ['not an object', 42, ['options']],
+  ];
+  it.each(badOptions)('%s: names %j', (_, options, paths) => {
+    try {
+      tagArticle('Text.', options as never);
+      expect.unreachable('no error thrown');
+    } catch (e) {
+      expect(e).toBeInstanceOf(InvalidOptionsError);
+      expect((e as InvalidOptionsError).issues.map((i) => i.path).sort()).toEqual([...paths].sort());
+    }
   });
 });
 
