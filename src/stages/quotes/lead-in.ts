@@ -1,5 +1,6 @@
 import type { Token } from '../../text/types.js';
-import { isTerminal, leftPhrase, rightPhrase, speechVerb } from './tokens.js';
+import { subject } from './sentence-subject.js';
+import { isTerminal, leftPhrase, speechVerb } from './tokens.js';
 import type { Attribution } from './types.js';
 import type { Window } from './window.js';
 
@@ -17,7 +18,11 @@ export function leadIn(w: Window): Attribution | null {
     const cue = speechVerb(tokens, v);
     if (!cue) continue;
     const min = sentenceStart(tokens, v, w.beforeFrom);
-    const p = leftPhrase(tokens, v, min) ?? sentenceSubject(tokens, min, v);
+    // "…, saying:", "adding,", "arguing," (a participle): the sentence's subject speaks, not the noun before it.
+    const participle = t.lower.endsWith('ing');
+    const p = participle
+      ? (subject(tokens, min, v) ?? leftPhrase(tokens, v, min))
+      : (leftPhrase(tokens, v, min) ?? subject(tokens, min, v));
     if (!p) return null;
     return { mention: { start: p.start, end: p.end }, kind: p.kind, cue, rule: 'lead-in', side: 'before' };
   }
@@ -29,17 +34,4 @@ function sentenceStart(tokens: Token[], k: number, floor: number): number {
   let j = k;
   while (j - 1 >= floor && k - j < 40 && (tokens[j - 1] as Token).sentence === s) j--;
   return j;
-}
-
-const OPENERS = new Set(['but', 'and', 'so', 'yet', 'still', 'then', 'later']);
-
-/** The first speaker-like phrase of a sentence, in [from, to): "…, and added:", "When he returned he began by saying". */
-export function sentenceSubject(tokens: Token[], from: number, to: number) {
-  for (let j = from; j < to && j < from + 12; j++) {
-    const t = tokens[j] as Token;
-    if (OPENERS.has(t.lower) || t.kind === 'punct') continue;
-    const p = rightPhrase(tokens, j, to);
-    if (p) return p;
-  }
-  return null;
 }

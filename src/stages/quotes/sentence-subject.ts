@@ -98,7 +98,7 @@ export function sentenceSubjectSpeaker(ctx: Context, items: QuoteCandidate[]): Q
 }
 
 /** The subject of the sentence in tokens [from, to): after an introductory clause, and after an inverted "Said". */
-function subject(tokens: Token[], from: number, to: number): Phrase | null {
+export function subject(tokens: Token[], from: number, to: number): Phrase | null {
   let j = from;
   while (j < to && (OPENERS.has((tokens[j] as Token).lower) || (tokens[j] as Token).kind === 'punct')) j++;
   const first = tokens[j];

@@ -32,7 +32,7 @@ function verbAfterInsert(tokens: Token[], j: number, limit: number) {
   for (let c = j + 1; c < to; c++) {
     const t = tokens[c] as Token;
     // "N.C.," and "Va.," abbreviations before a comma do not end the sentence.
-    if (isTerminal(t) && !(t.text === '.' && tokens[c + 1]?.text === ',')) return null;
+    if (isTerminal(t) && !(t.text === '.' && (tokens[c + 1]?.text === ',' || tokens[c + 1]?.text === ')'))) return null;
     const cue = speechVerb(tokens, c);
     if (cue && !t.lower.endsWith('ing')) return cue;
   }

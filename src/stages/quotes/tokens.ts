@@ -102,7 +102,7 @@ export function rightPhrase(tokens: Token[], k: number, limit: number): Phrase |
 /** A speaker phrase ending just before token `end`, reading left, not before token `min`. */
 export function leftPhrase(tokens: Token[], end: number, min: number, hops = 1): Phrase | null {
   let k = end - 1;
-  while (k >= min && SKIPPABLE.has((tokens[k] as Token).lower)) k--;
+  while (k >= min && (SKIPPABLE.has((tokens[k] as Token).lower) || isAdverb(tokens[k] as Token))) k--;
   if (k < min) return null;
   const t = tokens[k] as Token;
   if (t.text === ',' && hops > 0) {
@@ -146,3 +146,6 @@ export function leftPhrase(tokens: Token[], end: number, min: number, hops = 1):
 }
 
 export const isTerminal = (t: Token) => t.text === '.' || t.text === '!' || t.text === '?' || t.text === ';';
+
+/** "emphatically", "sarcastically": an adverb between a subject and its verb. */
+const isAdverb = (t: Token) => t.kind === 'word' && !t.cap && t.lower.length > 4 && t.lower.endsWith('ly');
