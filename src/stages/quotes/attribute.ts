@@ -39,6 +39,19 @@ export function attribute(ctx: Context, items: QuoteCandidate[]): QuoteCandidate
         break;
       }
     }
+    if (!q.attribution && !SENTENCE_DONE.test(text.slice(q.end - 2, q.end))) {
+      // `"…" for Clinton, said Kunin.`, `"…" if she loses, said X.`: the sentence goes on, then its attribution.
+      for (let c = afterFrom + 1; c < afterTo; c++) {
+        const t = tokens[c] as Token;
+        if (t.text === '.' || t.text === '!' || t.text === '?' || t.text === ';' || t.text === ':') break;
+        if (t.text !== ',') continue;
+        const a = saidSpeaker({ ...w, afterFrom: c + 1 }) ?? speakerSaid({ ...w, afterFrom: c + 1 });
+        if (a) {
+          q.attribution = { ...a, rule: `${a.rule}:after-clause` };
+          break;
+        }
+      }
+    }
     if (!q.attribution && first.start === q.start && q.paragraph > 0) {
       // "Cruz continued:⏏“…”": a paragraph ending in a colon introduces the quote that opens the next one.
       const before = paragraphs[q.paragraph - 1]!;
