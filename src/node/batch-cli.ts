@@ -12,7 +12,7 @@ import type { TagOptions } from '../options.js';
 import { readLines } from './lines.js';
 import { defaultThreads, runPool, TagPool } from './pool.js';
 import { byteLimit, decodeText, maxLengthOf, readFileBounded } from './read.js';
-import { LineSink, scanJsonl } from './sinks.js';
+import { LineSet, LineSink, scanJsonl } from './sinks.js';
 import type { WorkerError, WorkerJob } from './worker.js';
 
 export const BATCH_USAGE = `Usage: article-tagger batch INPUT -o OUTPUT [options]
@@ -200,25 +200,34 @@ export async function batchCommand(argv: string[], ctx: BatchContext): Promise<n
   if (inputPath && errFile === inputPath) throw ctx.usage('batch: the error file is the INPUT file');
   if (outDir) mkdirSync(outDir, { recursive: true });
 
-  const done = new Set<string>();
+  // Records done by an earlier run: line numbers in a bitset (millions of lines take a few MB), paths in a Set.
+  const doneLines = new LineSet();
+  const doneFiles = new Set<string>();
+  const isDone = (it: { line?: number; file?: string }) =>
+    it.line !== undefined ? doneLines.has(it.line) : it.file !== undefined && doneFiles.has(it.file);
   let skippedErrors = 0;
-  const keyOf = (o: Record<string, unknown>) =>
-    typeof o._line === 'number' ? `L${o._line}` : typeof o._file === 'string' ? `F${o._file}` : undefined;
-  const errKeyOf = (o: Record<string, unknown>) =>
-    typeof o.line === 'number' ? `L${o.line}` : typeof o.file === 'string' ? `F${o.file}` : undefined;
+  const mark = (line: unknown, file: unknown): boolean => {
+    if (typeof line === 'number' && Number.isSafeInteger(line) && line > 0) doneLines.add(line);
+    else if (typeof file === 'string') doneFiles.add(file);
+    else return false;
+    return true;
+  };
   let tornNote = '';
   if (v.resume) {
     if (outFile) {
-      const s = scanJsonl(outFile, keyOf);
-      for (const k of s.keys) done.add(k);
+      const s = scanJsonl(outFile, (o) => mark(o._line, o._file));
       if (s.tornBytes) tornNote += ` dropped a torn last line of ${s.tornBytes} bytes in ${outFile};`;
     }
-    const e = scanJsonl(errFile, errKeyOf);
+    const seen = { lines: new LineSet(), files: new Set<string>() };
+    const e = scanJsonl(errFile, (o) => {
+      if (typeof o.line === 'number' && Number.isSafeInteger(o.line) && o.line > 0) seen.lines.add(o.line);
+      else if (typeof o.file === 'string') seen.files.add(o.file);
+      else return false;
+      if (!v['retry-errors']) mark(o.line, o.file);
+      return true;
+    });
     if (e.tornBytes) tornNote += ` dropped a torn last line of ${e.tornBytes} bytes in ${errFile};`;
-    if (!v['retry-errors']) {
-      for (const k of e.keys) if (!done.has(k)) done.add(k);
-      skippedErrors = e.keys.size;
-    }
+    if (!v['retry-errors']) skippedErrors = seen.lines.size + seen.files.size;
   } else if (!v.overwrite) {
     const busy = outFile ? existsSync(outFile) && statSync(outFile).size > 0 : false;
     if (busy)
@@ -310,7 +319,7 @@ export async function batchCommand(argv: string[], ctx: BatchContext): Promise<n
       for (const f of files) {
         const key = `F${f}`;
         const it: Item = { key, file: f, id: f, bytes: 1 };
-        if (named(it) || done.has(key)) {
+        if (named(it) || isDone(it)) {
           unitsDone++;
           skipped++;
           continue;
@@ -328,8 +337,8 @@ export async function batchCommand(argv: string[], ctx: BatchContext): Promise<n
     }
     const stream = kind === 'stdin' ? process.stdin : createReadStream(inputPath!, { highWaterMark: 1 << 20 });
     for await (const l of readLines(stream, lineCap)) {
-      const isDone = done.has(`L${l.line}`);
-      if (isDone && !outDir) {
+      const wasDone = isDone(l);
+      if (wasDone && !outDir) {
         // resumed: skipped without parsing
         unitsDone += l.bytes;
         skipped++;
@@ -337,7 +346,7 @@ export async function batchCommand(argv: string[], ctx: BatchContext): Promise<n
       }
       const it = fromLine(l.line, l.text, l.bytes, l.problem);
       // --out-dir names every record in input order (done or not), so a resumed run gives each the same name.
-      if (it && (named(it) || isDone)) {
+      if (it && (named(it) || wasDone)) {
         unitsDone += l.bytes;
         skipped++;
       } else if (it) yield it;
