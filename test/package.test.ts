@@ -35,14 +35,21 @@ describe('built package', () => {
   });
 
   it('keeps node: modules out of the core bundle (it must bundle for browsers)', () => {
+    // Walk the module graph of each core entry (index, schema) through its relative imports, ESM and CJS.
     const dist = new URL('dist/', root);
-    // Shared chunks hold code that the core entry uses too, so only the node and cli entries may import node: modules.
-    const coreFiles = readdirSync(dist).filter((f) => /\.c?js$/.test(f) && !/^(node|cli)\./.test(f));
-    expect(coreFiles).toContain('index.js');
-    for (const f of coreFiles) {
-      const code = readFileSync(new URL(f, dist), 'utf8');
-      expect(code, f).not.toMatch(/(?:from|require\()\s*["']node:/);
-      expect(code, f).not.toMatch(/(?:from|require\()\s*["'](?:fs|path|child_process|worker_threads)["']/);
-    }
+    const seen = new Set<string>();
+    const walk = (file: string) => {
+      if (seen.has(file)) return;
+      seen.add(file);
+      const code = readFileSync(new URL(file, dist), 'utf8');
+      expect(code, file).not.toMatch(/(?:from|import\(|require\()\s*["']node:/);
+      expect(code, file).not.toMatch(
+        /(?:from|import\(|require\()\s*["'](?:fs|path|child_process|worker_threads|os|url)["']/,
+      );
+      for (const m of code.matchAll(/(?:from|import\(|require\()\s*["']\.\/([^"']+)["']/g)) walk(m[1] as string);
+    };
+    for (const entry of ['index.js', 'index.cjs', 'schema.js', 'schema.cjs']) walk(entry);
+    expect(seen.size).toBeGreaterThan(4);
+    expect(readdirSync(dist)).toContain('index.js');
   });
 });
