@@ -104,11 +104,13 @@ const SAFE_RULES = new Set([
   'apposition',
   'org-keyword',
   'known-org',
+  'comma-country',
 ]);
 
 /**
  * A MISC span the rules read as a person or organization with a strong cue (a known given name, a title, an
- * organization keyword): "Critics questioned Arman Hakobyan", "The Clean Water Foundation".
+ * organization keyword), or as a place before its country: "Critics questioned Arman Hakobyan", "The Clean Water
+ * Foundation", "in Dieveniskes, Lithuania".
  */
 function fromMisc(ctx: Context, t0: number, t1: number): Candidate | null {
   const c = candidate(ctx, t0, t1, 'model-misc');
@@ -116,7 +118,13 @@ function fromMisc(ctx: Context, t0: number, t1: number): Candidate | null {
   roleBefore(ctx, c);
   const typed = classify(ctx, [c]);
   const r = typed.length === 1 ? typed[0] : undefined;
-  if (!r || r.t0 !== t0 || r.t1 !== t1 || !SAFE_RULES.has(r.rule) || (r.type !== 'PER' && r.type !== 'ORG'))
+  if (
+    !r ||
+    r.t0 !== t0 ||
+    r.t1 !== t1 ||
+    !SAFE_RULES.has(r.rule) ||
+    (r.type !== 'PER' && r.type !== 'ORG' && r.rule !== 'comma-country')
+  )
     return null;
   r.rule = `model-misc+${r.rule}`;
   return r;
