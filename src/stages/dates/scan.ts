@@ -216,3 +216,39 @@ export function inferYear(ref: Ymd, month: number, day: number | null, tense: Te
 
 /** Lower-case text of token i, or ''. */
 export const lowerAt = (ctx: Context, i: number): string => tokenAt(ctx, i)?.lower ?? '';
+
+/** Lower-case words the trigger index records (each extractor that uses it registers its words here at load time). */
+const TRIGGER_WORDS = new Set<string>();
+const triggerCache = new WeakMap<Context, Map<string, number[]>>();
+
+/** Registers words an extractor starts from; returns them for its own look-ups. */
+export function triggers(words: readonly string[]): readonly string[] {
+  for (const w of words) TRIGGER_WORDS.add(w);
+  return words;
+}
+
+/**
+ * The token indices, in text order, of any of `words` (registered with `triggers`). One pass over the tokens per
+ * document builds the index for every extractor that uses it, so rare-word extractors cost a look-up, not a scan.
+ */
+export function positionsOf(ctx: Context, words: readonly string[]): number[] {
+  let index = triggerCache.get(ctx);
+  if (!index) {
+    index = new Map();
+    const toks = ctx.doc.tokens;
+    for (let i = 0; i < toks.length; i++) {
+      const t = toks[i] as Token;
+      if (t.kind !== 'word' || !TRIGGER_WORDS.has(t.lower)) continue;
+      const list = index.get(t.lower);
+      if (list) list.push(i);
+      else index.set(t.lower, [i]);
+    }
+    triggerCache.set(ctx, index);
+  }
+  const out: number[] = [];
+  for (const w of words) {
+    const list = index.get(w);
+    if (list) for (const i of list) out.push(i);
+  }
+  return words.length > 1 ? out.sort((a, b) => a - b) : out;
+}

@@ -1,8 +1,9 @@
 import type { Context } from '../../../pipeline/types.js';
 import { fmtYear } from '../calendar.js';
-import { candidate, lowerAt, reference } from '../scan.js';
+import { candidate, lowerAt, positionsOf, reference, triggers } from '../scan.js';
 import type { DateCandidate } from '../types.js';
 
+const WORDS = triggers(['that', 'same', 'following', 'year']);
 const THE_YEAR_PREPS = new Set(['for', 'in', 'during', 'through', 'throughout', 'of', 'over']);
 const YEAR_MODS = new Set(['full', 'current', 'fiscal']);
 const NOT_AFTER_YEAR = new Set(['before', 'earlier', 'after', 'ago', 'later', 'prior', 'since', 'when']);
@@ -19,9 +20,10 @@ export function anaphoric(ctx: Context): DateCandidate[] {
   const refYear = ref ? fmtYear(ref.y) : null;
   const refMonth = ref ? `${fmtYear(ref.y)}-${String(ref.m).padStart(2, '0')}` : null;
   const refDay = ctx.publishedAt;
-  for (let i = 0; i < toks.length; i++) {
+  let last = -1;
+  for (const i of positionsOf(ctx, WORDS)) {
     const t = toks[i];
-    if (t?.kind !== 'word') continue;
+    if (i <= last || !t) continue;
     const w = t.lower;
     const n1 = lowerAt(ctx, i + 1);
     if (w === 'that' || w === 'same') {
@@ -37,37 +39,44 @@ export function anaphoric(ctx: Context): DateCandidate[] {
         out.push(candidate(ctx, t0, j + 1, 'anaphoric', 'month', refMonth, { relative: true, anaphor: 'same-month' }));
       else if (unit === 'day')
         out.push(candidate(ctx, t0, j + 1, 'anaphoric', 'day', refDay, { relative: true, anaphor: 'same-day' }));
+      else continue;
+      last = j;
       continue;
     }
-    if (w === 'following' && lowerAt(ctx, i - 1) === 'the' && n1 === 'month') {
-      out.push(candidate(ctx, i - 1, i + 2, 'anaphoric', 'month', refMonth, { relative: true, anaphor: 'next-month' }));
-      i++;
+    if (w === 'following') {
+      if (lowerAt(ctx, i - 1) === 'the' && n1 === 'month') {
+        out.push(
+          candidate(ctx, i - 1, i + 2, 'anaphoric', 'month', refMonth, { relative: true, anaphor: 'next-month' }),
+        );
+        last = i + 1;
+      }
       continue;
     }
-    if (w === 'year' && (n1 === 'end' || ((n1 === "'s" || n1 === '’s') && lowerAt(ctx, i + 2) === 'end'))) {
+    // w === 'year'
+    if (n1 === 'end' || ((n1 === "'s" || n1 === '’s') && lowerAt(ctx, i + 2) === 'end')) {
       // "by year end", "at year's end"
       const t1 = n1 === 'end' ? i + 2 : i + 3;
-      if (lowerAt(ctx, i - 1) !== 'the' && lowerAt(ctx, i - 1) !== 'last' && lowerAt(ctx, i - 1) !== 'this')
+      const p = lowerAt(ctx, i - 1);
+      if (p !== 'the' && p !== 'last' && p !== 'this') {
         out.push(candidate(ctx, i, t1, 'year-end', 'year', refYear, { relative: true }));
-      i = t1 - 1;
+        last = t1 - 1;
+      }
       continue;
     }
-    if (w !== 'the') continue;
     // "for the year", "for the full year", "in the current fiscal year"
-    let j = i + 1;
-    while (j < i + 3 && YEAR_MODS.has(lowerAt(ctx, j))) j++;
-    if (lowerAt(ctx, j) !== 'year') continue;
-    const p = lowerAt(ctx, i - 1);
+    let k = i - 1;
+    while (k > i - 3 && YEAR_MODS.has(lowerAt(ctx, k))) k--;
+    if (lowerAt(ctx, k) !== 'the') continue;
+    const p = lowerAt(ctx, k - 1);
     if (!THE_YEAR_PREPS.has(p)) continue;
-    const after = toks[j + 1];
+    const after = toks[i + 1];
     if (after && (after.kind === 'number' || NOT_AFTER_YEAR.has(after.lower))) continue;
     // "the year's", "Person of the Year": not the reporting year.
-    if (toks[j]?.cap || after?.lower === "'s" || after?.lower === '’s') continue;
+    if (t.cap || after?.lower === "'s" || after?.lower === '’s') continue;
     // "earlier in the year", "later in the year"
-    const p2 = lowerAt(ctx, i - 2);
-    const t0 = p === 'in' && (p2 === 'earlier' || p2 === 'later') ? i - 2 : i;
-    out.push(candidate(ctx, t0, j + 1, 'the-year', 'year', refYear, { relative: true }));
-    i = j;
+    const p2 = lowerAt(ctx, k - 2);
+    const t0 = p === 'in' && (p2 === 'earlier' || p2 === 'later') ? k - 2 : k;
+    out.push(candidate(ctx, t0, i + 1, 'the-year', 'year', refYear, { relative: true }));
   }
   return out;
 }

@@ -1,6 +1,6 @@
 import type { Context } from '../../../pipeline/types.js';
 import { addDays, dayNumber, fmtDay, weekday, type Ymd } from '../calendar.js';
-import { candidate, lowerAt, reference, tenseAt, tokenAt, yearOf } from '../scan.js';
+import { candidate, lowerAt, positionsOf, reference, tenseAt, tokenAt, triggers, yearOf } from '../scan.js';
 import type { DateCandidate } from '../types.js';
 
 type DayOf = (y: number) => Ymd;
@@ -79,6 +79,8 @@ const HOLIDAYS: ReadonlyMap<string, [string[], DayOf][]> = new Map([
   ['good', [[['friday'], (y) => addDays(easter(y), -2)]]],
 ]);
 
+const WORDS = triggers([...HOLIDAYS.keys(), 'fourth']);
+
 /**
  * Holidays: "Thanksgiving (Day)", "Christmas (Eve/Day)", "New Year's Day/Eve", "Independence Day", "the Fourth of
  * July", "Labor Day", "Memorial Day", "Easter", "Good Friday", "Halloween". With a year after them that year; after
@@ -88,9 +90,10 @@ export function holiday(ctx: Context): DateCandidate[] {
   const out: DateCandidate[] = [];
   const ref = reference(ctx);
   const toks = ctx.doc.tokens;
-  for (let i = 0; i < toks.length; i++) {
+  let last = -1;
+  for (const i of positionsOf(ctx, WORDS)) {
     const t = toks[i];
-    if (t?.kind !== 'word' || !t.cap) continue;
+    if (i <= last || !t?.cap) continue;
     let forms = HOLIDAYS.get(t.lower);
     let j = i + 1;
     let dayOf: DayOf | null = null;
@@ -140,7 +143,7 @@ export function holiday(ctx: Context): DateCandidate[] {
       if (best) value = fmtDay(best.y, best.m, best.d);
     }
     out.push(candidate(ctx, t0, j, 'holiday', 'day', value, { relative, inferred: relative }));
-    i = j - 1;
+    last = j - 1;
   }
   return out;
 }

@@ -1,7 +1,7 @@
 import type { Context } from '../../../pipeline/types.js';
 import { fmtMonth } from '../calendar.js';
 import { MONTHS } from '../lexicon.js';
-import { candidate, lowerAt, tokenAt } from '../scan.js';
+import { candidate, lowerAt, positionsOf, tokenAt, triggers } from '../scan.js';
 import type { DateCandidate } from '../types.js';
 
 const CENTURIES: ReadonlyMap<string, number> = new Map([
@@ -50,6 +50,8 @@ const DECADES: ReadonlyMap<string, number> = new Map([
   ['nineties', 9],
 ]);
 
+const WORDS = triggers([...CENTURIES.keys(), 'year', ...DECADES.keys()]);
+
 /** "ninety-six", "ninety six", "eighty": the last two digits of a spelled year, and the index after them. */
 function twoDigits(ctx: Context, i: number): { n: number; next: number } | null {
   const w = lowerAt(ctx, i);
@@ -72,9 +74,10 @@ function twoDigits(ctx: Context, i: number): { n: number; next: number } | null 
 export function spelledYear(ctx: Context): DateCandidate[] {
   const out: DateCandidate[] = [];
   const toks = ctx.doc.tokens;
-  for (let i = 0; i < toks.length; i++) {
+  let last = -1;
+  for (const i of positionsOf(ctx, WORDS)) {
     const t = toks[i];
-    if (t?.kind !== 'word') continue;
+    if (i <= last || !t) continue;
     const c = CENTURIES.get(t.lower);
     if (c !== undefined) {
       const d = twoDigits(ctx, i + 1);
@@ -85,7 +88,7 @@ export function spelledYear(ctx: Context): DateCandidate[] {
       if (month !== undefined && m && m.lower.length > 3)
         out.push(candidate(ctx, i - 1, d.next, 'spelled-year', 'month', fmtMonth(year, month)));
       else out.push(candidate(ctx, i, d.next, 'spelled-year', 'year', String(year)));
-      i = d.next - 1;
+      last = d.next - 1;
       continue;
     }
     if (t.lower === 'year' && lowerAt(ctx, i - 1) === 'the' && lowerAt(ctx, i + 1) === 'two') {

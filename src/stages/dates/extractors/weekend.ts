@@ -1,8 +1,9 @@
 import type { Context } from '../../../pipeline/types.js';
 import { addDays, isoWeek, weekday } from '../calendar.js';
-import { candidate, lowerAt, reference, tenseAt } from '../scan.js';
+import { candidate, lowerAt, positionsOf, reference, tenseAt, triggers } from '../scan.js';
 import type { DateCandidate } from '../types.js';
 
+const WORDS = triggers(['weekend', 'week-end']);
 const BEFORE = new Set(['the', 'this', 'last', 'next', 'that', 'past', 'coming']);
 
 /**
@@ -14,9 +15,8 @@ export function weekend(ctx: Context): DateCandidate[] {
   const out: DateCandidate[] = [];
   const ref = reference(ctx);
   const toks = ctx.doc.tokens;
-  for (let i = 1; i < toks.length; i++) {
-    const t = toks[i];
-    if (t?.kind !== 'word' || (t.lower !== 'weekend' && t.lower !== 'week-end')) continue;
+  for (const i of positionsOf(ctx, WORDS)) {
+    if (i < 1) continue;
     const p = lowerAt(ctx, i - 1);
     if (!BEFORE.has(p)) continue;
     // "weekend sales", "the weekend's", "the weekend edition": only the word on its own.
