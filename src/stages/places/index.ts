@@ -48,6 +48,15 @@ function commonWordHasCue(ctx: Context, cand: PlaceCandidate, qualified: boolean
   return prev !== undefined && prev.kind === 'word' && LOCATIVE.has(prev.lower) && prev.sentence === toks[lo]?.sentence;
 }
 
+/** A single all-capital word whose every reading is a town or village under 50,000 people. */
+function isSmallTownCaps(c: PlaceCandidate, entries: readonly GazetteerEntry[]): boolean {
+  const t = c.text;
+  if (t.length < 4 || t !== t.toUpperCase() || /[\s.]/.test(t) || !/^\p{Lu}+$/u.test(t)) return false;
+  return entries.every(
+    (e) => (e.kind === 'town' || e.kind === 'village' || e.kind === 'city') && e.population < 50_000,
+  );
+}
+
 /** The candidate right after `c` across ", " ("Paris, Texas"), if any. */
 function qualifierOf(text: string, c: PlaceCandidate, byStart: Map<number, PlaceCandidate>): PlaceCandidate | null {
   if (text.charCodeAt(c.end) !== 44 /* , */) return null;
@@ -94,6 +103,11 @@ function mergeAbbreviatedPrefixes(text: string, cands: PlaceCandidate[]): void {
 const OWN_HEAD =
   /^(?:county|counties|parish|township|borough|district|city|town|village|street|st|avenue|ave|road|rd|drive|boulevard|lane|way|square|place|park|river|creek|lake|island|islands|valley|mountain|mountains|hill|hills|bay|beach|harbor|harbour|airport|station|bridge|university|college|school|academy|church|cathedral|hospital|center|centre|hall|house|court|gardens|forest|canyon|falls|heights|reservoir|dam|canal|coast|peninsula|delta|desert|plain|plains|basin)$/i;
 
+/** Words of company and institution names: a place inside them is part of a name ("Santa Fe Southern Pacific Corp"). */
+const ORG_WORD =
+  /\b(?:corp|corporation|inc|co|cos|ltd|plc|llc|ag|sa|nv|pty|bank|banks|bancorp|group|holdings?|company|companies|industries|international|partners|fund|trust|securities|capital|financial|health|airlines|energy|petroleum|oil|gas|motors|steel|mining|resources|stearns)\b/i;
+const BIG_KINDS: ReadonlySet<PlaceKind> = new Set(['country', 'region', 'continent']);
+
 /**
  * A candidate the gazetteer does not know, made of several words ("Air Zimbabwe", "R-Charleston", "U.S. House"):
  * the longest run of its words that names a known place (leftmost first), as a candidate of its own; null when none,
@@ -105,7 +119,7 @@ function innerPlace(g: Gazetteer, c: PlaceCandidate): PlaceCandidate | null {
   const words = [...c.text.matchAll(/[^\s-]+/g)];
   if (words.length < 2) return null;
   const lastWord = (words[words.length - 1]?.[0] ?? '').replace(/[^\p{L}]/gu, '');
-  if (OWN_HEAD.test(lastWord)) return null;
+  if (OWN_HEAD.test(lastWord) || ORG_WORD.test(c.text)) return null;
   if (entriesFor(g, c.text).length) return null;
   for (let n = words.length - 1; n >= 1; n--) {
     for (let i = 0; i + n <= words.length; i++) {
@@ -114,8 +128,16 @@ function innerPlace(g: Gazetteer, c: PlaceCandidate): PlaceCandidate | null {
       const start = first.index ?? 0;
       const end = (last.index ?? 0) + last[0].length;
       const sub = c.text.slice(start, end).replace(/[,;:]+$/, '');
-      if (sub.replace(/[^\p{L}]/gu, '').length < 3 || !/^\p{Lu}/u.test(sub)) continue;
-      if (isCommonWordPlace(sub) || !entriesFor(g, sub).length) continue;
+      const letters = sub.replace(/[^\p{L}]/gu, '').length;
+      if (letters < (sub.includes('.') ? 2 : 3) || !/^\p{Lu}/u.test(sub)) continue;
+      if (i > 0 && /^new$/i.test(words[i - 1]?.[0] ?? '')) continue; // "New England" is not England
+      if (isCommonWordPlace(sub)) continue;
+      const top = entriesFor(g, sub)[0];
+      // Only a well-known reading: a country, region or continent, or a city of 100,000 ("Bear" of "Bear
+      // Stearns" is a town in Delaware, "Dollar" of "U.S. Dollar" one in Scotland).
+      // A party designation ("R-Charleston", "D-Okla") names the member's home town or state, whatever its size.
+      const party = i === 1 && /^[RDI]$/.test(words[0]?.[0] ?? '') && c.text[1] === '-';
+      if (!top || !(party || BIG_KINDS.has(top.kind) || (top.kind === 'city' && top.population >= 100_000))) continue;
       return { ...c, start: c.start + start, end: c.start + start + sub.length, text: sub, rule: `${c.rule}+inner` };
     }
   }
@@ -196,6 +218,9 @@ export function resolvePlaces(ctx: Context, cands: readonly PlaceCandidate[], ga
     const entries = entriesOf(c);
     const q = qualifierOf(text, c, byStart);
     if (entries.length && isCommon(c) && !commonWordHasCue(ctx, c, q !== null)) continue;
+    // An all-capital word naming only small towns ("COCOA", "GILLETTE" in a headline) is a company or a
+    // commodity far more often than a town; it needs a qualifier or a locative cue.
+    if (entries.length && isSmallTownCaps(c, entries) && !commonWordHasCue(ctx, c, q !== null)) continue;
     resolved.push({ cand: c, entries, entry: null });
   }
 
