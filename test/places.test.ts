@@ -390,6 +390,7 @@ describe('known places inside unknown candidates', () => {
   it.each([
     ['Flights by Air Zimbabwe resumed.', 'Air Zimbabwe', 'ZW'],
     ['State Sen. Jones, R-Charleston, voted no.', 'R-Charleston', 'US'],
+    ['The U.S. Dollar Index fell.', 'U.S. Dollar Index', 'US'],
   ])('%s: %s → a place in %s', (text, name, cc) => {
     const { places } = run(text, [name]);
     expect(places).toHaveLength(1);
@@ -399,6 +400,7 @@ describe('known places inside unknown candidates', () => {
   it.each([
     ['The fair is in Morris County.', 'Morris County'],
     ['They met in Washington Square.', 'Washington Square'],
+    ['Shares of Bear Stearns rose.', 'Bear Stearns'],
   ])('keeps %s whole (a place of its own kind)', (text, name) => {
     const { places } = run(text, [name]);
     expect(places[0]?.mentions[0]?.text).toBe(name);
