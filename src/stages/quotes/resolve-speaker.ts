@@ -4,7 +4,14 @@ import type { Attribution, Range } from './types.js';
 
 const TITLES =
   /^(?:(?:the|a|an|mr|mrs|ms|dr|sen|rep|gov|gen|col|lt|capt|sgt|prof|rev|president|senator|governor|minister|lieutenant|general|colonel|captain|sergeant|spokesman|spokeswoman|republican|democratic|democrat)\.?\s+)+/i;
-const SURNAME = /[\p{L}\p{M}'’-]+$/u;
+const NAME_CHAR = /^[\p{L}\p{M}'’-]$/u;
+
+/** The last word of a name ("Korolev" in "Ivan Korolev"), read from the end: linear, no backtracking. */
+function surname(s: string): string {
+  let i = s.length;
+  while (i > 0 && NAME_CHAR.test(s.slice(i - 1, i))) i--;
+  return s.slice(i);
+}
 
 interface Known {
   name: string;
@@ -23,7 +30,7 @@ export class SpeakerResolver {
   constructor(private readonly ctx: Context) {
     this.people = ctx.results.entities?.people ?? [];
     for (const p of this.people) {
-      const s = SURNAME.exec(p.name)?.[0]?.toLowerCase();
+      const s = surname(p.name).toLowerCase();
       if (s && !this.bySurname.has(s)) this.bySurname.set(s, p);
       for (const m of p.mentions) this.mentions.push({ start: m.start, person: p });
     }
@@ -35,7 +42,7 @@ export class SpeakerResolver {
     const mentionText = text.slice(a.mention.start, a.mention.end);
     let known: Known | null = null;
     if (a.kind === 'name') {
-      const p = this.overlapping(a.mention) ?? this.bySurname.get(SURNAME.exec(mentionText)?.[0]?.toLowerCase() ?? '');
+      const p = this.overlapping(a.mention) ?? this.bySurname.get(surname(mentionText).toLowerCase());
       known = p
         ? { name: p.name, personId: p.id, at: a.mention.start }
         : { name: mentionText.replace(TITLES, '') || mentionText, personId: null, at: a.mention.start };
