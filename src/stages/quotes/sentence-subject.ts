@@ -48,7 +48,13 @@ const INTRO = new Set([
   'once',
   'over',
   'under',
-  'at',
+  'between',
+  'among',
+  'amid',
+  'across',
+  'through',
+  'until',
+  'within',
 ]);
 const OPENERS = new Set(['but', 'and', 'so', 'yet', 'or', 'nor', 'still', 'then', 'later', 'also', '-', '—', '–']);
 /** Tokens read from the sentence start. */
@@ -104,7 +110,8 @@ export function subject(tokens: Token[], from: number, to: number): Phrase | nul
   const first = tokens[j];
   if (!first || j >= to) return null;
   if (first.cap && (first.lower === 'said' || first.lower === 'says')) return rightPhrase(tokens, j + 1, to);
-  if (INTRO.has(first.lower)) {
+  // "Filling in for …, she said", "Speaking to reporters, X said": a participle opens an introductory clause.
+  if (INTRO.has(first.lower) || (first.cap && first.lower.endsWith('ing') && first.lower.length > 5)) {
     let c = j + 1;
     while (c < to && (tokens[c] as Token).text !== ',') c++;
     // No comma before the quote: the subject is inside the clause ("As the Rainmakers sang, …").
