@@ -34,7 +34,9 @@ function titlesBefore(ctx: Context, c: Candidate): void {
   }
   if (k < c.t0) {
     const end = (toks[c.t0 - 1] as Token).end;
-    c.titles.push(ctx.doc.text.slice((toks[k] as Token).start, end).replace(/\s+\.$/, '.'));
+    const title = ctx.doc.text.slice((toks[k] as Token).start, end);
+    // "Gen ." → "Gen." (no regex: a trailing-space pattern would be polynomial).
+    c.titles.push(title.endsWith('.') ? `${title.slice(0, -1).trimEnd()}.` : title);
     c.features.title = true;
     // "Energy Minister", "Deputy Presidential Office head": capitalised words before the title make a role.
     let r = k;
@@ -113,6 +115,8 @@ const SAFE_RULES = new Set([
  * Foundation", "in Dieveniskes, Lithuania".
  */
 function fromMisc(ctx: Context, t0: number, t1: number): Candidate | null {
+  // The rules read runs of words only ("Euro '96", "(Reuters)" are left alone).
+  for (let i = t0; i < t1; i++) if ((ctx.doc.tokens[i] as Token).kind !== 'word') return null;
   const c = candidate(ctx, t0, t1, 'model-misc');
   titlesBefore(ctx, c);
   roleBefore(ctx, c);
