@@ -52,7 +52,7 @@ const NAME_LINE = /^\p{Lu}[\p{Ll}'’.-]+(?:\s+(?:\p{Lu}[\p{L}'’.-]*|de|van|vo
 const CREDIT_INLINE =
   /\((?:photo|image|picture|video|graphic|illustration|footage)(?:\s+(?:credit|courtesy|by|source))?\s*:[^()\n]{1,120}\)|\((?:photo|image)\s+by\s[^()\n]{1,120}\)|\([^()\n]{0,80}\/\s*(?:getty images|afp|ap|reuters|epa|anadolu|shutterstock)[^()\n]{0,40}\)/i;
 const CREDIT_LINE =
-  /^(?:(?:photo|image|picture|video|graphic|illustration)\s*(?:credit|source|courtesy|by)?\s*[:,]|image source\b|credit\s*:|getty images$|\(?(?:ap|afp|reuters|epa) photo\b|photograph:)/i;
+  /^(?:(?:photo|image|picture|video|graphic|illustration)(?:\s*(?:credit|source|courtesy|by))?\s*[:,]|image source\b|credit\s*:|getty images$|\(?(?:ap|afp|reuters|epa) photo\b|photograph:)/i;
 const CAPTION_LINE = /^(?:image caption|caption|photo caption)\s*[:,]/i;
 const DATE_WORDS =
   /^(?:(?:published|updated|posted|last updated|first published|modified)(?:\s+on)?(?:\s*:)?\s*)?(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s+)?(?:\d{1,2}\s+)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}\b[\s\d:apm.,|/—–-]{0,40}(?:[a-z]{2,5})?$|^(?:(?:published|updated|posted)(?:\s+on)?(?:\s*:)?\s*)?\d{4}-\d{2}-\d{2}(?:[T\s][\d:]{1,12})?\s*(?:[a-z]{2,5})?$|^(?:(?:published|updated|posted)(?:\s+on)?(?:\s*:)?\s*)?\d{1,2}\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{4}\b[\s\d:apm.,|/—–-]{0,40}(?:[a-z]{2,5})?$/i;
@@ -104,7 +104,7 @@ export function classifyZones(text: string, paragraphs: Paragraph[], _tokens: To
         const from = by.index + by[0].length - by[1].length;
         const names = s.slice(from);
         for (const m of names.matchAll(
-          /\p{Lu}[\p{L}'’.-]*(?:\s+(?:\p{Lu}[\p{L}'’.-]*|de|van|von|al|bin|da|di|la|le|du|der)){1,4}/gu,
+          /(?<![\p{L}'’.-])\p{Lu}[\p{L}'’.-]*(?:\s+(?:\p{Lu}[\p{L}'’.-]*|de|van|von|al|bin|da|di|la|le|du|der)){1,4}/gu,
         )) {
           if (!/^(?:Updated|Published|And)\b/.test(m[0]) && m.index !== undefined)
             addAuthor(m[0], start + from + m.index);
