@@ -184,7 +184,14 @@ export async function trainCommand(argv: string[]): Promise<number> {
       message = `internal error: ${message} (run with --debug for a stack trace; please report it)`;
     }
     if (debug) process.stderr.write(`${err.stack ?? message}\n`);
-    else process.stderr.write(`${NAME} train: ${message.replace(/\s*[\r\n]+\s*/g, ' ').trim()}\n`);
+    else
+      process.stderr.write(
+        `${NAME} train: ${message
+          .split(/[\r\n]+/)
+          .map((x) => x.trim())
+          .filter(Boolean)
+          .join(' ')}\n`,
+      );
     return code;
   }
 }

@@ -185,8 +185,13 @@ async function run(argv: string[]): Promise<number> {
   return 0;
 }
 
-function oneLine(s: string): string {
-  return s.replace(/\s*[\r\n]+\s*/g, ' ').trim();
+/** One line: the message's lines trimmed and joined (split, not a backtracking regex). */
+export function oneLine(s: string): string {
+  return s
+    .split(/[\r\n]+/)
+    .map((x) => x.trim())
+    .filter(Boolean)
+    .join(' ');
 }
 
 async function main(): Promise<void> {

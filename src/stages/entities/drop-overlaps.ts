@@ -1,4 +1,5 @@
 /** Refiner: one candidate per stretch of text. User entries beat typed candidates, typed beat untyped, longer beat shorter. */
+import { keepNonOverlapping } from '../../pipeline/overlap.js';
 import type { Context } from '../../pipeline/types.js';
 import type { Candidate } from './candidate.js';
 
@@ -6,14 +7,9 @@ function rank(c: Candidate): number {
   return (c.source === 'user' ? 4 : 0) + (c.source === 'place-of' ? 2 : 0) + (c.type ? 1 : 0);
 }
 
-export function dropOverlaps(_ctx: Context, items: Candidate[]): Candidate[] {
+export function dropOverlaps(ctx: Context, items: Candidate[]): Candidate[] {
   const sorted = items
     .slice()
     .sort((a, b) => rank(b) - rank(a) || b.end - b.start - (a.end - a.start) || a.start - b.start);
-  const kept: Candidate[] = [];
-  for (const c of sorted) {
-    if (kept.some((k) => k.start < c.end && c.start < k.end)) continue;
-    kept.push(c);
-  }
-  return kept.sort((a, b) => a.start - b.start);
+  return keepNonOverlapping(sorted, ctx.doc.text.length);
 }

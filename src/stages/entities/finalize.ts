@@ -17,7 +17,7 @@ export function slug(s: string): string {
 /** 0..1: mentioned often and early. */
 function salience(ctx: Context, group: Candidate[]): number {
   const len = Math.max(1, ctx.doc.text.length);
-  const first = Math.min(...group.map((c) => c.start));
+  const first = group.reduce((m, c) => Math.min(m, c.start), Number.POSITIVE_INFINITY);
   const s = 0.6 * Math.min(1, group.length / 5) + 0.4 * (1 - first / len);
   return Math.round(Math.min(1, Math.max(0, s)) * 1000) / 1000;
 }

@@ -66,7 +66,7 @@ function qualifierOf(text: string, c: PlaceCandidate, byStart: Map<number, Place
 function salienceOf(ctx: Context, mentions: readonly { start: number }[], maxCount: number): number {
   if (!mentions.length) return 0;
   const len = Math.max(1, ctx.doc.text.length);
-  const first = Math.min(...mentions.map((m) => m.start));
+  const first = mentions.reduce((m, x) => Math.min(m, x.start), Number.POSITIVE_INFINITY);
   const zone = ctx.zoneAt(first);
   const lead = zone === 'headline' || zone === 'dateline' ? 1 : Math.max(0, 1 - first / len);
   const freq = mentions.length / Math.max(1, maxCount);
@@ -127,7 +127,7 @@ function innerPlace(g: Gazetteer, c: PlaceCandidate): PlaceCandidate | null {
       const last = words[i + n - 1] as RegExpMatchArray;
       const start = first.index ?? 0;
       const end = (last.index ?? 0) + last[0].length;
-      const sub = c.text.slice(start, end).replace(/[,;:]+$/, '');
+      const sub = trimTrailingPunct(c.text.slice(start, end));
       const letters = sub.replace(/[^\p{L}]/gu, '').length;
       if (letters < (sub.includes('.') ? 2 : 3) || !/^\p{Lu}/u.test(sub)) continue;
       if (i > 0 && /^new$/i.test(words[i - 1]?.[0] ?? '')) continue; // "New England" is not England
@@ -350,3 +350,10 @@ export const placesStage: Stage<'places', PlaceCandidate> = {
   refiners: [],
   finalize: (ctx, items) => resolvePlaces(ctx, items),
 };
+
+/** Drops trailing , ; : characters (a loop: a regex anchored at the end is polynomial on long runs). */
+function trimTrailingPunct(s: string): string {
+  let e = s.length;
+  while (e > 0 && (s[e - 1] === ',' || s[e - 1] === ';' || s[e - 1] === ':')) e--;
+  return s.slice(0, e);
+}
