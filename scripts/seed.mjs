@@ -60,8 +60,14 @@ for (const [t, v] of [
     `date ${t} → ${v}`,
     out.dates.some((d) => d.text.startsWith(t) && d.value === v),
   );
-const kq = out.quotes.filter((q) => q.speaker?.name === 'Ivan Korolev' && q.text.length > 60);
-check('both Korolev quotes attributed to Ivan Korolev', kq.length >= 2);
+// Both direct quotes ("On August 3, …" and the verbless "At the moment …") attributed to him, whether as two quotes
+// or as one quote with two fragments.
+const korolevDirect = out.quotes.filter((q) => q.kind === 'direct' && q.speaker?.name === 'Ivan Korolev');
+const fragments = korolevDirect.flatMap((q) => q.fragments.map((f) => f.text));
+check(
+  'both Korolev quotes attributed to Ivan Korolev',
+  fragments.some((f) => f.startsWith('"On August 3')) && fragments.some((f) => f.startsWith('"At the moment')),
+);
 const topics = out.topics.map((t) => t.id);
 check(
   `topics include asylum and border (${topics.join(', ')})`,
