@@ -177,7 +177,9 @@ describe('entities: spans, titles, linking', () => {
     expect(h?.mentions.map((m) => m.text)).toEqual(['Oleksandr Hrytsenko', 'Hrytsenko', 'Hrytsenko', 'Hrytsenko']);
     expect(r.people.find((p) => p.name === 'Mariusz Kamiński')?.titles).toEqual(['Minister']);
     expect(r.people.map((p) => p.name)).not.toContain('Katarzyna Nowicka');
-    expect(r.organizations.map((o) => o.name)).toEqual(expect.arrayContaining(['Office for Foreigners', 'Polish Red Cross']));
+    expect(r.organizations.map((o) => o.name)).toEqual(
+      expect.arrayContaining(['Office for Foreigners', 'Polish Red Cross']),
+    );
     const kept = tagArticle(text, { publishedAt: '2023-08-16', keepChrome: true });
     expect(kept.people.map((p) => p.name)).toContain('Katarzyna Nowicka');
   });
