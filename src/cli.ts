@@ -38,7 +38,15 @@ Exit status: 0 ok, 1 bad input (file not found, not UTF-8 text, too large, bad o
 /** A usage mistake: exit 2 with a pointer to --help. */
 class UsageError extends Error {}
 /** A bad value or unreadable input: exit 1. */
-class InputError extends Error {}
+/** Bad input or option values; `problems` holds one message per problem (the CLI prints one line each). */
+class InputError extends Error {
+  constructor(
+    message: string,
+    readonly problems: string[] = [message],
+  ) {
+    super(message);
+  }
+}
 
 const OPTIONS = {
   'published-at': { type: 'string' },
@@ -73,39 +81,35 @@ function isCalendarDay(s: string): boolean {
 
 function toOptions(v: Values): TagOptions {
   const o: TagOptions = {};
+  const problems: string[] = [];
   if (v['published-at'] !== undefined) {
     if (!isCalendarDay(v['published-at'])) {
-      throw new InputError(`--published-at: expected a YYYY-MM-DD calendar date, got '${v['published-at']}'`);
-    }
-    o.publishedAt = v['published-at'];
+      problems.push(`--published-at: expected a YYYY-MM-DD calendar date, got '${v['published-at']}'`);
+    } else o.publishedAt = v['published-at'];
   }
   if (v['date-order'] !== undefined) {
     const d = v['date-order'].toUpperCase() === 'AUTO' ? 'auto' : v['date-order'].toUpperCase();
     if (d !== 'MDY' && d !== 'DMY' && d !== 'auto') {
-      throw new InputError(`--date-order: expected MDY, DMY or auto, got '${v['date-order']}'`);
-    }
-    o.dateOrder = d;
+      problems.push(`--date-order: expected MDY, DMY or auto, got '${v['date-order']}'`);
+    } else o.dateOrder = d;
   }
   if (v.include !== undefined) {
     const stages = v.include
       .split(',')
       .map((s) => s.trim().toLowerCase())
       .filter(Boolean);
-    for (const s of stages) {
-      if (!(PUBLIC_STAGES as readonly string[]).includes(s)) {
-        throw new InputError(`--include: unknown stage '${s}' (known: ${PUBLIC_STAGES.join(', ')})`);
-      }
-    }
-    if (stages.length === 0) throw new InputError(`--include: no stage given (known: ${PUBLIC_STAGES.join(', ')})`);
-    o.include = [...new Set(stages)] as PublicStage[];
+    const unknown = stages.filter((s) => !(PUBLIC_STAGES as readonly string[]).includes(s));
+    for (const s of unknown) problems.push(`--include: unknown stage '${s}' (known: ${PUBLIC_STAGES.join(', ')})`);
+    if (stages.length === 0) problems.push(`--include: no stage given (known: ${PUBLIC_STAGES.join(', ')})`);
+    if (!unknown.length && stages.length) o.include = [...new Set(stages)] as PublicStage[];
   }
   if (v['max-length'] !== undefined) {
     const n = /^\d{1,15}$/.test(v['max-length']) ? Number(v['max-length']) : Number.NaN;
     if (!Number.isSafeInteger(n) || n < 1) {
-      throw new InputError(`--max-length: expected a positive whole number, got '${v['max-length']}'`);
-    }
-    o.maxLength = n;
+      problems.push(`--max-length: expected a positive whole number, got '${v['max-length']}'`);
+    } else o.maxLength = n;
   }
+  if (problems.length) throw new InputError(problems.join('; '), problems);
   if (v['keep-chrome']) o.keepChrome = true;
   return o;
 }
@@ -221,8 +225,15 @@ async function main(): Promise<void> {
       message = `internal error: ${message} (run with --debug for a stack trace; please report it)`;
       code = 1;
     }
+    // One line per problem: several bad options are all named, each on its own line.
+    const problems =
+      err instanceof InputError && err.problems.length > 1
+        ? err.problems
+        : err instanceof InvalidOptionsError && err.issues.length > 1
+          ? err.issues.map((i) => `${i.path}: ${i.message}`)
+          : [message];
     if (debug) process.stderr.write(`${err.stack ?? message}\n`);
-    else process.stderr.write(`${NAME}: ${oneLine(message)}\n`);
+    else for (const p of problems) process.stderr.write(`${NAME}: ${oneLine(p)}\n`);
     process.exitCode = code;
   }
 }

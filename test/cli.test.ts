@@ -108,6 +108,18 @@ describe('article-tagger CLI', { timeout: 120_000 }, () => {
     expectOneLine(r.stderr, pattern);
   });
 
+  it('names every bad option, one line each', () => {
+    const r = run([file, '--published-at', '2023-13-45', '--date-order', 'XYZ', '--include', 'people,weather']);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toBe('');
+    const lines = r.stderr.trimEnd().split('\n');
+    expect(lines).toEqual([
+      "article-tagger: --published-at: expected a YYYY-MM-DD calendar date, got '2023-13-45'",
+      "article-tagger: --date-order: expected MDY, DMY or auto, got 'XYZ'",
+      expect.stringMatching(/^article-tagger: --include: unknown stage 'weather'/),
+    ]);
+  });
+
   it.each([
     [[], /missing FILE/],
     [['tag'], /missing FILE/],
