@@ -67,6 +67,47 @@ const BIO_START = /^(?:\p{Lu}[\p{L}'’.-]+\s+){1,3}(?:is|was|has been|covers|wr
 const BIO_WORDS =
   /\b(?:reporter|correspondent|journalist|editor|writer|columnist|covers|covering|specializ|specialis|based in|joined (?:the|us)|graduat|contributor|previously worked)/i;
 
+const NAME_PARTICLES = new Set(['de', 'van', 'von', 'al', 'bin', 'da', 'di', 'la', 'le', 'du', 'der']);
+const UPPER_START = /^\p{Lu}/u;
+
+/**
+ * Names in a byline's tail ("Jane Okafor and Tom Reyes, Reuters"): runs of two to five capitalised words (name
+ * particles inside), ended by a lower-case word or by a comma, semicolon, colon or bar. A word scan, not a regex
+ * with nested repetition (which is polynomial on long runs of letters).
+ */
+function bylineNames(s: string): { name: string; index: number }[] {
+  const out: { name: string; index: number }[] = [];
+  let runStart = -1;
+  let runEnd = -1;
+  let n = 0;
+  const flush = () => {
+    if (n >= 2) out.push({ name: s.slice(runStart, runEnd), index: runStart });
+    runStart = -1;
+    n = 0;
+  };
+  for (const m of s.matchAll(/\S+/g)) {
+    const at = m.index ?? 0;
+    let e = m[0].length;
+    let breakAfter = false;
+    while (e > 0 && ',;:|'.includes(m[0][e - 1] as string)) {
+      e--;
+      breakAfter = true;
+    }
+    const w = m[0].slice(0, e);
+    if (w && (UPPER_START.test(w) || (n > 0 && NAME_PARTICLES.has(w)))) {
+      if (n === 0) runStart = at;
+      runEnd = at + e;
+      n++;
+      if (n === 5) breakAfter = true;
+    } else {
+      flush();
+    }
+    if (breakAfter) flush();
+  }
+  flush();
+  return out;
+}
+
 const words = (s: string) => (s.match(/\S+/g) ?? []).length;
 const prose = (s: string, n: number) => n >= 15 || (n >= 7 && /[.!?"”’)]$/.test(s));
 const titleLike = (s: string, n: number) => n >= 3 && n <= 30 && !/[.:;,]$/.test(s);
@@ -103,11 +144,8 @@ export function classifyZones(text: string, paragraphs: Paragraph[], _tokens: To
         zone[k] = 'byline';
         const from = by.index + by[0].length - by[1].length;
         const names = s.slice(from);
-        for (const m of names.matchAll(
-          /(?<![\p{L}'’.-])\p{Lu}[\p{L}'’.-]*(?:\s+(?:\p{Lu}[\p{L}'’.-]*|de|van|von|al|bin|da|di|la|le|du|der)){1,4}/gu,
-        )) {
-          if (!/^(?:Updated|Published|And)\b/.test(m[0]) && m.index !== undefined)
-            addAuthor(m[0], start + from + m.index);
+        for (const m of bylineNames(names)) {
+          if (!/^(?:Updated|Published|And)\b/.test(m.name)) addAuthor(m.name, start + from + m.index);
         }
       } else if (c <= 8 && WIRE_DATELINE.test(s) && /\d{4}-\d{2}-\d{2}$/.test(s)) {
         zone[k] = 'dateline';
