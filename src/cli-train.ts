@@ -5,10 +5,8 @@
  */
 import { readFile, writeFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
-import { InvalidInputError, InvalidOptionsError } from './errors.js';
+import { InputError, NAME, reportError, UsageError } from './cli-report.js';
 import type { TrainExample, TrainOptions } from './topics/train.js';
-
-const NAME = 'article-tagger';
 
 export const TRAIN_USAGE = `Usage: ${NAME} train FILE.jsonl|- -o MODEL.json [options]
 
@@ -28,9 +26,6 @@ Options:
 
 Exit status: 0 ok, 1 bad input (file not found, bad JSON, missing fields, no tags), 2 usage error.
 `;
-
-class UsageError extends Error {}
-class InputError extends Error {}
 
 const OPTIONS = {
   output: { type: 'string', short: 'o' },
@@ -170,28 +165,6 @@ export async function trainCommand(argv: string[]): Promise<number> {
   try {
     return await run(argv);
   } catch (e) {
-    const err = e instanceof Error ? e : new Error(String(e));
-    let code = 1;
-    let message = err.message;
-    if (err instanceof UsageError) {
-      code = 2;
-      message = `${message} (see ${NAME} train --help)`;
-    } else if (
-      !(err instanceof InputError) &&
-      !(err instanceof InvalidInputError) &&
-      !(err instanceof InvalidOptionsError)
-    ) {
-      message = `internal error: ${message} (run with --debug for a stack trace; please report it)`;
-    }
-    if (debug) process.stderr.write(`${err.stack ?? message}\n`);
-    else
-      process.stderr.write(
-        `${NAME} train: ${message
-          .split(/[\r\n]+/)
-          .map((x) => x.trim())
-          .filter(Boolean)
-          .join(' ')}\n`,
-      );
-    return code;
+    return reportError(e, `${NAME} train`, `${NAME} train`, debug);
   }
 }

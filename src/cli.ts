@@ -4,12 +4,11 @@
  * 3 (batch) some records could not be tagged.
  */
 import { parseArgs } from 'node:util';
-import { ArticleTooLargeError, InvalidInputError, InvalidOptionsError } from './errors.js';
+import { InputError, NAME, reportError, UsageError } from './cli-report.js';
+import { ArticleTooLargeError } from './errors.js';
 import { byteLimit, decodeText, maxLengthOf, readFileBounded, readStreamBounded } from './node/read.js';
 import { PUBLIC_STAGES, type PublicStage, type TagOptions } from './options.js';
 import { PACKAGE_VERSION } from './version.js';
-
-const NAME = 'article-tagger';
 
 const USAGE = `Usage: ${NAME} [tag] FILE|- [options]
 
@@ -36,17 +35,7 @@ Exit status: 0 ok, 1 bad input (file not found, not UTF-8 text, too large, bad o
 `;
 
 /** A usage mistake: exit 2 with a pointer to --help. */
-class UsageError extends Error {}
 /** A bad value or unreadable input: exit 1. */
-/** Bad input or option values; `problems` holds one message per problem (the CLI prints one line each). */
-class InputError extends Error {
-  constructor(
-    message: string,
-    readonly problems: string[] = [message],
-  ) {
-    super(message);
-  }
-}
 
 const OPTIONS = {
   'published-at': { type: 'string' },
@@ -189,15 +178,6 @@ async function run(argv: string[]): Promise<number> {
   return 0;
 }
 
-/** One line: the message's lines trimmed and joined (split, not a backtracking regex). */
-export function oneLine(s: string): string {
-  return s
-    .split(/[\r\n]+/)
-    .map((x) => x.trim())
-    .filter(Boolean)
-    .join(' ');
-}
-
 async function main(): Promise<void> {
   const argv = process.argv.slice(2);
   const debug = argv.includes('--debug');
@@ -209,32 +189,7 @@ async function main(): Promise<void> {
   try {
     process.exitCode = await run(argv);
   } catch (e) {
-    const err = e instanceof Error ? e : new Error(String(e));
-    let code = 1;
-    let message = err.message;
-    if (err instanceof UsageError) {
-      code = 2;
-      message = `${message} (see ${NAME} --help)`;
-    } else if (
-      !(err instanceof InputError) &&
-      !(err instanceof InvalidInputError) &&
-      !(err instanceof InvalidOptionsError) &&
-      !(err instanceof ArticleTooLargeError)
-    ) {
-      // Anything else is a bug of ours, not bad input: still one line (unless --debug), but say so.
-      message = `internal error: ${message} (run with --debug for a stack trace; please report it)`;
-      code = 1;
-    }
-    // One line per problem: several bad options are all named, each on its own line.
-    const problems =
-      err instanceof InputError && err.problems.length > 1
-        ? err.problems
-        : err instanceof InvalidOptionsError && err.issues.length > 1
-          ? err.issues.map((i) => `${i.path}: ${i.message}`)
-          : [message];
-    if (debug) process.stderr.write(`${err.stack ?? message}\n`);
-    else for (const p of problems) process.stderr.write(`${NAME}: ${oneLine(p)}\n`);
-    process.exitCode = code;
+    process.exitCode = reportError(e, NAME, NAME, debug);
   }
 }
 
