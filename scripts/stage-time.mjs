@@ -43,7 +43,7 @@ const cpu = () => {
 const runs = [['base', []], ...stages.map((s) => [s, [s]])];
 if (all) runs.push(['all stages', undefined]);
 const best = new Map();
-for (const [name, include] of runs) tagArticle(texts[0], include ? { include } : {}); // warm-up
+for (const [, include] of runs) tagArticle(texts[0], include ? { include } : {}); // warm-up
 for (let r = 0; r < rounds; r++) {
   for (const [name, include] of runs) {
     const opts = include ? { include, publishedAt: '2024-01-01' } : { publishedAt: '2024-01-01' };
