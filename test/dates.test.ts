@@ -124,6 +124,43 @@ const ANCHORED: [pub: string, text: string, span: string, value: string][] = [
     'the latest quarter',
     '1995-Q3',
   ],
+  [
+    '1995-11-02',
+    'Acme reported a third-quarter loss. A year earlier, net income was $2 million, or 5 cents a share.',
+    'A year earlier',
+    '1994-Q3',
+  ],
+  [
+    '1995-11-02',
+    'Acme posted third-quarter profit of $9 million, compared with $4 million last year.',
+    'last year',
+    '1994-Q3',
+  ],
+  [
+    '1995-11-02',
+    'Acme posted higher third-quarter profit. In the nine months, net was $9 million, up from $7 million a year earlier.',
+    'a year earlier',
+    '1994',
+  ],
+  [
+    '1995-11-02',
+    'Acme earned $3 million in the third quarter. In the first nine months, it lost $2 million, against a profit in the 1994 period.',
+    'the 1994 period',
+    '1994',
+  ],
+  [
+    '1995-11-09',
+    "Bolt Corp. reported a decline in fourth-quarter earnings. Sales in the latest period fell to $2 billion from last year's $2.2 billion.",
+    'last year',
+    '1994-Q4',
+  ],
+  ['1995-11-02', 'In the quarter ended July 31, the chain opened six stores.', 'the quarter', '1995-Q2'],
+  [
+    '1995-11-02',
+    'Zeta earned $1 million in the fiscal first quarter. Sales for the quarter ended Sept. 29 rose 4%.',
+    'the quarter',
+    '1995-Q1',
+  ],
   ['1995-11-02', 'The dam was finished in 1962. That year, the river flooded twice.', 'That year', '1962'],
   [
     '1995-11-02',

@@ -28,6 +28,9 @@ export type Anaphor =
   | 'same-quarter'
   | 'quarter-year-before'
   | 'quarter-of-year'
+  /** "a year earlier", "year-ago", "the 1988 period": the reported period a year before (a quarter, or a year after "the nine months"). */
+  | 'period-year-before'
+  | 'period-of-year'
   | 'same-year'
   | 'same-month'
   | 'next-month'

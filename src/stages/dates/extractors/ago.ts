@@ -41,7 +41,40 @@ function quarterSentence(ctx: Context, tok: Token): boolean {
   return false;
 }
 
-function yearAgoValue(ctx: Context, ref: Ymd, tok: Token): { value: string; grain: 'year' | 'quarter' } {
+/** Words of a sentence reporting results ("net income was $2.1 million, or six cents a share"). */
+const RESULTS = new Set([
+  '$',
+  'c$',
+  'cents',
+  'net',
+  'earnings',
+  'earned',
+  'profit',
+  'loss',
+  'sales',
+  'revenue',
+  'revenues',
+  'income',
+]);
+
+/** True when the sentence of token `tok` reports figures (money, earnings, sales). */
+export function resultsSentence(ctx: Context, tok: Token): boolean {
+  const s = ctx.doc.sentences[tok.sentence];
+  if (!s) return false;
+  for (let k = s.tokenStart; k < s.tokenEnd; k++) {
+    const t = ctx.doc.tokens[k] as Token;
+    if (RESULTS.has(t.lower)) return true;
+  }
+  return false;
+}
+
+type YearAgo = { value: string; grain: 'year' | 'quarter'; anaphor?: 'period-year-before' };
+
+/**
+ * "a year earlier", "year-ago": in a results story the period being reported a year before (resolved by the anchor
+ * refiner: the quarter last named, or the year after "the nine months"); else the year before the reference.
+ */
+function yearAgoValue(ctx: Context, ref: Ymd, tok: Token): YearAgo {
   if (quarterSentence(ctx, tok)) {
     let q = quarterOf(ref.m) - 1;
     let y = ref.y - 1;
@@ -49,8 +82,10 @@ function yearAgoValue(ctx: Context, ref: Ymd, tok: Token): { value: string; grai
       q = 4;
       y--;
     }
-    return { value: `${y}-Q${q}`, grain: 'quarter' };
+    return { value: `${y}-Q${q}`, grain: 'quarter', anaphor: 'period-year-before' };
   }
+  // A results sentence in a story that named a quarter: the anchor makes it that quarter a year before.
+  if (resultsSentence(ctx, tok)) return { value: fmtYear(ref.y - 1), grain: 'year', anaphor: 'period-year-before' };
   return { value: fmtYear(ref.y - 1), grain: 'year' };
 }
 
@@ -69,7 +104,7 @@ export function ago(ctx: Context): DateCandidate[] {
       out.push(
         candidate(ctx, i, i + 1, 'ago', v?.grain ?? 'year', v?.value ?? null, {
           relative: true,
-          ...(v?.grain === 'quarter' ? { anaphor: 'quarter-year-before' as const } : {}),
+          ...(v?.anaphor ? { anaphor: v.anaphor } : {}),
         }),
       );
       continue;
@@ -83,6 +118,7 @@ export function ago(ctx: Context): DateCandidate[] {
     if (!unit || !AGO.has(lowerAt(ctx, i + 2))) continue;
     let value: string | null = null;
     let grain: DateCandidate['grain'] = unit;
+    let anaphor: YearAgo['anaphor'];
     if (ref) {
       if (unit === 'day') {
         const d = addDays(ref, -n);
@@ -96,13 +132,14 @@ export function ago(ctx: Context): DateCandidate[] {
           const v = yearAgoValue(ctx, ref, t);
           value = v.value;
           grain = v.grain;
+          anaphor = v.anaphor;
         } else value = fmtYear(ref.y - n);
       } else value = String(Math.floor((ref.y - 10 * n) / 10));
     }
     out.push(
       candidate(ctx, i, i + 3, 'ago', grain, value, {
         relative: true,
-        ...(grain === 'quarter' ? { anaphor: 'quarter-year-before' as const } : {}),
+        ...(anaphor ? { anaphor } : {}),
       }),
     );
     i += 2;

@@ -1,6 +1,18 @@
 import type { Context } from '../../../pipeline/types.js';
 import { quarterOf } from '../calendar.js';
-import { candidate, intOf, lowerAt, reference, tenseAt, tokenAt, touching, yearOf } from '../scan.js';
+import {
+  candidate,
+  dayAt,
+  inferYear,
+  intOf,
+  lowerAt,
+  monthAt,
+  reference,
+  tenseAt,
+  tokenAt,
+  touching,
+  yearOf,
+} from '../scan.js';
 import type { DateCandidate } from '../types.js';
 
 const ORD: ReadonlyMap<string, number> = new Map([
@@ -93,18 +105,49 @@ function theQuarter(ctx: Context, i: number): DateCandidate | null {
     if (year !== null) y = year;
     value = `${y}-Q${qq}`;
   }
+  // "the quarter ended July 31": the quarter the story named before (a fiscal one), else the calendar quarter holding
+  // most of its days (May–July: the second).
+  const ended = year === null && !yearBefore ? endedQuarter(ctx, t1) : null;
+  if (ended) value = `${ended.y}-Q${ended.q}`;
+  // "the 1988 period", "the year-ago period": the period being reported, which the story may have widened to a year.
+  const period = word === 'period';
   const anaphor = current
     ? undefined
     : year !== null
-      ? 'quarter-of-year'
+      ? period
+        ? 'period-of-year'
+        : 'quarter-of-year'
       : yearBefore
-        ? 'quarter-year-before'
+        ? period
+          ? 'period-year-before'
+          : 'quarter-year-before'
         : 'same-quarter';
   return candidate(ctx, t0, t1, 'the-quarter', 'quarter', value, {
     relative: true,
     inferred: true,
     ...(anaphor ? { anaphor } : {}),
   });
+}
+
+/**
+ * "… ended/ending Sept. 30" after "the quarter" at token i: the calendar quarter holding most of the three months that
+ * end then (the month before the end month is the middle one), with the year inferred as for any month.
+ */
+function endedQuarter(ctx: Context, i: number): { y: number; q: number } | null {
+  const w = lowerAt(ctx, i);
+  if (w !== 'ended' && w !== 'ending') return null;
+  const mo = monthAt(ctx, i + 1);
+  const ref = reference(ctx);
+  if (!mo || !ref) return null;
+  const day = dayAt(ctx, mo.next);
+  const y = yearOf(tokenAt(ctx, day ? day.next : mo.next)) ?? yearOf(tokenAt(ctx, (day ? day.next : mo.next) + 1));
+  let year = y ?? inferYear(ref, mo.month, day?.day ?? null, w === 'ended' ? 'past' : tenseAt(ctx, i));
+  let middle = mo.month - 1;
+  if (middle === 0) {
+    middle = 12;
+    year--;
+  }
+  return { y: year, q: quarterOf(middle) };
 }
 
 /** The year a quarter named without one refers to. */

@@ -2,6 +2,7 @@ import type { Context } from '../../../pipeline/types.js';
 import { addDays, addMonths, fmtMonth, fmtYear, isoWeek } from '../calendar.js';
 import { candidate, lowerAt, reference } from '../scan.js';
 import type { DateCandidate } from '../types.js';
+import { resultsSentence } from './ago.js';
 
 const SHIFT: ReadonlyMap<string, number> = new Map([
   ['last', -1],
@@ -12,6 +13,18 @@ const SHIFT: ReadonlyMap<string, number> = new Map([
   ['coming', 1],
 ]);
 const UNITS = new Set(['week', 'month', 'year', 'decade']);
+
+const AMOUNT_WORDS = new Set(['million', 'billion', 'share', '%', 'cents']);
+
+/** "… $3 million last year", "… 62 cents a share last year", "last year's $1.55 billion": a figure right beside it. */
+function figureBeside(ctx: Context, i: number): boolean {
+  const p = ctx.doc.tokens[i - 1];
+  if (p && (p.kind === 'number' || AMOUNT_WORDS.has(p.lower))) return true;
+  const a = lowerAt(ctx, i + 2);
+  if (a !== "'s" && a !== '’s') return false;
+  const n = ctx.doc.tokens[i + 3];
+  return !!n && (n.kind === 'number' || n.text === '$' || n.lower === 'c$');
+}
 
 /** "last week" → 2023-W31, "this month", "next year", "the past year", "earlier this year" (with widen-modifiers). */
 export function relativeUnit(ctx: Context): DateCandidate[] {
@@ -41,7 +54,14 @@ export function relativeUnit(ctx: Context): DateCandidate[] {
       else value = String(Math.floor(ref.y / 10) + shift);
     }
     const t0 = lowerAt(ctx, i - 1) === 'the' && (t.lower === 'past' || t.lower === 'coming') ? i - 1 : i;
-    out.push(candidate(ctx, t0, i + 2, 'relative-unit', grain, value, { relative: true }));
+    // "compared with $6.1 million last year", "from last year's $1.55 billion": in a results story, the period reported.
+    const comparison = t.lower === 'last' && grain === 'year' && figureBeside(ctx, i) && resultsSentence(ctx, t);
+    out.push(
+      candidate(ctx, t0, i + 2, 'relative-unit', grain, value, {
+        relative: true,
+        ...(comparison ? { anaphor: 'period-year-before' as const } : {}),
+      }),
+    );
     i++;
   }
   return out;

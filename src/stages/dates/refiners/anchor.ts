@@ -1,6 +1,7 @@
 import type { Context } from '../../../pipeline/types.js';
+import type { DateGrain } from '../../../schema.js';
 import { addMonths, fmtMonth, fmtYear } from '../calendar.js';
-import { reference } from '../scan.js';
+import { lowerAt, positionsOf, reference, tenseAt, triggers } from '../scan.js';
 import type { DateCandidate } from '../types.js';
 
 const QUARTER = /^(\d{4})-Q([1-4])$/;
@@ -8,22 +9,49 @@ const YEAR = /^(\d{4})/;
 const MONTH = /^(\d{4})-(\d{2})/;
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
 
+/** Words that name a reporting period longer than a quarter: "the nine months", "the first half". */
+const PERIOD_WORDS = triggers(['months', 'half']);
+const MULTI_QUARTER_MONTHS = new Set(['six', 'nine', 'twelve', '6', '9', '12']);
+const HALVES = new Set(['first', 'second']);
+
+/** Token indices where a story turns to a period longer than a quarter ("In the first nine months, net was …"). */
+function longPeriodCues(ctx: Context): number[] {
+  const out: number[] = [];
+  for (const i of positionsOf(ctx, PERIOD_WORDS)) {
+    const p = lowerAt(ctx, i - 1);
+    if (lowerAt(ctx, i) === 'months' ? MULTI_QUARTER_MONTHS.has(p) : HALVES.has(p)) out.push(i);
+  }
+  return out;
+}
+
 /**
  * Anaphoric dates, resolved in text order against the dates before them (as HeidelTime does for news narratives):
- * "the quarter"/"the latest period" take the quarter last named; "a year earlier", "the year-ago quarter" in an
- * earnings story that quarter a year before; "the 1988 period" that quarter of 1988; "that year" the year last named;
+ * "the quarter"/"the latest period" take the quarter last named; "the year-ago quarter" that quarter a year before;
+ * "a year earlier", "year-ago", "the 1988 period" in a results story the period being reported a year before: the
+ * quarter, or the year once the story has turned to "the nine months" or "the year"; "that year" the year last named;
  * "the same month", "the following month", "that day" the month/day last named. With nothing named before, the value
- * the extractor gave from the reference date stays. Only a quarter over by the reference date anchors. One pass over
- * the sorted candidates.
+ * the extractor gave from the reference date stays. A quarter anchors when it is over by the reference date, or when
+ * it is the first quarter the story names, in a past clause (a fiscal fourth quarter reported in November). One pass
+ * over the sorted candidates.
  */
 export function anchor(ctx: Context, items: DateCandidate[]): DateCandidate[] {
   const ref = reference(ctx);
+  const cues = longPeriodCues(ctx);
+  let cue = 0;
   let quarter: { y: number; q: number } | null = null;
+  let firstQuarter = true;
+  /** The kind of period a results story is talking about at this point. */
+  let period: 'quarter' | 'year' = 'quarter';
   let year: number | null = null;
   let month: { y: number; m: number } | null = null;
   let day: string | null = null;
   return items.map((c) => {
+    while (cue < cues.length && (cues[cue] as number) < c.t0) {
+      period = 'year';
+      cue++;
+    }
     let value = c.value;
+    let grain: DateGrain = c.grain;
     if (c.anaphor && value !== null) {
       switch (c.anaphor) {
         case 'same-quarter':
@@ -35,6 +63,28 @@ export function anchor(ctx: Context, items: DateCandidate[]): DateCandidate[] {
         case 'quarter-of-year': {
           const y = YEAR.exec(value);
           if (quarter && y) value = `${y[1]}-Q${quarter.q}`;
+          break;
+        }
+        case 'period-year-before':
+          if (period === 'year') {
+            const y = YEAR.exec(value);
+            if (quarter) value = fmtYear(quarter.y - 1);
+            else if (y) value = y[1] as string;
+            grain = 'year';
+          } else if (quarter) {
+            value = `${quarter.y - 1}-Q${quarter.q}`;
+            grain = 'quarter';
+          }
+          break;
+        case 'period-of-year': {
+          const y = YEAR.exec(value);
+          if (period === 'year' && y) {
+            value = y[1] as string;
+            grain = 'year';
+          } else if (quarter && y) {
+            value = `${y[1]}-Q${quarter.q}`;
+            grain = 'quarter';
+          }
           break;
         }
         case 'same-year':
@@ -57,12 +107,19 @@ export function anchor(ctx: Context, items: DateCandidate[]): DateCandidate[] {
     if (value !== null) {
       // Only dates the text names by themselves anchor the ones after them ("a year earlier" does not move "that year").
       const q = QUARTER.exec(value);
-      // Only a quarter already over at publication is one a results story reports on ("the fourth quarter" ahead is not).
       if (q && c.rule === 'quarter') {
         const y = Number(q[1]);
         const n = Number(q[2]);
-        if (!ref || y < ref.y || (y === ref.y && n * 3 < ref.m)) quarter = { y, q: n };
-      }
+        // A quarter still ahead at publication is not one a results story reports on ("expects the fourth quarter to
+        // be weak"), unless it is the story's first quarter in a past clause (fiscal quarters run ahead of the calendar).
+        const over = !ref || y < ref.y || (y === ref.y && n * 3 < ref.m);
+        if (over || (firstQuarter && tenseAt(ctx, c.t0) === 'past')) {
+          quarter = { y, q: n };
+          period = 'quarter';
+        }
+        firstQuarter = false;
+      } else if (c.anaphor === 'same-quarter') period = 'quarter';
+      else if (c.rule === 'the-year') period = 'year';
       if (!c.anaphor && (c.grain === 'year' || c.grain === 'month' || c.grain === 'day')) {
         const y = YEAR.exec(value);
         if (y && !c.relative) year = Number(y[1]);
@@ -71,6 +128,6 @@ export function anchor(ctx: Context, items: DateCandidate[]): DateCandidate[] {
         if (DAY.test(value)) day = value;
       }
     }
-    return value === c.value ? c : { ...c, value };
+    return value === c.value && grain === c.grain ? c : { ...c, value, grain };
   });
 }
