@@ -4,7 +4,7 @@ import { createTagger, tagArticle } from '../src/index.js';
 import { resolveOptions } from '../src/options.js';
 import type { Context } from '../src/pipeline/types.js';
 import { entitiesStage } from '../src/stages/entities/index.js';
-import { loadModel, tagDoc } from '../src/stages/entities/ner-model.js';
+import { decodeFast, decodeReference, loadModel, tagDoc } from '../src/stages/entities/ner-model.js';
 import { buildDoc } from '../src/text/doc.js';
 import { normalize } from '../src/text/normalize.js';
 
@@ -220,6 +220,24 @@ describe('entities: the committed model', () => {
     const first = run();
     expect(first).toEqual(['Haruto Nakamura/PER', 'Nordvik Shipping/ORG', 'Bergen/LOC']);
     expect(run()).toEqual(first);
+  });
+
+  it('the fast decoder gives the labels of the reference (feature list) decoder', () => {
+    const text = [
+      'KORVAL SHIPPING WINS ORDER FROM NORDVIK',
+      '',
+      'OSLO 2024-03-05 (Newswire) - Korval Shipping said on Tuesday it had won an order from Nordvik Energy.',
+      'Chief executive Ingrid Halvorsen told reporters in Bergen that the deal with Nordvik was worth 40 million crowns.',
+      '"We are pleased," Halvorsen said. The mark was set in 1996 by Jean-Luc van der Berg of Lyon.',
+      'Shares in Korval rose 3.5 percent. NORDVIK declined to comment; Mark Tavener of the U.N. agency said: "No."',
+    ].join('\n');
+    const doc = buildDoc(normalize(text).text);
+    const mk = () =>
+      ({ input: text, doc, config: resolveConfig({}), options: resolveOptions({}) }) as unknown as Context;
+    const ref = decodeReference(mk());
+    expect(Array.from(decodeFast(mk()))).toEqual(Array.from(ref));
+    expect(Array.from(decodeFast(mk()))).toEqual(Array.from(ref));
+    expect(ref.some((l) => l !== 0)).toBe(true);
   });
 });
 

@@ -85,7 +85,7 @@ export function shape(text: string): string {
 }
 
 // Templates.
-const T = {
+export const T = {
   bias: 0,
   w: 1,
   raw: 2,
@@ -145,12 +145,12 @@ const F = {
   placeWord: 16384,
   bigCity: 32768,
 } as const;
-const FLAG_BITS = Object.values(F);
+export const FLAG_BITS: readonly number[] = Object.values(F);
 
 const PLACE_TAGS = new Set(['Place', 'Country', 'City', 'Region']);
 const GIVEN_TAGS = new Set(['FirstName', 'MaleName', 'FemaleName']);
 
-function wordFlags(ctx: Context, t: Token): number {
+export function wordFlags(ctx: Context, t: Token): number {
   if (t.kind !== 'word') return 0;
   const L = nameLists();
   const lower = t.lower;
@@ -202,7 +202,7 @@ export interface DocFeatures {
 }
 
 const cache = new WeakMap<Context, DocFeatures>();
-const NONE = fnv('<none>');
+export const NONE = fnv('<none>');
 const PARTICLES = new Set([
   'al',
   'bin',
@@ -237,6 +237,11 @@ const HAS_UPPER = /\p{Lu}/u;
  */
 export function skipToken(t: Token, l1: number): boolean {
   if (l1 > 0 && partOf(l1) < 2) return false;
+  return skippable(t);
+}
+
+/** The part of `skipToken` that depends on the token alone (a function of its text). */
+export function skippable(t: Token): boolean {
   if (t.kind === 'punct') return true;
   if (t.kind !== 'word' || t.cap) return false;
   return !PARTICLES.has(t.lower) && !HAS_UPPER.test(t.text);
@@ -266,6 +271,28 @@ export function docFeatures(ctx: Context): DocFeatures {
     lowH[i] = t.kind === 'number' ? (shapeH[i] as number) : fnv(t.lower);
     rawH[i] = t.cap ? fnv(t.text) : (lowH[i] as number);
   }
+  const gazPos = gazetteerPairs(ctx, caps);
+  const df: DocFeatures = {
+    ctx,
+    lowH,
+    rawH,
+    shapeH,
+    flags: new Int32Array(n).fill(-1),
+    gazPos,
+    caps,
+    lowerSeen,
+    capSeen,
+  };
+  cache.set(ctx, df);
+  return df;
+}
+
+/**
+ * Two-word gazetteer names outside caps lines, by token: 1, 3 place B/L; 4, 6 known organization B/L.
+ */
+export function gazetteerPairs(ctx: Context, caps: Uint8Array): Uint8Array {
+  const toks = ctx.doc.tokens;
+  const n = toks.length;
   const gazPos = new Uint8Array(n);
   const L = nameLists();
   for (let i = 0; i < n; i++) {
@@ -281,19 +308,7 @@ export function docFeatures(ctx: Context): DocFeatures {
       gazPos[i + 1] = isOrg ? 6 : 3;
     }
   }
-  const df: DocFeatures = {
-    ctx,
-    lowH,
-    rawH,
-    shapeH,
-    flags: new Int32Array(n).fill(-1),
-    gazPos,
-    caps,
-    lowerSeen,
-    capSeen,
-  };
-  cache.set(ctx, df);
-  return df;
+  return gazPos;
 }
 
 function flagsAt(df: DocFeatures, i: number): number {

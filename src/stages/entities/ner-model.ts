@@ -3,22 +3,33 @@
  * decoded greedily left to right with BILOU constraints. The weights are trained by scripts/train-ner.ts and
  * committed in src/data/ner-model.generated.ts; they are decoded on first use.
  */
+import type { ResolvedConfig } from '../../config.js';
 import { NER_MODEL } from '../../data/ner-model.generated.js';
 import type { Context } from '../../pipeline/types.js';
 import type { Token } from '../../text/types.js';
+import { capsParagraphs, sentenceInitial } from './lines.js';
 import {
   allowed,
   canEnd,
   type DocFeatures,
   docFeatures,
+  FLAG_BITS,
+  fnv,
+  gazetteerPairs,
   historyFeatures,
+  mix,
   N_LABELS,
   type NerType,
+  NONE,
   partOf,
+  shape,
+  skippable,
   skipToken,
+  T,
   TYPES,
   tokenFeatures,
   typeOf,
+  wordFlags,
 } from './ner-features.js';
 
 /** Adds the weights of `feats` for every label into `scores` (length N_LABELS). */
@@ -125,6 +136,8 @@ interface Loaded {
   slots: number;
   codes: Uint8Array;
   values: Float32Array;
+  /** The codes decoded: N_LABELS weights a row, row offsets as in `table`. */
+  weights: Float32Array;
 }
 let loaded: Loaded | null = null;
 
@@ -138,7 +151,7 @@ function base64Bytes(s: string): Uint8Array {
 /**
  * Decodes the committed weights: `data` is base64 of the row count (uint32 LE), the bucket ids of the kept rows as
  * ascending deltas (LEB128 varints), then one int8 code per label for each row (log scale, see train-ner.ts). The
- * rows go into a small open-addressing table so that scoring touches about 2 MB of memory.
+ * rows go into a small open-addressing table (bucket → row) and one Float32Array of decoded weights.
  */
 export function loadModel(): Loaded {
   if (loaded) return loaded;
@@ -173,38 +186,379 @@ export function loadModel(): Loaded {
   const values = new Float32Array(256);
   for (let q = -127; q <= 127; q++)
     values[q & 255] = Math.sign(q) * NER_MODEL.eps * (Math.exp(Math.abs(q) / NER_MODEL.a) - 1);
-  loaded = { table, slots, codes: bytes.subarray(p, p + rows * N_LABELS), values };
+  const codes = bytes.subarray(p, p + rows * N_LABELS);
+  const weights = new Float32Array(codes.length);
+  for (let k = 0; k < codes.length; k++) weights[k] = values[codes[k] as number] as number;
+  loaded = { table, slots, codes, values, weights };
   return loaded;
 }
 
+const MASK = (1 << NER_MODEL.bits) - 1;
+
+/** Offset of a feature's row in `weights`, -1 when the model has no weights for it. */
+function rowOf(m: Loaded, h: number): number {
+  const b = h & MASK;
+  const smask = m.slots - 1;
+  const table = m.table;
+  let slot = b & smask;
+  for (;;) {
+    const key = table[slot * 2] as number;
+    if (key === b + 1) return table[slot * 2 + 1] as number;
+    if (key === 0) return -1;
+    slot = (slot + 1) & smask;
+  }
+}
+
+/** Adds the weights of feature `h` to into[at .. at + N_LABELS). */
+function addFeature(m: Loaded, h: number, into: Float32Array | Float64Array, at: number): void {
+  const r = rowOf(m, h);
+  if (r < 0) return;
+  const w = m.weights;
+  for (let l = 0; l < N_LABELS; l++) into[at + l] = (into[at + l] as number) + (w[r + l] as number);
+}
+
 function committedScorer(): Scorer {
-  const { table, slots, codes, values } = loadModel();
-  const mask = (1 << NER_MODEL.bits) - 1;
-  const smask = slots - 1;
+  const m = loadModel();
   return (feats, from, to, scores) => {
-    for (let k = from; k < to; k++) {
-      const b = (feats[k] as number) & mask;
-      let slot = b & smask;
-      let r = -1;
-      for (;;) {
-        const key = table[slot * 2] as number;
-        if (key === b + 1) {
-          r = table[slot * 2 + 1] as number;
-          break;
-        }
-        if (key === 0) break;
-        slot = (slot + 1) & smask;
-      }
-      if (r < 0) continue;
-      for (let l = 0; l < N_LABELS; l++) scores[l] = (scores[l] as number) + (values[codes[r + l] as number] as number);
-    }
+    for (let k = from; k < to; k++) addFeature(m, feats[k] as number, scores, 0);
   };
 }
 
 let scorer: Scorer | null = null;
 
+/** The committed model through the generic (training) path: `tokenFeatures` + `historyFeatures` per token. */
+export function decodeReference(ctx: Context): Int8Array {
+  scorer ??= committedScorer();
+  return decode(ctx, scorer);
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Fast inference. The same features and the same greedy decoding as `decode`, computed differently: the features of
+// a token that depend on one word form alone (its word, shape, affixes, flags; or its word and shape seen from a
+// neighbour at -2..+2) are summed once per distinct form into weight vectors, cached per configuration across
+// documents; per token only the pair features (bigrams, shape trigram), the label history and the document features
+// are looked up. The per-document sets (words seen lower case, label memory) are stamps on per-lower-case records.
+
+/** Per lower-case word: document stamps for "seen lower case", "seen capitalised" and the label memory. */
+interface Lower {
+  lowerSeen: number;
+  capSeen: number;
+  memDoc: number;
+  mem: number;
+}
+
+/** Per distinct token text. */
+interface Form {
+  lower: Lower;
+  lowerText: string;
+  lowH: number;
+  rawH: number;
+  shapeH: number;
+  len: number;
+  word: boolean;
+  cap: boolean;
+  /** `skippable`: O unscored outside an entity. */
+  skip: boolean;
+  /** Word flags, -1 until computed. */
+  flags: number;
+  /** Summed weights of the parts below (N_LABELS each), filled on demand; `ready` is a bit mask of the parts. */
+  vec: Float32Array | null;
+  ready: number;
+}
+
+const OWN = 0;
+const PREV = 1;
+const NEXT = 2;
+const PREV2 = 3;
+const NEXT2 = 4;
+const CAPS = 5;
+const INIT = 6;
+const PARTS = 7;
+
+interface FormCache {
+  forms: Map<string, Form>;
+  lowers: Map<string, Lower>;
+}
+const formCaches = new WeakMap<ResolvedConfig, FormCache>();
+/** The cache is dropped (between documents) once it holds this many forms. */
+const FORM_LIMIT = 40_000;
+let docStamp = 0;
+
+function formCache(ctx: Context): FormCache {
+  let c = formCaches.get(ctx.config);
+  if (!c || c.forms.size > FORM_LIMIT) {
+    c = { forms: new Map(), lowers: new Map() };
+    formCaches.set(ctx.config, c);
+  }
+  return c;
+}
+
+function newForm(c: FormCache, t: Token): Form {
+  const sh = fnv(shape(t.text));
+  const low = t.kind === 'number' ? sh : fnv(t.lower);
+  let lower = c.lowers.get(t.lower);
+  if (!lower) {
+    lower = { lowerSeen: 0, capSeen: 0, memDoc: 0, mem: 0 };
+    c.lowers.set(t.lower, lower);
+  }
+  return {
+    lower,
+    lowerText: t.lower,
+    lowH: low,
+    rawH: t.cap ? fnv(t.text) : low,
+    shapeH: sh,
+    len: Math.min(t.text.length, 12),
+    word: t.kind === 'word',
+    cap: t.cap,
+    skip: skippable(t),
+    flags: -1,
+    vec: null,
+    ready: 0,
+  };
+}
+
+/** Offset of part `p` of form f's vector (filled on first use); `t` is a token of that form. */
+function part(m: Loaded, ctx: Context, f: Form, t: Token, p: number): number {
+  const at = p * N_LABELS;
+  if (f.ready & (1 << p)) return at;
+  if (!f.vec) f.vec = new Float32Array(PARTS * N_LABELS);
+  const v = f.vec;
+  if ((p === OWN || p === PREV || p === NEXT) && f.flags < 0) f.flags = wordFlags(ctx, t);
+  const fl = f.flags;
+  switch (p) {
+    case OWN: {
+      addFeature(m, mix(T.bias, 0), v, at);
+      addFeature(m, mix(T.w, f.lowH), v, at);
+      addFeature(m, mix(T.raw, f.rawH), v, at);
+      addFeature(m, mix(T.shape, f.shapeH), v, at);
+      if (f.word) {
+        const lw = f.lowerText;
+        const k1 = Math.min(4, lw.length - 1);
+        let hp = 0x811c9dc5;
+        let hs = 0x811c9dc5;
+        for (let k = 1; k <= k1; k++) {
+          hp = Math.imul(hp ^ lw.charCodeAt(k - 1), 0x01000193);
+          hs = Math.imul(hs ^ lw.charCodeAt(lw.length - k), 0x01000193);
+          addFeature(m, mix(T.pre + k - 1, hp >>> 0), v, at);
+          addFeature(m, mix(T.suf + k - 1, hs >>> 0), v, at);
+        }
+      }
+      addFeature(m, mix(T.len, f.len), v, at);
+      if (fl) for (const bit of FLAG_BITS) if (fl & bit) addFeature(m, mix(T.flag, bit * 2 + (f.cap ? 1 : 0)), v, at);
+      break;
+    }
+    case PREV:
+      addFeature(m, mix(T.wm1, f.lowH), v, at);
+      addFeature(m, mix(T.sm1, f.shapeH), v, at);
+      if (fl) for (const bit of FLAG_BITS) if (fl & bit) addFeature(m, mix(T.flagm1, bit), v, at);
+      break;
+    case NEXT:
+      addFeature(m, mix(T.wp1, f.lowH), v, at);
+      addFeature(m, mix(T.sp1, f.shapeH), v, at);
+      if (fl) for (const bit of FLAG_BITS) if (fl & bit) addFeature(m, mix(T.flagp1, bit), v, at);
+      break;
+    case PREV2:
+      addFeature(m, mix(T.wm2, f.lowH), v, at);
+      addFeature(m, mix(T.sm2, f.shapeH), v, at);
+      break;
+    case NEXT2:
+      addFeature(m, mix(T.wp2, f.lowH), v, at);
+      addFeature(m, mix(T.sp2, f.shapeH), v, at);
+      break;
+    case CAPS:
+      addFeature(m, mix(T.capsLine, f.shapeH), v, at);
+      addFeature(m, mix(T.capsW, f.lowH), v, at);
+      break;
+    default:
+      addFeature(m, mix(T.initial, f.shapeH), v, at);
+  }
+  f.ready |= 1 << p;
+  return at;
+}
+
+/** Weight vectors of features that depend on no word form: neighbours outside the sentence, history, flags. */
+interface Consts {
+  /** NONE neighbour at -1, +1, -2, +2 (N_LABELS each, in that order). */
+  none: Float32Array;
+  capSeen: Float32Array;
+  /** lowerSeen in mixed-case text (0) and in a caps line (1). */
+  lowerSeen: Float32Array;
+  /** gazSpan by code 0..6. */
+  gaz: Float32Array;
+  /** l1, l2 and l1|l2 by (l1 + 2) * HIST_W + (l2 + 2). */
+  hist: Float32Array;
+  /** nl by nl + 8 (0..11). */
+  nl: Float32Array;
+}
+const HIST_W = N_LABELS + 2;
+let consts: Consts | null = null;
+
+function constants(m: Loaded): Consts {
+  if (consts) return consts;
+  const none = new Float32Array(4 * N_LABELS);
+  addFeature(m, mix(T.wm1, NONE), none, 0);
+  addFeature(m, mix(T.sm1, NONE), none, 0);
+  addFeature(m, mix(T.wp1, NONE), none, N_LABELS);
+  addFeature(m, mix(T.sp1, NONE), none, N_LABELS);
+  addFeature(m, mix(T.wm2, NONE), none, 2 * N_LABELS);
+  addFeature(m, mix(T.sm2, NONE), none, 2 * N_LABELS);
+  addFeature(m, mix(T.wp2, NONE), none, 3 * N_LABELS);
+  addFeature(m, mix(T.sp2, NONE), none, 3 * N_LABELS);
+  const capSeen = new Float32Array(N_LABELS);
+  addFeature(m, mix(T.capSeen, 1), capSeen, 0);
+  const lowerSeen = new Float32Array(2 * N_LABELS);
+  addFeature(m, mix(T.lowerSeen, 0), lowerSeen, 0);
+  addFeature(m, mix(T.lowerSeen, 1), lowerSeen, N_LABELS);
+  const gaz = new Float32Array(7 * N_LABELS);
+  for (let g = 1; g < 7; g++) addFeature(m, mix(T.gazSpan, g), gaz, g * N_LABELS);
+  const hist = new Float32Array(HIST_W * HIST_W * N_LABELS);
+  for (let a = 1; a < HIST_W; a++)
+    for (let b = 1; b < HIST_W; b++) {
+      const at = (a * HIST_W + b) * N_LABELS;
+      addFeature(m, mix(T.l1, a), hist, at);
+      addFeature(m, mix(T.l2, b), hist, at);
+      addFeature(m, mix(T.l12, a * 32 + b), hist, at);
+    }
+  const nl = new Float32Array(12 * N_LABELS);
+  for (let k = 0; k < 12; k++) addFeature(m, mix(T.nl, k), nl, k * N_LABELS);
+  consts = { none, capSeen, lowerSeen, gaz, hist, nl };
+  return consts;
+}
+
+const INSIDE = Uint8Array.from({ length: N_LABELS }, (_, l) => (l > 0 && partOf(l) < 2 ? 1 : 0));
+const TYPE_OF = Int8Array.from({ length: N_LABELS }, (_, l) => typeOf(l));
+const SCORES = new Float64Array(N_LABELS);
+
+function addVec(sc: Float64Array, v: Float32Array, at: number): void {
+  for (let l = 0; l < N_LABELS; l++) sc[l] = (sc[l] as number) + (v[at + l] as number);
+}
+
+function addPart(sc: Float64Array, m: Loaded, ctx: Context, f: Form, t: Token, p: number): void {
+  const at = part(m, ctx, f, t, p);
+  addVec(sc, f.vec as Float32Array, at);
+}
+
+/** Greedy decoding of one document with the committed model (same labels as `decodeReference`). */
+export function decodeFast(ctx: Context): Int8Array {
+  const m = loadModel();
+  const K = constants(m);
+  const toks = ctx.doc.tokens;
+  const n = toks.length;
+  const cache = formCache(ctx);
+  const stamp = ++docStamp;
+  const caps = capsParagraphs(ctx);
+  const forms: Form[] = new Array(n);
+  for (let i = 0; i < n; i++) {
+    const t = toks[i] as Token;
+    let f = cache.forms.get(t.text);
+    if (!f) {
+      f = newForm(cache, t);
+      cache.forms.set(t.text, f);
+    }
+    forms[i] = f;
+    if (f.word && caps[t.paragraph] !== 1) {
+      if (!f.cap) f.lower.lowerSeen = stamp;
+      else if (!t.upper) f.lower.capSeen = stamp;
+    }
+  }
+  const gazPos = gazetteerPairs(ctx, caps);
+  const labels = new Int8Array(n);
+  const sc = SCORES;
+  let l1 = -1;
+  let l2 = -1;
+  for (let i = 0; i < n; i++) {
+    const t = toks[i] as Token;
+    const sent = t.sentence;
+    if (i > 0 && (toks[i - 1] as Token).sentence !== sent) {
+      l1 = -1;
+      l2 = -1;
+    }
+    const f = forms[i] as Form;
+    if (f.skip && (l1 < 0 || INSIDE[l1] === 0)) {
+      l2 = l1;
+      l1 = 0;
+      continue;
+    }
+    const hasP1 = i > 0 && (toks[i - 1] as Token).sentence === sent;
+    const hasN1 = i + 1 < n && (toks[i + 1] as Token).sentence === sent;
+    const hasP2 = hasP1 && i > 1 && (toks[i - 2] as Token).sentence === sent;
+    const hasN2 = hasN1 && i + 2 < n && (toks[i + 2] as Token).sentence === sent;
+    sc.fill(0);
+    addPart(sc, m, ctx, f, t, OWN);
+    const w = f.lowH;
+    const sh = f.shapeH;
+    let wm1 = NONE;
+    let sm1 = NONE;
+    let wp1 = NONE;
+    let sp1 = NONE;
+    if (hasP1) {
+      const g = forms[i - 1] as Form;
+      addPart(sc, m, ctx, g, toks[i - 1] as Token, PREV);
+      wm1 = g.lowH;
+      sm1 = g.shapeH;
+    } else addVec(sc, K.none, 0);
+    if (hasN1) {
+      const g = forms[i + 1] as Form;
+      addPart(sc, m, ctx, g, toks[i + 1] as Token, NEXT);
+      wp1 = g.lowH;
+      sp1 = g.shapeH;
+    } else addVec(sc, K.none, N_LABELS);
+    if (hasP2) {
+      const g = forms[i - 2] as Form;
+      addPart(sc, m, ctx, g, toks[i - 2] as Token, PREV2);
+    } else addVec(sc, K.none, 2 * N_LABELS);
+    if (hasN2) {
+      const g = forms[i + 2] as Form;
+      addPart(sc, m, ctx, g, toks[i + 2] as Token, NEXT2);
+    } else addVec(sc, K.none, 3 * N_LABELS);
+    const capsLine = caps[t.paragraph] === 1;
+    if (capsLine) {
+      addPart(sc, m, ctx, f, t, CAPS);
+      if (f.lower.capSeen === stamp) addVec(sc, K.capSeen, 0);
+    }
+    if (sentenceInitial(ctx, i)) addPart(sc, m, ctx, f, t, INIT);
+    if (f.cap && f.lower.lowerSeen === stamp) addVec(sc, K.lowerSeen, capsLine ? N_LABELS : 0);
+    const gz = gazPos[i] as number;
+    if (gz) addVec(sc, K.gaz, gz * N_LABELS);
+    addFeature(m, mix(T.bgm, mix(wm1, w)), sc, 0);
+    addFeature(m, mix(T.bgp, mix(w, wp1)), sc, 0);
+    addFeature(m, mix(T.s3, mix(mix(sm1, sh), sp1)), sc, 0);
+    addFeature(m, mix(T.wm1s0, mix(wm1, sh)), sc, 0);
+    addFeature(m, mix(T.s0wp1, mix(sh, wp1)), sc, 0);
+    const a = l1 + 2;
+    addVec(sc, K.hist, (a * HIST_W + l2 + 2) * N_LABELS);
+    addFeature(m, mix(T.l1w, mix(a, w)), sc, 0);
+    addFeature(m, mix(T.l1s, mix(a, sh)), sc, 0);
+    const nl = f.cap && f.lower.memDoc === stamp ? f.lower.mem : -1;
+    if (nl !== -1) {
+      addVec(sc, K.nl, (nl + 8) * N_LABELS);
+      addFeature(m, mix(T.nls, mix(nl + 8, sh)), sc, 0);
+      addFeature(m, mix(T.nlw, mix(nl + 8, w)), sc, 0);
+    }
+    const last = !hasN1;
+    let best = 0;
+    let bestScore = Number.NEGATIVE_INFINITY;
+    const row = (l1 + 1) * N_LABELS;
+    for (let l = 0; l < N_LABELS; l++) {
+      if (ALLOWED[row + l] === 0 || (last && ENDS[l] === 0)) continue;
+      const s = sc[l] as number;
+      if (s > bestScore) {
+        bestScore = s;
+        best = l;
+      }
+    }
+    labels[i] = best;
+    if (f.cap) {
+      f.lower.memDoc = stamp;
+      f.lower.mem = best === 0 ? -2 : (TYPE_OF[best] as number);
+    }
+    l2 = l1;
+    l1 = best;
+  }
+  return labels;
+}
+
 /** Tags the document with the committed model. */
 export function tagDoc(ctx: Context): NerSpan[] {
-  scorer ??= committedScorer();
-  return spansOf(decode(ctx, scorer));
+  return spansOf(decodeFast(ctx));
 }
