@@ -170,6 +170,16 @@ describe('places stage: disambiguation', () => {
     expect(places.find((p) => p.mentions.some((m) => m.text === target))?.countryCode).toBe(cc);
   });
 
+  it('ambiguous names that share a state pull each other there (soft region votes)', () => {
+    const names = ['Madison', 'Plainview', 'Wakefield', 'Norfolk', 'Pierce', 'Laurel', 'Wayne'];
+    const { places } = run(`Scout packs from ${names.join(', ')} collected food on Saturday.`, names);
+    const inNebraska = (p: (typeof places)[number] | undefined) =>
+      p?.countryCode === 'US' && (p.lat ?? 0) > 40 && (p.lat ?? 0) < 43 && (p.lon ?? 0) < -95.3 && (p.lon ?? 0) > -104;
+    for (const name of ['Plainview', 'Wakefield', 'Norfolk']) {
+      expect(inNebraska(places.find((p) => p.mentions[0]?.text === name))).toBe(true);
+    }
+  });
+
   it('a recurring name keeps its qualified reading ("Paris, Texas" ... "Paris")', () => {
     const { places } = run('Paris, Texas, is small. Paris has a tower too.', ['Paris', 'Texas']);
     const paris = places.filter((p) => p.name === 'Paris');

@@ -8,7 +8,7 @@ import type { Context, PlaceCandidate, PlacesResult, Stage } from '../../pipelin
 import type { Mention, Place, PlaceKind } from '../../schema.js';
 import { scanCues } from './cues.js';
 import { computeFocus, scanDemonyms } from './focus.js';
-import { chooseEntry, cleanSurface, entriesFor, placeEvidence, placeId } from './resolve.js';
+import { chooseEntry, cleanSurface, entriesFor, placeEvidence, placeId, softRegionVotes } from './resolve.js';
 
 export { scanCues } from './cues.js';
 export { computeFocus, scanDemonyms } from './focus.js';
@@ -230,6 +230,7 @@ export function resolvePlaces(ctx: Context, cands: readonly PlaceCandidate[], ga
   const covered = (offset: number) => mask[offset] === 1;
   const demonyms = scanDemonyms(ctx, g, covered);
   const { countries: evidence, regions } = placeEvidence(resolved.map((r) => r.entries));
+  const soft = softRegionVotes(resolved.map((r) => r.entries));
   for (const d of demonyms) evidence.set(d.code, (evidence.get(d.code) ?? 0) + 0.5);
 
   // One reading per name in the article: choose once per folded surface (and qualifier).
@@ -241,10 +242,12 @@ export function resolvePlaces(ctx: Context, cands: readonly PlaceCandidate[], ga
     if (!chosen.has(key)) {
       chosen.set(
         key,
-        chooseEntry(
-          r.entries,
-          qEntries ? { countries: evidence, regions, qualifier: qEntries } : { countries: evidence, regions },
-        ),
+        chooseEntry(r.entries, {
+          countries: evidence,
+          regions,
+          soft: { votes: soft.votes, own: soft.own.get(r.entries), total: soft.total },
+          ...(qEntries ? { qualifier: qEntries } : {}),
+        }),
       );
     }
     r.entry = chosen.get(key) ?? null;

@@ -85,6 +85,47 @@ export interface ResolveContext {
   regions?: ReadonlyMap<string, number>;
   /** Entries of a ", Qualifier" right after the mention ("Paris, Texas" → Texas's entries), if any. */
   qualifier?: readonly GazetteerEntry[];
+  /**
+   * Soft region votes of the article's ambiguous names (softRegionVotes), with this name's own votes, which do not
+   * count for itself: "Madison", "Plainview" and "Norfolk" together point to Nebraska though none does alone.
+   */
+  soft?: { votes: ReadonlyMap<string, number>; own: ReadonlyMap<string, number> | undefined; total: number };
+}
+
+/** Weight of the other names' soft region votes. */
+const SOFT_WEIGHT = 3;
+/** A name with readings in more regions than this casts no soft votes ("Springfield" is everywhere). */
+const SOFT_MAX_REGIONS = 40;
+
+/**
+ * Soft region votes: each name with readings in several first-level regions gives each of them 1/n (n regions);
+ * names in one region are the clear evidence of placeEvidence and vote there already. Keyed by the name's list.
+ */
+export function softRegionVotes(lists: readonly (readonly GazetteerEntry[])[]): {
+  votes: Map<string, number>;
+  own: Map<readonly GazetteerEntry[], Map<string, number>>;
+  total: number;
+} {
+  const votes = new Map<string, number>();
+  const own = new Map<readonly GazetteerEntry[], Map<string, number>>();
+  let total = 0;
+  for (const list of lists) {
+    if (list.length < 2 || own.has(list)) continue;
+    const regions = new Set<string>();
+    for (const e of list) {
+      if (e.countryCode && e.admin1 !== undefined && e.kind !== 'country') regions.add(`${e.countryCode}.${e.admin1}`);
+    }
+    if (regions.size < 2 || regions.size > SOFT_MAX_REGIONS) continue;
+    const w = 1 / regions.size;
+    const mine = new Map<string, number>();
+    for (const r of regions) {
+      mine.set(r, w);
+      votes.set(r, (votes.get(r) ?? 0) + w);
+    }
+    own.set(list, mine);
+    total += 1;
+  }
+  return { votes, own, total };
 }
 
 /** Score of one entry: population prior, gazetteer order, the article's countries, a qualifier. Higher is better. */
@@ -101,6 +142,13 @@ export function scoreEntry(e: GazetteerEntry, rank: number, ctx: ResolveContext)
   };
   if (e.countryCode) s += 0.8 * share(ctx.countries, e.countryCode);
   if (e.countryCode && e.admin1 !== undefined) s += REGION_WEIGHT * share(ctx.regions, `${e.countryCode}.${e.admin1}`);
+  const soft = ctx.soft;
+  if (soft && e.countryCode && e.admin1 !== undefined && soft.total > 0) {
+    const key = `${e.countryCode}.${e.admin1}`;
+    const mine = soft.own?.get(key) ?? 0;
+    const others = soft.total - (soft.own ? 1 : 0);
+    if (others > 0) s += (SOFT_WEIGHT * ((soft.votes.get(key) ?? 0) - mine)) / others;
+  }
   const q = ctx.qualifier;
   if (q?.length) {
     const match = q.some(
