@@ -270,6 +270,15 @@ describe('quotes: false positives', () => {
     for (const q of got) expect(q.end).toBeLessThanOrEqual(text.indexOf('\n'));
   });
 
+  it.each([
+    ['straight marks', '"'.repeat(5000)],
+    ['curly marks', '“'.repeat(5000)],
+    ['alternating styles', '"“\'‘«„‹「”’»'.repeat(500)],
+    ['punctuation-only quotes', 'The screen showed “…” and then «!» before it went dark.'],
+  ])('a run of marks with no words between them is no quote: %s', (_label, text) => {
+    expect(quotes(text, true).filter((q) => q.kind === 'direct')).toEqual([]);
+  });
+
   it('unbalanced straight marks stay within their paragraph', () => {
     const text =
       'A "broken quote starts here.\n\nAnd "another one follows" in the next paragraph with more words after it.';

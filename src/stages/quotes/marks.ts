@@ -31,21 +31,25 @@ export function isMarkCode(c: number): boolean {
 const isAlnum = (ch: string | undefined) => ch !== undefined && ALNUM.test(ch);
 const isSpace = (ch: string | undefined) => ch === undefined || ch === ' ' || ch === '\n';
 
-/** A mark in a paragraph, with what it can do there. */
-export interface Mark {
-  pos: number;
-  code: number;
-  /** Family: double (“ ” „ " ″), guillemet (« »), single (‘ ’ ‚). */
-  family: 'double' | 'guillemet' | 'single';
-  canOpen: boolean;
-  canClose: boolean;
-}
+/** Mark families, and what a mark can do in its paragraph, packed in one small integer (no object per mark). */
+export const DOUBLE = 1;
+export const GUILLEMET = 2;
+export const SINGLE = 3;
+export const FAMILY = 3;
+export const CAN_OPEN = 4;
+export const CAN_CLOSE = 8;
+
+const mark = (family: number, canOpen: boolean, canClose: boolean): number =>
+  family | (canOpen ? CAN_OPEN : 0) | (canClose ? CAN_CLOSE : 0);
 
 /** Characters after which an ambiguous mark may open a quote. */
 const OPEN_BEFORE = new Set(['(', '[', '{', '—', '–', '-', '/', ':', '“', '‘', '"', '«', '„']);
 
-/** Classifies one mark at `pos` of `text`, or returns null when it is an apostrophe or unit sign. */
-export function classifyMark(text: string, pos: number, paraStart: number, paraEnd: number): Mark | null {
+/**
+ * Classifies one mark at `pos` of `text`: its family with CAN_OPEN and CAN_CLOSE (see above), or 0 when it is an
+ * apostrophe or unit sign. Double marks are “ ” „ " ″, guillemets « », single marks ‘ ’ ‚.
+ */
+export function classifyMark(text: string, pos: number, paraStart: number, paraEnd: number): number {
   const code = text.charCodeAt(pos);
   const prev = pos > paraStart ? text[pos - 1] : undefined;
   const next = pos + 1 < paraEnd ? text[pos + 1] : undefined;
@@ -53,38 +57,33 @@ export function classifyMark(text: string, pos: number, paraStart: number, paraE
   switch (code) {
     case LEFT_DOUBLE:
       // “ may also close a „ quote: that is decided when pairing.
-      return { pos, code, family: 'double', canOpen: !isSpace(next) || openContext, canClose: false };
+      return mark(DOUBLE, !isSpace(next) || openContext, false);
     case LOW_DOUBLE:
-      return { pos, code, family: 'double', canOpen: true, canClose: false };
+      return mark(DOUBLE, true, false);
     case RIGHT_DOUBLE:
-      return { pos, code, family: 'double', canOpen: false, canClose: true };
+      return mark(DOUBLE, false, true);
     case STRAIGHT_DOUBLE:
     case DOUBLE_PRIME: {
-      if (code === DOUBLE_PRIME && prev !== undefined && /\p{N}/u.test(prev)) return null; // 5″: inches
+      if (code === DOUBLE_PRIME && prev !== undefined && /\p{N}/u.test(prev)) return 0; // 5″: inches
       const canOpen = openContext && !isSpace(next);
       const canClose = !isSpace(prev) && !isAlnum(next) && !(prev !== undefined && OPEN_BEFORE.has(prev));
-      if (!canOpen && !canClose) return null;
-      return { pos, code, family: 'double', canOpen, canClose };
+      return canOpen || canClose ? mark(DOUBLE, canOpen, canClose) : 0;
     }
     case LEFT_GUILLEMET:
-      return { pos, code, family: 'guillemet', canOpen: true, canClose: false };
+      return mark(GUILLEMET, true, false);
     case RIGHT_GUILLEMET:
-      return { pos, code, family: 'guillemet', canOpen: false, canClose: true };
+      return mark(GUILLEMET, false, true);
     case LEFT_SINGLE:
       // After a word it closes a ‚ quote (‚…‘); ‘90s reads as an opener, and pairing finds no closer for it.
-      if (!openContext)
-        return isSpace(prev) || isAlnum(next) ? null : { pos, code, family: 'single', canOpen: false, canClose: true };
-      if (isSpace(next)) return null;
-      return { pos, code, family: 'single', canOpen: true, canClose: false };
+      if (!openContext) return isSpace(prev) || isAlnum(next) ? 0 : mark(SINGLE, false, true);
+      return isSpace(next) ? 0 : mark(SINGLE, true, false);
     case LOW_SINGLE:
-      if (!openContext || isSpace(next)) return null;
-      return { pos, code, family: 'single', canOpen: true, canClose: false };
+      return !openContext || isSpace(next) ? 0 : mark(SINGLE, true, false);
     case RIGHT_SINGLE: {
       // don’t, Korolev’s, rock ’n’ roll: a right single mark between letters, or after a space, is an apostrophe.
-      if (isAlnum(next) || isSpace(prev)) return null;
-      return { pos, code, family: 'single', canOpen: false, canClose: true };
+      return isAlnum(next) || isSpace(prev) ? 0 : mark(SINGLE, false, true);
     }
     default:
-      return null;
+      return 0;
   }
 }

@@ -1,9 +1,21 @@
 import type { Context } from '../../pipeline/types.js';
-import { classifyMark, LEFT_DOUBLE, LOW_DOUBLE, type Mark } from './marks.js';
+import {
+  CAN_CLOSE,
+  CAN_OPEN,
+  classifyMark,
+  DOUBLE,
+  FAMILY,
+  GUILLEMET,
+  isMarkCode,
+  LEFT_DOUBLE,
+  LOW_DOUBLE,
+  SINGLE,
+  STRAIGHT_DOUBLE,
+} from './marks.js';
 import type { QuoteCandidate, Range } from './types.js';
 
-const MARK_CHARS = /["“”„″«»‘’‚]/g;
-const NONE = Number.MAX_SAFE_INTEGER;
+const NONE = 0x7fffffff;
+const WORD_CHAR = /^[\p{L}\p{N}]/u;
 
 interface ParagraphQuote extends Range {
   unclosed: boolean;
@@ -11,62 +23,106 @@ interface ParagraphQuote extends Range {
   runsOn: boolean;
 }
 
-/** Pairs the marks of one paragraph in one left-to-right pass with precomputed "next" pointers: linear. */
-export function pairMarks(text: string, start: number, end: number): ParagraphQuote[] {
-  const marks: Mark[] = [];
-  MARK_CHARS.lastIndex = start;
-  for (let m = MARK_CHARS.exec(text); m && m.index < end; m = MARK_CHARS.exec(text)) {
-    const mark = classifyMark(text, m.index, start, end);
-    if (mark) marks.push(mark);
+const maybeMark = (c: number) => c === STRAIGHT_DOUBLE || (c >= 0xab && isMarkCode(c));
+
+/** A letter or digit in text[from, to): a quote without one ("", “…”, a run of marks) is not a quote. */
+export function hasWordChar(text: string, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 0x80) {
+      const l = c | 0x20;
+      if ((c >= 48 && c <= 57) || (l >= 97 && l <= 122)) return true;
+      continue;
+    }
+    if (!isMarkCode(c) && WORD_CHAR.test(text.slice(i, i + 2))) return true;
   }
-  const n = marks.length;
+  return false;
+}
+
+/**
+ * Pairs the marks of one paragraph in one left-to-right pass with precomputed "next" pointers: linear, and one
+ * typed-array slot (not an object) per mark, so a paragraph of a million marks stays cheap.
+ */
+export function pairMarks(text: string, start: number, end: number): ParagraphQuote[] {
+  let count = 0;
+  for (let i = start; i < end; i++) if (maybeMark(text.charCodeAt(i))) count++;
+  if (count === 0) return [];
+  const pos = new Int32Array(count);
+  const flags = new Uint8Array(count);
+  const codes = new Uint16Array(count);
+  let n = 0;
+  for (let i = start; i < end; i++) {
+    const c = text.charCodeAt(i);
+    if (!maybeMark(c)) continue;
+    const f = classifyMark(text, i, start, end);
+    if (f === 0) continue;
+    pos[n] = i;
+    flags[n] = f;
+    codes[n] = c;
+    n++;
+  }
   // next[k]: the first index >= k with the property, or NONE.
-  const nextDoubleClose = new Array<number>(n + 1).fill(NONE);
-  const nextDoubleOpenOnly = new Array<number>(n + 1).fill(NONE);
-  const nextLeftDouble = new Array<number>(n + 1).fill(NONE);
-  const nextSingleClose = new Array<number>(n + 1).fill(NONE);
-  const nextSingleOpen = new Array<number>(n + 1).fill(NONE);
-  const nextGuilClose = new Array<number>(n + 1).fill(NONE);
-  const nextDoubleOpen = new Array<number>(n + 1).fill(NONE);
+  const nextDoubleClose = new Int32Array(n + 1);
+  const nextDoubleOpenOnly = new Int32Array(n + 1);
+  const nextLeftDouble = new Int32Array(n + 1);
+  const nextSingleClose = new Int32Array(n + 1);
+  const nextSingleOpen = new Int32Array(n + 1);
+  const nextGuilClose = new Int32Array(n + 1);
+  const nextDoubleOpen = new Int32Array(n + 1);
+  nextDoubleClose[n] = NONE;
+  nextDoubleOpenOnly[n] = NONE;
+  nextLeftDouble[n] = NONE;
+  nextSingleClose[n] = NONE;
+  nextSingleOpen[n] = NONE;
+  nextGuilClose[n] = NONE;
+  nextDoubleOpen[n] = NONE;
   for (let k = n - 1; k >= 0; k--) {
-    const mk = marks[k] as Mark;
-    nextDoubleClose[k] = mk.family === 'double' && mk.canClose ? k : (nextDoubleClose[k + 1] as number);
-    nextDoubleOpenOnly[k] =
-      mk.family === 'double' && mk.canOpen && !mk.canClose ? k : (nextDoubleOpenOnly[k + 1] as number);
-    nextLeftDouble[k] = mk.code === LEFT_DOUBLE ? k : (nextLeftDouble[k + 1] as number);
-    nextSingleClose[k] = mk.family === 'single' && mk.canClose ? k : (nextSingleClose[k + 1] as number);
-    nextSingleOpen[k] = mk.family === 'single' && mk.canOpen ? k : (nextSingleOpen[k + 1] as number);
-    nextDoubleOpen[k] = mk.family === 'double' && mk.canOpen ? k : (nextDoubleOpen[k + 1] as number);
-    nextGuilClose[k] = mk.family === 'guillemet' && mk.canClose ? k : (nextGuilClose[k + 1] as number);
+    const f = flags[k] as number;
+    const family = f & FAMILY;
+    const open = (f & CAN_OPEN) !== 0;
+    const close = (f & CAN_CLOSE) !== 0;
+    nextDoubleClose[k] = family === DOUBLE && close ? k : (nextDoubleClose[k + 1] as number);
+    nextDoubleOpenOnly[k] = family === DOUBLE && open && !close ? k : (nextDoubleOpenOnly[k + 1] as number);
+    nextLeftDouble[k] = codes[k] === LEFT_DOUBLE ? k : (nextLeftDouble[k + 1] as number);
+    nextSingleClose[k] = family === SINGLE && close ? k : (nextSingleClose[k + 1] as number);
+    nextSingleOpen[k] = family === SINGLE && open ? k : (nextSingleOpen[k + 1] as number);
+    nextDoubleOpen[k] = family === DOUBLE && open ? k : (nextDoubleOpen[k + 1] as number);
+    nextGuilClose[k] = family === GUILLEMET && close ? k : (nextGuilClose[k + 1] as number);
   }
   const out: ParagraphQuote[] = [];
+  const emit = (from: number, to: number, unclosed: boolean, runsOn: boolean) => {
+    if (hasWordChar(text, from + 1, to)) out.push({ start: from, end: to, unclosed, runsOn });
+  };
   let k = 0;
   while (k < n) {
-    const mk = marks[k] as Mark;
-    if (!mk.canOpen) {
+    const f = flags[k] as number;
+    const at = pos[k] as number;
+    if ((f & CAN_OPEN) === 0) {
       k++;
       continue;
     }
-    if (mk.family === 'double') {
+    const family = f & FAMILY;
+    if (family === DOUBLE) {
+      const low = codes[k] === LOW_DOUBLE;
       let close = nextDoubleClose[k + 1] as number;
-      if (mk.code === LOW_DOUBLE) close = Math.min(close, nextLeftDouble[k + 1] as number);
-      const interrupt = mk.code === LOW_DOUBLE ? NONE : (nextDoubleOpenOnly[k + 1] as number);
+      if (low) close = Math.min(close, nextLeftDouble[k + 1] as number);
+      const interrupt = low ? NONE : (nextDoubleOpenOnly[k + 1] as number);
       if (close !== NONE && close < interrupt) {
-        out.push({ start: mk.pos, end: (marks[close] as Mark).pos + 1, unclosed: false, runsOn: false });
+        emit(at, (pos[close] as number) + 1, false, false);
         k = close + 1;
         continue;
       }
       // No closing mark before the next opening one: the quote is capped there, or at the paragraph's end.
-      const stop = interrupt === NONE ? end : (marks[interrupt] as Mark).pos;
-      out.push({ start: mk.pos, end: trimEnd(text, mk.pos, stop), unclosed: true, runsOn: interrupt === NONE });
+      const stop = interrupt === NONE ? end : (pos[interrupt] as number);
+      emit(at, trimEnd(text, at, stop), true, interrupt === NONE);
       if (interrupt === NONE) break;
       k = interrupt;
       continue;
     }
-    if (mk.family === 'guillemet') {
+    if (family === GUILLEMET) {
       const close = nextGuilClose[k + 1] as number;
       if (close !== NONE) {
-        out.push({ start: mk.pos, end: (marks[close] as Mark).pos + 1, unclosed: false, runsOn: false });
+        emit(at, (pos[close] as number) + 1, false, false);
         k = close + 1;
         continue;
       }
@@ -79,9 +135,9 @@ export function pairMarks(text: string, start: number, end: number): ParagraphQu
       close !== NONE &&
       close < (nextSingleOpen[k + 1] as number) &&
       close < (nextDoubleOpen[k + 1] as number) &&
-      (marks[close] as Mark).pos - mk.pos > 3
+      (pos[close] as number) - at > 3
     ) {
-      out.push({ start: mk.pos, end: (marks[close] as Mark).pos + 1, unclosed: false, runsOn: false });
+      emit(at, (pos[close] as number) + 1, false, false);
       k = close + 1;
       continue;
     }

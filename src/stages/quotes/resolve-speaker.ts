@@ -24,16 +24,21 @@ export class SpeakerResolver {
   private readonly people: Person[];
   private readonly bySurname = new Map<string, Person>();
   /** Person mentions in text order, for "the most recent person". */
-  private readonly mentions: { start: number; person: Person }[] = [];
+  private readonly mentions: { start: number; end: number; person: Person; rank: number }[] = [];
+  /** The longest person mention, to bound the backward scan of `overlapping`. */
+  private maxMention = 0;
   private lastSpeaker: Known | null = null;
 
   constructor(private readonly ctx: Context) {
     this.people = ctx.results.entities?.people ?? [];
-    for (const p of this.people) {
+    this.people.forEach((p, rank) => {
       const s = surname(p.name).toLowerCase();
       if (s && !this.bySurname.has(s)) this.bySurname.set(s, p);
-      for (const m of p.mentions) this.mentions.push({ start: m.start, person: p });
-    }
+      for (const m of p.mentions) {
+        this.mentions.push({ start: m.start, end: m.end, person: p, rank });
+        this.maxMention = Math.max(this.maxMention, m.end - m.start);
+      }
+    });
     this.mentions.sort((a, b) => a.start - b.start);
   }
 
@@ -59,15 +64,19 @@ export class SpeakerResolver {
     return { name: known.name, personId: known.personId, mention: { ...a.mention, text: mentionText } };
   }
 
+  /** The first person (in the people list's order) with a mention overlapping r: a binary search, not a scan. */
   private overlapping(r: Range): Person | undefined {
-    for (const p of this.people) {
-      if (p.mentions.some((m) => m.start < r.end && r.start < m.end)) return p;
+    let best: { person: Person; rank: number } | undefined;
+    for (let i = this.firstFrom(r.end) - 1; i >= 0; i--) {
+      const m = this.mentions[i] as { start: number; end: number; person: Person; rank: number };
+      if (m.start + this.maxMention <= r.start) break;
+      if (r.start < m.end && (!best || m.rank < best.rank)) best = m;
     }
-    return undefined;
+    return best?.person;
   }
 
-  /** The most recent person before `offset`: a person mention, or the last resolved speaker when that is later. */
-  private recent(offset: number): Known | null {
+  /** Index of the first mention starting at or after `offset`. */
+  private firstFrom(offset: number): number {
     let lo = 0;
     let hi = this.mentions.length;
     while (lo < hi) {
@@ -75,7 +84,12 @@ export class SpeakerResolver {
       if ((this.mentions[mid] as { start: number }).start < offset) lo = mid + 1;
       else hi = mid;
     }
-    const m = this.mentions[lo - 1];
+    return lo;
+  }
+
+  /** The most recent person before `offset`: a person mention, or the last resolved speaker when that is later. */
+  private recent(offset: number): Known | null {
+    const m = this.mentions[this.firstFrom(offset) - 1];
     const fromPeople = m ? { name: m.person.name, personId: m.person.id, at: m.start } : null;
     const last = this.lastSpeaker && this.lastSpeaker.personId !== null ? null : this.lastSpeaker;
     if (fromPeople && (!last || fromPeople.at >= last.at)) return fromPeople;
