@@ -12,6 +12,7 @@ export const RIGHT_SINGLE = 0x2019; // ’
 export const LOW_SINGLE = 0x201a; // ‚
 
 const ALNUM = /[\p{L}\p{N}]/u;
+const DIGIT = /\p{N}/u;
 
 export function isMarkCode(c: number): boolean {
   return (
@@ -28,8 +29,16 @@ export function isMarkCode(c: number): boolean {
   );
 }
 
-const isAlnum = (ch: string | undefined) => ch !== undefined && ALNUM.test(ch);
-const isSpace = (ch: string | undefined) => ch === undefined || ch === ' ' || ch === '\n';
+/** -1 stands for "no character" (the paragraph's edge). */
+const NO_CHAR = -1;
+const isAlnum = (c: number) => {
+  if (c < 0x80) {
+    const l = c | 0x20;
+    return (c >= 48 && c <= 57) || (l >= 97 && l <= 122);
+  }
+  return ALNUM.test(String.fromCharCode(c));
+};
+const isSpace = (c: number) => c === NO_CHAR || c === 32 || c === 10;
 
 /** Mark families, and what a mark can do in its paragraph, packed in one small integer (no object per mark). */
 export const DOUBLE = 1;
@@ -43,7 +52,9 @@ const mark = (family: number, canOpen: boolean, canClose: boolean): number =>
   family | (canOpen ? CAN_OPEN : 0) | (canClose ? CAN_CLOSE : 0);
 
 /** Characters after which an ambiguous mark may open a quote. */
-const OPEN_BEFORE = new Set(['(', '[', '{', '—', '–', '-', '/', ':', '“', '‘', '"', '«', '„']);
+const OPEN_BEFORE = new Set(
+  ['(', '[', '{', '—', '–', '-', '/', ':', '“', '‘', '"', '«', '„'].map((c) => c.charCodeAt(0)),
+);
 
 /**
  * Classifies one mark at `pos` of `text`: its family with CAN_OPEN and CAN_CLOSE (see above), or 0 when it is an
@@ -51,9 +62,9 @@ const OPEN_BEFORE = new Set(['(', '[', '{', '—', '–', '-', '/', ':', '“', 
  */
 export function classifyMark(text: string, pos: number, paraStart: number, paraEnd: number): number {
   const code = text.charCodeAt(pos);
-  const prev = pos > paraStart ? text[pos - 1] : undefined;
-  const next = pos + 1 < paraEnd ? text[pos + 1] : undefined;
-  const openContext = prev === undefined || isSpace(prev) || OPEN_BEFORE.has(prev);
+  const prev = pos > paraStart ? text.charCodeAt(pos - 1) : NO_CHAR;
+  const next = pos + 1 < paraEnd ? text.charCodeAt(pos + 1) : NO_CHAR;
+  const openContext = isSpace(prev) || OPEN_BEFORE.has(prev);
   switch (code) {
     case LEFT_DOUBLE:
       // “ may also close a „ quote: that is decided when pairing.
@@ -64,9 +75,9 @@ export function classifyMark(text: string, pos: number, paraStart: number, paraE
       return mark(DOUBLE, false, true);
     case STRAIGHT_DOUBLE:
     case DOUBLE_PRIME: {
-      if (code === DOUBLE_PRIME && prev !== undefined && /\p{N}/u.test(prev)) return 0; // 5″: inches
+      if (code === DOUBLE_PRIME && prev !== NO_CHAR && DIGIT.test(String.fromCharCode(prev))) return 0; // 5″: inches
       const canOpen = openContext && !isSpace(next);
-      const canClose = !isSpace(prev) && !isAlnum(next) && !(prev !== undefined && OPEN_BEFORE.has(prev));
+      const canClose = !isSpace(prev) && !isAlnum(next) && !OPEN_BEFORE.has(prev);
       return canOpen || canClose ? mark(DOUBLE, canOpen, canClose) : 0;
     }
     case LEFT_GUILLEMET:

@@ -47,9 +47,9 @@ export function pairMarks(text: string, start: number, end: number): ParagraphQu
   let count = 0;
   for (let i = start; i < end; i++) if (maybeMark(text.charCodeAt(i))) count++;
   if (count === 0) return [];
-  const pos = new Int32Array(count);
-  const flags = new Uint8Array(count);
-  const codes = new Uint16Array(count);
+  const b = scratch(count);
+  const { pos, flags, codes, nextDoubleClose, nextDoubleOpenOnly, nextLeftDouble, nextSingleClose } = b;
+  const { nextSingleOpen, nextGuilClose, nextDoubleOpen } = b;
   let n = 0;
   for (let i = start; i < end; i++) {
     const c = text.charCodeAt(i);
@@ -62,13 +62,6 @@ export function pairMarks(text: string, start: number, end: number): ParagraphQu
     n++;
   }
   // next[k]: the first index >= k with the property, or NONE.
-  const nextDoubleClose = new Int32Array(n + 1);
-  const nextDoubleOpenOnly = new Int32Array(n + 1);
-  const nextLeftDouble = new Int32Array(n + 1);
-  const nextSingleClose = new Int32Array(n + 1);
-  const nextSingleOpen = new Int32Array(n + 1);
-  const nextGuilClose = new Int32Array(n + 1);
-  const nextDoubleOpen = new Int32Array(n + 1);
   nextDoubleClose[n] = NONE;
   nextDoubleOpenOnly[n] = NONE;
   nextLeftDouble[n] = NONE;
@@ -143,7 +136,44 @@ export function pairMarks(text: string, start: number, end: number): ParagraphQu
     }
     k++;
   }
+  if (count > KEEP_SCRATCH) buffers = null;
   return out;
+}
+
+/** Per-mark working arrays, reused from paragraph to paragraph (a flood of marks gets its own, released after). */
+interface Scratch {
+  size: number;
+  pos: Int32Array;
+  flags: Uint8Array;
+  codes: Uint16Array;
+  nextDoubleClose: Int32Array;
+  nextDoubleOpenOnly: Int32Array;
+  nextLeftDouble: Int32Array;
+  nextSingleClose: Int32Array;
+  nextSingleOpen: Int32Array;
+  nextGuilClose: Int32Array;
+  nextDoubleOpen: Int32Array;
+}
+const KEEP_SCRATCH = 4096;
+let buffers: Scratch | null = null;
+
+function scratch(count: number): Scratch {
+  if (buffers && buffers.size > count) return buffers;
+  const size = Math.max(256, count + 1);
+  buffers = {
+    size,
+    pos: new Int32Array(size),
+    flags: new Uint8Array(size),
+    codes: new Uint16Array(size),
+    nextDoubleClose: new Int32Array(size),
+    nextDoubleOpenOnly: new Int32Array(size),
+    nextLeftDouble: new Int32Array(size),
+    nextSingleClose: new Int32Array(size),
+    nextSingleOpen: new Int32Array(size),
+    nextGuilClose: new Int32Array(size),
+    nextDoubleOpen: new Int32Array(size),
+  };
+  return buffers;
 }
 
 function trimEnd(text: string, start: number, end: number): number {
