@@ -161,6 +161,13 @@ const ANCHORED: [pub: string, text: string, span: string, value: string][] = [
     'the quarter',
     '1995-Q1',
   ],
+  ['1995-11-02', 'Talks broke down the day before last Tuesday, aides said.', 'day before last Tuesday', '1995-10-30'],
+  [
+    '1995-11-02',
+    'The vote was held on Oct. 3, 1994. The next morning, the count began.',
+    'The next morning',
+    '1994-10-04',
+  ],
   ['1995-11-02', 'The dam was finished in 1962. That year, the river flooded twice.', 'That year', '1962'],
   [
     '1995-11-02',

@@ -34,4 +34,6 @@ export type Anaphor =
   | 'same-year'
   | 'same-month'
   | 'next-month'
-  | 'same-day';
+  | 'same-day'
+  | 'next-day'
+  | 'previous-day';

@@ -1,9 +1,10 @@
 import type { Context } from '../../../pipeline/types.js';
-import { fmtYear } from '../calendar.js';
+import { addDays, fmtDay, fmtYear } from '../calendar.js';
 import { candidate, lowerAt, positionsOf, reference, triggers } from '../scan.js';
 import type { DateCandidate } from '../types.js';
 
-const WORDS = triggers(['that', 'same', 'following', 'year']);
+const WORDS = triggers(['that', 'same', 'following', 'next', 'previous', 'year']);
+const DAY_PARTS = new Set(['day', 'morning', 'afternoon', 'evening', 'night']);
 const THE_YEAR_PREPS = new Set(['for', 'in', 'during', 'through', 'throughout', 'of', 'over']);
 const YEAR_MODS = new Set(['full', 'current', 'fiscal']);
 const NOT_AFTER_YEAR = new Set(['before', 'earlier', 'after', 'ago', 'later', 'prior', 'since', 'when']);
@@ -43,6 +44,20 @@ export function anaphoric(ctx: Context): DateCandidate[] {
       last = j;
       continue;
     }
+    if (lowerAt(ctx, i - 1) === 'the' && DAY_PARTS.has(n1) && w !== 'that') {
+      // "the next morning", "the following day", "the previous day": a day from the one last named.
+      const back = w === 'previous';
+      const d = ref ? addDays(ref, back ? -1 : 1) : null;
+      out.push(
+        candidate(ctx, i - 1, i + 2, 'anaphoric', 'day', d ? fmtDay(d.y, d.m, d.d) : null, {
+          relative: true,
+          anaphor: back ? 'previous-day' : 'next-day',
+        }),
+      );
+      last = i + 1;
+      continue;
+    }
+    if (w === 'next' || w === 'previous') continue;
     if (w === 'following') {
       if (lowerAt(ctx, i - 1) === 'the' && n1 === 'month') {
         out.push(

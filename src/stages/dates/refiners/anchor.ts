@@ -1,6 +1,6 @@
 import type { Context } from '../../../pipeline/types.js';
 import type { DateGrain } from '../../../schema.js';
-import { addMonths, fmtMonth, fmtYear } from '../calendar.js';
+import { addDays, addMonths, fmtDay, fmtMonth, fmtYear, parseYmd } from '../calendar.js';
 import { lowerAt, positionsOf, reference, tenseAt, triggers } from '../scan.js';
 import type { DateCandidate } from '../types.js';
 
@@ -102,6 +102,15 @@ export function anchor(ctx: Context, items: DateCandidate[]): DateCandidate[] {
         case 'same-day':
           if (day) value = day;
           break;
+        case 'next-day':
+        case 'previous-day': {
+          const d = day ? parseYmd(day) : null;
+          if (d) {
+            const n = addDays(d, c.anaphor === 'next-day' ? 1 : -1);
+            value = fmtDay(n.y, n.m, n.d);
+          }
+          break;
+        }
       }
     }
     if (value !== null) {
