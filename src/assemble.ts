@@ -8,7 +8,7 @@ interface Mapper {
   mention(s: { start: number; end: number }, zone?: ZoneKind): Mention;
 }
 
-function mapper(ctx: Context, toRaw: Int32Array): Mapper {
+function mapper(ctx: Context, toRaw: Int32Array | null): Mapper {
   const input = ctx.input;
   const span = (s: { start: number; end: number }): Span => {
     const r = spanToRaw(toRaw, s.start, s.end);
@@ -42,7 +42,7 @@ function zoneEnd(zones: readonly { start: number; end: number }[], offset: numbe
  * drops mentions outside the content zones unless keepChrome, drops any that cross a zone boundary, and drops
  * entities left without mentions.
  */
-export function assemble(ctx: Context, toRaw: Int32Array): ArticleTags {
+export function assemble(ctx: Context, toRaw: Int32Array | null): ArticleTags {
   const m = mapper(ctx, toRaw);
   const inc = ctx.options.include;
   const r = ctx.results;
@@ -106,7 +106,8 @@ export function assemble(ctx: Context, toRaw: Int32Array): ArticleTags {
 }
 
 /** A zone boundary in raw space: zones must tile the raw input, so deleted characters fall in the zone before. */
-function rawRange(toRaw: Int32Array, start: number, end: number, rawLength: number) {
+function rawRange(toRaw: Int32Array | null, start: number, end: number, rawLength: number) {
+  if (!toRaw) return { start, end: Math.min(end, rawLength) };
   const s = start === 0 ? 0 : (toRaw[start] as number);
   const e = end >= toRaw.length - 1 ? rawLength : (toRaw[end] as number);
   return { start: s, end: e };

@@ -54,7 +54,7 @@ function tagWith(config: ResolvedConfig, text: unknown, options: unknown): Artic
 
   if (doc.tokens.length === 0) {
     ctx.warn('EMPTY_TEXT', text.length ? 'the text holds no words' : 'the text is empty');
-    return assemble(ctx, norm.toRaw);
+    return assemble(ctx, norm.rawMap);
   }
   if (junkShare(norm.text) > 0.1) {
     ctx.warn('BINARY_TEXT', 'over a tenth of the text is control or replacement characters: is it binary data?');
@@ -67,7 +67,7 @@ function tagWith(config: ResolvedConfig, text: unknown, options: unknown): Artic
     );
   }
   runStages(ctx, plan(STAGES, opts.include), EMPTY_RESULTS);
-  return assemble(ctx, norm.toRaw);
+  return assemble(ctx, norm.rawMap);
 }
 
 /**

@@ -1,6 +1,9 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { buildDoc } from '../src/text/doc.js';
-import { normalize } from '../src/text/normalize.js';
+import { normalize, spanToRaw } from '../src/text/normalize.js';
+import { tokenize } from '../src/text/tokenize.js';
+import type { Token } from '../src/text/types.js';
 
 /** Zones of each line, as `zone: first words`. Pages below are our own writing, shaped like common news sites. */
 function zonesOf(page: string): string[] {
@@ -133,4 +136,154 @@ describe('zones: false positives', () => {
       expect(zonesOf(page)[2]).toBe(`body: ${line.slice(0, 24)}`);
     });
   }
+});
+
+// ---- tokenizer and normalization (src/text/tokenize.ts, normalize.ts) ----
+
+/**
+ * The regex tokenizer the character scanner replaced, kept as the reference: the scanner must give exactly its
+ * tokens (offsets, kinds, cap/upper) on any text.
+ */
+function referenceTokenize(text: string, from = 0, to = text.length) {
+  const WORD = /[\p{L}\p{M}][\p{L}\p{M}\p{N}]*(?:['’\-.][\p{L}\p{M}\p{N}]+)*/uy;
+  const NUMBER = /\p{N}+(?:[.,]\p{N}+)*/uy;
+  const tokens: Omit<Token, 'i' | 'sentence' | 'paragraph'>[] = [];
+  const push = (start: number, end: number, kind: Token['kind']) => {
+    const t = text.slice(start, end);
+    const cap = kind === 'word' && /^\p{Lu}/u.test(t);
+    tokens.push({
+      start,
+      end,
+      text: t,
+      lower: t.toLowerCase(),
+      kind,
+      cap,
+      upper: cap && t.length > 1 && !/\p{Ll}/u.test(t),
+    });
+  };
+  let i = from;
+  while (i < to) {
+    if (/\s/.test(text[i] as string)) {
+      i++;
+      continue;
+    }
+    WORD.lastIndex = i;
+    let m = WORD.exec(text);
+    if (m && m.index === i) {
+      let end = Math.min(i + m[0].length, to);
+      let word = text.slice(i, end);
+      if (text[end] === '.' && /^(?:\p{L}\.)+\p{L}$/u.test(word)) {
+        end++;
+        word += '.';
+      }
+      if (word.length > 2 && /['’][sS]$/.test(word)) {
+        push(i, end - 2, 'word');
+        push(end - 2, end, 'word');
+      } else push(i, end, 'word');
+      i = end;
+      continue;
+    }
+    NUMBER.lastIndex = i;
+    m = NUMBER.exec(text);
+    if (m && m.index === i) {
+      const end = Math.min(i + m[0].length, to);
+      push(i, end, 'number');
+      i = end;
+      continue;
+    }
+    const code = text.charCodeAt(i);
+    const len = code >= 0xd800 && code <= 0xdbff && i + 1 < to ? 2 : 1;
+    push(i, i + len, 'punct');
+    i += len;
+  }
+  return tokens;
+}
+
+const strip = (ts: Token[]) =>
+  ts.map(({ start, end, text, lower, kind, cap, upper }) => ({ start, end, text, lower, kind, cap, upper }));
+const brief = (ts: Token[]) => ts.map((t) => `${t.kind[0]}:${t.text}${t.upper ? '^' : t.cap ? '+' : ''}`);
+
+describe('tokenize', () => {
+  const table: [string, string[]][] = [
+    ["O'Brien's U.S. visit", ["w:O'Brien+", "w:'s", 'w:U.S.^', 'w:visit']],
+    ['Belarus-Lithuania, 1,000.5 km', ['w:Belarus-Lithuania+', 'p:,', 'n:1,000.5', 'w:km']],
+    ['2023-07-10', ['n:2023', 'p:-', 'n:07', 'p:-', 'n:10']],
+    ['NATO and BBC’s A. Smith', ['w:NATO^', 'w:and', 'w:BBC^', 'w:’s', 'w:A+', 'p:.', 'w:Smith+']],
+    ['J.R.R. Tolkien said "no".', ['w:J.R.R.^', 'w:Tolkien+', 'w:said', 'p:"', 'w:no', 'p:"', 'p:.']],
+    ['Zelenskyy—Київ, Ølstykke 😀 x²', ['w:Zelenskyy+', 'p:—', 'w:Київ+', 'p:,', 'w:Ølstykke+', 'p:😀', 'w:x²']],
+    ['Straße İstanbul ǅemal', ['w:Straße+', 'w:İstanbul+', 'w:ǅemal']],
+    ['end. ...', ['w:end', 'p:.', 'p:.', 'p:.', 'p:.']],
+    ["it's 5's rock'n'roll", ['w:it', "w:'s", 'n:5', "p:'", 'w:s', "w:rock'n'roll"]],
+  ];
+  it.each(table)('%s', (text, expected) => {
+    expect(brief(tokenize(text))).toEqual(expected);
+  });
+
+  it('gives the reference tokens on any text and any range', () => {
+    const chars = [
+      ..."aZé É.,'’-s S1\n\t",
+      '\u0301',
+      'ß',
+      'ǅ',
+      'İ',
+      '٣',
+      '²',
+      '½',
+      'Ⅻ',
+      'ﬁ',
+      '\u00a0',
+      '\ufeff',
+      '\u2028',
+      '\ud835\udc00',
+      '\ud835\udc1a',
+      '😀',
+      '\ud800',
+      '\udc00',
+    ];
+    fc.assert(
+      fc.property(
+        fc.array(fc.constantFrom(...chars), { maxLength: 16 }).map((a) => a.join('')),
+        fc.nat(),
+        fc.nat(),
+        (text, a, b) => {
+          const from = text.length ? a % (text.length + 1) : 0;
+          const to = from + (text.length - from ? b % (text.length - from + 1) : 0);
+          expect(strip(tokenize(text))).toEqual(referenceTokenize(text));
+          expect(strip(tokenize(text, from, to))).toEqual(referenceTokenize(text, from, to));
+        },
+      ),
+      { seed: 1, numRuns: 3000 },
+    );
+  });
+
+  it('buildDoc numbers tokens and sets their paragraph and sentence', () => {
+    const doc = buildDoc('First line here.\nSecond one. Third one.');
+    expect(doc.tokens.map((t) => t.i)).toEqual(doc.tokens.map((_, k) => k));
+    expect(doc.tokens.map((t) => `${t.paragraph}${t.sentence}`).join(' ')).toBe('00 00 00 00 11 11 11 12 12 12');
+  });
+});
+
+describe('normalize', () => {
+  const table: [string, string, number[] | null][] = [
+    ['plain text', 'plain text', null],
+    ['a\u00a0b\tc\u2028d', 'a b c\nd', null],
+    ['a\r\nb', 'a\nb', [0, 2, 3, 4]],
+    ['Kor\u00adolev', 'Korolev', [0, 1, 2, 4, 5, 6, 7, 8]],
+    ['x\ud800y😀', 'x\ufffdy😀', null],
+  ];
+  it.each(table)('%j', (raw, text, map) => {
+    const n = normalize(raw);
+    expect(n.text).toBe(text);
+    expect(n.identity).toBe(map === null);
+    expect(n.rawMap === null ? null : [...n.rawMap]).toEqual(map);
+    expect([...n.toRaw]).toEqual(map ?? [...Array(text.length + 1).keys()]);
+  });
+  it('maps spans back to the raw text', () => {
+    const raw = '\ufeffKor\u00adolev said\r\nno';
+    const n = normalize(raw);
+    const at = n.text.indexOf('Korolev');
+    const s = spanToRaw(n.rawMap, at, at + 7);
+    expect(raw.slice(s.start, s.end)).toBe('Kor\u00adolev');
+    expect(spanToRaw(null, 3, 5)).toEqual({ start: 3, end: 5 });
+  });
 });

@@ -1,6 +1,6 @@
 import type { ZoneKind } from '../schema.js';
 import { ABBREVIATIONS } from './abbreviations.js';
-import { tokenize } from './tokenize.js';
+import { tokenizeInto } from './tokenize.js';
 import type { Doc, Paragraph, Sentence, Token, ZoneSpan } from './types.js';
 import { classifyZones } from './zones.js';
 
@@ -94,17 +94,15 @@ export function buildDoc(text: string): Doc {
   const tokens: Token[] = [];
   const sentences: Sentence[] = [];
   const paragraphs: Paragraph[] = [];
-  for (const [pi, p] of paraSpans.entries()) {
-    const pt = tokenize(text, p.start, p.end);
+  for (let pi = 0; pi < paraSpans.length; pi++) {
+    const p = paraSpans[pi] as { start: number; end: number };
     const base = tokens.length;
-    for (const t of pt) {
-      t.i = tokens.length;
-      t.paragraph = pi;
-      tokens.push(t);
-    }
+    tokenizeInto(text, p.start, p.end, tokens, pi, true);
     const sentenceStart = sentences.length;
     let from = base;
-    for (const b of [...sentenceBreaks(tokens, base, tokens.length), tokens.length]) {
+    const breaks = sentenceBreaks(tokens, base, tokens.length);
+    breaks.push(tokens.length);
+    for (const b of breaks) {
       if (b <= from) continue;
       const s: Sentence = {
         index: sentences.length,

@@ -8,25 +8,34 @@
  */
 export interface Normalized {
   text: string;
-  toRaw: Int32Array;
+  /** `toRaw[i]` is the raw index of normalized index i (length text.length + 1); built on first access. */
+  readonly toRaw: Int32Array;
+  /** The same map, or null when normalized and raw offsets are the same (what `spanToRaw` takes; no allocation). */
+  rawMap: Int32Array | null;
   /** True when nothing was deleted, so offsets are the same in both strings. */
   identity: boolean;
 }
 
 const SPACES = /[\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]/;
 
+/**
+ * One pass over the character codes. Printable ASCII is kept without a look at anything else; the output string is
+ * built only once something is replaced, and the offset map only once something is deleted (before that, normalized
+ * index i is raw index i), so an article that needs no change costs one scan.
+ */
 export function normalize(raw: string): Normalized {
   const n = raw.length;
-  const out: string[] = [];
-  const toRaw = new Int32Array(n + 1);
-  let j = 0;
+  let out: string[] | null = null;
+  let toRaw: Int32Array | null = null;
+  let j = 0; // normalized length so far
   let chunkStart = 0;
-  let identity = true;
-  const flush = (upTo: number) => {
-    if (upTo > chunkStart) out.push(raw.slice(chunkStart, upTo));
-  };
   for (let i = 0; i < n; i++) {
     const c = raw.charCodeAt(i);
+    if (c >= 0x20 && c < 0x7f) {
+      if (toRaw) toRaw[j] = i;
+      j++;
+      continue;
+    }
     let rep: string | null | undefined; // undefined: keep; null: delete; string: replace (one code unit)
     if (c < 0x20) {
       if (c === 0x0a) rep = undefined;
@@ -39,8 +48,11 @@ export function normalize(raw: string): Normalized {
     } else if (c >= 0xd800 && c <= 0xdbff) {
       const d = raw.charCodeAt(i + 1);
       if (d >= 0xdc00 && d <= 0xdfff) {
-        toRaw[j++] = i;
-        toRaw[j++] = i + 1;
+        if (toRaw) {
+          toRaw[j] = i;
+          toRaw[j + 1] = i + 1;
+        }
+        j += 2;
         i++;
         continue;
       }
@@ -53,26 +65,51 @@ export function normalize(raw: string): Normalized {
       rep = ' ';
     }
     if (rep === undefined) {
-      toRaw[j++] = i;
+      if (toRaw) toRaw[j] = i;
+      j++;
       continue;
     }
-    flush(i);
+    out ??= [];
+    if (i > chunkStart) out.push(raw.slice(chunkStart, i));
     chunkStart = i + 1;
     if (rep === null) {
-      identity = false;
+      if (!toRaw) {
+        toRaw = new Int32Array(n + 1);
+        for (let k = 0; k < j; k++) toRaw[k] = k;
+      }
       continue;
     }
     out.push(rep);
-    toRaw[j++] = i;
+    if (toRaw) toRaw[j] = i;
+    j++;
   }
-  flush(n);
+  if (out && n > chunkStart) out.push(raw.slice(chunkStart, n));
+  const text = out ? out.join('') : raw;
+  if (!toRaw) return identityResult(text);
   toRaw[j] = n;
-  const text = out.join('');
-  return { text, toRaw: identity ? toRaw : toRaw.slice(0, j + 1), identity };
+  const map = toRaw.slice(0, j + 1);
+  return { text, toRaw: map, rawMap: map, identity: false };
+}
+
+function identityResult(text: string): Normalized {
+  let map: Int32Array | null = null;
+  return {
+    text,
+    get toRaw() {
+      if (!map) {
+        map = new Int32Array(text.length + 1);
+        for (let k = 0; k <= text.length; k++) map[k] = k;
+      }
+      return map;
+    },
+    rawMap: null,
+    identity: true,
+  };
 }
 
 /** Maps a normalized span [start, end) to the raw span that covers exactly the same characters. */
-export function spanToRaw(map: Int32Array, start: number, end: number): { start: number; end: number } {
+export function spanToRaw(map: Int32Array | null, start: number, end: number): { start: number; end: number } {
+  if (!map) return { start, end: Math.max(start, end) };
   const s = map[start] as number;
   const e = end > start ? (map[end - 1] as number) + 1 : s;
   // A surrogate pair occupies two normalized slots mapped one-to-one, so e already covers the low half.

@@ -1,53 +1,200 @@
 import type { Token } from './types.js';
 
 /**
- * Word: letters/marks/digits with single internal apostrophes, hyphens or periods between letters
- * ("O'Brien", "Belarus-Lithuania", "U.S"); each alternative starts with a class the separator cannot start, so the
- * match is linear. Number: digits with internal , . : / separators ("1,000", "2023-07-10" is split by kind below).
+ * The tokenizer scans character codes (one pass, no regex per token): it runs on every character of every article,
+ * so it is the largest part of the base cost. What it splits, by the first character:
+ * - word: a letter or mark (\p{L} \p{M}), then letters, marks and digits, with single internal apostrophes,
+ *   hyphens or periods between them ("O'Brien", "Belarus-Lithuania", "U.S"); a final period is kept when the word
+ *   is an initialism (letters and periods alternate: "U.S."); a possessive "'s" is split off ("Korolev's").
+ * - number: digits (\p{N}) with internal , or . separators ("1,000", "3.5"; "2023-07-10" is number, -, number...).
+ * - punct: any other character that is not white space (\s), one per token (a surrogate pair stays whole).
+ * Classes of ASCII characters are a table; other characters are classified once by a Unicode property regex and
+ * cached, so the result is that of the property classes whatever the script.
  */
-const WORD = /[\p{L}\p{M}][\p{L}\p{M}\p{N}]*(?:['’\-.][\p{L}\p{M}\p{N}]+)*/uy;
-const NUMBER = /\p{N}+(?:[.,]\p{N}+)*/uy;
-const SPACE = /\s/;
-const POSSESSIVE = /['’][sS]$/;
-const UPPER = /^\p{Lu}/u;
-const HAS_LOWER = /\p{Ll}/u;
+
+const C_OTHER = 1;
+const C_SPACE = 2;
+const C_LETTER = 4; // \p{L} or \p{M}: starts and continues a word
+const C_DIGIT = 8; // \p{N}: continues a word, starts a number
+const C_UPPER = 16; // \p{Lu}
+const C_LOWER = 32; // \p{Ll}
+const C_ALPHA = 64; // \p{L} (a letter of an initialism; a mark is not)
+
+const RE_LETTER = /^[\p{L}\p{M}]$/u;
+const RE_DIGIT = /^\p{N}$/u;
+const RE_SPACE = /^\s$/u;
+const RE_UPPER = /^\p{Lu}$/u;
+const RE_LOWER = /^\p{Ll}$/u;
+const RE_ALPHA = /^\p{L}$/u;
+
+function classify(cp: number): number {
+  const ch = String.fromCodePoint(cp);
+  let c = 0;
+  if (RE_SPACE.test(ch)) c |= C_SPACE;
+  if (RE_LETTER.test(ch)) c |= C_LETTER;
+  if (RE_DIGIT.test(ch)) c |= C_DIGIT;
+  if (RE_UPPER.test(ch)) c |= C_UPPER;
+  if (RE_LOWER.test(ch)) c |= C_LOWER;
+  if (RE_ALPHA.test(ch)) c |= C_ALPHA;
+  return c || C_OTHER;
+}
+
+/** Classes of the BMP, filled on first sight (0: not yet classified); ASCII is filled up front. */
+const BMP = new Uint8Array(0x10000);
+for (let c = 0; c < 0x80; c++) {
+  if (c >= 0x41 && c <= 0x5a) BMP[c] = C_LETTER | C_ALPHA | C_UPPER;
+  else if (c >= 0x61 && c <= 0x7a) BMP[c] = C_LETTER | C_ALPHA | C_LOWER;
+  else if (c >= 0x30 && c <= 0x39) BMP[c] = C_DIGIT;
+  else if (c === 0x20 || (c >= 0x09 && c <= 0x0d)) BMP[c] = C_SPACE;
+  else BMP[c] = C_OTHER;
+}
+const ASTRAL = new Map<number, number>();
+
+/** The classes of the code point at i (a lone surrogate is classified as itself: no class). */
+function classAt(text: string, i: number): number {
+  const u = text.charCodeAt(i);
+  if (u < 0xd800 || u > 0xdbff) {
+    const c = BMP[u] as number;
+    if (c !== 0) return c;
+    const k = u >= 0xdc00 && u <= 0xdfff ? C_OTHER : classify(u);
+    BMP[u] = k;
+    return k;
+  }
+  const cp = text.codePointAt(i) as number;
+  if (cp === u) return C_OTHER; // a lone high surrogate
+  let k = ASTRAL.get(cp);
+  if (k === undefined) {
+    k = classify(cp);
+    if (ASTRAL.size < 4096) ASTRAL.set(cp, k);
+  }
+  return k;
+}
+
+/** The classes of the code point at k of the token ending at end (a surrogate pair cut at end has no class). */
+function classIn(text: string, k: number, end: number): number {
+  return k + 1 === end && widthAt(text, k) === 2 ? C_OTHER : classAt(text, k);
+}
+
+/** Code units of the code point at i (2 for a surrogate pair). */
+function widthAt(text: string, i: number): number {
+  const u = text.charCodeAt(i);
+  if (u >= 0xd800 && u <= 0xdbff) {
+    const v = text.charCodeAt(i + 1);
+    if (v >= 0xdc00 && v <= 0xdfff) return 2;
+  }
+  return 1;
+}
+
+const APOSTROPHE = 0x27;
+const RIGHT_QUOTE = 0x2019;
+const HYPHEN = 0x2d;
+const PERIOD = 0x2e;
+const COMMA = 0x2c;
+
+/** The end of the word that starts at i (a letter): letters/marks/digits with single internal ' ’ - . separators. */
+function wordEnd(text: string, i: number): number {
+  const n = text.length;
+  let j = i + widthAt(text, i);
+  for (;;) {
+    while (j < n && classAt(text, j) & (C_LETTER | C_DIGIT)) j += widthAt(text, j);
+    if (j + 1 >= n) return j;
+    const s = text.charCodeAt(j);
+    if (s !== APOSTROPHE && s !== RIGHT_QUOTE && s !== HYPHEN && s !== PERIOD) return j;
+    if (!(classAt(text, j + 1) & (C_LETTER | C_DIGIT))) return j;
+    j++;
+  }
+}
+
+/** The end of the number that starts at i (a digit): digits with single internal , or . separators. */
+function numberEnd(text: string, i: number): number {
+  const n = text.length;
+  let j = i;
+  for (;;) {
+    while (j < n && classAt(text, j) & C_DIGIT) j += widthAt(text, j);
+    if (j + 1 >= n) return j;
+    const s = text.charCodeAt(j);
+    if (s !== PERIOD && s !== COMMA) return j;
+    if (!(classAt(text, j + 1) & C_DIGIT)) return j;
+    j++;
+  }
+}
+
+/** "U.S", "J.R.R.T": single letters (\p{L}) alternating with periods, at least two letters. */
+function isInitialism(text: string, start: number, end: number): boolean {
+  let k = start;
+  let letters = 0;
+  for (;;) {
+    if (k >= end || !(classAt(text, k) & C_ALPHA)) return false;
+    k += widthAt(text, k);
+    letters++;
+    if (k === end) return letters >= 2;
+    if (text.charCodeAt(k) !== PERIOD) return false;
+    k++;
+  }
+}
 
 /** Splits normalized text into tokens with exact offsets (sentence and paragraph are filled in later). */
 export function tokenize(text: string, from = 0, to = text.length): Token[] {
   const tokens: Token[] = [];
-  let i = from;
+  tokenizeInto(text, from, to, tokens, 0, false);
+  return tokens;
+}
+
+/**
+ * Appends the tokens of text[from, to) to `tokens`, with `paragraph` set and `i` their index in `tokens` when
+ * `index` (else 0), so a document's tokens are built in one array without a copy.
+ */
+export function tokenizeInto(
+  text: string,
+  from: number,
+  to: number,
+  tokens: Token[],
+  paragraph: number,
+  index: boolean,
+): void {
   const push = (start: number, end: number, kind: Token['kind']) => {
     const t = text.slice(start, end);
+    let cap = false;
+    let upper = false;
+    if (kind === 'word') {
+      cap = (classIn(text, start, end) & C_UPPER) !== 0;
+      if (cap && end - start > 1) {
+        upper = true;
+        for (let k = start; k < end; k += widthAt(text, k)) {
+          if (classIn(text, k, end) & C_LOWER) {
+            upper = false;
+            break;
+          }
+        }
+      }
+    }
     tokens.push({
-      i: 0,
+      i: index ? tokens.length : 0,
       start,
       end,
       text: t,
       lower: t.toLowerCase(),
       kind,
-      cap: kind === 'word' && UPPER.test(t),
-      upper: kind === 'word' && t.length > 1 && !HAS_LOWER.test(t) && UPPER.test(t),
+      cap,
+      upper,
       sentence: 0,
-      paragraph: 0,
+      paragraph,
     });
   };
+  let i = from;
   while (i < to) {
-    const ch = text[i] as string;
-    if (SPACE.test(ch)) {
+    const c = classAt(text, i);
+    if (c & C_SPACE) {
       i++;
       continue;
     }
-    WORD.lastIndex = i;
-    let m = WORD.exec(text);
-    if (m && m.index === i) {
-      let end = Math.min(i + m[0].length, to);
-      let word = text.slice(i, end);
+    if (c & C_LETTER) {
+      let end = Math.min(wordEnd(text, i), to);
       // "U.S." keeps its last period when it is an initialism (letters and periods alternate).
-      if (text[end] === '.' && /^(?:\p{L}\.)+\p{L}$/u.test(word)) {
-        end++;
-        word += '.';
-      }
-      if (word.length > 2 && POSSESSIVE.test(word)) {
+      if (text.charCodeAt(end) === PERIOD && isInitialism(text, i, end)) end++;
+      const last = text.charCodeAt(end - 1);
+      const apo = text.charCodeAt(end - 2);
+      if (end - i > 2 && (last === 0x73 || last === 0x53) && (apo === APOSTROPHE || apo === RIGHT_QUOTE)) {
         push(i, end - 2, 'word');
         push(end - 2, end, 'word');
       } else {
@@ -56,10 +203,8 @@ export function tokenize(text: string, from = 0, to = text.length): Token[] {
       i = end;
       continue;
     }
-    NUMBER.lastIndex = i;
-    m = NUMBER.exec(text);
-    if (m && m.index === i) {
-      const end = Math.min(i + m[0].length, to);
+    if (c & C_DIGIT) {
+      const end = Math.min(numberEnd(text, i), to);
       push(i, end, 'number');
       i = end;
       continue;
@@ -70,5 +215,4 @@ export function tokenize(text: string, from = 0, to = text.length): Token[] {
     push(i, i + len, 'punct');
     i += len;
   }
-  return tokens;
 }

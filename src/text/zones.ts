@@ -108,7 +108,31 @@ function bylineNames(s: string): { name: string; index: number }[] {
   return out;
 }
 
-const words = (s: string) => (s.match(/\S+/g) ?? []).length;
+/** JavaScript's \s, by character code. */
+const isSpace = (c: number) =>
+  c === 0x20 ||
+  (c >= 0x09 && c <= 0x0d) ||
+  (c >= 0xa0 &&
+    (c === 0xa0 ||
+      c === 0x1680 ||
+      (c >= 0x2000 && c <= 0x200a) ||
+      c === 0x2028 ||
+      c === 0x2029 ||
+      c === 0x202f ||
+      c === 0x205f ||
+      c === 0x3000 ||
+      c === 0xfeff));
+/** The number of white-space-separated words (as `s.match(/\S+/g).length`, without building the array). */
+const words = (s: string) => {
+  let n = 0;
+  let inWord = false;
+  for (let i = 0; i < s.length; i++) {
+    const space = isSpace(s.charCodeAt(i));
+    if (!space && !inWord) n++;
+    inWord = !space;
+  }
+  return n;
+};
 const prose = (s: string, n: number) => n >= 15 || (n >= 7 && /[.!?"”’)]$/.test(s));
 const titleLike = (s: string, n: number) => n >= 3 && n <= 30 && !/[.:;,]$/.test(s);
 
@@ -151,7 +175,7 @@ export function classifyZones(text: string, paragraphs: Paragraph[], _tokens: To
         zone[k] = 'dateline';
       }
     }
-    if (zone[k] === null) {
+    if (zone[k] === null && s.includes('(')) {
       const credit = CREDIT_INLINE.exec(s);
       if (credit && credit.index !== undefined) {
         zone[k] = 'caption';
