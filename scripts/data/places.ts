@@ -9,8 +9,9 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { enc64, encCoords } from '../../src/gazetteer/codec.js';
+import { enc64, encCoords, encName, encPop } from '../../src/gazetteer/codec.js';
 import { fold } from '../../src/gazetteer/fold.js';
+import { KIND_LETTERS } from '../../src/gazetteer/kinds.js';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 const shared = join(root, '../shared/geonames');
@@ -339,7 +340,7 @@ export default async function build(): Promise<string> {
 
   // --- lint: the separators of the compiled strings must not occur in names
   for (const r of recs)
-    if (/[|~]/.test(r.name) || r.alts.some((a) => /[|~]/.test(a))) warn(`${r.name}: contains | or ~`);
+    if (/[|~^]/.test(r.name) || r.alts.some((a) => /[|~^]/.test(a))) warn(`${r.name}: contains | ~ or ^`);
 
   // --- lint: duplicates and collisions
   const seenId = new Set<number>();
@@ -382,17 +383,21 @@ export default async function build(): Promise<string> {
   const out: string[] = [];
   const altPairs: [string, number][] = [];
   const countryAt: string[] = [];
+  // Regions table: `CC|admin1` (`--` without a country), indexed by the records' first three digits.
+  const regionKeys = [...new Set(keyed.map(({ r }) => `${r.cc ?? '--'}|${r.admin1}`))].sort();
+  const regionIndex = new Map(regionKeys.map((k, i) => [k, i]));
+  if (regionKeys.length * KIND_LETTERS.length >= 64 ** 3) throw new Error('too many regions for three digits');
   let offset = 0;
+  let prevName = '';
   for (const { r, key } of keyed) {
-    const f = [
-      r.name,
-      (r.cc ?? '--') + r.kind + coords(r.lat, r.lon),
-      r.id === null ? '' : enc64(r.id),
-      r.pop ? enc64(r.pop) : '',
-      r.admin1,
-    ];
-    while (f.length > 2 && f[f.length - 1] === '') f.pop();
-    const line = f.join('|');
+    const kind = (KIND_LETTERS as readonly string[]).indexOf(r.kind);
+    if (kind < 0) throw new Error(`${r.name}: unknown kind ${r.kind}`);
+    const rk = (regionIndex.get(`${r.cc ?? '--'}|${r.admin1}`) ?? 0) * KIND_LETTERS.length + kind;
+    if (r.id !== null && r.id >= 64 ** 4) throw new Error(`${r.name}: geonameId ${r.id} needs more than four digits`);
+    const tail = enc64(rk).padStart(3, '0') + coords(r.lat, r.lon) + enc64(r.id ?? 0).padStart(4, '0') + encPop(r.pop);
+    // A record repeating the previous record's name leaves it out.
+    const line = (r.name === prevName ? '' : encName(r.name)) + tail;
+    prevName = r.name;
     const seen = new Set([key]);
     for (const a of r.alts) {
       const k = fold(a);
@@ -423,6 +428,7 @@ export default async function build(): Promise<string> {
     `export const PLACES_COMMON_WORDS = ${lit(commonWords.join('~'))};`,
     `export const PLACES_COUNTRIES = ${lit(countryAt.join('~'))};`,
     `export const PLACES_PREFERRED = ${lit(pref.join('~'))};`,
+    `export const PLACES_REGIONS = ${lit(regionKeys.join('~'))};`,
     `export const PLACES_ALTS = ${lit(alts.join('~'))};`,
     `export const PLACES_DATA = ${lit(out.join('~'))};`,
     '',

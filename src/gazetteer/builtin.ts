@@ -1,18 +1,19 @@
 /**
  * The compiled gazetteer (src/data/places.generated.ts, written by scripts/data/places.ts), read in place.
  *
- * Records are separated by `~` and fields by `|` (not newlines and tabs: a literal without escapes is scanned
- * faster at import). PLACES_DATA: one record a line, sorted by folded name (then countries, continents, regions, features, cities,
- * towns, villages; then population):
- *   `name\tCCkLLLLL\tid\tpop\tadmin1`   trailing empty fields omitted
- *   CC: country code or `--`; k: kind code (KIND_CODES); LLLLL: coordinates (codec.ts) or `-----`;
- *   id: base-64 geonameId or empty; pop: base-64 population (regions: a quarter of their towns' total, a prior).
- * PLACES_ALTS: `key\toffset` lines sorted by key: alternate names and official forms (folded) → record offset.
- * PLACES_COUNTRIES: `CC\toffset`; PLACES_PREFERRED: `key\tid` (the usual referent of an ambiguous name);
- * PLACE_DEMONYMS: `word\tCC` (words folded).
+ * Records are separated by `~`. PLACES_DATA: records sorted by folded name (then countries, continents, regions,
+ * features, cities, towns, villages; then population), each `name` + a fixed 14-character tail:
+ *   RRR  region-and-kind: index into PLACES_REGIONS (`CC|admin1`) × 8 + kind (KIND_LETTERS), base 64;
+ *   LLLLL coordinates (codec.ts) or `-----`; IIII geonameId in base 64 (`0000`: none); PP population (codec.ts
+ *   encPop: log scale; regions: a quarter of their towns' total, a prior).
+ * A record with the previous record's name leaves the name out; names are Latin-1 with `^` escapes (encName), so
+ * every compiled string is one byte a character and cheap to scan at import.
+ * PLACES_ALTS: `key|offset` sorted by key: alternate names and official forms (folded) → record offset.
+ * PLACES_COUNTRIES: `CC|offset`; PLACES_PREFERRED: `key|id` (the usual referent of an ambiguous name);
+ * PLACE_DEMONYMS: `word|CC` (words folded).
  *
  * Nothing is indexed at load: a lookup binary-searches the two sorted strings, and parses (then caches) the
- * records it returns. Only the small tables (countries, demonyms, preferred) are read eagerly.
+ * records it returns. Only the small tables (countries, regions, demonyms, preferred) are read eagerly.
  */
 import {
   PLACE_DEMONYMS,
@@ -21,26 +22,22 @@ import {
   PLACES_COUNTRIES,
   PLACES_DATA,
   PLACES_PREFERRED,
+  PLACES_REGIONS,
 } from '../data/places.generated.js';
 import type { PlaceKind } from '../schema.js';
-import { dec64, decCoords } from './codec.js';
+import { dec64, decCoords, decName, decPop } from './codec.js';
 import { fold } from './fold.js';
 import type { GazetteerEntry } from './index.js';
+import { KIND_CODES, KIND_LETTERS } from './kinds.js';
 
-export const KIND_CODES: Record<string, PlaceKind> = {
-  n: 'continent',
-  c: 'country',
-  r: 'region',
-  C: 'city',
-  t: 'town',
-  v: 'village',
-  f: 'feature',
-  o: 'other',
-};
+export { KIND_CODES } from './kinds.js';
+
+/** Length of a record's fixed tail (region-and-kind 3, coordinates 5, id 4, population 2). */
+const TAIL = 14;
 
 export interface BuiltinTable {
   /** Number of records. */
-  size: number;
+  readonly size: number;
   /** Entries for a folded key, best prior first (a fresh array). */
   lookup(key: string): GazetteerEntry[];
   /** Every record, in data order (parses all of them: for tests and tools). */
@@ -74,57 +71,76 @@ function lineEnd(s: string, at: number): number {
   return e < 0 ? s.length : e;
 }
 
-/** Offset of the first line of sorted `s` whose key (text before the first tab, mapped by keyOf) is ≥ key. */
-function lowerBound(s: string, key: string, keyOf: (k: string) => string): number {
+/** Offset of the first line of sorted `s` whose key (mapped by keyOf from the line at an offset) is ≥ key. */
+function lowerBound(s: string, key: string, keyAt: (at: number) => string): number {
   let lo = 0;
   let hi = s.length;
   while (lo < hi) {
     const mid = (lo + hi) >>> 1;
     const st = Math.max(lo, lineStart(s, mid));
-    const tab = s.indexOf(FS, st);
-    if (keyOf(s.slice(st, tab)) < key) lo = lineEnd(s, st) + 1;
+    if (keyAt(st) < key) lo = lineEnd(s, st) + 1;
     else hi = st;
   }
   return lo;
 }
 
 /** Line offsets of the lines of sorted `s` keyed `key`. */
-function equalRange(s: string, key: string, keyOf: (k: string) => string): number[] {
+function equalRange(s: string, key: string, keyAt: (at: number) => string): number[] {
   const out: number[] = [];
-  let at = lowerBound(s, key, keyOf);
-  while (at < s.length) {
-    const tab = s.indexOf(FS, at);
-    if (tab < 0 || keyOf(s.slice(at, tab)) !== key) break;
+  let at = lowerBound(s, key, keyAt);
+  while (at < s.length && keyAt(at) === key) {
     out.push(at);
     at = lineEnd(s, at) + 1;
   }
   return out;
 }
 
-const same = (k: string) => k;
-
 export function loadBuiltins(): BuiltinTable {
   if (table) return table;
   const t0 = now();
   const data = PLACES_DATA;
+  const regions = PLACES_REGIONS.split(RS).map((r) => {
+    const bar = r.indexOf(FS);
+    const cc = r.slice(0, bar);
+    return { cc: cc === '--' ? null : cc, admin1: r.slice(bar + 1) };
+  });
+  /** The (escaped) name of the record at `at`: its own, or the nearest earlier record's when it repeats it. */
+  const rawName = (at: number): string => {
+    for (let st = at; ; st = lineStart(data, st - 1)) {
+      const end = lineEnd(data, st);
+      if (end - st > TAIL || st === 0) return data.slice(st, end - TAIL);
+    }
+  };
+  const keys = new Map<string, string>();
+  /** The folded name of the record at `at` (names repeat across records: folded once each). */
+  const keyAt = (at: number): string => {
+    const raw = rawName(at);
+    let k = keys.get(raw);
+    if (k === undefined) {
+      k = fold(decName(raw));
+      keys.set(raw, k);
+    }
+    return k;
+  };
   const cache = new Map<number, GazetteerEntry>();
   const entry = (at: number): GazetteerEntry => {
     const hit = cache.get(at);
     if (hit) return hit;
-    const f = data.slice(at, lineEnd(data, at)).split(FS);
-    const fixed = f[1] ?? '';
-    const cc = fixed.slice(0, 2);
-    const ll = decCoords(fixed, 3);
+    const t = lineEnd(data, at) - TAIL;
+    const rk = dec64(data, t, t + 3);
+    const region = regions[rk >>> 3];
+    const ll = decCoords(data, t + 3);
+    const id = dec64(data, t + 8, t + 12);
     const e: GazetteerEntry = {
-      geonameId: f[2] ? dec64(f[2]) : null,
-      name: f[0] ?? '',
-      kind: KIND_CODES[fixed[2] ?? 'o'] ?? 'other',
-      countryCode: cc === '--' ? null : cc,
+      geonameId: id > 0 ? id : null,
+      name: decName(rawName(at)),
+      kind: KIND_CODES[KIND_LETTERS[rk & 7] ?? 'o'] ?? 'other',
+      countryCode: region?.cc ?? null,
       lat: ll ? ll[0] : null,
       lon: ll ? ll[1] : null,
-      population: f[3] ? dec64(f[3]) : 0,
+      population: decPop(data, t + 12),
     };
-    if (f[4]) e.admin1 = f[4];
+    if (region?.admin1) e.admin1 = region.admin1;
     cache.set(at, e);
     return e;
   };
@@ -141,15 +157,21 @@ export function loadBuiltins(): BuiltinTable {
   const demonyms = pairs(PLACE_DEMONYMS, (v) => v) as Map<string, string>;
   const preferred = pairs(PLACES_PREFERRED, (v) => dec64(v)) as Map<string, number>;
   let ids: Map<number, number> | null = null;
-  let size = 0;
-  for (let i = data.indexOf(RS); i >= 0; i = data.indexOf(RS, i + 1)) size++;
-  if (data.length) size++;
+  let size = -1;
 
+  const altKeyAt = (at: number) => PLACES_ALTS.slice(at, PLACES_ALTS.indexOf(FS, at));
   const prior = (e: GazetteerEntry, alt: boolean) =>
     (KIND_RANK[e.kind] ?? 2) * 1e12 - (alt ? e.population / ALT_PENALTY : e.population);
 
   table = {
-    size,
+    /** Counted on first use (a scan of the whole string). */
+    get size() {
+      if (size < 0) {
+        size = data.length ? 1 : 0;
+        for (let i = data.indexOf(RS); i >= 0; i = data.indexOf(RS, i + 1)) size++;
+      }
+      return size;
+    },
     countries,
     demonyms,
     commonWords: new Set(PLACES_COMMON_WORDS.split(RS).filter(Boolean)),
@@ -161,13 +183,9 @@ export function loadBuiltins(): BuiltinTable {
       if (!ids) {
         ids = new Map();
         for (let at = 0; at < data.length; at = lineEnd(data, at) + 1) {
-          const t1 = data.indexOf(FS, at);
-          const t2 = data.indexOf(FS, t1 + 1);
-          const end = lineEnd(data, at);
-          if (t2 < 0 || t2 > end) continue;
-          let t3 = data.indexOf(FS, t2 + 1);
-          if (t3 < 0 || t3 > end) t3 = end;
-          if (t3 > t2 + 1) ids.set(dec64(data, t2 + 1, t3), at);
+          const t = lineEnd(data, at) - TAIL;
+          const n = dec64(data, t + 8, t + 12);
+          if (n > 0) ids.set(n, at);
         }
       }
       const at = ids.get(id);
@@ -176,11 +194,11 @@ export function loadBuiltins(): BuiltinTable {
     lookup(key) {
       if (!key) return [];
       const scored: [GazetteerEntry, number][] = [];
-      for (const at of equalRange(data, key, fold)) {
+      for (const at of equalRange(data, key, keyAt)) {
         const e = entry(at);
         scored.push([e, prior(e, false)]);
       }
-      for (const line of equalRange(PLACES_ALTS, key, same)) {
+      for (const line of equalRange(PLACES_ALTS, key, altKeyAt)) {
         const tab = PLACES_ALTS.indexOf(FS, line);
         const e = entry(dec64(PLACES_ALTS, tab + 1, lineEnd(PLACES_ALTS, line)));
         if (!scored.some(([x]) => x === e)) scored.push([e, prior(e, true)]);
