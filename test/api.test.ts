@@ -7,6 +7,7 @@ import {
   InvalidOptionsError,
   tagArticle,
 } from '../src/index.js';
+import { lexiconTags } from '../src/nlp/compromise.js';
 
 const ARTICLE =
   'Flood waters rose across the valley on Monday.\n\nThe mayor of the town said emergency crews had rescued forty people from their homes overnight.';
@@ -124,5 +125,43 @@ describe('tagArticle: odd but taggable input', () => {
     expect(tagArticle(ARTICLE, { publishedAt: new Date(Date.UTC(2023, 7, 11, 23, 30)) }).publishedAt).toBe(
       '2023-08-11',
     );
+  });
+});
+
+describe('lexiconTags: the generated table is compromise’s lexicon', () => {
+  // compromise is the source of src/data/lexicon.generated.ts (npm run data lexicon); the core no longer imports it.
+  it('answers what compromise’s lexicon answers for every word it holds and for words it does not', async () => {
+    const { default: nlp } = (await import('compromise')) as unknown as {
+      default: { world(): { model: { one: { lexicon: Record<string, string | string[]> } } } };
+    };
+    const lexicon = nlp.world().model.one.lexicon;
+    const words = Object.keys(lexicon);
+    expect(words.length).toBeGreaterThan(20_000);
+    const wrong = words.filter((w) => {
+      const v = lexicon[w] as string | string[];
+      return JSON.stringify(lexiconTags(w)) !== JSON.stringify(typeof v === 'string' ? [v] : v);
+    });
+    expect(wrong).toEqual([]);
+    // Case-insensitive look-up, and nothing for unknown words or for Object.prototype's names.
+    for (const w of ['Ivan', 'PARIS', 'New York', 'said']) {
+      const v = lexicon[w.toLowerCase()] as string | string[];
+      expect(lexiconTags(w)).toEqual(typeof v === 'string' ? [v] : v);
+    }
+    for (const w of ['korolev', 'zzqx', '', 'constructor', '__proto__', 'hasownproperty', 'tostring']) {
+      expect(lexiconTags(w), w).toEqual(Object.hasOwn(lexicon, w) ? [lexicon[w]].flat() : []);
+    }
+  });
+
+  it('knows names, places, months and verbs (table)', () => {
+    const table: [string, string][] = [
+      ['ivan', 'MaleName'],
+      ['france', 'Country'],
+      ['august', 'Month'],
+      ['monday', 'WeekDay'],
+      ['said', 'PastTense'],
+      ['russian', 'Demonym'],
+    ];
+    for (const [w, tag] of table) expect(lexiconTags(w), w).toContain(tag);
+    for (const w of ['korolev', 'zelenskyy', 'the quick']) expect(lexiconTags(w), w).toEqual([]);
   });
 });

@@ -1,19 +1,24 @@
 /**
- * The only module that imports compromise (DESIGN.md §3). It exposes compromise's lexicon as plain look-ups; it
- * never runs `nlp(text)` (15–30 ms an article) and never mutates compromise's global world.
+ * compromise's English lexicon as plain look-ups (DESIGN.md §3). The table is compiled from compromise at
+ * `npm run data` time (scripts/data/lexicon.ts → src/data/lexicon.generated.ts), so the library does not import
+ * compromise at run time: importing it builds compromise's whole world (150–200 ms and tens of MB per process or
+ * worker thread) for a table we only read. It never runs `nlp(text)`.
  */
-import nlp from 'compromise';
+import { lexiconGroups } from '../data/lexicon.generated.js';
 
-type Lexicon = Record<string, string | string[]>;
-let lexicon: Lexicon | null = null;
+let table: Map<string, readonly string[]> | null = null;
 const EMPTY: readonly string[] = Object.freeze([]);
 
-function lex(): Lexicon {
-  if (!lexicon) {
-    const world = nlp.world() as { model?: { one?: { lexicon?: Lexicon } } };
-    lexicon = world.model?.one?.lexicon ?? {};
+/** Splits the generated groups into one map, on first use (a few milliseconds, once per process or thread). */
+function lex(): Map<string, readonly string[]> {
+  if (!table) {
+    table = new Map();
+    for (const [tags, words] of lexiconGroups) {
+      const list = Object.freeze(tags.split(','));
+      for (const w of words.split('\n')) table.set(w, list);
+    }
   }
-  return lexicon;
+  return table;
 }
 
 /**
@@ -22,9 +27,5 @@ function lex(): Lexicon {
  * lexiconTags('Ivan'); // ['MaleName']
  */
 export function lexiconTags(word: string): readonly string[] {
-  const key = word.toLowerCase();
-  const table = lex();
-  const v = Object.hasOwn(table, key) ? table[key] : undefined;
-  if (v === undefined) return EMPTY;
-  return typeof v === 'string' ? [v] : v;
+  return lex().get(word.toLowerCase()) ?? EMPTY;
 }
