@@ -71,29 +71,34 @@ function lineEnd(s: string, at: number): number {
   return e < 0 ? s.length : e;
 }
 
-/** Offset of the first line of sorted `s` whose key (mapped by keyOf from the line at an offset) is ≥ key. */
-function lowerBound(s: string, key: string, keyAt: (at: number) => string): number {
+/** Offset of the first line of sorted `s` whose key is ≥ key; cmpAt(at, key) compares the key of the line at `at`. */
+function lowerBound(s: string, key: string, cmpAt: (at: number, key: string) => number): number {
   let lo = 0;
   let hi = s.length;
   while (lo < hi) {
     const mid = (lo + hi) >>> 1;
     const st = Math.max(lo, lineStart(s, mid));
-    if (keyAt(st) < key) lo = lineEnd(s, st) + 1;
+    if (cmpAt(st, key) < 0) lo = lineEnd(s, st) + 1;
     else hi = st;
   }
   return lo;
 }
 
 /** Line offsets of the lines of sorted `s` keyed `key`. */
-function equalRange(s: string, key: string, keyAt: (at: number) => string): number[] {
+function equalRange(s: string, key: string, cmpAt: (at: number, key: string) => number): number[] {
   const out: number[] = [];
-  let at = lowerBound(s, key, keyAt);
-  while (at < s.length && keyAt(at) === key) {
+  let at = lowerBound(s, key, cmpAt);
+  while (at < s.length && cmpAt(at, key) === 0) {
     out.push(at);
     at = lineEnd(s, at) + 1;
   }
   return out;
 }
+
+const order = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
+/** Lookups remembered across articles (names recur); cleared when it grows past this many keys. */
+const MEMO_MAX = 20_000;
 
 export function loadBuiltins(): BuiltinTable {
   if (table) return table;
@@ -104,23 +109,47 @@ export function loadBuiltins(): BuiltinTable {
     const cc = r.slice(0, bar);
     return { cc: cc === '--' ? null : cc, admin1: r.slice(bar + 1) };
   });
-  /** The (escaped) name of the record at `at`: its own, or the nearest earlier record's when it repeats it. */
-  const rawName = (at: number): string => {
-    for (let st = at; ; st = lineStart(data, st - 1)) {
-      const end = lineEnd(data, st);
-      if (end - st > TAIL || st === 0) return data.slice(st, end - TAIL);
-    }
+  /** Start of the (escaped) name of the record at `at`: its own, or the nearest earlier record's when it repeats it. */
+  const nameStart = (at: number): number => {
+    let st = at;
+    while (st > 0 && lineEnd(data, st) - st <= TAIL) st = lineStart(data, st - 1);
+    return st;
   };
-  const keys = new Map<string, string>();
-  /** The folded name of the record at `at` (names repeat across records: folded once each). */
-  const keyAt = (at: number): string => {
-    const raw = rawName(at);
-    let k = keys.get(raw);
-    if (k === undefined) {
-      k = fold(decName(raw));
-      keys.set(raw, k);
+  const rawName = (at: number): string => {
+    const st = nameStart(at);
+    return data.slice(st, lineEnd(data, st) - TAIL);
+  };
+  /**
+   * Compares the folded name of the record at `at` with `key` without building strings: ASCII names fold to lower
+   * case, so they compare character by character; anything else (escapes, non-ASCII letters) is folded in full.
+   */
+  const cmpData = (at: number, key: string): number => {
+    const st = nameStart(at);
+    const end = lineEnd(data, st) - TAIL;
+    for (let i = st; i < end; i++) {
+      let c = data.charCodeAt(i);
+      if (c >= 128 || c === 94 || c < 32 || (c === 32 && data.charCodeAt(i - 1) === 32)) {
+        return order(fold(decName(data.slice(st, end))), key);
+      }
+      if (c >= 65 && c <= 90) c += 32;
+      const j = i - st;
+      if (j >= key.length) return 1;
+      const k = key.charCodeAt(j);
+      if (c !== k) return c - k;
     }
-    return k;
+    return end - st - key.length;
+  };
+  /** Compares the key of the PLACES_ALTS line at `at` (folded already) with `key`. */
+  const cmpAlt = (at: number, key: string): number => {
+    const s = PLACES_ALTS;
+    for (let i = at; ; i++) {
+      const c = s.charCodeAt(i);
+      const j = i - at;
+      if (c === 124 /* | */ || Number.isNaN(c)) return j - key.length;
+      if (j >= key.length) return 1;
+      const k = key.charCodeAt(j);
+      if (c !== k) return c - k;
+    }
   };
   const cache = new Map<number, GazetteerEntry>();
   const entry = (at: number): GazetteerEntry => {
@@ -159,7 +188,7 @@ export function loadBuiltins(): BuiltinTable {
   let ids: Map<number, number> | null = null;
   let size = -1;
 
-  const altKeyAt = (at: number) => PLACES_ALTS.slice(at, PLACES_ALTS.indexOf(FS, at));
+  const memo = new Map<string, GazetteerEntry[]>();
   const prior = (e: GazetteerEntry, alt: boolean) =>
     (KIND_RANK[e.kind] ?? 2) * 1e12 - (alt ? e.population / ALT_PENALTY : e.population);
 
@@ -193,12 +222,14 @@ export function loadBuiltins(): BuiltinTable {
     },
     lookup(key) {
       if (!key) return [];
+      const known = memo.get(key);
+      if (known) return known.slice();
       const scored: [GazetteerEntry, number][] = [];
-      for (const at of equalRange(data, key, keyAt)) {
+      for (const at of equalRange(data, key, cmpData)) {
         const e = entry(at);
         scored.push([e, prior(e, false)]);
       }
-      for (const line of equalRange(PLACES_ALTS, key, altKeyAt)) {
+      for (const line of equalRange(PLACES_ALTS, key, cmpAlt)) {
         const tab = PLACES_ALTS.indexOf(FS, line);
         const e = entry(dec64(PLACES_ALTS, tab + 1, lineEnd(PLACES_ALTS, line)));
         if (!scored.some(([x]) => x === e)) scored.push([e, prior(e, true)]);
@@ -210,7 +241,9 @@ export function loadBuiltins(): BuiltinTable {
         const i = out.findIndex((e) => e.geonameId === want);
         if (i > 0) out.unshift(...out.splice(i, 1));
       }
-      return out;
+      if (memo.size >= MEMO_MAX) memo.clear();
+      memo.set(key, out);
+      return out.slice();
     },
   };
   table.loadMs = now() - t0;
