@@ -217,38 +217,78 @@ export function inferYear(ref: Ymd, month: number, day: number | null, tense: Te
 /** Lower-case text of token i, or ''. */
 export const lowerAt = (ctx: Context, i: number): string => tokenAt(ctx, i)?.lower ?? '';
 
-/** Lower-case words the trigger index records (each extractor that uses it registers its words here at load time). */
-const TRIGGER_WORDS = new Set<string>();
-const triggerCache = new WeakMap<Context, Map<string, number[]>>();
-
-/** Registers words an extractor starts from; returns them for its own look-ups. */
-export function triggers(words: readonly string[]): readonly string[] {
-  for (const w of words) TRIGGER_WORDS.add(w);
-  return words;
+/** A set of trigger words an extractor starts from, registered at load time (`triggers`). */
+export interface Triggers {
+  readonly id: number;
+  readonly words: readonly string[];
 }
 
+/** Trigger word → the ids of the groups holding it. */
+const GROUPS_OF = new Map<string, number[]>();
+let groupCount = 0;
+const indexCache = new WeakMap<Context, number[][]>();
+
+/** Registers words an extractor starts from (lower case); `positionsOf` then lists where any of them occurs. */
+export function triggers(words: readonly string[]): Triggers {
+  const id = groupCount++;
+  for (const w of new Set(words)) {
+    const ids = GROUPS_OF.get(w);
+    if (ids) ids.push(id);
+    else GROUPS_OF.set(w, [id]);
+  }
+  return { id, words };
+}
+
+/** Every number token. */
+export const NUMBERS: Triggers = triggers([]);
+/** Words starting "pre-" or "post-" ("pre-1914", "post-1959": one word token each). */
+export const PRE_POST_WORDS: Triggers = triggers([]);
+
 /**
- * The token indices, in text order, of any of `words` (registered with `triggers`). One pass over the tokens per
- * document builds the index for every extractor that uses it, so rare-word extractors cost a look-up, not a scan.
+ * The token indices, in text order, of the words of `group` (or of two groups, merged). One pass over the tokens per
+ * document builds the lists of every group, so an extractor costs a look-up, not a scan of its own.
  */
-export function positionsOf(ctx: Context, words: readonly string[]): number[] {
-  let index = triggerCache.get(ctx);
+export function positionsOf(ctx: Context, group: Triggers, other?: Triggers): number[] {
+  let index = indexCache.get(ctx);
   if (!index) {
-    index = new Map();
+    const lists: number[][] = Array.from({ length: groupCount }, () => []);
+    const numbers = lists[NUMBERS.id] as number[];
+    const prePost = lists[PRE_POST_WORDS.id] as number[];
     const toks = ctx.doc.tokens;
     for (let i = 0; i < toks.length; i++) {
       const t = toks[i] as Token;
-      if (t.kind !== 'word' || !TRIGGER_WORDS.has(t.lower)) continue;
-      const list = index.get(t.lower);
-      if (list) list.push(i);
-      else index.set(t.lower, [i]);
+      if (t.kind !== 'word') {
+        if (t.kind === 'number') numbers.push(i);
+        continue;
+      }
+      const ids = GROUPS_OF.get(t.lower);
+      if (ids) for (const id of ids) (lists[id] as number[]).push(i);
+      else if (t.lower.charCodeAt(0) === 0x70 && (t.lower.startsWith('pre-') || t.lower.startsWith('post-')))
+        prePost.push(i);
     }
-    triggerCache.set(ctx, index);
+    index = lists;
+    indexCache.set(ctx, index);
   }
+  const a = index[group.id] as number[];
+  if (!other) return a;
+  // Merge two sorted lists.
+  const b = index[other.id] as number[];
+  if (b.length === 0) return a;
+  if (a.length === 0) return b;
   const out: number[] = [];
-  for (const w of words) {
-    const list = index.get(w);
-    if (list) for (const i of list) out.push(i);
+  let i = 0;
+  let j = 0;
+  while (i < a.length || j < b.length) {
+    const x = a[i];
+    const y = b[j];
+    if (y === undefined || (x !== undefined && x < y)) {
+      out.push(x as number);
+      i++;
+    } else {
+      if (x === y) i++;
+      out.push(y);
+      j++;
+    }
   }
-  return words.length > 1 ? out.sort((a, b) => a - b) : out;
+  return out;
 }

@@ -2,7 +2,7 @@ import type { Context } from '../../../pipeline/types.js';
 import type { Token } from '../../../text/types.js';
 import { addDays, addMonths, fmtDay, fmtMonth, fmtYear, isoWeek, quarterOf, type Ymd } from '../calendar.js';
 import { NUMBER_WORDS } from '../lexicon.js';
-import { candidate, intOf, lowerAt, reference } from '../scan.js';
+import { candidate, intOf, lowerAt, positionsOf, reference, triggers } from '../scan.js';
 import type { DateCandidate } from '../types.js';
 
 const UNIT: ReadonlyMap<string, 'day' | 'week' | 'month' | 'year' | 'decade'> = new Map([
@@ -19,6 +19,7 @@ const UNIT: ReadonlyMap<string, 'day' | 'week' | 'month' | 'year' | 'decade'> = 
 ]);
 const AGO = new Set(['ago', 'earlier']);
 const HYPHENATED = new Set(['year-ago', 'year-earlier']);
+const STARTS = triggers([...AGO, ...HYPHENATED]);
 
 const quarterly = new WeakMap<Context, boolean>();
 
@@ -94,10 +95,13 @@ export function ago(ctx: Context): DateCandidate[] {
   const out: DateCandidate[] = [];
   const ref = reference(ctx);
   const toks = ctx.doc.tokens;
-  for (let i = 0; i < toks.length; i++) {
+  for (const p of positionsOf(ctx, STARTS)) {
+    const hyphenated = HYPHENATED.has(lowerAt(ctx, p));
+    // "two years ago": the number two tokens before "ago".
+    const i = hyphenated ? p : p - 2;
     const t = toks[i];
     if (!t) continue;
-    if (HYPHENATED.has(t.lower)) {
+    if (hyphenated) {
       // "year-ago quarter" is the quarter extractor's.
       if (lowerAt(ctx, i + 1) === 'quarter') continue;
       const v = ref ? yearAgoValue(ctx, ref, t) : null;
@@ -142,7 +146,6 @@ export function ago(ctx: Context): DateCandidate[] {
         ...(anaphor ? { anaphor } : {}),
       }),
     );
-    i += 2;
   }
   return out;
 }

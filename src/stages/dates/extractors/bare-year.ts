@@ -1,7 +1,7 @@
 import type { Context } from '../../../pipeline/types.js';
 import { fmtYear } from '../calendar.js';
 import { DATE_PREPOSITIONS, UNIT_NOUNS } from '../lexicon.js';
-import { candidate, lowerAt, tokenAt, touching, yearOf } from '../scan.js';
+import { candidate, lowerAt, NUMBERS, PRE_POST_WORDS, positionsOf, tokenAt, touching, yearOf } from '../scan.js';
 import type { DateCandidate } from '../types.js';
 
 const DETERMINERS = new Set(['the', 'a', 'its', 'their', 'his', 'her', 'our', 'this', 'that', 'each', 'every']);
@@ -31,7 +31,7 @@ const RANGE = new Set(['-', '–', '—', 'to', 'and', 'through']);
 export function bareYear(ctx: Context): DateCandidate[] {
   const out: DateCandidate[] = [];
   const toks = ctx.doc.tokens;
-  for (let i = 0; i < toks.length; i++) {
+  for (const i of positionsOf(ctx, NUMBERS, PRE_POST_WORDS)) {
     const t = toks[i];
     // "post-1959 politics", "pre-1914 borders": one word token.
     const pp = t?.kind === 'word' ? PRE_POST.exec(t.lower) : null;

@@ -1,6 +1,17 @@
 import type { Context } from '../../../pipeline/types.js';
 import { fmtDay, validDay } from '../calendar.js';
-import { candidate, dayAt, inferYear, monthAt, reference, tenseAt, tokenAt, yearOf } from '../scan.js';
+import {
+  candidate,
+  dayAt,
+  inferYear,
+  monthAt,
+  NUMBERS,
+  positionsOf,
+  reference,
+  tenseAt,
+  tokenAt,
+  yearOf,
+} from '../scan.js';
 import type { DateCandidate } from '../types.js';
 
 const RANGE = new Set(['-', '–', '—', 'to']);
@@ -8,8 +19,9 @@ const RANGE = new Set(['-', '–', '—', 'to']);
 /** "10 July 2023", "the 10th of July", "3–5 July": day before month, optional year. */
 export function dayMonth(ctx: Context): DateCandidate[] {
   const out: DateCandidate[] = [];
-  const toks = ctx.doc.tokens;
-  for (let i = 0; i < toks.length; i++) {
+  let last = -1;
+  for (const i of positionsOf(ctx, NUMBERS)) {
+    if (i <= last) continue;
     const d = dayAt(ctx, i);
     if (!d) continue;
     let j = d.next;
@@ -49,7 +61,7 @@ export function dayMonth(ctx: Context): DateCandidate[] {
       if (endDay !== null && validDay(year, mo.month, endDay)) endValue = fmtDay(year, mo.month, endDay);
     }
     out.push(candidate(ctx, i, j, 'day-month', 'day', value, { inferred, ...(endValue ? { endValue } : {}) }));
-    i = j - 1;
+    last = j - 1;
   }
   return out;
 }

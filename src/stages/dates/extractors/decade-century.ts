@@ -1,16 +1,19 @@
 import type { Context } from '../../../pipeline/types.js';
 import { ORDINALS } from '../lexicon.js';
-import { candidate, intOf, reference, tokenAt, touching } from '../scan.js';
+import { candidate, intOf, NUMBERS, positionsOf, reference, tokenAt, touching, triggers } from '../scan.js';
 import type { DateCandidate } from '../types.js';
 
 const SUFFIX = new Set(['st', 'nd', 'rd', 'th']);
 const CENTURY = new Set(['century', 'centuries']);
+const ORDINAL_WORDS = triggers([...ORDINALS.keys()]);
 
 /** "the 1990s" → 199, "the '90s" → 199, "the 1800s" → 18, "the 19th century" → 18, "the nineteenth century" → 18. */
 export function decadeCentury(ctx: Context): DateCandidate[] {
   const out: DateCandidate[] = [];
   const toks = ctx.doc.tokens;
-  for (let i = 0; i < toks.length; i++) {
+  let last = -1;
+  for (const i of positionsOf(ctx, NUMBERS, ORDINAL_WORDS)) {
+    if (i <= last) continue;
     const t = toks[i];
     if (!t || (t.kind !== 'number' && !ORDINALS.has(t.lower))) continue;
     const s = tokenAt(ctx, i + 1);
@@ -23,7 +26,7 @@ export function decadeCentury(ctx: Context): DateCandidate[] {
         const century = n % 100 === 0;
         const value = century ? String(n / 100) : String(n / 10);
         out.push(candidate(ctx, i, sEnd, century ? 'century-s' : 'decade', century ? 'century' : 'decade', value));
-        i = sEnd - 1;
+        last = sEnd - 1;
         continue;
       }
       // '90s
@@ -34,7 +37,7 @@ export function decadeCentury(ctx: Context): DateCandidate[] {
           const refCentury = ref ? Math.floor(ref.y / 100) : 20;
           const century = n > (ref ? ref.y % 100 : 30) ? refCentury - 1 : refCentury;
           out.push(candidate(ctx, i - 1, sEnd, 'decade', 'decade', String(century * 10 + n / 10)));
-          i = sEnd - 1;
+          last = sEnd - 1;
           continue;
         }
       }
@@ -52,7 +55,7 @@ export function decadeCentury(ctx: Context): DateCandidate[] {
     if (tokenAt(ctx, k)?.text === '-') k++;
     if (!CENTURY.has(tokenAt(ctx, k)?.lower ?? '')) continue;
     out.push(candidate(ctx, i, k + 1, 'century', 'century', String(ord - 1).padStart(2, '0')));
-    i = k;
+    last = k;
   }
   return out;
 }

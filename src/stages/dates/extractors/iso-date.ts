@@ -1,6 +1,6 @@
 import type { Context } from '../../../pipeline/types.js';
 import { fmtDay, validDay } from '../calendar.js';
-import { candidate, intOf, tokenAt, touching, yearOf } from '../scan.js';
+import { candidate, intOf, NUMBERS, positionsOf, tokenAt, touching, yearOf } from '../scan.js';
 import type { DateCandidate } from '../types.js';
 
 const WEEK = /^w(\d{2})$/;
@@ -9,7 +9,9 @@ const WEEK = /^w(\d{2})$/;
 export function isoDate(ctx: Context): DateCandidate[] {
   const out: DateCandidate[] = [];
   const toks = ctx.doc.tokens;
-  for (let i = 0; i < toks.length; i++) {
+  let last = -1;
+  for (const i of positionsOf(ctx, NUMBERS)) {
+    if (i <= last) continue;
     const y = yearOf(toks[i]);
     if (y === null) continue;
     const dash = tokenAt(ctx, i + 1);
@@ -30,7 +32,7 @@ export function isoDate(ctx: Context): DateCandidate[] {
     const dd = intOf(d, 2);
     if (mm === null || dd === null || !validDay(y, mm, dd)) continue;
     out.push(candidate(ctx, i, i + 5, 'iso-date', 'day', fmtDay(y, mm, dd), { priority: 2 }));
-    i += 4;
+    last = i + 4;
   }
   return out;
 }

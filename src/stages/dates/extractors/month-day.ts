@@ -1,15 +1,29 @@
 import type { Context } from '../../../pipeline/types.js';
 import { fmtDay, validDay } from '../calendar.js';
-import { candidate, dayAt, inferYear, monthAt, reference, tenseAt, tokenAt, yearOf } from '../scan.js';
+import { MONTHS } from '../lexicon.js';
+import {
+  candidate,
+  dayAt,
+  inferYear,
+  monthAt,
+  positionsOf,
+  reference,
+  tenseAt,
+  tokenAt,
+  triggers,
+  yearOf,
+} from '../scan.js';
 import type { DateCandidate } from '../types.js';
 
 const RANGE = new Set(['-', '–', '—', 'to', 'through', 'until', 'and']);
+const MONTH_WORDS = triggers([...MONTHS.keys()]);
 
 /** "July 10, 2023", "Aug. 11", "July 3–5", "July 30 to Aug. 2": month before day, optional year. */
 export function monthDay(ctx: Context): DateCandidate[] {
   const out: DateCandidate[] = [];
-  const toks = ctx.doc.tokens;
-  for (let i = 0; i < toks.length; i++) {
+  let last = -1;
+  for (const i of positionsOf(ctx, MONTH_WORDS)) {
+    if (i <= last) continue;
     const mo = monthAt(ctx, i);
     if (!mo) continue;
     const d = dayAt(ctx, mo.next);
@@ -53,7 +67,7 @@ export function monthDay(ctx: Context): DateCandidate[] {
       }
     }
     out.push(candidate(ctx, i, j, 'month-day', 'day', value, { inferred, ...(endValue ? { endValue } : {}) }));
-    i = j - 1;
+    last = j - 1;
   }
   return out;
 }

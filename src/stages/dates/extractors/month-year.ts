@@ -1,10 +1,23 @@
 import type { Context } from '../../../pipeline/types.js';
 import { fmtMonth } from '../calendar.js';
 import { AMBIGUOUS_MONTHS, DATE_PREPOSITIONS, MONTHS } from '../lexicon.js';
-import { candidate, inferYear, lowerAt, monthAt, reference, tenseAt, tokenAt, yearOf } from '../scan.js';
+import {
+  candidate,
+  inferYear,
+  lowerAt,
+  monthAt,
+  positionsOf,
+  reference,
+  tenseAt,
+  tokenAt,
+  triggers,
+  yearOf,
+} from '../scan.js';
 import type { DateCandidate } from '../types.js';
 
 const PREFIX = /^(mid|early|late)-/;
+/** Month names, and "mid-July", "early-May", "late-June" (one token each). */
+const MONTH_WORDS = triggers([...MONTHS.keys()].flatMap((m) => [m, `mid-${m}`, `early-${m}`, `late-${m}`]));
 const YEAR_SHIFT: ReadonlyMap<string, number> = new Map([
   ['this', 0],
   ['last', -1],
@@ -18,7 +31,9 @@ const YEAR_SHIFT: ReadonlyMap<string, number> = new Map([
 export function monthYear(ctx: Context): DateCandidate[] {
   const out: DateCandidate[] = [];
   const toks = ctx.doc.tokens;
-  for (let i = 0; i < toks.length; i++) {
+  let last = -1;
+  for (const i of positionsOf(ctx, MONTH_WORDS)) {
+    if (i <= last) continue;
     const t = toks[i];
     if (t?.kind !== 'word') continue;
     let month: number | undefined;
@@ -44,7 +59,7 @@ export function monthYear(ctx: Context): DateCandidate[] {
     const y = yearOf(tokenAt(ctx, k));
     if (y !== null) {
       out.push(candidate(ctx, i, k + 1, 'month-year', 'month', fmtMonth(y, month)));
-      i = k;
+      last = k;
       continue;
     }
     const prev = lowerAt(ctx, i - 1);
@@ -56,7 +71,7 @@ export function monthYear(ctx: Context): DateCandidate[] {
       const ref = reference(ctx);
       const value = ref ? fmtMonth(ref.y + shift, month) : null;
       out.push(candidate(ctx, i, r + 2, 'month-this-year', 'month', value, { relative: true }));
-      i = r + 1;
+      last = r + 1;
       continue;
     }
     const hasPrep = DATE_PREPOSITIONS.has(prev) || prefixed;
@@ -93,7 +108,7 @@ export function monthYear(ctx: Context): DateCandidate[] {
     }
     const t0 = relative ? i - 1 : i;
     out.push(candidate(ctx, t0, next, 'month', 'month', value, { inferred: true, relative }));
-    i = next - 1;
+    last = next - 1;
   }
   return out;
 }

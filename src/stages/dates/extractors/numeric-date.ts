@@ -1,6 +1,6 @@
 import type { Context } from '../../../pipeline/types.js';
 import { fmtDay, validDay } from '../calendar.js';
-import { candidate, intOf, tokenAt, touching } from '../scan.js';
+import { candidate, intOf, NUMBERS, positionsOf, tokenAt, touching } from '../scan.js';
 import type { DateCandidate } from '../types.js';
 
 interface Numeric {
@@ -24,7 +24,9 @@ function expandYear(y: number, digits: number): number {
 function findNumeric(ctx: Context): Numeric[] {
   const found: Numeric[] = [];
   const toks = ctx.doc.tokens;
-  for (let i = 0; i < toks.length; i++) {
+  let last = -1;
+  for (const i of positionsOf(ctx, NUMBERS)) {
+    if (i <= last) continue;
     const t = toks[i];
     if (t?.kind !== 'number') continue;
     const dm = DOTTED.exec(t.text);
@@ -47,7 +49,7 @@ function findNumeric(ctx: Context): Numeric[] {
     const after = tokenAt(ctx, i + 5);
     if (after && touching(yt, after) && after.text === '/') continue;
     found.push({ t0: i, t1: i + 5, a, b, y: expandYear(y, yt.text.length), dotted: false });
-    i += 4;
+    last = i + 4;
   }
   return found;
 }

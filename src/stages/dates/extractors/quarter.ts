@@ -7,10 +7,12 @@ import {
   intOf,
   lowerAt,
   monthAt,
+  positionsOf,
   reference,
   tenseAt,
   tokenAt,
   touching,
+  triggers,
   yearOf,
 } from '../scan.js';
 import type { DateCandidate } from '../types.js';
@@ -26,6 +28,17 @@ const ORD: ReadonlyMap<string, number> = new Map([
   ['4th', 4],
 ]);
 const QN = /^q([1-4])$/;
+/** Tokens a quarter is found from: "quarter(s)" (and the ordinal before it), "Q3", "third-quarter", "period". */
+const STARTS = triggers([
+  'quarter',
+  'quarters',
+  'period',
+  'q1',
+  'q2',
+  'q3',
+  'q4',
+  ...[...ORD.keys()].map((o) => `${o}-quarter`),
+]);
 const LATEST = new Set(['latest', 'recent', 'most', 'past', 'last', 'previous', 'same']);
 
 const YEAR_AGO = new Set(['year-ago', 'year-earlier', 'year-before']);
@@ -164,104 +177,109 @@ function quarterYear(ref: { y: number; m: number }, q: number, tense: 'future' |
 export function quarter(ctx: Context): DateCandidate[] {
   const out: DateCandidate[] = [];
   const toks = ctx.doc.tokens;
-  for (let i = 0; i < toks.length; i++) {
-    const t = toks[i];
-    if (t?.kind !== 'word') continue;
-    const c = t.lower.charCodeAt(0);
-    // Only q1–q4, ordinals (first … fourth), "quarter", "period" can start a quarter.
-    if (c !== 0x71 && c !== 0x66 && c !== 0x73 && c !== 0x74 && c !== 0x70 && !(c >= 0x31 && c <= 0x34)) continue;
-    let q: number | null = null;
-    let j = i + 1;
-    const qm = QN.exec(t.lower);
-    if (qm) {
-      q = Number(qm[1]);
-    } else {
-      // "third-quarter" is one token; "third quarter" two; "3rd quarter" a number and a suffix.
-      const hy = t.lower.indexOf('-quarter');
-      if (hy > 0 && hy + 8 === t.lower.length) q = ORD.get(t.lower.slice(0, hy)) ?? null;
-      else if (lowerAt(ctx, i + 1) === 'quarter' || lowerAt(ctx, i + 1) === 'quarters') {
-        // "the fiscal-first quarter"
-        q = ORD.get(t.lower.startsWith('fiscal-') ? t.lower.slice(7) : t.lower) ?? null;
-        j = i + 2;
-      }
-      if (q === null && (t.lower === 'quarter' || t.lower === 'period')) {
-        const c = theQuarter(ctx, i);
-        if (c) {
-          out.push(c);
-          i = c.t1 - 1;
+  let last = -1;
+  let tried = -1;
+  for (const p of positionsOf(ctx, STARTS)) {
+    // "third quarter" starts a token before "quarter"; "quarter", "Q3", "third-quarter", "period" at it.
+    const w = lowerAt(ctx, p);
+    for (let i = w === 'quarter' || w === 'quarters' ? p - 1 : p; i <= p; i++) {
+      if (i <= last || i <= tried) continue;
+      tried = i;
+      const t = toks[i];
+      if (t?.kind !== 'word') continue;
+      let q: number | null = null;
+      let j = i + 1;
+      const qm = QN.exec(t.lower);
+      if (qm) {
+        q = Number(qm[1]);
+      } else {
+        // "third-quarter" is one token; "third quarter" two; "3rd quarter" a number and a suffix.
+        const hy = t.lower.indexOf('-quarter');
+        if (hy > 0 && hy + 8 === t.lower.length) q = ORD.get(t.lower.slice(0, hy)) ?? null;
+        else if (lowerAt(ctx, i + 1) === 'quarter' || lowerAt(ctx, i + 1) === 'quarters') {
+          // "the fiscal-first quarter"
+          q = ORD.get(t.lower.startsWith('fiscal-') ? t.lower.slice(7) : t.lower) ?? null;
+          j = i + 2;
         }
-        continue;
+        if (q === null && (t.lower === 'quarter' || t.lower === 'period')) {
+          const c = theQuarter(ctx, i);
+          if (c) {
+            out.push(c);
+            last = c.t1 - 1;
+          }
+          continue;
+        }
       }
-    }
-    if (q === null) continue;
-    let t0 = i;
-    let year: number | null = null;
-    let relative = false;
-    // After: "of 2024", "2024", "of this year"
-    let k = j;
-    if (lowerAt(ctx, k) === 'of' || lowerAt(ctx, k) === ',') k++;
-    const y = yearOf(tokenAt(ctx, k));
-    if (y !== null) {
-      year = y;
-      j = k + 1;
-    } else if (
-      lowerAt(ctx, j) === 'of' &&
-      ['this', 'last', 'next'].includes(lowerAt(ctx, j + 1)) &&
-      lowerAt(ctx, j + 2) === 'year'
-    ) {
-      const w = lowerAt(ctx, j + 1);
-      const ref = reference(ctx);
-      if (ref) year = ref.y + (w === 'last' ? -1 : w === 'next' ? 1 : 0);
-      relative = true;
-      j += 3;
-    }
-    // Before: "the", "2024", "fiscal 2024", "this year's", "last year's", "1989's", "the year-ago"
-    let b = i - 1;
-    if (lowerAt(ctx, b) === 'fiscal') b--;
-    const yearAgo = YEAR_AGO.has(lowerAt(ctx, b));
-    if (yearAgo) {
-      t0 = b;
-      b--;
-    }
-    const isApos = (x: string) => x === "'" || x === '’';
-    const possessive = lowerAt(ctx, b) === "'s" || lowerAt(ctx, b) === '’s';
-    if (possessive || (lowerAt(ctx, b) === 's' && isApos(lowerAt(ctx, b - 1)))) {
-      const h = possessive ? b - 1 : b - 2;
-      const yb = yearOf(tokenAt(ctx, h));
-      const w = lowerAt(ctx, h - 1);
-      if (year === null && yb !== null) {
-        year = yb;
-        t0 = h;
-      } else if (year === null && lowerAt(ctx, h) === 'year' && ['this', 'last', 'next'].includes(w)) {
+      if (q === null) continue;
+      let t0 = i;
+      let year: number | null = null;
+      let relative = false;
+      // After: "of 2024", "2024", "of this year"
+      let k = j;
+      if (lowerAt(ctx, k) === 'of' || lowerAt(ctx, k) === ',') k++;
+      const y = yearOf(tokenAt(ctx, k));
+      if (y !== null) {
+        year = y;
+        j = k + 1;
+      } else if (
+        lowerAt(ctx, j) === 'of' &&
+        ['this', 'last', 'next'].includes(lowerAt(ctx, j + 1)) &&
+        lowerAt(ctx, j + 2) === 'year'
+      ) {
+        const w = lowerAt(ctx, j + 1);
         const ref = reference(ctx);
         if (ref) year = ref.y + (w === 'last' ? -1 : w === 'next' ? 1 : 0);
         relative = true;
-        t0 = h - 1;
+        j += 3;
       }
-    } else if (year === null) {
-      const yb = yearOf(tokenAt(ctx, b));
-      if (yb !== null && !touching(tokenAt(ctx, b), tokenAt(ctx, b + 1))) {
-        year = yb;
+      // Before: "the", "2024", "fiscal 2024", "this year's", "last year's", "1989's", "the year-ago"
+      let b = i - 1;
+      if (lowerAt(ctx, b) === 'fiscal') b--;
+      const yearAgo = YEAR_AGO.has(lowerAt(ctx, b));
+      if (yearAgo) {
         t0 = b;
+        b--;
       }
-    }
-    let inferred = false;
-    let value: string | null = null;
-    if (year === null) {
-      inferred = true;
-      relative = true;
-      const ref = reference(ctx);
-      if (ref) {
-        const p = lowerAt(ctx, i - 1);
-        if (p === 'last' || p === 'previous') year = quarterYear(ref, q, 'past');
-        else year = quarterYear(ref, q, tenseAt(ctx, i));
+      const isApos = (x: string) => x === "'" || x === '’';
+      const possessive = lowerAt(ctx, b) === "'s" || lowerAt(ctx, b) === '’s';
+      if (possessive || (lowerAt(ctx, b) === 's' && isApos(lowerAt(ctx, b - 1)))) {
+        const h = possessive ? b - 1 : b - 2;
+        const yb = yearOf(tokenAt(ctx, h));
+        const w = lowerAt(ctx, h - 1);
+        if (year === null && yb !== null) {
+          year = yb;
+          t0 = h;
+        } else if (year === null && lowerAt(ctx, h) === 'year' && ['this', 'last', 'next'].includes(w)) {
+          const ref = reference(ctx);
+          if (ref) year = ref.y + (w === 'last' ? -1 : w === 'next' ? 1 : 0);
+          relative = true;
+          t0 = h - 1;
+        }
+      } else if (year === null) {
+        const yb = yearOf(tokenAt(ctx, b));
+        if (yb !== null && !touching(tokenAt(ctx, b), tokenAt(ctx, b + 1))) {
+          year = yb;
+          t0 = b;
+        }
       }
+      let inferred = false;
+      let value: string | null = null;
+      if (year === null) {
+        inferred = true;
+        relative = true;
+        const ref = reference(ctx);
+        if (ref) {
+          const p = lowerAt(ctx, i - 1);
+          if (p === 'last' || p === 'previous') year = quarterYear(ref, q, 'past');
+          else year = quarterYear(ref, q, tenseAt(ctx, i));
+        }
+      }
+      if (year !== null && yearAgo && inferred) year--;
+      if (year !== null) value = `${year}-Q${q}`;
+      if (intOf(t, 1) !== null) continue;
+      out.push(candidate(ctx, t0, j, 'quarter', 'quarter', value, { relative: relative && inferred, inferred }));
+      last = j - 1;
     }
-    if (year !== null && yearAgo && inferred) year--;
-    if (year !== null) value = `${year}-Q${q}`;
-    if (intOf(t, 1) !== null) continue;
-    out.push(candidate(ctx, t0, j, 'quarter', 'quarter', value, { relative: relative && inferred, inferred }));
-    i = j - 1;
   }
   return out;
 }

@@ -1,6 +1,6 @@
 import type { Context } from '../../../pipeline/types.js';
 import { addDays, fmtDay } from '../calendar.js';
-import { candidate, reference } from '../scan.js';
+import { candidate, positionsOf, reference, triggers } from '../scan.js';
 import type { DateCandidate } from '../types.js';
 
 const OFFSET: ReadonlyMap<string, number> = new Map([
@@ -9,12 +9,14 @@ const OFFSET: ReadonlyMap<string, number> = new Map([
   ['tomorrow', 1],
 ]);
 
+const DAY_WORDS = triggers([...OFFSET.keys()]);
+
 /** "yesterday", "today", "tomorrow" against the reference date. */
 export function relativeDay(ctx: Context): DateCandidate[] {
   const out: DateCandidate[] = [];
   const ref = reference(ctx);
   const toks = ctx.doc.tokens;
-  for (let i = 0; i < toks.length; i++) {
+  for (const i of positionsOf(ctx, DAY_WORDS)) {
     const t = toks[i];
     if (t?.kind !== 'word') continue;
     const off = OFFSET.get(t.lower);

@@ -1,6 +1,6 @@
 import type { Context } from '../../../pipeline/types.js';
 import { addDays, addMonths, fmtMonth, fmtYear, isoWeek } from '../calendar.js';
-import { candidate, lowerAt, reference } from '../scan.js';
+import { candidate, lowerAt, positionsOf, reference, triggers } from '../scan.js';
 import type { DateCandidate } from '../types.js';
 import { resultsSentence } from './ago.js';
 
@@ -13,6 +13,7 @@ const SHIFT: ReadonlyMap<string, number> = new Map([
   ['coming', 1],
 ]);
 const UNITS = new Set(['week', 'month', 'year', 'decade']);
+const SHIFT_WORDS = triggers([...SHIFT.keys()]);
 
 const AMOUNT_WORDS = new Set(['million', 'billion', 'share', '%', 'cents']);
 
@@ -31,7 +32,9 @@ export function relativeUnit(ctx: Context): DateCandidate[] {
   const out: DateCandidate[] = [];
   const ref = reference(ctx);
   const toks = ctx.doc.tokens;
-  for (let i = 0; i < toks.length; i++) {
+  let last = -1;
+  for (const i of positionsOf(ctx, SHIFT_WORDS)) {
+    if (i <= last) continue;
     const t = toks[i];
     if (t?.kind !== 'word') continue;
     const shift = SHIFT.get(t.lower);
@@ -62,7 +65,7 @@ export function relativeUnit(ctx: Context): DateCandidate[] {
         ...(comparison ? { anaphor: 'period-year-before' as const } : {}),
       }),
     );
-    i++;
+    last = i + 1;
   }
   return out;
 }

@@ -1,8 +1,10 @@
 import type { Context } from '../../../pipeline/types.js';
 import { addDays, fmtDay, weekday } from '../calendar.js';
 import { WEEKDAYS } from '../lexicon.js';
-import { candidate, lowerAt, reference, tenseAt } from '../scan.js';
+import { candidate, lowerAt, positionsOf, reference, tenseAt, triggers } from '../scan.js';
 import type { DateCandidate } from '../types.js';
+
+const WEEKDAY_WORDS = triggers([...WEEKDAYS.keys()]);
 
 /**
  * "on Monday", "last Friday", "next Tuesday", "Wednesday": the most recent such day before publication in past or
@@ -12,7 +14,7 @@ export function relativeWeekday(ctx: Context): DateCandidate[] {
   const out: DateCandidate[] = [];
   const ref = reference(ctx);
   const toks = ctx.doc.tokens;
-  for (let i = 0; i < toks.length; i++) {
+  for (const i of positionsOf(ctx, WEEKDAY_WORDS)) {
     const t = toks[i];
     if (t?.kind !== 'word' || !t.cap) continue;
     const wd = WEEKDAYS.get(t.lower);

@@ -1,9 +1,10 @@
 import type { Context } from '../../../pipeline/types.js';
 import type { Ymd } from '../calendar.js';
 import { SEASONS } from '../lexicon.js';
-import { candidate, lowerAt, reference, tenseAt, tokenAt, yearOf } from '../scan.js';
+import { candidate, lowerAt, positionsOf, reference, tenseAt, tokenAt, triggers, yearOf } from '../scan.js';
 import type { DateCandidate } from '../types.js';
 
+const SEASON_WORDS = triggers([...SEASONS.keys()]);
 const START: Record<string, number> = { SP: 3, SU: 6, FA: 9, WI: 12 };
 const SEASON_PREPS = new Set([
   'in',
@@ -36,7 +37,9 @@ function seasonYear(ref: Ymd, code: string, how: 'last' | 'next' | 'this' | 'pas
 export function season(ctx: Context): DateCandidate[] {
   const out: DateCandidate[] = [];
   const toks = ctx.doc.tokens;
-  for (let i = 0; i < toks.length; i++) {
+  let last = -1;
+  for (const i of positionsOf(ctx, SEASON_WORDS)) {
+    if (i <= last) continue;
     const t = toks[i];
     if (t?.kind !== 'word') continue;
     const code = SEASONS.get(t.lower);
@@ -48,7 +51,7 @@ export function season(ctx: Context): DateCandidate[] {
     const prev = lowerAt(ctx, i - 1);
     if (y !== null) {
       out.push(candidate(ctx, i, k + 1, 'season-year', 'season', `${y}-${code}`));
-      i = k;
+      last = k;
       continue;
     }
     if (!CONTEXT.has(prev)) continue;

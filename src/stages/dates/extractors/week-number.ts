@@ -1,13 +1,15 @@
 import type { Context } from '../../../pipeline/types.js';
 import { pad2 } from '../calendar.js';
-import { candidate, intOf, lowerAt, reference, tokenAt, yearOf } from '../scan.js';
+import { candidate, intOf, lowerAt, positionsOf, reference, tokenAt, triggers, yearOf } from '../scan.js';
 import type { DateCandidate } from '../types.js';
+
+const WEEK = triggers(['week']);
 
 /** "week 32" → 2023-W32 (year from the reference date unless "week 32 of 2023" gives one). */
 export function weekNumber(ctx: Context): DateCandidate[] {
   const out: DateCandidate[] = [];
   const toks = ctx.doc.tokens;
-  for (let i = 0; i < toks.length; i++) {
+  for (const i of positionsOf(ctx, WEEK)) {
     const t = toks[i];
     if (t?.lower !== 'week') continue;
     const n = intOf(tokenAt(ctx, i + 1), 2);
