@@ -3,11 +3,13 @@ import type { Context, EntitiesResult, PlaceCandidate } from '../../pipeline/typ
 import type { Organization, Person } from '../../schema.js';
 import type { Candidate } from './candidate.js';
 
+const NON_ASCII = /[^\x00-\x7f]/;
+
 export function slug(s: string): string {
+  // ASCII names (most) need no decomposition.
+  const base = NON_ASCII.test(s) ? s.normalize('NFD').replace(/\p{M}/gu, '') : s;
   return (
-    s
-      .normalize('NFD')
-      .replace(/\p{M}/gu, '')
+    base
       .toLowerCase()
       .replace(/[^a-z0-9]+/g, '-')
       .replace(/^-|-$/g, '') || 'x'

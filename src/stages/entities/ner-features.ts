@@ -150,7 +150,8 @@ export const FLAG_BITS: readonly number[] = Object.values(F);
 const PLACE_TAGS = new Set(['Place', 'Country', 'City', 'Region']);
 const GIVEN_TAGS = new Set(['FirstName', 'MaleName', 'FemaleName']);
 
-export function wordFlags(ctx: Context, t: Token): number {
+/** `places`: false skips the gazetteer look-up (see the per-document budget in ner-model.ts). */
+export function wordFlags(ctx: Context, t: Token, places = true): number {
   if (t.kind !== 'word') return 0;
   const L = nameLists();
   const lower = t.lower;
@@ -173,7 +174,7 @@ export function wordFlags(ctx: Context, t: Token): number {
   if (L.speechVerbs.has(lower)) f |= F.speech;
   if (L.placeWords.has(lower)) f |= F.placeWord;
   if (t.cap) {
-    const e = placeEntry(ctx, t.text);
+    const e = places ? placeEntry(ctx, t.text) : null;
     if (e) {
       f |= F.place;
       if (e.kind === 'country' || e.kind === 'continent') f |= F.country;
@@ -294,21 +295,26 @@ export function gazetteerPairs(ctx: Context, caps: Uint8Array): Uint8Array {
   const toks = ctx.doc.tokens;
   const n = toks.length;
   const gazPos = new Uint8Array(n);
-  const L = nameLists();
   for (let i = 0; i < n; i++) {
     const a = toks[i] as Token;
     if (!a.cap || a.kind !== 'word' || caps[a.paragraph] === 1) continue;
     const b = toks[i + 1];
     if (!b?.cap || b.sentence !== a.sentence) continue;
-    const surface = ctx.doc.text.slice(a.start, b.end);
-    if (surface.includes('\n')) continue;
-    const isOrg = L.knownOrgs.has(surface) || L.knownOrgs.has(surface.toLowerCase());
-    if (isOrg || placeEntry(ctx, surface) !== null) {
-      gazPos[i] = isOrg ? 4 : 1;
-      gazPos[i + 1] = isOrg ? 6 : 3;
+    const code = pairCode(ctx, ctx.doc.text.slice(a.start, b.end));
+    if (code) {
+      gazPos[i] = code;
+      gazPos[i + 1] = code + 2;
     }
   }
   return gazPos;
+}
+
+/** A two-word surface: 4 a known organization, 1 a gazetteer place, 0 neither (or it spans a line break). */
+export function pairCode(ctx: Context, surface: string): number {
+  if (surface.includes('\n')) return 0;
+  const L = nameLists();
+  if (L.knownOrgs.has(surface) || L.knownOrgs.has(surface.toLowerCase())) return 4;
+  return placeEntry(ctx, surface) !== null ? 1 : 0;
 }
 
 function flagsAt(df: DocFeatures, i: number): number {

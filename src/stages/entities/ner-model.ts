@@ -15,12 +15,12 @@ import {
   docFeatures,
   FLAG_BITS,
   fnv,
-  gazetteerPairs,
   historyFeatures,
   mix,
   N_LABELS,
   type NerType,
   NONE,
+  pairCode,
   partOf,
   shape,
   skippable,
@@ -213,8 +213,11 @@ function rowOf(m: Loaded, h: number): number {
 function addFeature(m: Loaded, h: number, into: Float32Array | Float64Array, at: number): void {
   const r = rowOf(m, h);
   if (r < 0) return;
-  const w = m.weights;
-  for (let l = 0; l < N_LABELS; l++) into[at + l] = (into[at + l] as number) + (w[r + l] as number);
+  // The int8 codes (17 bytes a row) rather than decoded floats: a quarter of the memory traffic.
+  const codes = m.codes;
+  const values = m.values;
+  for (let l = 0; l < N_LABELS; l++)
+    into[at + l] = (into[at + l] as number) + (values[codes[r + l] as number] as number);
 }
 
 function committedScorer(): Scorer {
@@ -261,9 +264,19 @@ interface Form {
   skip: boolean;
   /** Word flags, -1 until computed. */
   flags: number;
+  /** Two-word gazetteer code (`pairCode`) with the next word form, when one space apart. */
+  pairs: Map<Form, number> | null;
+  /** Occurrences seen (all documents since the cache was made): a form's vectors are cached from the second on. */
+  count: number;
   /** Summed weights of the parts below (N_LABELS each), filled on demand; `ready` is a bit mask of the parts. */
   vec: Float32Array | null;
   ready: number;
+  /** Summed weights of the label-dependent slots (HS_*), filled on demand; `hready` is a bit mask. */
+  hv: Float32Array | null;
+  hready: number;
+  /** bgm + wm1s0 by the previous form; bgp + s0wp1 by the next form. */
+  left: Map<Form, Float32Array> | null;
+  right: Map<Form, Float32Array> | null;
 }
 
 const OWN = 0;
@@ -274,20 +287,28 @@ const NEXT2 = 4;
 const CAPS = 5;
 const INIT = 6;
 const PARTS = 7;
+// Slots of `hv`: l1w + l1s after a sentence start (a = 1) and after O (a = 2); the nl features by nl (-2, 0..3);
+const HS_NL = 2;
+const HSLOTS = 7;
 
 interface FormCache {
   forms: Map<string, Form>;
   lowers: Map<string, Lower>;
+  /** Shape trigram vectors by the trigram's hash. */
+  trigrams: Map<number, Float32Array>;
+  /** Cached pair and trigram vectors (the cache is dropped past ENTRY_LIMIT). */
+  entries: number;
 }
 const formCaches = new WeakMap<ResolvedConfig, FormCache>();
 /** The cache is dropped (between documents) once it holds this many forms. */
 const FORM_LIMIT = 40_000;
+const ENTRY_LIMIT = 200_000;
 let docStamp = 0;
 
 function formCache(ctx: Context): FormCache {
   let c = formCaches.get(ctx.config);
-  if (!c || c.forms.size > FORM_LIMIT) {
-    c = { forms: new Map(), lowers: new Map() };
+  if (!c || c.forms.size > FORM_LIMIT || c.entries > ENTRY_LIMIT) {
+    c = { forms: new Map(), lowers: new Map(), trigrams: new Map(), entries: 0 };
     formCaches.set(ctx.config, c);
   }
   return c;
@@ -312,18 +333,24 @@ function newForm(c: FormCache, t: Token): Form {
     cap: t.cap,
     skip: skippable(t),
     flags: -1,
+    pairs: null,
+    count: 0,
     vec: null,
     ready: 0,
+    hv: null,
+    hready: 0,
+    left: null,
+    right: null,
   };
 }
 
-/** Offset of part `p` of form f's vector (filled on first use); `t` is a token of that form. */
-function part(m: Loaded, ctx: Context, f: Form, t: Token, p: number): number {
-  const at = p * N_LABELS;
-  if (f.ready & (1 << p)) return at;
-  if (!f.vec) f.vec = new Float32Array(PARTS * N_LABELS);
-  const v = f.vec;
-  if ((p === OWN || p === PREV || p === NEXT) && f.flags < 0) f.flags = wordFlags(ctx, t);
+/** Adds the features of part `p` of form f (`t` a token of it) to v[at .. at + N_LABELS). */
+function fillPart(m: Loaded, ctx: Context, f: Form, t: Token, p: number, v: Float32Array | Float64Array, at: number) {
+  if ((p === OWN || p === PREV || p === NEXT) && f.flags < 0) {
+    const places = f.cap && budget > 0;
+    if (f.cap) budget--;
+    f.flags = wordFlags(ctx, t, places);
+  }
   const fl = f.flags;
   switch (p) {
     case OWN: {
@@ -372,8 +399,87 @@ function part(m: Loaded, ctx: Context, f: Form, t: Token, p: number): number {
     default:
       addFeature(m, mix(T.initial, f.shapeH), v, at);
   }
-  f.ready |= 1 << p;
-  return at;
+}
+
+/** Adds part `p` of form f to the scores: from its cached vector when the form recurs, else feature by feature. */
+function addPart(sc: Float64Array, m: Loaded, ctx: Context, f: Form, t: Token, p: number): void {
+  if (f.count < 2) {
+    fillPart(m, ctx, f, t, p, sc, 0);
+    return;
+  }
+  const at = p * N_LABELS;
+  if (!(f.ready & (1 << p))) {
+    f.vec ??= new Float32Array(PARTS * N_LABELS);
+    fillPart(m, ctx, f, t, p, f.vec, at);
+    f.ready |= 1 << p;
+  }
+  addVec(sc, f.vec as Float32Array, at);
+}
+
+/**
+ * Gazetteer look-ups left for the current document (single capitalised words and two-word names). A look-up costs
+ * microseconds and a hostile text of 150,000 distinct capitalised words would need 300,000; past the budget the
+ * remaining new words get no gazetteer flags and the form cache is dropped after the document, so no partial flags
+ * outlive it. Articles never come near it (a 10,000-word article has a few thousand distinct capitalised words).
+ */
+const GAZ_BUDGET = 20_000;
+let budget = GAZ_BUDGET;
+
+const NO_FORM = {} as Form;
+
+/** bgm + wm1s0 (right = false) or bgp + s0wp1 (right = true) of form f next to g (null: none), cached on f. */
+function pairVec(m: Loaded, c: FormCache, f: Form, g: Form | null, right: boolean): Float32Array {
+  const key = g ?? NO_FORM;
+  let map = right ? f.right : f.left;
+  if (!map) {
+    map = new Map();
+    if (right) f.right = map;
+    else f.left = map;
+  }
+  let v = map.get(key);
+  if (!v) {
+    v = new Float32Array(N_LABELS);
+    const o = g ? g.lowH : NONE;
+    if (right) {
+      addFeature(m, mix(T.bgp, mix(f.lowH, o)), v, 0);
+      addFeature(m, mix(T.s0wp1, mix(f.shapeH, o)), v, 0);
+    } else {
+      addFeature(m, mix(T.bgm, mix(o, f.lowH)), v, 0);
+      addFeature(m, mix(T.wm1s0, mix(o, f.shapeH)), v, 0);
+    }
+    map.set(key, v);
+    c.entries++;
+  }
+  return v;
+}
+
+/** The shape trigram feature, cached per configuration (shapes are few). */
+function trigramVec(m: Loaded, c: FormCache, k: number): Float32Array {
+  let v = c.trigrams.get(k);
+  if (!v) {
+    v = new Float32Array(N_LABELS);
+    addFeature(m, mix(T.s3, k), v, 0);
+    c.trigrams.set(k, v);
+    c.entries++;
+  }
+  return v;
+}
+
+/** l1w + l1s (slots 0, 1: a = 1, 2) or nls + nlw (slots 2..6: nl = -2, 0..3) of form f, cached on f. */
+function histVec(m: Loaded, f: Form, k: number, a: number): Float32Array {
+  const at = k * N_LABELS;
+  f.hv ??= new Float32Array(HSLOTS * N_LABELS);
+  if (!(f.hready & (1 << k))) {
+    if (k < HS_NL) {
+      addFeature(m, mix(T.l1w, mix(a, f.lowH)), f.hv, at);
+      addFeature(m, mix(T.l1s, mix(a, f.shapeH)), f.hv, at);
+    } else {
+      addFeature(m, mix(T.nls, mix(a, f.shapeH)), f.hv, at);
+      addFeature(m, mix(T.nlw, mix(a, f.lowH)), f.hv, at);
+    }
+    f.hready |= 1 << k;
+  }
+  return f.hv;
 }
 
 /** Weight vectors of features that depend on no word form: neighbours outside the sentence, history, flags. */
@@ -433,11 +539,6 @@ function addVec(sc: Float64Array, v: Float32Array, at: number): void {
   for (let l = 0; l < N_LABELS; l++) sc[l] = (sc[l] as number) + (v[at + l] as number);
 }
 
-function addPart(sc: Float64Array, m: Loaded, ctx: Context, f: Form, t: Token, p: number): void {
-  const at = part(m, ctx, f, t, p);
-  addVec(sc, f.vec as Float32Array, at);
-}
-
 /** Greedy decoding of one document with the committed model (same labels as `decodeReference`). */
 export function decodeFast(ctx: Context): Int8Array {
   const m = loadModel();
@@ -446,6 +547,7 @@ export function decodeFast(ctx: Context): Int8Array {
   const n = toks.length;
   const cache = formCache(ctx);
   const stamp = ++docStamp;
+  budget = GAZ_BUDGET;
   const caps = capsParagraphs(ctx);
   const forms: Form[] = new Array(n);
   for (let i = 0; i < n; i++) {
@@ -455,13 +557,41 @@ export function decodeFast(ctx: Context): Int8Array {
       f = newForm(cache, t);
       cache.forms.set(t.text, f);
     }
+    f.count++;
     forms[i] = f;
     if (f.word && caps[t.paragraph] !== 1) {
       if (!f.cap) f.lower.lowerSeen = stamp;
       else if (!t.upper) f.lower.capSeen = stamp;
     }
   }
-  const gazPos = gazetteerPairs(ctx, caps);
+  // Two-word gazetteer names (as `gazetteerPairs`), memoised per pair of word forms.
+  const text = ctx.doc.text;
+  const gazPos = new Uint8Array(n);
+  for (let i = 0; i + 1 < n; i++) {
+    const a = toks[i] as Token;
+    const b = toks[i + 1] as Token;
+    if (!a.cap || !b.cap || b.sentence !== a.sentence || caps[a.paragraph] === 1) continue;
+    const fa = forms[i] as Form;
+    if (!fa.word) continue;
+    let code: number;
+    if (b.start === a.end + 1 && text.charCodeAt(a.end) === 32) {
+      const fb = forms[i + 1] as Form;
+      code = fa.pairs?.get(fb) ?? -1;
+      if (code < 0 && budget > 0) {
+        budget--;
+        code = pairCode(ctx, text.slice(a.start, b.end));
+        fa.pairs ??= new Map();
+        fa.pairs.set(fb, code);
+      }
+    } else if (budget > 0) {
+      budget--;
+      code = pairCode(ctx, text.slice(a.start, b.end));
+    } else code = 0;
+    if (code > 0) {
+      gazPos[i] = code;
+      gazPos[i + 1] = code + 2;
+    }
+  }
   const labels = new Int8Array(n);
   const sc = SCORES;
   let l1 = -1;
@@ -520,20 +650,36 @@ export function decodeFast(ctx: Context): Int8Array {
     if (f.cap && f.lower.lowerSeen === stamp) addVec(sc, K.lowerSeen, capsLine ? N_LABELS : 0);
     const gz = gazPos[i] as number;
     if (gz) addVec(sc, K.gaz, gz * N_LABELS);
-    addFeature(m, mix(T.bgm, mix(wm1, w)), sc, 0);
-    addFeature(m, mix(T.bgp, mix(w, wp1)), sc, 0);
-    addFeature(m, mix(T.s3, mix(mix(sm1, sh), sp1)), sc, 0);
-    addFeature(m, mix(T.wm1s0, mix(wm1, sh)), sc, 0);
-    addFeature(m, mix(T.s0wp1, mix(sh, wp1)), sc, 0);
     const a = l1 + 2;
     addVec(sc, K.hist, (a * HIST_W + l2 + 2) * N_LABELS);
-    addFeature(m, mix(T.l1w, mix(a, w)), sc, 0);
-    addFeature(m, mix(T.l1s, mix(a, sh)), sc, 0);
     const nl = f.cap && f.lower.memDoc === stamp ? f.lower.mem : -1;
-    if (nl !== -1) {
-      addVec(sc, K.nl, (nl + 8) * N_LABELS);
-      addFeature(m, mix(T.nls, mix(nl + 8, sh)), sc, 0);
-      addFeature(m, mix(T.nlw, mix(nl + 8, w)), sc, 0);
+    if (nl !== -1) addVec(sc, K.nl, (nl + 8) * N_LABELS);
+    if (f.count < 2) {
+      // A form seen once: its pair and history features one by one (nothing cached for hapaxes).
+      addFeature(m, mix(T.bgm, mix(wm1, w)), sc, 0);
+      addFeature(m, mix(T.bgp, mix(w, wp1)), sc, 0);
+      addFeature(m, mix(T.s3, mix(mix(sm1, sh), sp1)), sc, 0);
+      addFeature(m, mix(T.wm1s0, mix(wm1, sh)), sc, 0);
+      addFeature(m, mix(T.s0wp1, mix(sh, wp1)), sc, 0);
+      addFeature(m, mix(T.l1w, mix(a, w)), sc, 0);
+      addFeature(m, mix(T.l1s, mix(a, sh)), sc, 0);
+      if (nl !== -1) {
+        addFeature(m, mix(T.nls, mix(nl + 8, sh)), sc, 0);
+        addFeature(m, mix(T.nlw, mix(nl + 8, w)), sc, 0);
+      }
+    } else {
+      addVec(sc, pairVec(m, cache, f, hasP1 ? (forms[i - 1] as Form) : null, false), 0);
+      addVec(sc, pairVec(m, cache, f, hasN1 ? (forms[i + 1] as Form) : null, true), 0);
+      addVec(sc, trigramVec(m, cache, mix(mix(sm1, sh), sp1)), 0);
+      if (a <= 2) addVec(sc, histVec(m, f, a - 1, a), (a - 1) * N_LABELS);
+      else {
+        addFeature(m, mix(T.l1w, mix(a, w)), sc, 0);
+        addFeature(m, mix(T.l1s, mix(a, sh)), sc, 0);
+      }
+      if (nl !== -1) {
+        const k = nl === -2 ? HS_NL : HS_NL + 1 + nl;
+        addVec(sc, histVec(m, f, k, nl + 8), k * N_LABELS);
+      }
     }
     const last = !hasN1;
     let best = 0;
@@ -555,6 +701,7 @@ export function decodeFast(ctx: Context): Int8Array {
     l2 = l1;
     l1 = best;
   }
+  if (budget <= 0) formCaches.delete(ctx.config);
   return labels;
 }
 

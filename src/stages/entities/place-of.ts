@@ -11,8 +11,10 @@ export function placeOf(ctx: Context): Candidate[] {
   const { placeWords } = nameLists();
   for (let i = 0; i + 2 < toks.length; i++) {
     const cue = toks[i] as Token;
+    // Cheap tests first: this runs over every token.
+    if (cue.cap || (toks[i + 1] as Token).lower !== 'of') continue;
     const w = placeWords.get(cue.lower);
-    if (w?.where !== 'cue' || cue.cap || (toks[i + 1] as Token).lower !== 'of') continue;
+    if (w?.where !== 'cue') continue;
     let j = i + 2;
     while (j < toks.length && j < i + 5 && isNameToken(toks[j]) && (toks[j] as Token).sentence === cue.sentence) j++;
     if (j === i + 2) continue;
