@@ -168,6 +168,18 @@ const ANCHORED: [pub: string, text: string, span: string, value: string][] = [
     'The next morning',
     '1994-10-04',
   ],
+  [
+    '1995-11-02',
+    'The envoy is scheduled to spend two hours in the capital and three more in the port, her first stop Saturday morning.',
+    'Saturday',
+    '1995-11-04',
+  ],
+  [
+    '1995-11-02',
+    'On Friday, when the minister set aside his vacation plans, the ban was lifted.',
+    'Friday',
+    '1995-10-27',
+  ],
   ['1995-11-02', 'The dam was finished in 1962. That year, the river flooded twice.', 'That year', '1962'],
   [
     '1995-11-02',

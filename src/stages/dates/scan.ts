@@ -124,6 +124,13 @@ const PAST = new Set([
   'found',
   'hit',
 ]);
+/** "plans to" (not "vacation plans"), "due" (not "due to the storm"). */
+function futureWord(toks: Token[], k: number, w: string): boolean {
+  if (w === 'plans') return toks[k + 1]?.lower === 'to';
+  if (w === 'due') return toks[k + 1]?.lower !== 'to';
+  return FUTURE.has(w) || w.endsWith("'ll") || w.endsWith('’ll') || (w === 'going' && toks[k + 1]?.lower === 'to');
+}
+
 const BEFORE = 10;
 const AFTER = 4;
 
@@ -150,12 +157,32 @@ export function tenseAt(ctx: Context, i: number): Tense {
     if (w === 'next' && toks[k + 1]?.lower === 'to') continue;
     // "set to resume Monday"
     if (w === 'set' && toks[k + 1]?.lower === 'to') return 'future';
-    if (FUTURE.has(w) || w.endsWith("'ll") || w.endsWith('’ll') || (w === 'going' && toks[k + 1]?.lower === 'to')) {
-      return 'future';
-    }
+    if (futureWord(toks, k, w)) return 'future';
     if (PAST.has(w) || (w.length > 4 && w.endsWith('ed'))) tense = 'past';
   }
+  if (tense === 'none') return sentenceFuture(toks, s.tokenStart, from, s.tokenEnd, to);
   return tense;
+}
+
+/**
+ * No cue near the date: a future marker anywhere else in its sentence ("… scheduled to spend five hours on the ground
+ * in Dar es Salaam, her first stop Tuesday morning"). Far-off past markers are not read: news defaults to the past.
+ */
+function sentenceFuture(toks: Token[], a: number, b: number, c: number, d: number): Tense {
+  for (const [from, to] of [
+    [a, b],
+    [d, c],
+  ] as const) {
+    for (let k = from; k < to; k++) {
+      const t = toks[k] as Token;
+      if (t.kind !== 'word') continue;
+      const w = t.lower;
+      if (w === 'next' && toks[k + 1]?.lower === 'to') continue;
+      if (w === 'set' && toks[k + 1]?.lower === 'to') return 'future';
+      if (futureWord(toks, k, w)) return 'future';
+    }
+  }
+  return 'none';
 }
 
 /** Builds a candidate over tokens [t0, t1). */
