@@ -166,11 +166,6 @@ export const TaxonomyConfigSchema = ChangesSchema.transform((c, ctx): Parsed => 
   return { rows, threshold: c.threshold ?? DEFAULT_THRESHOLD };
 });
 
-/** A trie node keyed by unit stems. */
-export interface TrieNode {
-  next: Map<string, TrieNode> | null;
-  hits: Hit[] | null;
-}
 export interface Hit {
   entry: number;
   /** Index of the trigger within its entry (negatives: -1). */
@@ -192,16 +187,54 @@ export interface CompiledEntry {
   /** This entry and its ancestors, nearest first. */
   chain: number[];
 }
+/**
+ * The triggers as an integer trie: every stem some trigger uses has an id (`vocab`); node 0 is the root; a unit of
+ * the text is looked up once (word → stem id, cached in `unitIds`) and the walk compares integers.
+ */
 export interface CompiledTaxonomy {
   entries: CompiledEntry[];
-  root: TrieNode;
   threshold: number;
+  /** Stem → stem id (0 … vocab.size - 1). */
+  vocab: Map<string, number>;
+  /** Root transitions, by stem id: the node a trigger's first stem leads to, or -1. */
+  rootNext: Int32Array;
+  /** Transitions below the root: key node · vocab.size + stem id → node. */
+  edges: Map<number, number>;
+  /** Per node: 1 when it has children (a walk can go on). */
+  hasNext: Uint8Array;
+  /** Per node: the triggers and negatives ending there, or null. */
+  hits: (Hit[] | null)[];
   /**
    * 26³ flags, one per a–z letter triple: set when some stem in the trie begins with it. A word whose first three
    * letters are unset needs no stemming. Stems shorter than three letters ("su" of "sued") set every triple that
    * begins with them.
    */
   prefixTable: Uint8Array;
+  /** Lower-cased word → stem id, filled while tagging (see WordMemo). */
+  memo: WordMemo;
+}
+
+/**
+ * Memo of lower-cased word → stem id (-1: no trigger uses its stem), so a word is stemmed once per taxonomy, not once
+ * per occurrence. An open-addressing table keyed by an FNV-1a hash of the word's characters, with the words' characters
+ * in one typed array: a `Map` keyed by freshly sliced token strings costs several times more per lookup, and holding
+ * thousands of token strings makes every young-generation GC slower. Emptied when it holds MEMO_LIMIT words.
+ */
+export interface WordMemo {
+  /** Per slot, 4 ints: hash, offset of the word in `chars`, its length (0: empty slot), stem id. */
+  slots: Int32Array;
+  chars: Uint16Array;
+  /** Characters used in `chars`. */
+  used: number;
+  /** Words held. */
+  size: number;
+}
+
+export const MEMO_SLOTS = 1 << 16;
+export const MEMO_LIMIT = MEMO_SLOTS >> 1;
+
+export function newMemo(): WordMemo {
+  return { slots: new Int32Array(MEMO_SLOTS * 4), chars: new Uint16Array(1 << 16), used: 0, size: 0 };
 }
 
 function markPrefix(table: Uint8Array, s: string): void {
@@ -223,7 +256,6 @@ function markPrefix(table: Uint8Array, s: string): void {
 }
 
 function compile(p: Parsed): CompiledTaxonomy {
-  const root: TrieNode = { next: null, hits: null };
   const prefixTable = new Uint8Array(26 * 26 * 26);
   const index = new Map(p.rows.map((r, i) => [r.id, i]));
   const entries: CompiledEntry[] = p.rows.map((r) => ({
@@ -237,7 +269,10 @@ function compile(p: Parsed): CompiledTaxonomy {
     for (let k = i; k >= 0 && e.chain.length <= entries.length; k = (entries[k] as CompiledEntry).parent)
       e.chain.push(k);
   }
-  const insert = (
+  // First pass: parse every term into stems (and give each stem an id); second: build the integer trie.
+  const vocab = new Map<string, number>();
+  const terms: { stems: number[]; hit: Hit }[] = [];
+  const add = (
     source: string,
     key: string | undefined,
     entry: number,
@@ -252,33 +287,70 @@ function compile(p: Parsed): CompiledTaxonomy {
       if (typeof parsed === 'string') return; // validated before; built-in rows are linted by scripts/data/topics.ts
       r = { stems: parsed.units.map((u) => u.stem), term: parsed.term };
     }
-    let node = root;
+    const ids: number[] = [];
     for (const st of r.stems) {
       markPrefix(prefixTable, st);
-      if (!node.next) node.next = new Map();
-      let n = node.next.get(st);
-      if (!n) {
-        n = { next: null, hits: null };
-        node.next.set(st, n);
+      let id = vocab.get(st);
+      if (id === undefined) {
+        id = vocab.size;
+        vocab.set(st, id);
       }
-      node = n;
+      ids.push(id);
     }
-    if (!node.hits) node.hits = [];
-    node.hits.push({
-      entry,
-      trigger,
-      weight: r.term.weight * entryWeight,
-      negative,
-      exact: r.term.exact ? r.term.words : null,
-      anyCase: r.term.words.every((w) => w === w.toLowerCase()),
-      length: r.stems.length,
+    terms.push({
+      stems: ids,
+      hit: {
+        entry,
+        trigger,
+        weight: r.term.weight * entryWeight,
+        negative,
+        exact: r.term.exact ? r.term.words : null,
+        anyCase: r.term.words.every((w) => w === w.toLowerCase()),
+        length: r.stems.length,
+      },
     });
   };
   for (const [i, r] of p.rows.entries()) {
-    for (const [k, t] of r.triggers.entries()) insert(t, r.keys?.[k], i, k, false, r.weight);
-    for (const [k, n] of r.negatives.entries()) insert(n, r.negKeys?.[k], i, -1, true, 1);
+    for (const [k, t] of r.triggers.entries()) add(t, r.keys?.[k], i, k, false, r.weight);
+    for (const [k, n] of r.negatives.entries()) add(n, r.negKeys?.[k], i, -1, true, 1);
   }
-  return { entries, root, threshold: p.threshold, prefixTable };
+  const v = vocab.size;
+  const rootNext = new Int32Array(v).fill(-1);
+  const edges = new Map<number, number>();
+  const hits: (Hit[] | null)[] = [null];
+  const next: number[] = [0];
+  for (const t of terms) {
+    let node = 0;
+    for (const id of t.stems) {
+      let child = node === 0 ? (rootNext[id] as number) : (edges.get(node * v + id) ?? -1);
+      if (child < 0) {
+        child = hits.length;
+        hits.push(null);
+        next.push(0);
+        if (node === 0) rootNext[id] = child;
+        else edges.set(node * v + id, child);
+        next[node] = 1;
+      }
+      node = child;
+    }
+    let list = hits[node];
+    if (!list) {
+      list = [];
+      hits[node] = list;
+    }
+    list.push(t.hit);
+  }
+  return {
+    entries,
+    threshold: p.threshold,
+    vocab,
+    rootNext,
+    edges,
+    hasNext: Uint8Array.from(next),
+    hits,
+    prefixTable,
+    memo: newMemo(),
+  };
 }
 
 /** What `ResolvedConfig.taxonomy` holds: validated at creation, compiled on first use. */
