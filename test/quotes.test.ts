@@ -19,6 +19,75 @@ type Row = [
 // Our own sentences, one row per mark style and attribution pattern.
 const ROWS: Row[] = [
   [
+    'closing mark typed as an opening one',
+    '“The levee will hold,“ said Nora Quist, an engineer with the county.',
+    [{ quote: '“The levee will hold,“', mention: 'Nora Quist', cue: 'said' }],
+  ],
+  [
+    'told a programme by its title',
+    '"We are ready," Ana Silva told "Morning Edition" on Friday.',
+    [{ quote: '"We are ready,"', mention: 'Ana Silva', cue: 'told' }],
+  ],
+  [
+    'name with a party aside between commas',
+    'After the vote in the state primary, Sen. Paul Ortega (D-N.M.), said, “We will keep going.”',
+    [{ quote: '“We will keep going.”', mention: 'Paul Ortega' }],
+  ],
+  [
+    'relative pronoun before read',
+    'Protesters carried a banner, which read “Save the river park now.”',
+    [{ quote: '“Save the river park now.”', mention: 'which', cue: 'read' }],
+  ],
+  [
+    'it said',
+    'The company apologised on Monday. “We are reviewing every order placed this month,” it said.',
+    [{ quote: '“We are reviewing every order placed this month,”', mention: 'it', cue: 'said' }],
+  ],
+  [
+    'more from a name, colon',
+    'More from Ines Costa: “The market will not recover before spring.”',
+    [{ quote: '“The market will not recover before spring.”', mention: 'Ines Costa' }],
+  ],
+  [
+    'inverted capitalised verb, colon',
+    'Continued Ivo Brandt: “We will rebuild the school by autumn.”',
+    [{ quote: '“We will rebuild the school by autumn.”', mention: 'Ivo Brandt' }],
+  ],
+  [
+    'description with a prepositional phrase',
+    '“The pumps failed at midnight,” a spokeswoman for the water board said.',
+    [{ quote: '“The pumps failed at midnight,”', mention: 'a spokeswoman for the water board', cue: 'said' }],
+  ],
+  [
+    'number before the speaker',
+    '“We still have no answers,” said 9/11 widow Carla Dunn.',
+    [{ quote: '“We still have no answers,”', mention: '9/11 widow Carla Dunn', name: 'Carla Dunn' }],
+  ],
+  [
+    'organisation named in full',
+    '“The forms are ready for everyone,” according to the Office for Foreigners.',
+    [
+      {
+        quote: '“The forms are ready for everyone,”',
+        mention: 'the Office for Foreigners',
+        name: 'Office for Foreigners',
+      },
+    ],
+  ],
+  [
+    'a second verb makes a second quote',
+    '“Nobody asked us first,” Mayor Lin Park said in a statement, adding that the plan was “rushed and unfair to every tenant here.”',
+    [
+      { quote: '“Nobody asked us first,”', mention: 'Mayor Lin Park', fragments: 1 },
+      { quote: '“rushed and unfair to every tenant here.”', mention: 'Mayor Lin Park', cue: 'adding' },
+    ],
+  ],
+  [
+    'a pronoun opening the next sentence is not the attribution',
+    'Rosa Linde says “the budget is broken for good.” She says the council will vote in May.',
+    [{ quote: '“the budget is broken for good.”', mention: 'Rosa Linde', cue: 'says' }],
+  ],
+  [
     'curly, speaker said',
     '“We will rebuild the bridge,” Maria Lopez said.',
     [{ quote: '“We will rebuild the bridge,”', mention: 'Maria Lopez', name: 'Maria Lopez', cue: 'said' }],
@@ -249,6 +318,7 @@ describe('quotes: table', () => {
 
 // Texts holding no speech at all, or marks that must not produce a quote.
 const FALSE_POSITIVES: [string, string][] = [
+  ['a short quote inside a reported clause', 'Dean began by saying he would “never” do that.'],
   ['possessive apostrophe', 'Korolev’s unit was stationed in the village, and the officers’ families stayed behind.'],
   ['contractions', 'They don’t know, and we can’t say, whether it’s true.'],
   ['rock and roll', "He grew up on rock ’n’ roll and rock 'n' roll records."],

@@ -17,11 +17,28 @@ function wordCount(text: string, max: number): number {
 export function dropScareQuotes(ctx: Context, items: QuoteCandidate[]): QuoteCandidate[] {
   return items.filter((q) => {
     const inner = ctx.doc.text.slice(q.start, q.end);
-    if (q.attribution?.side !== 'before' && isTitle(inner)) return false;
-    const speech = q.attribution !== null && !namingCue(ctx.doc.text, q.attribution.cue);
+    // A title is not speech, unless a lead-in introduces it; "told “Fox and Friends”" names the one told.
+    if ((q.attribution?.side !== 'before' || toldCue(ctx.doc.text, q.attribution.cue)) && isTitle(inner)) return false;
+    const a = q.attribution;
+    const speech =
+      a !== null &&
+      !namingCue(ctx.doc.text, a.cue) &&
+      !(a.side === 'before' && wordsBetween(ctx.doc.text, a.cue, q.start));
     return speech || wordCount(inner, SCARE_MAX_WORDS) > SCARE_MAX_WORDS;
   });
 }
+
+/** "saying he would “never” do it": words between a lead-in's verb and a short quote make it a term, not speech. */
+function wordsBetween(text: string, cue: { start: number; end: number } | null, start: number): boolean {
+  if (cue === null || cue.end > start) return false;
+  return wordCount(text.slice(cue.end, start).replace(LINKS, ' '), 0) > 0;
+}
+const LINKS = /\bthat\b/gi;
+
+const TOLD = new Set(['told', 'tells', 'tell', 'telling']);
+/** The cue is "told": what follows it names the one told. */
+export const toldCue = (text: string, cue: { start: number; end: number } | null) =>
+  cue !== null && TOLD.has(text.slice(cue.start, cue.end).toLowerCase());
 
 /** "calls the war a “special operation”": a naming verb before a short quote marks a term, not speech. */
 function namingCue(text: string, cue: { start: number; end: number } | null): boolean {

@@ -1,14 +1,20 @@
 import type { Token } from '../../text/types.js';
 import { subject } from './sentence-subject.js';
+import { SPEECH_VERBS } from './speech-verbs.js';
 import { isTerminal, leftPhrase, speechVerb } from './tokens.js';
 import type { Attribution } from './types.js';
 import type { Window } from './window.js';
+import { makePhrase } from './words.js';
 
 /**
  * A lead-in before the quote: `X said: "…"`, `X told the BBC: "…"`, `X told Reuters that "…"`, `X added, "…"`,
  * and `…, saying: "…"` (the sentence's subject speaks).
  */
 export function leadIn(w: Window): Attribution | null {
+  return verbLeadIn(w) ?? colonLeadIn(w);
+}
+
+function verbLeadIn(w: Window): Attribution | null {
   const { tokens } = w;
   let k = w.beforeTo - 1;
   while (k >= w.beforeFrom && (tokens[k]!.text === ',' || tokens[k]!.text === ':' || tokens[k]!.lower === 'that')) k--;
@@ -20,11 +26,20 @@ export function leadIn(w: Window): Attribution | null {
     const min = sentenceStart(tokens, v, w.beforeFrom);
     // "…, saying:", "adding,", "arguing," (a participle): the sentence's subject speaks, not the noun before it.
     const participle = t.lower.endsWith('ing');
+    // The subject of a participle may sit far back: "During …, Trump attacked Clinton for …, saying, “…”".
     const p = participle
-      ? (subject(tokens, min, v) ?? leftPhrase(tokens, v, min))
+      ? (subject(tokens, sentenceStart(tokens, v, w.floor ?? w.beforeFrom), v) ?? leftPhrase(tokens, v, min))
       : (leftPhrase(tokens, v, min) ?? subject(tokens, min, v));
     if (!p) return null;
-    return { mention: { start: p.start, end: p.end }, kind: p.kind, cue, rule: 'lead-in', side: 'before' };
+    const a: Attribution = {
+      mention: { start: p.start, end: p.end },
+      kind: p.kind,
+      cue,
+      rule: 'lead-in',
+      side: 'before',
+    };
+    if (p.ref) a.ref = p.ref;
+    return a;
   }
   return null;
 }
@@ -34,4 +49,38 @@ function sentenceStart(tokens: Token[], k: number, floor: number): number {
   let j = k;
   while (j - 1 >= floor && k - j < 40 && (tokens[j - 1] as Token).sentence === s) j--;
   return j;
+}
+
+const DASHES = new Set(['-', '—', '–']);
+
+/**
+ * A name and a colon, no verb: "More from Jones: “…”", "… - HuffPollster: “…”", "Here's Clinton: “…”", and
+ * "Continued Stone: “…”" (a capitalised verb opening the sentence, inverted).
+ */
+function colonLeadIn(w: Window): Attribution | null {
+  const { tokens } = w;
+  const floor = w.floor ?? w.beforeFrom;
+  const colon = w.beforeTo - 1;
+  if (colon <= w.beforeFrom || tokens[colon]?.text !== ':') return null;
+  let p = leftPhrase(tokens, colon, w.beforeFrom, 0);
+  if (p?.kind !== 'name' || p.to !== colon) return null;
+  const first = tokens[p.from] as Token;
+  if (p.to - p.from > 1 && first.cap && SPEECH_VERBS.has(first.lower)) p = makePhrase(tokens, p.from + 1, p.to);
+  const b = tokens[p.from - 1];
+  const bb = tokens[p.from - 2];
+  if (!b || p.from - 1 < floor) return null;
+  const opensSentence = !bb || bb.sentence !== b.sentence || p.from - 2 < floor;
+  const ok =
+    b.lower === 'from' ||
+    DASHES.has(b.text) ||
+    (b.cap && SPEECH_VERBS.has(b.lower) && opensSentence) ||
+    ((b.lower === '’s' || b.lower === "'s") && bb?.lower === 'here');
+  if (!ok) return null;
+  return {
+    mention: { start: p.start, end: p.end },
+    kind: p.kind,
+    cue: null,
+    rule: 'lead-in:name-colon',
+    side: 'before',
+  };
 }

@@ -66,9 +66,12 @@ export function classifyMark(text: string, pos: number, paraStart: number, paraE
   const next = pos + 1 < paraEnd ? text.charCodeAt(pos + 1) : NO_CHAR;
   const openContext = isSpace(prev) || OPEN_BEFORE.has(prev);
   switch (code) {
-    case LEFT_DOUBLE:
-      // “ may also close a „ quote: that is decided when pairing.
-      return mark(DOUBLE, !isSpace(next) || openContext, false);
+    case LEFT_DOUBLE: {
+      // “ may also close a „ quote: that is decided when pairing. Glued to a word and followed by a space or
+      // punctuation (`…her here,“ said X`), it is a closing mark typed the wrong way round.
+      const canOpen = !isSpace(next) || openContext;
+      return mark(DOUBLE, canOpen, !canOpen && !isSpace(prev));
+    }
     case LOW_DOUBLE:
       return mark(DOUBLE, true, false);
     case RIGHT_DOUBLE:

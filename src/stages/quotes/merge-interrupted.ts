@@ -1,4 +1,7 @@
 import type { Context } from '../../pipeline/types.js';
+import type { Token } from '../../text/types.js';
+import { isTitle, toldCue } from './drop-scare-quotes.js';
+import { speechVerb, tokenAt } from './tokens.js';
 import type { QuoteCandidate } from './types.js';
 
 const MAX_GAP = 250;
@@ -22,7 +25,9 @@ export function mergeInterrupted(ctx: Context, items: QuoteCandidate[]): QuoteCa
       a.mention.start >= prev.end &&
       a.mention.end <= q.start &&
       (!q.attribution || (q.attribution.side === 'before' && q.attribution.mention.start === a.mention.start)) &&
-      shortTail(ctx.doc.text.slice(Math.max(a.mention.end, a.cue?.end ?? 0), q.start))
+      shortTail(ctx.doc.text.slice(Math.max(a.mention.end, a.cue?.end ?? 0), q.start)) &&
+      !newCue(ctx.doc.tokens, Math.max(a.mention.end, a.cue?.end ?? 0), q.start) &&
+      !(toldCue(ctx.doc.text, a.cue) && isTitle(ctx.doc.text.slice(q.start, q.end)))
     ) {
       prev.fragments.push(...q.fragments);
       prev.end = q.end;
@@ -34,6 +39,14 @@ export function mergeInterrupted(ctx: Context, items: QuoteCandidate[]): QuoteCa
     out.push(q);
   }
   return out;
+}
+
+/** `"…," X said in a statement, adding that "…"`: a speech verb of its own before the second part makes it a new quote. */
+function newCue(tokens: Token[], from: number, to: number): boolean {
+  for (let k = tokenAt(tokens, from); k < tokens.length && (tokens[k] as Token).start < to; k++) {
+    if (speechVerb(tokens, k)) return true;
+  }
+  return false;
 }
 
 const TAIL_WORD = /[\p{L}\p{N}]+/gu;

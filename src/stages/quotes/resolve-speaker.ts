@@ -45,7 +45,21 @@ export class SpeakerResolver {
   resolve(a: Attribution, quoteStart: number): Quote['speaker'] {
     const text = this.ctx.doc.text;
     const mentionText = text.slice(a.mention.start, a.mention.end);
+    if (a.ref) {
+      // A relative pronoun ("Lynch, who asked"): named after what it stands for, the pronoun stays the mention.
+      const named = this.resolve({ ...a, mention: a.ref.range, kind: a.ref.kind, ref: undefined }, quoteStart);
+      return {
+        name: named?.name ?? mentionText,
+        personId: named?.personId ?? null,
+        mention: { ...a.mention, text: mentionText },
+      };
+    }
     let known: Known | null = null;
+    if (a.kind === 'pronoun' && mentionText.toLowerCase() === 'it') {
+      // "it read", "It added": a sign, a statement or an organisation, never the last person.
+      const org = this.recentOrganization(a.mention.start);
+      return { name: org ?? mentionText, personId: null, mention: { ...a.mention, text: mentionText } };
+    }
     if (a.kind === 'name') {
       const p = this.overlapping(a.mention) ?? this.bySurname.get(surname(mentionText).toLowerCase());
       known = p
@@ -73,6 +87,17 @@ export class SpeakerResolver {
       if (r.start < m.end && (!best || m.rank < best.rank)) best = m;
     }
     return best?.person;
+  }
+
+  /** The organisation mentioned last before `offset`, if any. */
+  private recentOrganization(offset: number): string | null {
+    let best: { name: string; at: number } | null = null;
+    for (const o of this.ctx.results.entities?.organizations ?? []) {
+      for (const m of o.mentions) {
+        if (m.start < offset && (!best || m.start > best.at)) best = { name: o.name, at: m.start };
+      }
+    }
+    return best?.name ?? null;
   }
 
   /** Index of the first mention starting at or after `offset`. */

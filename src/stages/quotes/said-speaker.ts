@@ -1,3 +1,4 @@
+import type { Token } from '../../text/types.js';
 import { cueLength, rightPhrase, speechVerb } from './tokens.js';
 import type { Attribution } from './types.js';
 import type { Window } from './window.js';
@@ -10,7 +11,15 @@ export function saidSpeaker(w: Window): Attribution | null {
   if (k >= w.afterTo) return null;
   const cue = speechVerb(tokens, k);
   if (!cue || tokens[k]!.lower.endsWith('ing')) return null;
-  const p = rightPhrase(tokens, k + cueLength(tokens, k, cue), w.afterTo);
+  const from = k + cueLength(tokens, k, cue);
+  let p = rightPhrase(tokens, from, w.afterTo);
+  // "said 9/11 widow Terry Strada": a number (and its slash or hyphen) before the phrase.
+  let s = from;
+  while (!p && s < from + 3 && s + 1 < w.afterTo && isNumberish(tokens[s])) p = rightPhrase(tokens, ++s, w.afterTo);
   if (!p) return null;
-  return { mention: { start: p.start, end: p.end }, kind: p.kind, cue, rule: 'said-speaker', side: 'after' };
+  const start = s > from ? (tokens[from] as Token).start : p.start;
+  return { mention: { start, end: p.end }, kind: p.kind, cue, rule: 'said-speaker', side: 'after' };
 }
+
+const isNumberish = (t: Token | undefined) =>
+  t !== undefined && (t.kind === 'number' || t.text === '/' || t.text === '-');

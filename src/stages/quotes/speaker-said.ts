@@ -2,7 +2,7 @@ import type { Token } from '../../text/types.js';
 import { isTerminal, rightPhrase, speechVerb } from './tokens.js';
 import type { Attribution } from './types.js';
 import type { Window } from './window.js';
-import { SKIPPABLE } from './words.js';
+import { isPossessive, NOT_NOUN, SKIPPABLE } from './words.js';
 
 /** Tokens between a speaker and its verb when an appositive or relative clause sits between them. */
 const MAX_INSERT = 22;
@@ -21,9 +21,40 @@ export function speakerSaid(w: Window): Attribution | null {
   while (j < w.afterTo && SKIPPABLE.has(tokens[j]!.lower)) j++;
   if (j >= w.afterTo) return null;
   let cue = speechVerb(tokens, j);
+  let end = p.end;
   if (!cue && (tokens[j]!.text === ',' || tokens[j]!.text === '(')) cue = verbAfterInsert(tokens, j, w.afterTo);
+  if (!cue && PREPOSITIONS.has(tokens[j]!.lower)) {
+    // "a narrator in the Clinton ad asks", "a spokeswoman for the ministry said": the description as written.
+    const v = verbAfterPreposition(tokens, j, w.afterTo);
+    if (v) {
+      cue = v.cue;
+      if (p.kind === 'description') end = v.end;
+    }
+  }
   if (!cue) return null;
-  return { mention: { start: p.start, end: p.end }, kind: p.kind, cue, rule: 'speaker-said', side: 'after' };
+  return { mention: { start: p.start, end }, kind: p.kind, cue, rule: 'speaker-said', side: 'after' };
+}
+
+const PREPOSITIONS = new Set(['in', 'at', 'for', 'from', 'with', 'of']);
+/** Words of a prepositional phrase between a speaker and its verb. */
+const PREPOSITION_REACH = 7;
+
+/** The speech verb after a prepositional phrase opening at token j, and where the phrase ends; else null. */
+function verbAfterPreposition(tokens: Token[], j: number, limit: number) {
+  const to = Math.min(limit, j + PREPOSITION_REACH);
+  for (let c = j + 1; c < to; c++) {
+    const t = tokens[c] as Token;
+    const cue = speechVerb(tokens, c);
+    if (cue) {
+      let e = c;
+      while (e > j + 1 && SKIPPABLE.has((tokens[e - 1] as Token).lower)) e--;
+      return e > j + 1 ? { cue, end: (tokens[e - 1] as Token).end } : null;
+    }
+    if (t.kind === 'punct' && !isPossessive(t) && !(t.text === '-' && t.start === (tokens[c - 1] as Token).end))
+      return null;
+    if (t.kind === 'word' && NOT_NOUN.has(t.lower) && !PREPOSITIONS.has(t.lower) && t.lower !== 'and') return null;
+  }
+  return null;
 }
 
 /** The speech verb closing an insert that opens at token j (`, …,` or `(…)`), within the sentence; else null. */

@@ -8,10 +8,12 @@ import {
   isPossessive,
   isWord,
   makePhrase,
+  NAME_LINKS,
   NAME_PARTICLES,
   NOT_NOUN,
   type Phrase,
   PRONOUNS,
+  RELATIVES,
   SKIPPABLE,
 } from './words.js';
 
@@ -54,7 +56,9 @@ const nounish = (t: Token | undefined): boolean =>
 export function rightPhrase(tokens: Token[], k: number, limit: number): Phrase | null {
   const t = tokens[k];
   if (!t || k >= limit) return null;
-  if (isWord(t) && PRONOUNS.has(t.lower) && t.lower !== 'it') return makePhrase(tokens, k, k + 1);
+  // "it" only right before its verb: "“…,” it said."
+  if (isWord(t) && PRONOUNS.has(t.lower) && (t.lower !== 'it' || speechVerb(tokens, k + 1)))
+    return makePhrase(tokens, k, k + 1);
   if (!nounish(t) && !(isWord(t) && DETERMINERS.has(t.lower))) return null;
   let j = k + 1;
   let sawCap = isCapWord(t) && !DETERMINERS.has(t.lower);
@@ -89,6 +93,11 @@ export function rightPhrase(tokens: Token[], k: number, limit: number): Phrase |
       j++;
       continue;
     }
+    // "the Office for Foreigners", "the Institute for Science and International Security": a name in full.
+    if (sawCap && NAME_LINKS.has(u.lower) && isCapWord(tokens[j + 1]) && j + 1 < limit) {
+      j++;
+      continue;
+    }
     break;
   }
   while (j > k + 1 && (tokens[j - 1] as Token).lower === 'of') j--;
@@ -106,6 +115,9 @@ export function leftPhrase(tokens: Token[], end: number, min: number, hops = 1):
   if (k < min) return null;
   const t = tokens[k] as Token;
   if (t.text === ',' && hops > 0) {
+    // "…, Gov. John Kasich (R-OH), said": the name itself fills the stretch between the commas.
+    const own = wholeSegmentName(tokens, k, min);
+    if (own) return own;
     // An appositive: "Brent Bozell, founder of the Media Research Center, said".
     for (let j = k - 1; j >= Math.max(min, k - 15); j--) {
       const u = tokens[j] as Token;
@@ -116,14 +128,18 @@ export function leftPhrase(tokens: Token[], end: number, min: number, hops = 1):
     return null;
   }
   if (!isWord(t)) return null;
-  if (PRONOUNS.has(t.lower) && t.lower !== 'it') return makePhrase(tokens, k, k + 1);
+  // Right before the verb, "it" speaks too: "It added, …", "“…,” it read."
+  if (PRONOUNS.has(t.lower)) return makePhrase(tokens, k, k + 1);
+  if (RELATIVES.has(t.lower) && !t.cap && k === lastBefore(tokens, end, min)) return relative(tokens, k, min);
   if (!nounish(t)) return null;
   let j = k;
   if (isCapWord(t)) {
     while (j - 1 >= min && k - j < MAX_PHRASE) {
       const u = tokens[j - 1] as Token;
       const glued = (u.text === '.' || u.text === '-') && u.end === (tokens[j] as Token).start;
-      if ((isCapWord(u) && !DETERMINERS.has(u.lower)) || glued || (NAME_PARTICLES.has(u.lower) && j - 2 >= min)) j--;
+      const inside =
+        (NAME_PARTICLES.has(u.lower) || NAME_LINKS.has(u.lower)) && j - 2 >= min && isCapWord(tokens[j - 2]);
+      if ((isCapWord(u) && !DETERMINERS.has(u.lower)) || glued || inside) j--;
       else break;
     }
     while (j < k && !isWord(tokens[j])) j++;
@@ -143,6 +159,42 @@ export function leftPhrase(tokens: Token[], end: number, min: number, hops = 1):
   }
   if (BARE_GROUPS.has(t.lower)) return makePhrase(tokens, k, k + 1);
   return null;
+}
+
+/** The token before `end` once auxiliaries and adverbs are skipped ("which has also read"). */
+function lastBefore(tokens: Token[], end: number, min: number): number {
+  let k = end - 1;
+  while (k >= min && (SKIPPABLE.has((tokens[k] as Token).lower) || isAdverb(tokens[k] as Token))) k--;
+  return k;
+}
+
+/** A relative pronoun at k as the mention, with the phrase before it (and its comma) as what it stands for. */
+function relative(tokens: Token[], k: number, min: number): Phrase {
+  const p = makePhrase(tokens, k, k + 1);
+  let e = k;
+  if (e - 1 >= min && (tokens[e - 1] as Token).text === ',') e--;
+  const ante = e > min ? leftPhrase(tokens, e, min, 0) : null;
+  if (ante && ante.kind !== 'pronoun') {
+    p.kind = ante.kind;
+    p.ref = { range: { start: ante.start, end: ante.end }, kind: ante.kind };
+  } else p.kind = 'description';
+  return p;
+}
+
+/**
+ * A name with its party aside between the comma at k and the comma before it, filling that stretch:
+ * "…, Gov. John Kasich (R-OH), said" (not an appositive: the speaker itself).
+ */
+function wholeSegmentName(tokens: Token[], k: number, min: number): Phrase | null {
+  if ((tokens[k - 1] as Token | undefined)?.text !== ')') return null;
+  let end = k - 2;
+  while (end >= min && end > k - 8 && (tokens[end] as Token).text !== '(') end--;
+  if (end - 1 < min || (tokens[end] as Token).text !== '(') return null;
+  const p = leftPhrase(tokens, end, min, 0);
+  if (p?.kind !== 'name' || p.to !== end) return null;
+  const before = tokens[p.from - 1];
+  if (p.from > min && before && before.text !== ',' && !isTerminal(before)) return null;
+  return p;
 }
 
 export const isTerminal = (t: Token) => t.text === '.' || t.text === '!' || t.text === '?' || t.text === ';';

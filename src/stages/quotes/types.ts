@@ -15,6 +15,8 @@ export interface Attribution {
   rule: string;
   /** Where the attribution sits: after the quote, before it (lead-in), or inherited from an earlier quote. */
   side: 'after' | 'before' | 'inherited';
+  /** When the mention is a relative pronoun (`a sign which read`, `Lynch, who asked`): the phrase it stands for. */
+  ref?: { range: Range; kind: MentionKind };
 }
 
 /** A direct-quote candidate: from its first opening mark to its last closing mark. */

@@ -9,6 +9,8 @@ export interface Window {
   beforeFrom: number;
   beforeTo: number;
   quote: QuoteCandidate;
+  /** The hard limit before the quote (its paragraph's start, the quote before it), which beforeFrom only narrows. */
+  floor?: number;
 }
 
 /** Extent of a pattern's search, in tokens. */

@@ -169,6 +169,10 @@ export const BARE_GROUPS = new Set([
 ]);
 /** Name particles that may sit inside a capitalised run: "Charles de Gaulle", "Ludwig van Beethoven". */
 export const NAME_PARTICLES = new Set(['de', 'van', 'von', 'der', 'bin', 'al', 'da', 'del', 'la', 'le', 'di', 'el']);
+/** Lower-case words inside an organisation's name, between capitalised words: "Office for Foreigners". */
+export const NAME_LINKS = new Set(['for', 'of', 'and', '&']);
+/** Relative pronouns that speak for their antecedent: "the sign, which read", "Lynch, who asked". */
+export const RELATIVES = new Set(['who', 'which', 'that']);
 
 export const isWord = (t: Token | undefined): t is Token => t !== undefined && t.kind === 'word';
 export const isCapWord = (t: Token | undefined): t is Token =>
@@ -179,6 +183,8 @@ export const isPossessive = (t: Token | undefined): boolean =>
 /** A noun phrase found around a cue verb. */
 export interface Phrase extends Range {
   kind: MentionKind;
+  /** A relative pronoun's antecedent (see Attribution.ref). */
+  ref?: { range: Range; kind: MentionKind };
   /** Token range [from, to). */
   from: number;
   to: number;
