@@ -15,11 +15,7 @@ function extractTopics(ctx: Context): Topic[] {
   const tax = handle.compiled();
   const { matches, words } = findMatches(ctx, tax);
   if (!matches.length) return [];
-  const text = ctx.doc.text;
-  return scoreTopics(tax, matches, words).map((t) => ({
-    ...t,
-    evidence: t.evidence.map((s) => ({ start: s.start, end: s.end, text: text.slice(s.start, s.end) })),
-  }));
+  return scoreTopics(tax, matches, words, ctx.doc.text);
 }
 
 /**

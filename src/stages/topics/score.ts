@@ -14,7 +14,9 @@ interface Pool {
   weights: number[];
   starts: number[];
   ends: number[];
-  paragraphs: Set<number>;
+  /** The first paragraph with evidence, and whether evidence sits in another one too (the spread saturates at two). */
+  paragraph: number;
+  spread: boolean;
   /** Starts already counted (ancestors only: a phrase listed under a child and its parent counts once). */
   taken: Set<number> | null;
 }
@@ -22,9 +24,9 @@ interface Pool {
 /**
  * Strength: per trigger, occurrence weights (position-boosted) summed with harmonic decay (the k-th repeat counts
  * 1/k), summed over triggers. Score: strength / (strength + HALF · lengthFactor), lengthFactor = max(1, √(words/200))
- * so long articles need more evidence, times a spread factor (0.75 for one paragraph, up to 1 for three or more).
+ * so long articles need more evidence, times a spread factor (0.75 with evidence in one paragraph, 1 with two or more).
  */
-export function scoreTopics(tax: CompiledTaxonomy, matches: Match[], words: number): Topic[] {
+export function scoreTopics(tax: CompiledTaxonomy, matches: Match[], words: number, text: string): Topic[] {
   const pools: (Pool | undefined)[] = new Array(tax.entries.length);
   for (const m of matches) {
     const e = tax.entries[m.entry];
@@ -35,7 +37,7 @@ export function scoreTopics(tax: CompiledTaxonomy, matches: Match[], words: numb
       const k = chain[c] as number;
       let p = pools[k];
       if (!p) {
-        p = { keys: [], weights: [], starts: [], ends: [], paragraphs: new Set(), taken: null };
+        p = { keys: [], weights: [], starts: [], ends: [], paragraph: m.paragraph, spread: false, taken: null };
         pools[k] = p;
       }
       if (c > 0) {
@@ -47,7 +49,7 @@ export function scoreTopics(tax: CompiledTaxonomy, matches: Match[], words: numb
       p.weights.push(w);
       p.starts.push(m.start);
       p.ends.push(m.end);
-      p.paragraphs.add(m.paragraph);
+      if (m.paragraph !== p.paragraph) p.spread = true;
     }
   }
   const lengthFactor = Math.max(1, Math.sqrt(words / 200));
@@ -56,25 +58,33 @@ export function scoreTopics(tax: CompiledTaxonomy, matches: Match[], words: numb
     const p = pools[k];
     const e = tax.entries[k];
     if (!p || !e) continue;
-    const order = p.keys.map((_, i) => i);
-    order.sort(
-      (a, b) => (p.keys[a] as number) - (p.keys[b] as number) || (p.weights[b] as number) - (p.weights[a] as number),
-    );
     let strength = 0;
-    let run = 0;
-    let lastKey = -1;
-    for (const i of order) {
-      const key = p.keys[i] as number;
-      run = key === lastKey ? run + 1 : 1;
-      lastKey = key;
-      strength += (p.weights[i] as number) / run;
+    const count = p.keys.length;
+    if (count === 1) strength = p.weights[0] as number;
+    else {
+      const order = p.keys.map((_, i) => i);
+      order.sort(
+        (a, b) => (p.keys[a] as number) - (p.keys[b] as number) || (p.weights[b] as number) - (p.weights[a] as number),
+      );
+      let run = 0;
+      let lastKey = -1;
+      for (const i of order) {
+        const key = p.keys[i] as number;
+        run = key === lastKey ? run + 1 : 1;
+        lastKey = key;
+        strength += (p.weights[i] as number) / run;
+      }
     }
-    const spread = Math.min(1, 0.5 + 0.25 * p.paragraphs.size);
+    const spread = p.spread ? 1 : 0.75;
     const score = Math.round((strength / (strength + HALF * lengthFactor)) * spread * 1e6) / 1e6;
     if (score < tax.threshold || score <= 0) continue;
+    let sorted = true;
+    for (let i = 1; i < count && sorted; i++) sorted = (p.starts[i - 1] as number) <= (p.starts[i] as number);
     const ev = p.starts.map((start, i) => ({ start, end: p.ends[i] as number, text: '' }));
-    ev.sort((a, b) => a.start - b.start);
-    out.push({ id: e.id, label: e.label, score, iptc: e.iptc, evidence: ev.slice(0, MAX_EVIDENCE) });
+    if (!sorted) ev.sort((a, b) => a.start - b.start);
+    const evidence = ev.length > MAX_EVIDENCE ? ev.slice(0, MAX_EVIDENCE) : ev;
+    for (const x of evidence) x.text = text.slice(x.start, x.end);
+    out.push({ id: e.id, label: e.label, score, iptc: e.iptc, evidence });
   }
   out.sort((a, b) => b.score - a.score || a.id.localeCompare(b.id));
   return out;
