@@ -4,6 +4,7 @@ import { createTagger, tagArticle } from '../src/index.js';
 import { resolveOptions } from '../src/options.js';
 import type { Context } from '../src/pipeline/types.js';
 import { entitiesStage } from '../src/stages/entities/index.js';
+import { fnv, shape, shapeHash } from '../src/stages/entities/ner-features.js';
 import { decodeFast, decodeReference, loadModel, tagDoc } from '../src/stages/entities/ner-model.js';
 import { buildDoc } from '../src/text/doc.js';
 import { normalize } from '../src/text/normalize.js';
@@ -220,6 +221,23 @@ describe('entities: the committed model', () => {
     const first = run();
     expect(first).toEqual(['Haruto Nakamura/PER', 'Nordvik Shipping/ORG', 'Bergen/LOC']);
     expect(run()).toEqual(first);
+  });
+
+  it.each([
+    'Korolev',
+    'NATO',
+    'U.S.',
+    '1996-08-22',
+    'McDonald',
+    'Pabradė',
+    'ÉCOLE',
+    'straße',
+    '東京',
+    'abcdefghijklmnop',
+    'A1b2C3d4E5f6',
+    '',
+  ])('shapeHash(%s) is the hash of its shape', (w) => {
+    expect(shapeHash(w)).toBe(fnv(shape(w)));
   });
 
   it('the fast decoder gives the labels of the reference (feature list) decoder', () => {

@@ -6,10 +6,11 @@
  * document; the label-history features (previous two labels, the label the same word got earlier in the article)
  * are added during left-to-right decoding.
  */
+import { getGazetteer } from '../../gazetteer/index.js';
 import { lexiconTags } from '../../nlp/compromise.js';
 import type { Context } from '../../pipeline/types.js';
 import type { Token } from '../../text/types.js';
-import { demonymCode, placeEntry } from './lexicon.js';
+import { placeEntry } from './lexicon.js';
 import { capsParagraphs, sentenceInitial } from './lines.js';
 import { nameLists } from './lists.js';
 
@@ -82,6 +83,36 @@ export function shape(text: string): string {
     last = c;
   }
   return out;
+}
+
+/** fnv(shape(text)) without building the string. */
+export function shapeHash(text: string): number {
+  let h = 0x811c9dc5;
+  let len = 0;
+  let last = -1;
+  for (let i = 0; i < text.length && len <= 8; i++) {
+    const code = text.charCodeAt(i);
+    let c: number;
+    if (code >= 65 && code <= 90)
+      c = 88; // X
+    else if (code >= 97 && code <= 122)
+      c = 120; // x
+    else if (code >= 48 && code <= 57)
+      c = 100; // d
+    else if (code < 128) c = code;
+    else {
+      const ch = text[i] as string;
+      const up = ch.toUpperCase();
+      const low = ch.toLowerCase();
+      c = up === low ? code : ch === up ? 88 : 120;
+    }
+    if (c !== last || (c !== 88 && c !== 120 && c !== 100)) {
+      h = Math.imul(h ^ c, 0x01000193);
+      len++;
+    }
+    last = c;
+  }
+  return h >>> 0;
 }
 
 // Templates.
@@ -181,7 +212,8 @@ export function wordFlags(ctx: Context, t: Token, places = true): number {
       else if (e.population >= 100000 || (e.kind !== 'city' && e.kind !== 'town' && e.kind !== 'village'))
         f |= F.bigCity;
     }
-    if (demonymCode(ctx, t.text) !== null) f |= F.demonym;
+    // demonymCode without its memo and second lexicon look-up: the lexicon's Demonym tag is read above.
+    if (!(f & F.demonym) && getGazetteer(ctx.config).demonym(t.text) !== null) f |= F.demonym;
   }
   return f;
 }

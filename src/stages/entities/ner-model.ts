@@ -22,7 +22,7 @@ import {
   NONE,
   pairCode,
   partOf,
-  shape,
+  shapeHash,
   skippable,
   skipToken,
   T,
@@ -269,14 +269,14 @@ interface Form {
   /** Occurrences seen (all documents since the cache was made): a form's vectors are cached from the second on. */
   count: number;
   /** Summed weights of the parts below (N_LABELS each), filled on demand; `ready` is a bit mask of the parts. */
-  vec: Float32Array | null;
+  vec: number;
   ready: number;
   /** Summed weights of the label-dependent slots (HS_*), filled on demand; `hready` is a bit mask. */
-  hv: Float32Array | null;
+  hv: number;
   hready: number;
   /** bgm + wm1s0 by the previous form; bgp + s0wp1 by the next form. */
-  left: Map<Form, Float32Array> | null;
-  right: Map<Form, Float32Array> | null;
+  left: Map<Form, number> | null;
+  right: Map<Form, number> | null;
 }
 
 const OWN = 0;
@@ -295,27 +295,41 @@ interface FormCache {
   forms: Map<string, Form>;
   lowers: Map<string, Lower>;
   /** Shape trigram vectors by the trigram's hash. */
-  trigrams: Map<number, Float32Array>;
-  /** Cached pair and trigram vectors (the cache is dropped past ENTRY_LIMIT). */
-  entries: number;
+  trigrams: Map<number, number>;
+  /** All cached vectors (form parts, pairs, trigrams, history slots), N_LABELS floats each, by offset. */
+  pool: Float32Array;
+  used: number;
 }
 const formCaches = new WeakMap<ResolvedConfig, FormCache>();
 /** The cache is dropped (between documents) once it holds this many forms. */
 const FORM_LIMIT = 40_000;
-const ENTRY_LIMIT = 200_000;
+/** The cache is dropped (between documents) once its vectors fill this many floats (16 MB). */
+const POOL_LIMIT = 1 << 22;
+
+/** Offset of `size` fresh zeroed floats in the pool (which may be replaced by a larger copy: re-read `c.pool`). */
+function alloc(c: FormCache, size: number): number {
+  if (c.used + size > c.pool.length) {
+    const next = new Float32Array(c.pool.length * 2);
+    next.set(c.pool);
+    c.pool = next;
+  }
+  const at = c.used;
+  c.used += size;
+  return at;
+}
 let docStamp = 0;
 
 function formCache(ctx: Context): FormCache {
   let c = formCaches.get(ctx.config);
-  if (!c || c.forms.size > FORM_LIMIT || c.entries > ENTRY_LIMIT) {
-    c = { forms: new Map(), lowers: new Map(), trigrams: new Map(), entries: 0 };
+  if (!c || c.forms.size > FORM_LIMIT || c.used > POOL_LIMIT) {
+    c = { forms: new Map(), lowers: new Map(), trigrams: new Map(), pool: new Float32Array(1 << 16), used: 0 };
     formCaches.set(ctx.config, c);
   }
   return c;
 }
 
 function newForm(c: FormCache, t: Token): Form {
-  const sh = fnv(shape(t.text));
+  const sh = shapeHash(t.text);
   const low = t.kind === 'number' ? sh : fnv(t.lower);
   let lower = c.lowers.get(t.lower);
   if (!lower) {
@@ -335,9 +349,9 @@ function newForm(c: FormCache, t: Token): Form {
     flags: -1,
     pairs: null,
     count: 0,
-    vec: null,
+    vec: -1,
     ready: 0,
-    hv: null,
+    hv: -1,
     hready: 0,
     left: null,
     right: null,
@@ -402,33 +416,33 @@ function fillPart(m: Loaded, ctx: Context, f: Form, t: Token, p: number, v: Floa
 }
 
 /** Adds part `p` of form f to the scores: from its cached vector when the form recurs, else feature by feature. */
-function addPart(sc: Float64Array, m: Loaded, ctx: Context, f: Form, t: Token, p: number): void {
+function addPart(sc: Float64Array, m: Loaded, c: FormCache, ctx: Context, f: Form, t: Token, p: number): void {
   if (f.count < 2) {
     fillPart(m, ctx, f, t, p, sc, 0);
     return;
   }
-  const at = p * N_LABELS;
+  if (f.vec < 0) f.vec = alloc(c, PARTS * N_LABELS);
+  const at = f.vec + p * N_LABELS;
   if (!(f.ready & (1 << p))) {
-    f.vec ??= new Float32Array(PARTS * N_LABELS);
-    fillPart(m, ctx, f, t, p, f.vec, at);
+    fillPart(m, ctx, f, t, p, c.pool, at);
     f.ready |= 1 << p;
   }
-  addVec(sc, f.vec as Float32Array, at);
+  addVec(sc, c.pool, at);
 }
 
 /**
  * Gazetteer look-ups left for the current document (single capitalised words and two-word names). A look-up costs
  * microseconds and a hostile text of 150,000 distinct capitalised words would need 300,000; past the budget the
  * remaining new words get no gazetteer flags and the form cache is dropped after the document, so no partial flags
- * outlive it. Articles never come near it (a 10,000-word article has a few thousand distinct capitalised words).
+ * outlive it. Articles never come near it.
  */
 const GAZ_BUDGET = 20_000;
 let budget = GAZ_BUDGET;
 
 const NO_FORM = {} as Form;
 
-/** bgm + wm1s0 (right = false) or bgp + s0wp1 (right = true) of form f next to g (null: none), cached on f. */
-function pairVec(m: Loaded, c: FormCache, f: Form, g: Form | null, right: boolean): Float32Array {
+/** bgm + wm1s0 (right = false) or bgp + s0wp1 (right = true) of form f next to g (null: none): pool offset. */
+function pairVec(m: Loaded, c: FormCache, f: Form, g: Form | null, right: boolean): number {
   const key = g ?? NO_FORM;
   let map = right ? f.right : f.left;
   if (!map) {
@@ -436,50 +450,48 @@ function pairVec(m: Loaded, c: FormCache, f: Form, g: Form | null, right: boolea
     if (right) f.right = map;
     else f.left = map;
   }
-  let v = map.get(key);
-  if (!v) {
-    v = new Float32Array(N_LABELS);
+  let at = map.get(key);
+  if (at === undefined) {
+    at = alloc(c, N_LABELS);
     const o = g ? g.lowH : NONE;
     if (right) {
-      addFeature(m, mix(T.bgp, mix(f.lowH, o)), v, 0);
-      addFeature(m, mix(T.s0wp1, mix(f.shapeH, o)), v, 0);
+      addFeature(m, mix(T.bgp, mix(f.lowH, o)), c.pool, at);
+      addFeature(m, mix(T.s0wp1, mix(f.shapeH, o)), c.pool, at);
     } else {
-      addFeature(m, mix(T.bgm, mix(o, f.lowH)), v, 0);
-      addFeature(m, mix(T.wm1s0, mix(o, f.shapeH)), v, 0);
+      addFeature(m, mix(T.bgm, mix(o, f.lowH)), c.pool, at);
+      addFeature(m, mix(T.wm1s0, mix(o, f.shapeH)), c.pool, at);
     }
-    map.set(key, v);
-    c.entries++;
+    map.set(key, at);
   }
-  return v;
+  return at;
 }
 
-/** The shape trigram feature, cached per configuration (shapes are few). */
-function trigramVec(m: Loaded, c: FormCache, k: number): Float32Array {
-  let v = c.trigrams.get(k);
-  if (!v) {
-    v = new Float32Array(N_LABELS);
-    addFeature(m, mix(T.s3, k), v, 0);
-    c.trigrams.set(k, v);
-    c.entries++;
+/** The shape trigram feature (shapes are few): pool offset. */
+function trigramVec(m: Loaded, c: FormCache, k: number): number {
+  let at = c.trigrams.get(k);
+  if (at === undefined) {
+    at = alloc(c, N_LABELS);
+    addFeature(m, mix(T.s3, k), c.pool, at);
+    c.trigrams.set(k, at);
   }
-  return v;
+  return at;
 }
 
-/** l1w + l1s (slots 0, 1: a = 1, 2) or nls + nlw (slots 2..6: nl = -2, 0..3) of form f, cached on f. */
-function histVec(m: Loaded, f: Form, k: number, a: number): Float32Array {
-  const at = k * N_LABELS;
-  f.hv ??= new Float32Array(HSLOTS * N_LABELS);
+/** l1w + l1s (slots 0, 1: a = 1, 2) or nls + nlw (slots 2..6: nl = -2, 0..3) of form f: pool offset. */
+function histVec(m: Loaded, c: FormCache, f: Form, k: number, a: number): number {
+  if (f.hv < 0) f.hv = alloc(c, HSLOTS * N_LABELS);
+  const at = f.hv + k * N_LABELS;
   if (!(f.hready & (1 << k))) {
     if (k < HS_NL) {
-      addFeature(m, mix(T.l1w, mix(a, f.lowH)), f.hv, at);
-      addFeature(m, mix(T.l1s, mix(a, f.shapeH)), f.hv, at);
+      addFeature(m, mix(T.l1w, mix(a, f.lowH)), c.pool, at);
+      addFeature(m, mix(T.l1s, mix(a, f.shapeH)), c.pool, at);
     } else {
-      addFeature(m, mix(T.nls, mix(a, f.shapeH)), f.hv, at);
-      addFeature(m, mix(T.nlw, mix(a, f.lowH)), f.hv, at);
+      addFeature(m, mix(T.nls, mix(a, f.shapeH)), c.pool, at);
+      addFeature(m, mix(T.nlw, mix(a, f.lowH)), c.pool, at);
     }
     f.hready |= 1 << k;
   }
-  return f.hv;
+  return at;
 }
 
 /** Weight vectors of features that depend on no word form: neighbours outside the sentence, history, flags. */
@@ -614,7 +626,7 @@ export function decodeFast(ctx: Context): Int8Array {
     const hasP2 = hasP1 && i > 1 && (toks[i - 2] as Token).sentence === sent;
     const hasN2 = hasN1 && i + 2 < n && (toks[i + 2] as Token).sentence === sent;
     sc.fill(0);
-    addPart(sc, m, ctx, f, t, OWN);
+    addPart(sc, m, cache, ctx, f, t, OWN);
     const w = f.lowH;
     const sh = f.shapeH;
     let wm1 = NONE;
@@ -623,30 +635,30 @@ export function decodeFast(ctx: Context): Int8Array {
     let sp1 = NONE;
     if (hasP1) {
       const g = forms[i - 1] as Form;
-      addPart(sc, m, ctx, g, toks[i - 1] as Token, PREV);
+      addPart(sc, m, cache, ctx, g, toks[i - 1] as Token, PREV);
       wm1 = g.lowH;
       sm1 = g.shapeH;
     } else addVec(sc, K.none, 0);
     if (hasN1) {
       const g = forms[i + 1] as Form;
-      addPart(sc, m, ctx, g, toks[i + 1] as Token, NEXT);
+      addPart(sc, m, cache, ctx, g, toks[i + 1] as Token, NEXT);
       wp1 = g.lowH;
       sp1 = g.shapeH;
     } else addVec(sc, K.none, N_LABELS);
     if (hasP2) {
       const g = forms[i - 2] as Form;
-      addPart(sc, m, ctx, g, toks[i - 2] as Token, PREV2);
+      addPart(sc, m, cache, ctx, g, toks[i - 2] as Token, PREV2);
     } else addVec(sc, K.none, 2 * N_LABELS);
     if (hasN2) {
       const g = forms[i + 2] as Form;
-      addPart(sc, m, ctx, g, toks[i + 2] as Token, NEXT2);
+      addPart(sc, m, cache, ctx, g, toks[i + 2] as Token, NEXT2);
     } else addVec(sc, K.none, 3 * N_LABELS);
     const capsLine = caps[t.paragraph] === 1;
     if (capsLine) {
-      addPart(sc, m, ctx, f, t, CAPS);
+      addPart(sc, m, cache, ctx, f, t, CAPS);
       if (f.lower.capSeen === stamp) addVec(sc, K.capSeen, 0);
     }
-    if (sentenceInitial(ctx, i)) addPart(sc, m, ctx, f, t, INIT);
+    if (sentenceInitial(ctx, i)) addPart(sc, m, cache, ctx, f, t, INIT);
     if (f.cap && f.lower.lowerSeen === stamp) addVec(sc, K.lowerSeen, capsLine ? N_LABELS : 0);
     const gz = gazPos[i] as number;
     if (gz) addVec(sc, K.gaz, gz * N_LABELS);
@@ -668,18 +680,22 @@ export function decodeFast(ctx: Context): Int8Array {
         addFeature(m, mix(T.nlw, mix(nl + 8, w)), sc, 0);
       }
     } else {
-      addVec(sc, pairVec(m, cache, f, hasP1 ? (forms[i - 1] as Form) : null, false), 0);
-      addVec(sc, pairVec(m, cache, f, hasN1 ? (forms[i + 1] as Form) : null, true), 0);
-      addVec(sc, trigramVec(m, cache, mix(mix(sm1, sh), sp1)), 0);
-      if (a <= 2) addVec(sc, histVec(m, f, a - 1, a), (a - 1) * N_LABELS);
+      // Offsets first: a look-up may grow (replace) the pool.
+      const pl = pairVec(m, cache, f, hasP1 ? (forms[i - 1] as Form) : null, false);
+      const pr = pairVec(m, cache, f, hasN1 ? (forms[i + 1] as Form) : null, true);
+      const tri = trigramVec(m, cache, mix(mix(sm1, sh), sp1));
+      const hs = a <= 2 ? histVec(m, cache, f, a - 1, a) : -1;
+      const nk = nl === -1 ? -1 : histVec(m, cache, f, nl === -2 ? HS_NL : HS_NL + 1 + nl, nl + 8);
+      const pool = cache.pool;
+      addVec(sc, pool, pl);
+      addVec(sc, pool, pr);
+      addVec(sc, pool, tri);
+      if (hs >= 0) addVec(sc, pool, hs);
       else {
         addFeature(m, mix(T.l1w, mix(a, w)), sc, 0);
         addFeature(m, mix(T.l1s, mix(a, sh)), sc, 0);
       }
-      if (nl !== -1) {
-        const k = nl === -2 ? HS_NL : HS_NL + 1 + nl;
-        addVec(sc, histVec(m, f, k, nl + 8), k * N_LABELS);
-      }
+      if (nk >= 0) addVec(sc, pool, nk);
     }
     const last = !hasN1;
     let best = 0;
