@@ -133,6 +133,63 @@ function isInitialism(text: string, start: number, end: number): boolean {
   }
 }
 
+/**
+ * `t.toLowerCase()`, without a new string when it would not change (most tokens: lower-case words, punctuation)
+ * or when it is one ASCII letter (V8's single-character strings are shared): fewer allocations on huge texts.
+ */
+function lowerOf(t: string): string {
+  const n = t.length;
+  if (n === 1) {
+    const c = t.charCodeAt(0);
+    if (c < 0x80) return c >= 0x41 && c <= 0x5a ? String.fromCharCode(c + 0x20) : t;
+    return t.toLowerCase();
+  }
+  for (let k = 0; k < n; k++) {
+    const c = t.charCodeAt(k);
+    if (c >= 0x80 || (c >= 0x41 && c <= 0x5a)) return t.toLowerCase();
+  }
+  return t;
+}
+
+/** Appends the token text[start, end) of `kind`. */
+function pushToken(
+  text: string,
+  tokens: Token[],
+  start: number,
+  end: number,
+  kind: Token['kind'],
+  paragraph: number,
+  index: boolean,
+): void {
+  const t = text.slice(start, end);
+  let cap = false;
+  let upper = false;
+  if (kind === 'word') {
+    cap = (classIn(text, start, end) & C_UPPER) !== 0;
+    if (cap && end - start > 1) {
+      upper = true;
+      for (let k = start; k < end; k += widthAt(text, k)) {
+        if (classIn(text, k, end) & C_LOWER) {
+          upper = false;
+          break;
+        }
+      }
+    }
+  }
+  tokens.push({
+    i: index ? tokens.length : 0,
+    start,
+    end,
+    text: t,
+    lower: lowerOf(t),
+    kind,
+    cap,
+    upper,
+    sentence: 0,
+    paragraph,
+  });
+}
+
 /** Splits normalized text into tokens with exact offsets (sentence and paragraph are filled in later). */
 export function tokenize(text: string, from = 0, to = text.length): Token[] {
   const tokens: Token[] = [];
@@ -152,35 +209,8 @@ export function tokenizeInto(
   paragraph: number,
   index: boolean,
 ): void {
-  const push = (start: number, end: number, kind: Token['kind']) => {
-    const t = text.slice(start, end);
-    let cap = false;
-    let upper = false;
-    if (kind === 'word') {
-      cap = (classIn(text, start, end) & C_UPPER) !== 0;
-      if (cap && end - start > 1) {
-        upper = true;
-        for (let k = start; k < end; k += widthAt(text, k)) {
-          if (classIn(text, k, end) & C_LOWER) {
-            upper = false;
-            break;
-          }
-        }
-      }
-    }
-    tokens.push({
-      i: index ? tokens.length : 0,
-      start,
-      end,
-      text: t,
-      lower: t.toLowerCase(),
-      kind,
-      cap,
-      upper,
-      sentence: 0,
-      paragraph,
-    });
-  };
+  const push = (start: number, end: number, kind: Token['kind']) =>
+    pushToken(text, tokens, start, end, kind, paragraph, index);
   let i = from;
   while (i < to) {
     const c = classAt(text, i);
@@ -191,7 +221,7 @@ export function tokenizeInto(
     if (c & C_LETTER) {
       let end = Math.min(wordEnd(text, i), to);
       // "U.S." keeps its last period when it is an initialism (letters and periods alternate).
-      if (text.charCodeAt(end) === PERIOD && isInitialism(text, i, end)) end++;
+      if (end < text.length && text.charCodeAt(end) === PERIOD && isInitialism(text, i, end)) end++;
       const last = text.charCodeAt(end - 1);
       const apo = text.charCodeAt(end - 2);
       if (end - i > 2 && (last === 0x73 || last === 0x53) && (apo === APOSTROPHE || apo === RIGHT_QUOTE)) {
