@@ -136,8 +136,6 @@ interface Loaded {
   slots: number;
   codes: Uint8Array;
   values: Float32Array;
-  /** The codes decoded: N_LABELS weights a row, row offsets as in `table`. */
-  weights: Float32Array;
 }
 let loaded: Loaded | null = null;
 
@@ -151,7 +149,7 @@ function base64Bytes(s: string): Uint8Array {
 /**
  * Decodes the committed weights: `data` is base64 of the row count (uint32 LE), the bucket ids of the kept rows as
  * ascending deltas (LEB128 varints), then one int8 code per label for each row (log scale, see train-ner.ts). The
- * rows go into a small open-addressing table (bucket → row) and one Float32Array of decoded weights.
+ * rows go into a small open-addressing table (bucket → row offset in `codes`); `values` maps a code to its weight.
  */
 export function loadModel(): Loaded {
   if (loaded) return loaded;
@@ -187,15 +185,13 @@ export function loadModel(): Loaded {
   for (let q = -127; q <= 127; q++)
     values[q & 255] = Math.sign(q) * NER_MODEL.eps * (Math.exp(Math.abs(q) / NER_MODEL.a) - 1);
   const codes = bytes.subarray(p, p + rows * N_LABELS);
-  const weights = new Float32Array(codes.length);
-  for (let k = 0; k < codes.length; k++) weights[k] = values[codes[k] as number] as number;
-  loaded = { table, slots, codes, values, weights };
+  loaded = { table, slots, codes, values };
   return loaded;
 }
 
 const MASK = (1 << NER_MODEL.bits) - 1;
 
-/** Offset of a feature's row in `weights`, -1 when the model has no weights for it. */
+/** Offset of a feature's row in `codes`, -1 when the model has no weights for it. */
 function rowOf(m: Loaded, h: number): number {
   const b = h & MASK;
   const smask = m.slots - 1;
