@@ -677,14 +677,25 @@ export function decodeFast(ctx: Context): Int8Array {
       }
     } else {
       // Offsets first: a look-up may grow (replace) the pool.
-      const pl = pairVec(m, cache, f, hasP1 ? (forms[i - 1] as Form) : null, false);
-      const pr = pairVec(m, cache, f, hasN1 ? (forms[i + 1] as Form) : null, true);
+      // Pairs are cached only when the neighbour recurs too (a hapax neighbour's pair would never be read again).
+      const gp = hasP1 ? (forms[i - 1] as Form) : null;
+      const gn = hasN1 ? (forms[i + 1] as Form) : null;
+      const pl = gp === null || gp.count > 1 ? pairVec(m, cache, f, gp, false) : -1;
+      const pr = gn === null || gn.count > 1 ? pairVec(m, cache, f, gn, true) : -1;
       const tri = trigramVec(m, cache, mix(mix(sm1, sh), sp1));
       const hs = a <= 2 ? histVec(m, cache, f, a - 1, a) : -1;
       const nk = nl === -1 ? -1 : histVec(m, cache, f, nl === -2 ? HS_NL : HS_NL + 1 + nl, nl + 8);
       const pool = cache.pool;
-      addVec(sc, pool, pl);
-      addVec(sc, pool, pr);
+      if (pl >= 0) addVec(sc, pool, pl);
+      else {
+        addFeature(m, mix(T.bgm, mix(wm1, w)), sc, 0);
+        addFeature(m, mix(T.wm1s0, mix(wm1, sh)), sc, 0);
+      }
+      if (pr >= 0) addVec(sc, pool, pr);
+      else {
+        addFeature(m, mix(T.bgp, mix(w, wp1)), sc, 0);
+        addFeature(m, mix(T.s0wp1, mix(sh, wp1)), sc, 0);
+      }
       addVec(sc, pool, tri);
       if (hs >= 0) addVec(sc, pool, hs);
       else {
