@@ -180,6 +180,22 @@ describe('places stage: disambiguation', () => {
     }
   });
 
+  it.each([
+    [
+      'Laws in Missouri, New York, North Carolina and Virginia allow it.',
+      ['Missouri', 'New York', 'North Carolina', 'Virginia'],
+      'New York',
+      'region',
+    ],
+    ['Oregon and Washington passed similar laws.', ['Oregon', 'Washington'], 'Washington', 'region'],
+    ['Officials in Kermanshah province said the road was closed.', ['Kermanshah'], 'Kermanshah', 'region'],
+    ['He flew from New York to Chicago on Monday.', ['New York', 'Chicago'], 'New York', 'city'],
+    ['He grew up in Paris, Texas, far from Dallas.', ['Paris', 'Texas', 'Dallas'], 'Paris', 'town'],
+  ])('the immediate context picks the reading: %s', (text, names, target, kind) => {
+    const { places } = run(text, names);
+    expect(places.find((p) => p.mentions.some((m) => m.text === target))?.kind).toBe(kind);
+  });
+
   it('a recurring name keeps its qualified reading ("Paris, Texas" ... "Paris")', () => {
     const { places } = run('Paris, Texas, is small. Paris has a tower too.', ['Paris', 'Texas']);
     const paris = places.filter((p) => p.name === 'Paris');
@@ -223,6 +239,13 @@ describe('places stage: false positives', () => {
   it('a demonym is not a place ("German" is also a parish of the Isle of Man)', () => {
     expect(entriesFor(gaz, 'German')).toEqual([]);
     expect(entriesFor(gaz, 'GERMAN')).toEqual([]);
+  });
+
+  it('four capitals name a big city in a dateline only ("BONN 1996-08-30"), not in a headline ("SAGA PETROLEUM")', () => {
+    const dateline = run('German talks end\nBONN 1996-08-30\nThe talks ended on Friday.', ['BONN']);
+    expect(dateline.places.find((p) => p.name === 'Bonn')?.countryCode).toBe('DE');
+    const headline = run('SAGA PETROLEUM RAISES OUTPUT\nThe company said output rose.', ['SAGA']);
+    expect(headline.places.every((p) => p.geonameId === null)).toBe(true);
   });
 
   it('all-capital abbreviations name countries only (never "Us", FR, or "Uk", RU)', () => {

@@ -340,7 +340,7 @@ export default async function build(): Promise<string> {
 
   // --- lint: the separators of the compiled strings must not occur in names
   for (const r of recs)
-    if (/[|~^]/.test(r.name) || r.alts.some((a) => /[|~^]/.test(a))) warn(`${r.name}: contains | ~ or ^`);
+    if (/[|~]/.test(r.name) || r.alts.some((a) => /[|~]/.test(a))) warn(`${r.name}: contains | or ~`);
 
   // --- lint: duplicates and collisions
   const seenId = new Set<number>();

@@ -144,6 +144,51 @@ function innerPlace(g: Gazetteer, c: PlaceCandidate): PlaceCandidate | null {
   return null;
 }
 
+/** Words after a name that make it the first-level region ("Kermanshah province", "Murmansk's governor"). */
+const REGION_AFTER = /^(?:'s |\u2019s )?(?:province|oblast|krai|region|governorate|prefecture|state|governor)\b/i;
+/** What may separate the items of a list of places. */
+const LIST_SEP = /^(?:, (?:and |or )?| and | or | & )$/;
+
+/**
+ * Readings the immediate context asks for, over the per-name choice: a name followed by "province" or "governor"
+ * is the region ("Murmansk" the oblast, not the city), and an item of a list of regions or countries is one too
+ * ("Missouri, New York, North Carolina and Virginia": the state of New York; "Germany, Singapore and Uruguay").
+ * A ", Qualifier" ("Paris, Texas") is not a list: its first item is read inside the second.
+ */
+function readingsFromContext(text: string, resolved: Resolved[]): void {
+  const sepOk = (a: Resolved | undefined, b: Resolved | undefined) =>
+    a !== undefined &&
+    b !== undefined &&
+    b.cand.start - a.cand.end <= 6 &&
+    LIST_SEP.test(text.slice(a.cand.end, b.cand.start));
+  for (let i = 0; i < resolved.length; i++) {
+    const r = resolved[i] as Resolved;
+    const e = r.entry;
+    if (!e || r.entries.length < 2) continue;
+    if (e.kind !== 'region' && REGION_AFTER.test(text.slice(r.cand.end, r.cand.end + 14).replace(/^ /, ''))) {
+      const region = r.entries.find((x) => x.kind === 'region' && x.countryCode === e.countryCode);
+      if (region) r.entry = region;
+      continue;
+    }
+    const prev = resolved[i - 1];
+    const next = resolved[i + 1];
+    const before = sepOk(prev, r) ? prev : undefined;
+    const after = sepOk(r, next) ? next : undefined;
+    // Two items joined by a bare comma may be "Place, Qualifier": a list needs "and"/"or" or items on both sides.
+    const joined = (a: Resolved, b: Resolved) => text.slice(a.cand.end, b.cand.start) !== ', ';
+    const isList =
+      (before && after) || (before && joined(before, r)) || (after && joined(r, after as Resolved)) || false;
+    if (!isList) continue;
+    const sibs = [before?.entry, after?.entry].filter((x): x is GazetteerEntry => !!x);
+    if (!sibs.length) continue;
+    const kind = sibs[0]?.kind;
+    if ((kind !== 'region' && kind !== 'country') || e.kind === kind || sibs.some((x) => x.kind !== kind)) continue;
+    const cc = sibs[0]?.countryCode;
+    const alt = r.entries.find((x) => x.kind === kind && (kind === 'country' || x.countryCode === cc));
+    if (alt) r.entry = alt;
+  }
+}
+
 /** Resolves, groups and scores place candidates; the whole stage's work (exported for tests). */
 export function resolvePlaces(ctx: Context, cands: readonly PlaceCandidate[], gaz?: Gazetteer): PlacesResult {
   const g = gaz ?? getGazetteer(ctx.config);
@@ -184,10 +229,10 @@ export function resolvePlaces(ctx: Context, cands: readonly PlaceCandidate[], ga
   }
   const memo = new Map<string, GazetteerEntry[]>();
   const entriesOf = (c: PlaceCandidate) => {
-    const key = `${keyOf.get(c)}\u0000${c.kindHint ?? ''}\u0000${c.text === c.text.toUpperCase()}`;
+    const key = `${keyOf.get(c)}\u0000${c.kindHint ?? ''}\u0000${c.text === c.text.toUpperCase()}\u0000${ctx.zoneAt(c.start) === 'dateline'}`;
     let e = memo.get(key);
     if (!e) {
-      e = entriesFor(g, c.text, c.kindHint);
+      e = entriesFor(g, c.text, c.kindHint, ctx.zoneAt(c.start) === 'dateline');
       memo.set(key, e);
     }
     // "Kan" of "Kan.": a short capitalised span before a period is read as the abbreviation when that is a name.
@@ -261,6 +306,7 @@ export function resolvePlaces(ctx: Context, cands: readonly PlaceCandidate[], ga
     const q = qualified.size ? qualified.get(keyOf.get(r.cand) ?? '') : undefined;
     if (q && r.entries.includes(q)) r.entry = q;
   }
+  readingsFromContext(text, resolved);
 
   // Group mentions by place.
   interface Group {

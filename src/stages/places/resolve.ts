@@ -16,6 +16,9 @@ const EXPANSIONS: Record<string, string[]> = {
   pt: ['Point', 'Port'],
 };
 
+/** A four-capital-letter word in a dateline names a city or region only of this many people ("BONN"). */
+const BIG_CAPS_WORD = 100_000;
+
 /** Weight of the article's first-level regions (its "home state") against the population prior. */
 const REGION_WEIGHT = 1.2;
 
@@ -39,11 +42,11 @@ export function cleanSurface(text: string): string {
 /**
  * The gazetteer entries a surface form may name, best prior first, after the stage's policy:
  * - all-capital abbreviations ("US", "UK", "UAE") name countries only (regions when dotted: "N.Y."), never a
- *   village called "Us" or the "RD" of "3RD";
+ *   village called "Us" or the "RD" of "3RD"; in a dateline (`dateline`) four capitals may be a big city ("BONN");
  * - a demonym ("German", "Russians") is not a place (DESIGN.md §1), unless the text gives a kind hint;
  * - a kind hint from the text keeps only entries of that kind when there are any.
  */
-export function entriesFor(gaz: Gazetteer, surface: string, hint?: PlaceKind): GazetteerEntry[] {
+export function entriesFor(gaz: Gazetteer, surface: string, hint?: PlaceKind, dateline = false): GazetteerEntry[] {
   const s = cleanSurface(surface);
   if (!s || !/\p{Lu}/u.test(s)) return [];
   let list = gaz.lookup(s);
@@ -63,9 +66,17 @@ export function entriesFor(gaz: Gazetteer, surface: string, hint?: PlaceKind): G
   }
   const letters = s.replace(/[^\p{L}]/gu, '');
   if (letters.length <= 4 && letters === letters.toUpperCase()) {
-    // "US", "UAE", "DRC" (countries); "N.Y." (a region, written with periods); never "RD" of "3RD".
+    // "US", "UAE", "DRC" (countries); "N.Y." (a region, written with periods); never "RD" of "3RD". Four capital
+    // letters in a dateline may also be a big city or state ("BONN", "NICE", "UTAH"); in a headline they are
+    // more often a company ("SAGA", "YORK", "CIBA").
     const dotted = s.includes('.');
-    list = list.filter((e) => e.kind === 'country' || (dotted && e.kind === 'region'));
+    const word = dateline && letters.length === 4 && !dotted;
+    list = list.filter(
+      (e) =>
+        e.kind === 'country' ||
+        (dotted && e.kind === 'region') ||
+        (word && (e.kind === 'city' || e.kind === 'region') && e.population >= BIG_CAPS_WORD),
+    );
   }
   // A demonym is not a place mention ("German" is also a parish of the Isle of Man).
   if (!hint && gaz.demonym(s) !== null) return [];
@@ -89,7 +100,11 @@ export interface ResolveContext {
    * Soft region votes of the article's ambiguous names (softRegionVotes), with this name's own votes, which do not
    * count for itself: "Madison", "Plainview" and "Norfolk" together point to Nebraska though none does alone.
    */
-  soft?: { votes: ReadonlyMap<string, number>; own: ReadonlyMap<string, number> | undefined; total: number };
+  soft?: {
+    votes: ReadonlyMap<string, number>;
+    own: ReadonlyMap<string, number> | undefined;
+    total: number;
+  };
 }
 
 /** Weight of the other names' soft region votes. */
@@ -116,6 +131,10 @@ export function softRegionVotes(lists: readonly (readonly GazetteerEntry[])[]): 
       if (e.countryCode && e.admin1 !== undefined && e.kind !== 'country') regions.add(`${e.countryCode}.${e.admin1}`);
     }
     if (regions.size < 2 || regions.size > SOFT_MAX_REGIONS) continue;
+    // A country is what the name means unless the text says otherwise: it neither casts nor takes soft votes
+    // ("Mexico" and "Norway" are not towns in Maine).
+    const top = list[0] as GazetteerEntry;
+    if (top.kind === 'country' || top.kind === 'continent') continue;
     const w = 1 / regions.size;
     const mine = new Map<string, number>();
     for (const r of regions) {
@@ -143,10 +162,10 @@ export function scoreEntry(e: GazetteerEntry, rank: number, ctx: ResolveContext)
   if (e.countryCode) s += 0.8 * share(ctx.countries, e.countryCode);
   if (e.countryCode && e.admin1 !== undefined) s += REGION_WEIGHT * share(ctx.regions, `${e.countryCode}.${e.admin1}`);
   const soft = ctx.soft;
-  if (soft && e.countryCode && e.admin1 !== undefined && soft.total > 0) {
+  if (soft?.own && e.countryCode && e.admin1 !== undefined && soft.total > 0) {
     const key = `${e.countryCode}.${e.admin1}`;
     const mine = soft.own?.get(key) ?? 0;
-    const others = soft.total - (soft.own ? 1 : 0);
+    const others = soft.total - 1;
     if (others > 0) s += (SOFT_WEIGHT * ((soft.votes.get(key) ?? 0) - mine)) / others;
   }
   const q = ctx.qualifier;
