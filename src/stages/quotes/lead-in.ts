@@ -4,7 +4,7 @@ import { SPEECH_VERBS } from './speech-verbs.js';
 import { isTerminal, leftPhrase, speechVerb } from './tokens.js';
 import type { Attribution } from './types.js';
 import type { Window } from './window.js';
-import { makePhrase } from './words.js';
+import { DETERMINERS, makePhrase, type Phrase } from './words.js';
 
 /**
  * A lead-in before the quote: `X said: "…"`, `X told the BBC: "…"`, `X told Reuters that "…"`, `X added, "…"`,
@@ -28,7 +28,9 @@ function verbLeadIn(w: Window): Attribution | null {
     const participle = t.lower.endsWith('ing');
     // The subject of a participle may sit far back: "During …, Trump attacked Clinton for …, saying, “…”".
     const p = participle
-      ? (subject(tokens, sentenceStart(tokens, v, w.floor ?? w.beforeFrom), v) ?? leftPhrase(tokens, v, min))
+      ? (clauseSubject(tokens, v, w.floor ?? w.beforeFrom) ??
+        subject(tokens, sentenceStart(tokens, v, w.floor ?? w.beforeFrom), v) ??
+        leftPhrase(tokens, v, min))
       : (leftPhrase(tokens, v, min) ?? subject(tokens, min, v));
     if (!p) return null;
     const a: Attribution = {
@@ -42,6 +44,32 @@ function verbLeadIn(w: Window): Attribution | null {
     return a;
   }
   return null;
+}
+
+/** Words that open a clause inside a sentence: its subject follows. */
+const CLAUSE_OPENERS = new Set(['when', 'as', 'while', 'and', 'but', 'where']);
+
+/**
+ * The subject of the clause a participle follows: "…, when Sanders protesters interrupted her speech, shouting “…”"
+ * (the clause between the last comma or opener and the participle's comma), when a lower-case verb follows it.
+ */
+function clauseSubject(tokens: Token[], v: number, floor: number): Phrase | null {
+  const comma = v - 1;
+  if (comma <= floor || (tokens[comma] as Token).text !== ',') return null;
+  const s = (tokens[v] as Token).sentence;
+  let j = comma - 1;
+  while (j >= floor && comma - j < 25) {
+    const t = tokens[j] as Token;
+    if (t.sentence !== s || t.text === ',' || t.text === ';' || t.text === '—' || CLAUSE_OPENERS.has(t.lower)) break;
+    j--;
+  }
+  const start = j + 1;
+  if (comma - start < 2) return null;
+  const p = subject(tokens, start, comma);
+  const after = p ? tokens[p.to] : undefined;
+  if (!p || p.from !== start || !after || after.kind !== 'word' || after.cap || p.to >= comma) return null;
+  const first = tokens[p.from] as Token;
+  return first.cap || p.kind === 'pronoun' || DETERMINERS.has(first.lower) ? p : null;
 }
 
 function sentenceStart(tokens: Token[], k: number, floor: number): number {

@@ -55,7 +55,19 @@ const INTRO = new Set([
   'through',
   'until',
   'within',
+  'outside',
+  'inside',
+  'near',
+  'alongside',
+  'immediately',
+  'even',
+  'shortly',
+  'moments',
+  'minutes',
+  'hours',
 ]);
+/** Dashes that end a dateline ("WASHINGTON, Dec. 8 (UPI) — …"). */
+const DATELINE_END = new Set(['—', '–', '-']);
 const OPENERS = new Set(['but', 'and', 'so', 'yet', 'or', 'nor', 'still', 'then', 'later', 'also', '-', '—', '–']);
 /** Tokens read from the sentence start. */
 const MAX_LEAD = 45;
@@ -105,8 +117,34 @@ export function sentenceSubjectSpeaker(ctx: Context, items: QuoteCandidate[]): Q
 
 /** The subject of the sentence in tokens [from, to): after an introductory clause, and after an inverted "Said". */
 export function subject(tokens: Token[], from: number, to: number): Phrase | null {
+  const p = subjectPhrase(tokens, from, to);
+  return p && !shouted(tokens, p) ? p : null;
+}
+
+/** A headline or dateline in capitals ("RED STATES OUTNUMBER BLUE STATES", "HIGHER") is no speaker; "CNN" is. */
+function shouted(tokens: Token[], p: Phrase): boolean {
+  for (let k = p.from; k < p.to; k++) if (!(tokens[k] as Token).upper) return false;
+  return p.to - p.from > 1 || (tokens[p.from] as Token).text.length > 5;
+}
+
+function subjectPhrase(tokens: Token[], from: number, to: number): Phrase | null {
   let j = from;
+  // "WASHINGTON, Dec. 8 (UPI) — …": a dateline before the sentence proper.
+  if ((tokens[j] as Token | undefined)?.upper) {
+    for (let d = j + 1; d < to && d < j + 12; d++) {
+      if (DATELINE_END.has((tokens[d] as Token).text)) {
+        j = d + 1;
+        break;
+      }
+    }
+  }
   while (j < to && (OPENERS.has((tokens[j] as Token).lower) || (tokens[j] as Token).kind === 'punct')) j++;
+  // "Eight years ago, he said": a time phrase before the first comma.
+  for (let c = j; c < to && c < j + 6; c++) {
+    const u = tokens[c] as Token;
+    if (u.text === ',') break;
+    if (u.lower === 'ago' && tokens[c + 1]?.text === ',') j = c + 2;
+  }
   const first = tokens[j];
   if (!first || j >= to) return null;
   if (first.cap && (first.lower === 'said' || first.lower === 'says')) return rightPhrase(tokens, j + 1, to);
