@@ -100,6 +100,9 @@ describe('tagging short texts', () => {
     ['The spy passed secrets to a foreign intelligence agency, MI5 said.', ['espionage']],
     ['Bitcoin fell 10% as cryptocurrency exchanges halted withdrawals.', ['cryptocurrency']],
     ['The snooker champion made a maximum break at the Crucible.', ['snooker', 'iptc-sport']],
+    ['Hackers spread a computer virus through a security flaw in the browser.', ['cyber-security', 'iptc-science']],
+    ['The new games console lets gamers play online with friends.', ['video-games', 'iptc-science']],
+    ['Cable viewers can now rent films through video on demand and a set-top box.', ['technology']],
   ];
   it.each(table)('%s', (text, expected) => {
     const got = ids(text);
@@ -165,9 +168,34 @@ describe('false positives', () => {
     ['The renewed offer was rejected.', 'renewable-energy'],
     ['The mobile network added a cheaper mobile tariff.', 'military'],
     ['Online gaming keeps growing, the gaming website said.', 'sport'],
+    ['Rival studios release new war games for the console this Christmas.', 'war'],
   ];
   it.each(table)('%s (not %s)', (text, id) => {
     expect(ids(text)).not.toContain(id);
+  });
+});
+
+describe('word memo (stem ids cached per taxonomy)', () => {
+  it('matches the same way before and after the memo fills up and is emptied', () => {
+    const letters = (n: number) => {
+      let w = '';
+      for (let k = n; k > 0 || !w; k = Math.floor(k / 26)) w += String.fromCharCode(122 - (k % 26));
+      return `q${w}`;
+    };
+    const filler = Array.from({ length: 70_000 }, (_, i) => letters(i)).join(' ');
+    const text = `Refugees reached the border.\n\n${filler}.\n\nMore refugees crossed the border-crossing point.`;
+    const tagger = createTagger({ taxonomy: { threshold: 0 } });
+    const t = tagger.tag(text, { include: ['topics'], maxLength: 2_000_000, keepChrome: true }).topics;
+    const ev = t.find((x) => x.id === 'refugees')?.evidence.map((e) => e.text);
+    expect(ev).toEqual(['Refugees', 'refugees']);
+    // a long word (kept as a copy in the memo) and a hyphenated one match on every occurrence
+    const again = tagger.tag('Counterterrorism officers met. Counterterrorism-style raids followed.', {
+      include: ['topics'],
+    }).topics;
+    const twice = tagger.tag('Counterterrorism officers met. Counterterrorism-style raids followed.', {
+      include: ['topics'],
+    }).topics;
+    expect(twice).toEqual(again);
   });
 });
 
