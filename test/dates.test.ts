@@ -180,6 +180,7 @@ const ANCHORED: [pub: string, text: string, span: string, value: string][] = [
     'Friday',
     '1995-10-27',
   ],
+  ['1995-11-02', 'Envoys can now take part in planning for the summit in April.', 'April', '1996-04'],
   ['1995-11-02', 'The dam was finished in 1962. That year, the river flooded twice.', 'That year', '1962'],
   [
     '1995-11-02',

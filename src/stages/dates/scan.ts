@@ -83,6 +83,7 @@ const FUTURE = new Set([
   'effective',
   'payable',
   'plans',
+  'planning',
   'expire',
   'expires',
 ]);
