@@ -158,6 +158,8 @@ export function tenseAt(ctx: Context, i: number): Tense {
     if (w === 'next' && toks[k + 1]?.lower === 'to') continue;
     // "set to resume Monday"
     if (w === 'set' && toks[k + 1]?.lower === 'to') return 'future';
+    // "would be traveling Thursday", "would be paid in January": the future of a past clause ("would have" is not).
+    if (w === 'would' && toks[k + 1]?.lower === 'be' && k < i) return 'future';
     if (futureWord(toks, k, w)) return 'future';
     if (PAST.has(w) || (w.length > 4 && w.endsWith('ed'))) tense = 'past';
   }
