@@ -19,6 +19,16 @@ type Row = [
 // Our own sentences, one row per mark style and attribution pattern.
 const ROWS: Row[] = [
   [
+    'a double mark spaced off a closing single mark',
+    '"He only said, \'We will see,\' " Ada Novak said on Monday.',
+    [{ quote: '"He only said, \'We will see,\' "', mention: 'Ada Novak', cue: 'said' }],
+  ],
+  [
+    'a quote nested inside does not cut the attribution',
+    '"He stopped and said, \'We have to win this county first.\'" Mark Dole, the county chairman, said.',
+    [{ quote: '"He stopped and said, \'We have to win this county first.\'"', mention: 'Mark Dole', cue: 'said' }],
+  ],
+  [
     'closing mark typed as an opening one',
     '“The levee will hold,“ said Nora Quist, an engineer with the county.',
     [{ quote: '“The levee will hold,“', mention: 'Nora Quist', cue: 'said' }],

@@ -18,10 +18,14 @@ const SENTENCE_DONE = /[.!?…]["”’»″]$/;
 export function attribute(ctx: Context, items: QuoteCandidate[]): QuoteCandidate[] {
   const { tokens, paragraphs, text } = ctx.doc;
   const sorted = [...items].sort((a, b) => a.start - b.start || b.end - a.end);
+  let n = 0;
   for (let i = 0; i < sorted.length; i++) {
     const q = sorted[i] as QuoteCandidate;
     const prev = sorted[i - 1];
-    const next = sorted[i + 1];
+    // The next quote after this one ends: a quote nested inside it ('…' within "…") does not cut its window.
+    if (n <= i) n = i + 1;
+    while (n < sorted.length && (sorted[n] as QuoteCandidate).start < q.end) n++;
+    const next = sorted[n];
     const first = paragraphs[q.paragraph]!;
     const last = paragraphs[q.lastParagraph]!;
     const afterFrom = tokenAt(tokens, q.end);

@@ -51,6 +51,9 @@ export const CAN_CLOSE = 8;
 const mark = (family: number, canOpen: boolean, canClose: boolean): number =>
   family | (canOpen ? CAN_OPEN : 0) | (canClose ? CAN_CLOSE : 0);
 
+/** ' and ’: single marks a spaced double mark may follow when both close. */
+const SINGLE_CLOSERS = new Set([0x27, RIGHT_SINGLE]);
+
 /** Characters after which an ambiguous mark may open a quote. */
 const OPEN_BEFORE = new Set(
   ['(', '[', '{', '—', '–', '-', '/', ':', '“', '‘', '"', '«', '„'].map((c) => c.charCodeAt(0)),
@@ -80,7 +83,10 @@ export function classifyMark(text: string, pos: number, paraStart: number, paraE
     case DOUBLE_PRIME: {
       if (code === DOUBLE_PRIME && prev !== NO_CHAR && DIGIT.test(String.fromCharCode(prev))) return 0; // 5″: inches
       const canOpen = openContext && !isSpace(next);
-      const canClose = !isSpace(prev) && !isAlnum(next) && !OPEN_BEFORE.has(prev);
+      // `…important,' " Magel said`: a double mark spaced off the single mark it closes after.
+      const afterSingle =
+        prev === 32 && isSpace(next) && pos - 2 >= paraStart && SINGLE_CLOSERS.has(text.charCodeAt(pos - 2));
+      const canClose = afterSingle || (!isSpace(prev) && !isAlnum(next) && !OPEN_BEFORE.has(prev));
       return canOpen || canClose ? mark(DOUBLE, canOpen, canClose) : 0;
     }
     case LEFT_GUILLEMET:
