@@ -17,12 +17,17 @@
 //   fastest times per call. 10 is linear.
 // - yardstick: bare compromise in the same run, `nlp(text)` then .people()/.places()/.organizations() `.json()`.
 // - worker pool: a fresh process (this script with --pool-child) runs `tagArticles` of dist/node.js over the corpus
-//   with 1 thread, and another with every core, each for up to POOL_BUDGET_MS after a warm-up of 4 batches per
-//   thread; articles/s of each, their ratio, the time from process start to the first result, and the peak RSS of
-//   the process less that of its main thread before the pool started, per worker thread.
+//   with 1 thread, and another with every core, each for up to POOL_BUDGET_MS after a warm-up of POOL_WARM_MS and
+//   POOL_WARM_PER_THREAD articles per thread (a fresh worker's JIT compiles on V8's background threads for its first
+//   few hundred articles, as much CPU as the tagging: on an idle second core for 1 thread, competing with the tagging
+//   for all cores, so a short warm-up understates the ratio); the CPU each run obtained (process CPU ÷ wall: below
+//   the thread count when other processes share the cores) and its split per article between the main thread, the
+//   workers and V8's background threads (Linux /proc); articles/s of each, their ratio, the time from process start
+//   to the first result, and the peak RSS of the process less that of its main thread before the pool started, per
+//   worker thread.
 import { spawn } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { availableParallelism } from 'node:os';
+import { availableParallelism, loadavg } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -35,6 +40,8 @@ const STAGE_BUDGET_MS = 30_000;
 const WARMUP = 20;
 const COLD_RUNS = 3;
 const POOL_BUDGET_MS = 10_000;
+const POOL_WARM_MS = 4_000;
+const POOL_WARM_PER_THREAD = 200;
 const progress = (msg) => process.stderr.write(`bench: ${msg}\n`);
 
 const distIndex = join(root, 'dist', 'index.js');
@@ -87,17 +94,46 @@ const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const round = (x, d = 1) => (Number.isFinite(x) ? Math.round(x * 10 ** d) / 10 ** d : null);
 
 // ---- worker-pool child: node scripts/bench.mjs --pool-child THREADS ----
+/**
+ * CPU milliseconds of each thread of this process so far, by thread id (Linux /proc; {} elsewhere). Node 20 has no
+ * per-thread CPU clock, and the pool's figures need one: V8's background threads (concurrent JIT compilation, GC
+ * helpers) burn as much CPU as the tagging itself while a fresh worker warms up.
+ */
+function threadCpuMs() {
+  const out = new Map();
+  try {
+    for (const tid of readdirSync('/proc/self/task')) {
+      try {
+        const stat = readFileSync(`/proc/self/task/${tid}/stat`, 'utf8');
+        const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+        out.set(Number(tid), ((Number(f[11]) + Number(f[12])) * 1000) / 100); // utime + stime, 100 ticks/s
+      } catch {
+        // the thread ended meanwhile
+      }
+    }
+  } catch {
+    // not Linux
+  }
+  return out;
+}
+
 if (process.argv[2] === '--pool-child') {
   const threads = Number(process.argv[3]);
   const { texts } = loadCorpus();
   const baseRssMB = process.memoryUsage().rss / 2 ** 20;
+  const before = threadCpuMs(); // main thread and V8's platform threads; the pool's threads come later
   const { tagArticles } = await import(pathToFileURL(join(root, 'dist', 'node.js')).href);
-  const warm = threads * 4 * 8; // 4 batches of 8 per thread
   let n = 0;
   let errors = 0;
   let t0 = 0;
   let counted = 0;
   let firstMs = null;
+  let cpu0 = null;
+  let cpu1 = null;
+  let threads0 = null;
+  let threads1 = null;
+  let warmedAt = 0;
+  const start = performance.now();
   function* cycle() {
     for (let i = 0; ; i++) yield texts[i % texts.length];
   }
@@ -105,16 +141,51 @@ if (process.argv[2] === '--pool-child') {
     if (r.error) errors++;
     n++;
     firstMs ??= process.uptime() * 1000;
-    if (n === warm) t0 = performance.now();
-    else if (n > warm) {
+    if (!t0) {
+      // Warm-up: at least POOL_WARM_MS and POOL_WARM_PER_THREAD articles per thread, so every worker's JIT has
+      // settled (a fresh worker compiles for its first few hundred articles, on V8's background threads: with one
+      // worker that runs on an idle core for free, with one worker per core it competes with the tagging).
+      if (performance.now() - start >= POOL_WARM_MS && n >= threads * POOL_WARM_PER_THREAD) {
+        warmedAt = n;
+        t0 = performance.now();
+        cpu0 = process.cpuUsage();
+        threads0 = threadCpuMs();
+      }
+    } else {
       counted++;
-      if (performance.now() - t0 >= POOL_BUDGET_MS) break;
+      if (performance.now() - t0 >= POOL_BUDGET_MS) {
+        cpu1 = process.cpuUsage(cpu0);
+        threads1 = threadCpuMs(); // before the loop ends and the pool's threads exit
+        break;
+      }
     }
   }
   const ms = performance.now() - t0;
   const peakRssMB = process.resourceUsage().maxRSS / 1024;
+  // CPU per article in the timed window: the main thread, the pool's worker threads, and the rest (V8's platform
+  // threads: JIT compilation and GC helpers).
+  const per = { main: 0, workers: 0, v8Background: 0 };
+  for (const [tid, cpuMs] of threads1) {
+    const d = (cpuMs - (threads0.get(tid) ?? 0)) / counted;
+    if (tid === process.pid) per.main += d;
+    else if (before.has(tid)) per.v8Background += d;
+    else per.workers += d;
+  }
   process.stdout.write(
-    `${JSON.stringify({ threads, articles: counted, ms, articlesPerSec: (counted * 1000) / ms, errors, firstMs, baseRssMB, peakRssMB })}\n`,
+    `${JSON.stringify({
+      threads,
+      articles: counted,
+      warmUpArticles: warmedAt,
+      ms,
+      articlesPerSec: (counted * 1000) / ms,
+      coresObtained: (cpu1.user + cpu1.system) / 1000 / ms,
+      cpuMsPerArticle: threads1.size ? per : null,
+      loadAverage: loadavg()[0],
+      errors,
+      firstMs,
+      baseRssMB,
+      peakRssMB,
+    })}\n`,
   );
   process.exit(0);
 }
@@ -267,6 +338,8 @@ for (const threads of cores > 1 ? [1, cores] : [1]) {
   poolRuns.push(JSON.parse(child.line));
 }
 const pool1 = poolRuns[0];
+const cpuParts = (p) =>
+  p ? { main: round(p.main, 2), workers: round(p.workers, 2), v8Background: round(p.v8Background, 2) } : null;
 const poolN = poolRuns.at(-1);
 
 const results = {
@@ -303,13 +376,24 @@ const results = {
   speedupOverCompromise: round(allStages.articlesPerSec / yard.articlesPerSec, 1),
   pool: {
     cores,
-    oneThread: { articlesPerSec: round(pool1.articlesPerSec), articles: pool1.articles, errors: pool1.errors },
+    oneThread: {
+      articlesPerSec: round(pool1.articlesPerSec),
+      articles: pool1.articles,
+      errors: pool1.errors,
+      coresObtained: round(pool1.coresObtained, 2),
+      cpuMsPerArticle: cpuParts(pool1.cpuMsPerArticle),
+      loadAverage: round(pool1.loadAverage, 1),
+    },
     allCores: {
       threads: poolN.threads,
       articlesPerSec: round(poolN.articlesPerSec),
       articles: poolN.articles,
       errors: poolN.errors,
+      coresObtained: round(poolN.coresObtained, 2),
+      cpuMsPerArticle: cpuParts(poolN.cpuMsPerArticle),
+      loadAverage: round(poolN.loadAverage, 1),
     },
+    warmUpArticlesPerThread: POOL_WARM_PER_THREAD,
     ratio: round(poolN.articlesPerSec / pool1.articlesPerSec, 2),
     allCoresOverCompromise: round(poolN.articlesPerSec / yard.articlesPerSec, 1),
     firstResultMs: round(poolN.firstMs),
@@ -358,6 +442,20 @@ if (asJson) {
       `**${r.pool.allCores.articlesPerSec} articles/s** (${r.pool.allCores.articles} articles timed; ×${r.pool.allCoresOverCompromise} bare compromise on one core)`,
     ],
     [`all cores ÷ 1 thread (${r.pool.cores} cores)`, `**×${r.pool.ratio}**`],
+    [
+      'worker pool: cores obtained (process CPU ÷ wall; load average)',
+      `1 thread ${r.pool.oneThread.coresObtained} (load ${r.pool.oneThread.loadAverage}), ${r.pool.allCores.threads} threads ${r.pool.allCores.coresObtained} (load ${r.pool.allCores.loadAverage})${r.pool.allCores.coresObtained < 0.8 * r.pool.allCores.threads ? `: the ${r.pool.allCores.threads}-thread run got fewer cores than threads (other processes share them), so the ratio understates the scaling` : ''}`,
+    ],
+    [
+      'worker pool: CPU ms per article (main thread / workers / V8 background: JIT, GC)',
+      [r.pool.oneThread, r.pool.allCores]
+        .map((x, k) =>
+          x.cpuMsPerArticle
+            ? `${k ? `${r.pool.allCores.threads} threads` : '1 thread'} ${x.cpuMsPerArticle.main} / ${x.cpuMsPerArticle.workers} / ${x.cpuMsPerArticle.v8Background}`
+            : 'n/a (needs Linux /proc)',
+        )
+        .join('; '),
+    ],
     [
       'worker pool: peak RSS',
       `${r.pool.peakRssPerWorkerMB} MB per worker thread over the main thread (${r.pool.allCores.threads} threads, process ${r.pool.peakRssMB} MB; 1 thread: ${r.pool.oneThreadPeakRssPerWorkerMB} MB)`,
