@@ -181,6 +181,13 @@ const ANCHORED: [pub: string, text: string, span: string, value: string][] = [
     '1995-10-27',
   ],
   ['1995-11-02', 'Envoys can now take part in planning for the summit in April.', 'April', '1996-04'],
+  [
+    '1995-11-02',
+    'In August, she flew to New York to share her decision, which will reshape the firm.',
+    'August',
+    '1995-08',
+  ],
+  ['1995-11-02', 'The audits are due to be carried out in June.', 'June', '1996-06'],
   ['1995-11-01', 'Aides announced that the envoy would be traveling to Oslo Thursday.', 'Thursday', '1995-11-02'],
   ['1995-11-01', 'Aides said the envoy would have flown to Oslo Thursday.', 'Thursday', '1995-10-26'],
   ['1995-11-02', 'The dam was finished in 1962. That year, the river flooded twice.', 'That year', '1962'],
