@@ -124,6 +124,7 @@ const PAST = new Set([
   'spent',
   'found',
   'hit',
+  'born',
   'sent',
   'flew',
   'drove',
