@@ -19,6 +19,17 @@ type Row = [
 // Our own sentences, one row per mark style and attribution pattern.
 const ROWS: Row[] = [
   [
+    'a quote paragraph leading up to one closed by its attribution',
+    'Lars Holt spoke for an hour.\n\n“We will not close the mine this year.”\n\n“The jobs stay here, and so do we,” Holt said.',
+    [
+      {
+        quote: '“We will not close the mine this year.”\n\n“The jobs stay here, and so do we,”',
+        fragments: 2,
+        mention: 'Holt',
+      },
+    ],
+  ],
+  [
     'a double mark spaced off a closing single mark',
     '"He only said, \'We will see,\' " Ada Novak said on Monday.',
     [{ quote: '"He only said, \'We will see,\' "', mention: 'Ada Novak', cue: 'said' }],

@@ -18,6 +18,16 @@ export function mergeRuns(ctx: Context, items: QuoteCandidate[], crossParagraph:
   const out: QuoteCandidate[] = [];
   for (const q of items) {
     const prev = out[out.length - 1];
+    if (prev && crossParagraph && leadsUp(prev, q)) {
+      // `“…”⏎“…,” X notes.`: a quote paragraph with no attribution, then one closed by X's, is X's one quotation.
+      prev.fragments.push(...q.fragments);
+      prev.end = q.end;
+      prev.lastParagraph = q.lastParagraph;
+      prev.unclosed = q.unclosed;
+      prev.attribution = q.attribution;
+      prev.rule = `${prev.rule}+merge-runs:back`;
+      continue;
+    }
     if (prev && joins(prev, q)) {
       prev.fragments.push(...q.fragments);
       prev.end = q.end;
@@ -29,6 +39,15 @@ export function mergeRuns(ctx: Context, items: QuoteCandidate[], crossParagraph:
     out.push(q);
   }
   return out;
+
+  function leadsUp(prev: QuoteCandidate, q: QuoteCandidate): boolean {
+    if (prev.attribution || prev.unclosed || q.attribution?.side !== 'after') return false;
+    if (q.paragraph !== prev.lastParagraph + 1 || paragraphs[q.paragraph]?.start !== q.start) return false;
+    const own = paragraphs[prev.paragraph];
+    if (own?.start !== prev.start || prev.fragments.length !== 1) return false;
+    // The first part fills its paragraph.
+    return /^\s*$/.test(text.slice(prev.end, paragraphs[prev.lastParagraph]?.end ?? prev.end));
+  }
 
   function joins(prev: QuoteCandidate, q: QuoteCandidate): boolean {
     if (q.attribution && q.attribution.side !== 'inherited') return false;
