@@ -169,6 +169,8 @@ describe('false positives', () => {
     ['The mobile network added a cheaper mobile tariff.', 'military'],
     ['Online gaming keeps growing, the gaming website said.', 'sport'],
     ['Rival studios release new war games for the console this Christmas.', 'war'],
+    ['Nurses rejected the pay freeze.', 'weather-warning'],
+    ['The court ordered an asset freeze on the firm.', 'weather-warning'],
   ];
   it.each(table)('%s (not %s)', (text, id) => {
     expect(ids(text)).not.toContain(id);

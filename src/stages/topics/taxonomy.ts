@@ -207,7 +207,7 @@ export interface CompiledTaxonomy {
   /**
    * 26³ flags, one per a–z letter triple: set when some stem in the trie begins with it. A word whose first three
    * letters are unset needs no stemming. Stems shorter than three letters ("su" of "sued") set every triple that
-   * begins with them.
+   * begins with them; a three-letter stem ending in "i" also sets its "y" form ("dai" of "days").
    */
   prefixTable: Uint8Array;
   /** Lower-cased word → stem id, filled while tagging (see WordMemo). */
@@ -243,6 +243,8 @@ function markPrefix(table: Uint8Array, s: string): void {
   if (s.length >= 3) {
     const [a, b, c] = [code(0), code(1), code(2)];
     if (ok(a) && ok(b) && ok(c)) table[a * 676 + b * 26 + c] = 1;
+    // Porter turns a final "y" into "i" ("day", "days" → "dai"; "pay" → "pai"): the word has "y" where its stem has "i"
+    if (ok(a) && ok(b) && c === 8) table[a * 676 + b * 26 + 24] = 1;
     return;
   }
   // a short stem: any word beginning with it may stem to it
