@@ -5,7 +5,7 @@ import type { Window } from './window.js';
 import { isPossessive, NOT_NOUN, SKIPPABLE } from './words.js';
 
 /** Tokens between a speaker and its verb when an appositive or relative clause sits between them. */
-const MAX_INSERT = 22;
+const MAX_INSERT = 30;
 
 /**
  * `"…," X said` (also `"…," X, a spokesman for Y, said`, `"…," X, 30, of Raleigh, who was polled, said`,

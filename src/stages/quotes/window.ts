@@ -14,5 +14,5 @@ export interface Window {
 }
 
 /** Extent of a pattern's search, in tokens. */
-export const AFTER_REACH = 25;
+export const AFTER_REACH = 34;
 export const BEFORE_REACH = 14;
