@@ -10,6 +10,7 @@ import {
   chooseEntry,
   countryEvidence,
   entriesFor,
+  gluedPlaceCandidates,
   placeId,
   placesStage,
   resolvePlaces,
@@ -416,6 +417,27 @@ describe('abbreviated prefixes and user places', () => {
     const { places } = resolvePlaces(ctx, c);
     expect(places[0]).toMatchObject({ name: 'Little Snoring', countryCode: 'GB', kind: 'village', geonameId: null });
     expect(userPlaceCandidates(makeCtx('Floods hit Little Snoring again.'))).toEqual([]);
+  });
+});
+
+describe('places glued to a participle', () => {
+  it.each([
+    ['Shares of the Nashville-based company rose.', 'Nashville', 'US'],
+    ['The Hong Kong-listed firm said profits fell.', 'Hong Kong', 'HK'],
+    ['The Boston-based group said on Monday.', 'Boston', 'US'],
+  ])('%s', (text, name, cc) => {
+    const ctx = makeCtx(text);
+    const found = gluedPlaceCandidates(ctx);
+    expect(found.map((c) => c.text)).toEqual([name]);
+    expect(resolvePlaces(ctx, found).places[0]?.countryCode).toBe(cc);
+  });
+  it.each([
+    'A Dublin-born director spoke.', // "-born" describes a person, and news corpora leave it untagged
+    'The Acme-based team won.', // not a place
+    'A well-known, state-run and Bear-based firm.', // a small town only
+    'Plain text without any hyphenated words.',
+  ])('proposes nothing: %s', (text) => {
+    expect(gluedPlaceCandidates(makeCtx(text))).toEqual([]);
   });
 });
 

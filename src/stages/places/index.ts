@@ -391,11 +391,64 @@ export function userPlaceCandidates(ctx: Context): PlaceCandidate[] {
   return out;
 }
 
+/** The participle of "Nashville-based", "Hong Kong-listed", "Amman-bound" after its hyphen. */
+const GLUED = /-(?:based|bound|listed|registered|headquartered)\b/g;
+const GLUED_BIG: ReadonlySet<PlaceKind> = new Set(['country', 'region', 'continent']);
+const isNameChar = (c: string | undefined) => c !== undefined && /[\p{L}.'\u2019]/u.test(c);
+
+/**
+ * The start offsets of up to three capitalised words ending at `end` ("Hong Kong" before "-listed"), last word
+ * first; scanned backwards by hand (a regex over the words would be polynomial on long runs of capitals).
+ */
+function wordStartsBefore(text: string, end: number): number[] {
+  const starts: number[] = [];
+  let at = end;
+  while (starts.length < 3) {
+    let i = at;
+    while (i > 0 && at - i < 30 && isNameChar(text[i - 1])) i--;
+    if (i === at || !/\p{Lu}/u.test(text[i] ?? '')) break;
+    starts.push(i);
+    if (text[i - 1] !== ' ') break;
+    at = i - 1;
+  }
+  return starts;
+}
+
+/**
+ * Place candidates the name tagger leaves inside a hyphenated word ("Nashville-based", "U.S.-based"): the name
+ * before the hyphen when the gazetteer reads it as a country, region or city of 100,000, longest first ("Hong
+ * Kong", not "Kong"; never "The Boston"). Nothing that overlaps a person or an organization. Not "-born": news
+ * corpora leave "Dublin-born" untagged.
+ */
+export function gluedPlaceCandidates(ctx: Context): PlaceCandidate[] {
+  const text = ctx.doc.text;
+  if (!text.includes('-')) return [];
+  const g = getGazetteer(ctx.config);
+  const ents = ctx.results.entities;
+  const taken = (start: number, end: number) =>
+    !!ents &&
+    [...ents.people, ...ents.organizations].some((e) => e.mentions.some((m) => m.start < end && start < m.end));
+  const out: PlaceCandidate[] = [];
+  for (const m of text.matchAll(GLUED)) {
+    const end = m.index ?? 0;
+    for (const start of wordStartsBefore(text, end).reverse()) {
+      const name = text.slice(start, end);
+      if (/^the /i.test(name)) continue;
+      const top = entriesFor(g, name)[0];
+      if (!top || !(GLUED_BIG.has(top.kind) || (top.kind === 'city' && top.population >= 100_000))) continue;
+      if (isCommonWordPlace(name) || taken(start, end)) break;
+      out.push({ start, end, text: name, rule: 'glued' });
+      break;
+    }
+  }
+  return out;
+}
+
 /** The places stage (DESIGN.md §3): needs the entity stage's place candidates. */
 export const placesStage: Stage<'places', PlaceCandidate> = {
   name: 'places',
   needs: ['entities'],
-  extractors: [(ctx) => ctx.results.entities?.placeCandidates ?? [], userPlaceCandidates],
+  extractors: [(ctx) => ctx.results.entities?.placeCandidates ?? [], userPlaceCandidates, gluedPlaceCandidates],
   refiners: [],
   finalize: (ctx, items) => resolvePlaces(ctx, items),
 };
