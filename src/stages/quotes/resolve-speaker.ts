@@ -89,15 +89,25 @@ export class SpeakerResolver {
     return best?.person;
   }
 
-  /** The organisation mentioned last before `offset`, if any. */
+  /** Organisation mentions in text order, built on first use. */
+  private orgMentions: { start: number; name: string }[] | null = null;
+
+  /** The organisation mentioned last before `offset`, if any (a binary search). */
   private recentOrganization(offset: number): string | null {
-    let best: { name: string; at: number } | null = null;
-    for (const o of this.ctx.results.entities?.organizations ?? []) {
-      for (const m of o.mentions) {
-        if (m.start < offset && (!best || m.start > best.at)) best = { name: o.name, at: m.start };
-      }
+    if (!this.orgMentions) {
+      this.orgMentions = (this.ctx.results.entities?.organizations ?? [])
+        .flatMap((o) => o.mentions.map((m) => ({ start: m.start, name: o.name })))
+        .sort((a, b) => a.start - b.start);
     }
-    return best?.name ?? null;
+    const list = this.orgMentions;
+    let lo = 0;
+    let hi = list.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if ((list[mid] as { start: number }).start < offset) lo = mid + 1;
+      else hi = mid;
+    }
+    return list[lo - 1]?.name ?? null;
   }
 
   /** Index of the first mention starting at or after `offset`. */
