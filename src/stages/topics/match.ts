@@ -53,6 +53,16 @@ const units: Units = {
   words: 0,
 };
 
+/** After a very long article, gives the grown buffers back (the next article starts small again). */
+function release(u: Units): void {
+  if (u.ids.length <= 1 << 16) return;
+  u.ids = new Int32Array(4096);
+  u.starts = new Int32Array(4096);
+  u.ends = new Int32Array(4096);
+  u.paragraphs = new Int32Array(4096);
+  u.n = 0;
+}
+
 function grow(u: Units): void {
   const size = u.ids.length * 2;
   const more = (a: Int32Array) => {
@@ -256,7 +266,10 @@ export function findMatches(ctx: Context, tax: CompiledTaxonomy): { matches: Mat
       node = s < 0 ? -1 : (edges.get(node * v + s) ?? -1);
     }
   }
-  if (!positives.length) return { matches: positives, words: u.words };
+  if (!positives.length) {
+    release(u);
+    return { matches: positives, words: u.words };
+  }
   // Units a negative covers, per entry (key entry · (n + 1) + unit): a positive touching one is cancelled.
   let blocked: Set<number> | null = null;
   if (negatives.length) {
@@ -302,5 +315,6 @@ export function findMatches(ctx: Context, tax: CompiledTaxonomy): { matches: Mat
     }
     a = b;
   }
+  release(u);
   return { matches: kept, words: u.words };
 }
