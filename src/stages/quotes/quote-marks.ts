@@ -46,7 +46,8 @@ export function hasWordChar(text: string, from: number, to: number): boolean {
 export function pairMarks(text: string, start: number, end: number): ParagraphQuote[] {
   let count = 0;
   for (let i = start; i < end; i++) if (maybeMark(text.charCodeAt(i))) count++;
-  if (count === 0) return [];
+  // No letter or digit in the paragraph (a run of marks): no quote can have one.
+  if (count === 0 || !hasWordChar(text, start, end)) return [];
   const b = scratch(count);
   const { pos, flags, codes, nextDoubleClose, nextDoubleOpenOnly, nextLeftDouble, nextSingleClose } = b;
   const { nextSingleOpen, nextGuilClose, nextDoubleOpen } = b;
