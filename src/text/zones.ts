@@ -49,8 +49,43 @@ const BYLINE =
 const ROLE_LINE =
   /^(?:(?:senior |chief |staff |contributing |deputy |associate |executive |managing |foreign |political |news |investigative |freelance |special )?(?:reporter|correspondent|writer|editor|journalist|columnist|contributor|author|producer|analyst|photographer|editor-in-chief|news editor|staff writer|freelance journalist)(?:\s*(?:,|at|for)\s+\S.{0,59})?)$/i;
 const NAME_LINE = /^\p{Lu}[\p{Ll}'’.-]+(?:\s+(?:\p{Lu}[\p{L}'’.-]*|de|van|von|al|bin|da|di|la|le|du|der)){1,3}$/u;
-const CREDIT_INLINE =
-  /\((?:photo|image|picture|video|graphic|illustration|footage)(?:\s+(?:credit|courtesy|by|source))?\s*:[^()\n]{1,120}\)|\((?:photo|image)\s+by\s[^()\n]{1,120}\)|\([^()\n]{0,80}\/\s*(?:getty images|afp|ap|reuters|epa|anadolu|shutterstock)[^()\n]{0,40}\)/i;
+// An inline credit is one parenthesised group (no nested parentheses, no line break): "(Photo: X)", "(Photo by X)",
+// "(X/Getty Images)". Found by a scan over the groups and anchored tests of each group's content, not one regex over
+// the line (the ReDoS checker found the one-regex form polynomial).
+const CREDIT_LABEL =
+  /^(?:photo|image|picture|video|graphic|illustration|footage)(?:\s+(?:credit|courtesy|by|source))?\s*:/i;
+const CREDIT_BY = /^(?:photo|image)\s+by\s/i;
+const CREDIT_AGENCY = /\/\s*(?:getty images|afp|ap|reuters|epa|anadolu|shutterstock)/gi;
+
+/** The first inline photo credit in a line: its start and end in the line, or null. */
+function creditInline(s: string): { index: number; end: number } | null {
+  let i = s.indexOf('(');
+  while (i !== -1) {
+    let j = i + 1;
+    while (j < s.length) {
+      const c = s.charCodeAt(j);
+      if (c === 40 || c === 41 || c === 10) break;
+      j++;
+    }
+    if (j < s.length && s.charCodeAt(j) === 41 && isCredit(s.slice(i + 1, j))) return { index: i, end: j + 1 };
+    i = j < s.length && s.charCodeAt(j) === 40 ? j : s.indexOf('(', j + 1);
+  }
+  return null;
+}
+
+function isCredit(content: string): boolean {
+  if (content.length > 200) return false;
+  const label = CREDIT_LABEL.exec(content) ?? CREDIT_BY.exec(content);
+  if (label) {
+    const rest = content.length - label[0].length;
+    if (rest >= 1 && rest <= 120) return true;
+  }
+  CREDIT_AGENCY.lastIndex = 0;
+  for (let m = CREDIT_AGENCY.exec(content); m; m = CREDIT_AGENCY.exec(content)) {
+    if (m.index <= 80 && content.length - (m.index + m[0].length) <= 40) return true;
+  }
+  return false;
+}
 const CREDIT_LINE =
   /^(?:(?:photo|image|picture|video|graphic|illustration)(?:\s*(?:credit|source|courtesy|by))?\s*[:,]|image source\b|credit\s*:|getty images$|\(?(?:ap|afp|reuters|epa) photo\b|photograph:)/i;
 const CAPTION_LINE = /^(?:image caption|caption|photo caption)\s*[:,]/i;
@@ -176,10 +211,10 @@ export function classifyZones(text: string, paragraphs: Paragraph[], _tokens: To
       }
     }
     if (zone[k] === null && s.includes('(')) {
-      const credit = CREDIT_INLINE.exec(s);
-      if (credit && credit.index !== undefined) {
+      const credit = creditInline(s);
+      if (credit) {
         zone[k] = 'caption';
-        splits.push({ kind: 'credit', start: start + credit.index, end: start + credit.index + credit[0].length });
+        splits.push({ kind: 'credit', start: start + credit.index, end: start + credit.end });
       }
     }
   }
