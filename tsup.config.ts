@@ -12,7 +12,7 @@ export default defineConfig([
     platform: 'neutral',
     // natural is a devDependency: the few submodules we use are bundled so users do not install its database drivers.
     noExternal: [/^natural/],
-    external: ['compromise', 'zod', 'piscina', /^node:/],
+    external: ['zod', 'piscina', /^node:/],
     splitting: true,
     treeshake: true,
   },
@@ -24,7 +24,7 @@ export default defineConfig([
     target: 'node20',
     platform: 'node',
     noExternal: [/^natural/],
-    external: ['compromise', 'zod', 'piscina', 'cli-progress'],
+    external: ['zod', 'piscina', 'cli-progress'],
     banner: { js: '#!/usr/bin/env node' },
   },
 ]);

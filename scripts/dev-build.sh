@@ -7,7 +7,7 @@ cd "$(dirname "$0")/.."
 dir="${1:-/tmp/at-dev}"
 rm -rf "$dir" && mkdir -p "$dir/dist"
 npx esbuild src/index.ts --bundle --format=esm --platform=neutral --main-fields=module,main --target=node20 \
-  --external:compromise --external:zod --log-level=warning --outfile="$dir/dist/index.js"
+  --external:zod --log-level=warning --outfile="$dir/dist/index.js"
 echo '{"name":"article-tagger","type":"module","exports":{".":"./dist/index.js"}}' > "$dir/package.json"
 ln -sfn "$PWD/node_modules" "$dir/node_modules"
 echo "$dir"
