@@ -110,6 +110,24 @@ describe('zones', () => {
     expect(kinds).toContain('credit:(Photo credi');
   });
 
+  const credits: [string, string | null][] = [
+    ['Firefighters at the mill. (Photo: Ana Ruiz)', '(Photo: Ana Ruiz)'],
+    ['The harbour at dawn (Image courtesy: Port Authority)', '(Image courtesy: Port Authority)'],
+    ['Divers search the lake (photo by Sam Okoro) on Friday', '(photo by Sam Okoro)'],
+    ['A man walks past the station (Tom Hale / Getty Images)', '(Tom Hale / Getty Images)'],
+    ['Rescuers (left) carry a child (Jo Lin/AFP via Getty)', '(Jo Lin/AFP via Getty)'],
+    // not credits
+    ['The mayor (a former teacher) spoke to reporters.', null],
+    ['The ratio (input/output) fell by half.', null],
+    ['A photo (taken in 1990) shows the square.', null],
+    ['Unclosed (Photo: Ana Ruiz and more words', null],
+  ];
+  it.each(credits)('inline credit in %j', (line, credit) => {
+    const text = `Mill fire\n${BODY1}\n${line}`;
+    const zone = buildDoc(text).zones.find((z) => z.kind === 'credit');
+    expect(zone ? text.slice(zone.start, zone.end) : null).toBe(credit);
+  });
+
   it('zones cover the text in order without gaps', () => {
     for (const { page } of pages) {
       const doc = buildDoc(page);
