@@ -128,6 +128,23 @@ describe('zones', () => {
     expect(zone ? text.slice(zone.start, zone.end) : null).toBe(credit);
   });
 
+  const datelines: [string, string | null][] = [
+    ['WARSAW — ', 'WARSAW — '],
+    ['LONDON (Reuters) - ', 'LONDON (Reuters) - '],
+    ['WILKES-BARRE, Pa. (AP) — ', 'WILKES-BARRE, Pa. (AP) — '],
+    ['NEW YORK CITY, New York -- ', 'NEW YORK CITY, New York -- '],
+    ['SAN JOSE DEL CABO, Baja California Sur (AP) — ', 'SAN JOSE DEL CABO, Baja California Sur (AP) — '],
+    // not datelines
+    ['The Kremlin — which denies it — ', null],
+    ['UN officials, who spoke on condition of anonymity — ', null],
+    ['ONE TWO THREE FOUR FIVE — ', null],
+  ];
+  it.each(datelines)('inline dateline %j', (lead, dateline) => {
+    const text = `Bridge closed\n${lead}${BODY1}`;
+    const zone = buildDoc(text).zones.find((z) => z.kind === 'dateline');
+    expect(zone ? text.slice(zone.start, zone.end) : null).toBe(dateline);
+  });
+
   it('zones cover the text in order without gaps', () => {
     for (const { page } of pages) {
       const doc = buildDoc(page);

@@ -95,9 +95,39 @@ const WIRE_DATELINE =
   /^\p{Lu}[\p{Lu} .'’-]{1,40}(?:,\s{1,3}[\p{L} .]{2,30})?\s{1,3}(?:\d{4}-\d{2}-\d{2}|\((?:AP|AFP|Reuters|UPI|dpa|Xinhua|Bloomberg|CNN|IANS|PTI|TASS)\)\s{0,3}[—–-]{1,2})/u;
 // Spaces around the separators are inside the {1,30} runs (a `\s*` there overlaps them: polynomial).
 const BREADCRUMB = /^[^›»>|/\n]{1,30}(?:[›»>|/][^›»>|/\n]{1,30}){1,6}$/;
-/** "WARSAW —", "KYIV, Ukraine (AP) —", "LONDON (Reuters) -": a wire dateline opening the first paragraph. */
-const INLINE_DATELINE =
-  /^\p{Lu}[\p{Lu}.'’-]*(?: \p{Lu}[\p{Lu}.'’-]*){0,3}(?:, \p{Lu}[\p{L}.]*(?: \p{Lu}[\p{L}.]*){0,2})?(?: \([\p{L} ]{2,20}\))? ?[—–-]{1,2} /u;
+/**
+ * "WARSAW —", "KYIV, Ukraine (AP) —", "LONDON (Reuters) -": a wire dateline opening the first paragraph. Returns the
+ * dateline's length with its dash and the space after it, or 0. A scan over the dash candidates with anchored tests
+ * of the words before one (an all-capitals place of up to four words, an optional ", Region" of up to three words,
+ * an optional "(Agency)"); the one-regex form of this made the ReDoS checker time out.
+ */
+const DATELINE_DASH = /[—–-]{1,2} /g;
+const DATELINE_CITY_WORD = /^\p{Lu}[\p{Lu}.'’-]*$/u;
+const DATELINE_REGION_WORD = /^\p{Lu}[\p{L}.]*$/u;
+const DATELINE_AGENCY = /^[\p{L} ]{2,20}$/u;
+
+function inlineDateline(line: string): number {
+  const head = line.slice(0, 80);
+  DATELINE_DASH.lastIndex = 0;
+  for (let m = DATELINE_DASH.exec(head); m; m = DATELINE_DASH.exec(head)) {
+    if (datelineHead(head.slice(0, m.index))) return m.index + m[0].length;
+  }
+  return 0;
+}
+
+function datelineHead(h: string): boolean {
+  let head = h.endsWith(' ') ? h.slice(0, -1) : h;
+  if (head.endsWith(')')) {
+    const open = head.lastIndexOf(' (');
+    if (open < 0 || !DATELINE_AGENCY.test(head.slice(open + 2, -1))) return false;
+    head = head.slice(0, open);
+  }
+  const comma = head.indexOf(', ');
+  const city = (comma < 0 ? head : head.slice(0, comma)).split(' ');
+  const region = comma < 0 ? [] : head.slice(comma + 2).split(' ');
+  if (city.length > 4 || !city.every((w) => DATELINE_CITY_WORD.test(w))) return false;
+  return comma < 0 || (region.length <= 3 && region.every((w) => DATELINE_REGION_WORD.test(w)));
+}
 const BIO_START = /^(?:\p{Lu}[\p{L}'’.-]+\s+){1,3}(?:is|was|has been|covers|writes|joined|reports)\b/u;
 const BIO_WORDS =
   /\b(?:reporter|correspondent|journalist|editor|writer|columnist|covers|covering|specializ|specialis|based in|joined (?:the|us)|graduat|contributor|previously worked)/i;
@@ -342,9 +372,9 @@ export function classifyZones(text: string, paragraphs: Paragraph[], _tokens: To
   }
   for (let k = 0; k < n; k++) (paragraphs[k] as Paragraph).zone = zone[k] ?? 'body';
   if (first >= 0 && zone[first] === 'body') {
-    const m = INLINE_DATELINE.exec(lines[first] as string);
+    const len = inlineDateline(lines[first] as string);
     const p = paragraphs[first] as Paragraph;
-    if (m && m[0].length < 60) splits.push({ kind: 'dateline', start: p.start, end: p.start + m[0].length });
+    if (len > 0 && len < 60) splits.push({ kind: 'dateline', start: p.start, end: p.start + len });
   }
   return { headline, authors, datelineDate: datelineDate(lines, zone), splits };
 }
