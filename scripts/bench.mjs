@@ -9,13 +9,23 @@
 //   tokens, zones and assembly only), per 1,000 words. A stage's run includes the stages it needs (quotes need
 //   people), so its row is the cost of asking for that list alone. Differences of two timings are noisy: a small
 //   negative figure means "below the noise".
-// - peak RSS: process.resourceUsage().maxRSS of this process after the article-tagger runs and before compromise is
-//   imported for the yardstick (the corpus is held in memory too); plus the peak RSS of a fresh process tagging one.
+// - peak RSS: process.resourceUsage().maxRSS of this process after the article-tagger runs (the corpus is held in
+//   memory too); plus the peak RSS of a fresh process tagging one.
 // - cold start: a fresh `node` that imports dist/index.js and tags one article of median length; wall time from
-//   spawn to its first output line, median of COLD_RUNS (bare `node -e` startup shown for scale).
+//   spawn to its first output line, median of COLD_RUNS, unpinned and pinned to one core (bare `node -e` startup
+//   shown for scale).
 // - linearity: one article of median length and the same text ten times over (paragraph-separated); ratio of the
 //   fastest times per call. 10 is linear.
-// - yardstick: bare compromise in the same run, `nlp(text)` then .people()/.places()/.organizations() `.json()`.
+// - yardstick: bare compromise in the same run, `nlp(text)` then .people()/.places()/.organizations() `.json()`, in
+//   fresh processes as below.
+// - one core, pinned and unpinned: "one core" in a Node process is not one core: V8 compiles (JIT) and collects
+//   garbage on background threads, which use an idle second core for free. So the throughput of article-tagger and
+//   of the compromise yardstick is measured again in fresh processes (this script with --single-child), each warmed up
+//   for SINGLE_WARM_MS then timed for up to SINGLE_BUDGET_MS over the corpus in order: once pinned to one CPU with
+//   `taskset -c 0` (util-linux; every thread of the process, V8's included, shares that core: the honest one-core
+//   figure) and once unpinned (the process may use every core, as the in-process row above). The ratio to compromise
+//   is given both ways; the pinned one is the figure of record. Each child prints the CPUs it was allowed
+//   (/proc/self/status) and the cores it obtained (process CPU ÷ wall). Without taskset the pinned rows say n/a.
 // - worker pool: a fresh process (this script with --pool-child) runs `tagArticles` of dist/node.js over the corpus
 //   with 1 thread, and another with every core, each for up to POOL_BUDGET_MS after a warm-up of POOL_WARM_MS and
 //   POOL_WARM_PER_THREAD articles per thread (a fresh worker's JIT compiles on V8's background threads for its first
@@ -24,8 +34,12 @@
 //   the thread count when other processes share the cores) and its split per article between the main thread, the
 //   workers and V8's background threads (Linux /proc); articles/s of each, their ratio, the time from process start
 //   to the first result, and the peak RSS of the process less that of its main thread before the pool started, per
-//   worker thread.
-import { spawn } from 'node:child_process';
+//   worker thread. The pool runs pinned too: 1 thread under `taskset -c 0` (one core for the worker, the main thread
+//   and V8's background threads), N threads under `taskset -c 0-(N-1)` (on a machine of N cores the same as
+//   unpinned), and 1 thread unpinned; the ratio is printed pinned (N cores ÷ one core, the figure of record) and
+//   unpinned (the 1-thread run then borrows the second core for its JIT and GC, which deflates the ratio).
+// `--dist DIR` (or ARTICLE_TAGGER_DIST) benches another build's dist/ directory (default: this repository's dist/).
+import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { availableParallelism, loadavg } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
@@ -35,21 +49,29 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const asJson = process.argv.includes('--json');
 const FULL_BUDGET_MS = 8_000;
-const YARDSTICK_BUDGET_MS = 10_000;
 const STAGE_BUDGET_MS = 30_000;
 const WARMUP = 20;
 const COLD_RUNS = 3;
 const POOL_BUDGET_MS = 10_000;
 const POOL_WARM_MS = 4_000;
 const POOL_WARM_PER_THREAD = 200;
+const SINGLE_WARM_MS = 3_000;
+const SINGLE_BUDGET_MS = 8_000;
 const progress = (msg) => process.stderr.write(`bench: ${msg}\n`);
 
-const distIndex = join(root, 'dist', 'index.js');
+const argValue = (name) => {
+  const i = process.argv.indexOf(name);
+  return i > 0 ? process.argv[i + 1] : undefined;
+};
+const distDir = resolve(argValue('--dist') ?? process.env.ARTICLE_TAGGER_DIST ?? join(root, 'dist'));
+const distIndex = join(distDir, 'index.js');
 if (!existsSync(distIndex)) {
   process.stderr.write('bench: dist/index.js is missing: run `npm run build` first (or `npm run bench`)\n');
   process.exit(1);
 }
-const { tagArticle, PACKAGE_VERSION } = await import(pathToFileURL(distIndex).href);
+// The children load what they measure themselves (the compromise child must not carry article-tagger's heap).
+const isChild = process.argv[2] === '--single-child' || process.argv[2] === '--pool-child';
+const { tagArticle, PACKAGE_VERSION } = isChild ? {} : await import(pathToFileURL(distIndex).href);
 
 // ---- corpus ----
 function loadCorpus() {
@@ -117,12 +139,81 @@ function threadCpuMs() {
   return out;
 }
 
+/** The CPUs this process may run on (Linux /proc: "0", "0-1"); null elsewhere. */
+function cpusAllowed() {
+  try {
+    return /^Cpus_allowed_list:\s*(\S+)/m.exec(readFileSync('/proc/self/status', 'utf8'))?.[1] ?? null;
+  } catch {
+    return null;
+  }
+}
+
+// ---- one-core child: node scripts/bench.mjs --single-child tagger|compromise (run pinned or not by the parent) ----
+if (process.argv[2] === '--single-child') {
+  const what = process.argv[3];
+  const { texts } = loadCorpus();
+  let fn;
+  if (what === 'tagger') {
+    const { tagArticle: tag } = await import(pathToFileURL(distIndex).href);
+    fn = (t) => tag(t);
+  } else {
+    const { default: nlp } = await import('compromise');
+    fn = (t) => {
+      const doc = nlp(t);
+      doc.people().json();
+      doc.places().json();
+      doc.organizations().json();
+    };
+  }
+  // Warm-up from the start of the corpus, then the timed pass continues in order (cycling), so both see every kind.
+  let i = 0;
+  const w0 = performance.now();
+  while (performance.now() - w0 < SINGLE_WARM_MS) fn(texts[i++ % texts.length]);
+  const warmUpArticles = i;
+  let n = 0;
+  let w = 0;
+  const cpu0 = process.cpuUsage();
+  const before = threadCpuMs();
+  const t0 = performance.now();
+  while (performance.now() - t0 < SINGLE_BUDGET_MS) {
+    const t = texts[i++ % texts.length];
+    fn(t);
+    w += words(t);
+    n++;
+  }
+  const ms = performance.now() - t0;
+  const cpu = process.cpuUsage(cpu0);
+  const after = threadCpuMs();
+  let mainMs = 0;
+  let otherMs = 0;
+  for (const [tid, c] of after) {
+    const d = c - (before.get(tid) ?? 0);
+    if (tid === process.pid) mainMs += d;
+    else otherMs += d;
+  }
+  process.stdout.write(
+    `${JSON.stringify({
+      what,
+      articles: n,
+      warmUpArticles,
+      ms,
+      articlesPerSec: (n * 1000) / ms,
+      msPer1kWords: (ms * 1000) / w,
+      coresObtained: (cpu.user + cpu.system) / 1000 / ms,
+      cpuMsPerArticle: after.size ? { main: mainMs / n, v8Background: otherMs / n } : null,
+      cpusAllowed: cpusAllowed(),
+      loadAverage: loadavg()[0],
+    })}\n`,
+  );
+  process.exit(0);
+}
+
 if (process.argv[2] === '--pool-child') {
   const threads = Number(process.argv[3]);
   const { texts } = loadCorpus();
   const baseRssMB = process.memoryUsage().rss / 2 ** 20;
   const before = threadCpuMs(); // main thread and V8's platform threads; the pool's threads come later
-  const { tagArticles } = await import(pathToFileURL(join(root, 'dist', 'node.js')).href);
+  const { tagArticles } = await import(pathToFileURL(join(distDir, 'node.js')).href);
   let n = 0;
   let errors = 0;
   let t0 = 0;
@@ -181,6 +272,7 @@ if (process.argv[2] === '--pool-child') {
       coresObtained: (cpu1.user + cpu1.system) / 1000 / ms,
       cpuMsPerArticle: threads1.size ? per : null,
       loadAverage: loadavg()[0],
+      cpusAllowed: cpusAllowed(),
       errors,
       firstMs,
       baseRssMB,
@@ -218,11 +310,24 @@ function timeCall(fn, budgetMs, minRuns) {
   return Math.min(...times);
 }
 
-/** Spawns node with a script; resolves with the wall time to its first stdout line and that line. */
-function spawnTimed(args, input) {
+/** Whether `taskset` (util-linux) can pin a process here. */
+const hasTaskset = (() => {
+  try {
+    return spawnSync('taskset', ['-c', '0', process.execPath, '-e', '0'], { stdio: 'ignore' }).status === 0;
+  } catch {
+    return false;
+  }
+})();
+
+/**
+ * Spawns node with a script (under `taskset -c CPUS` when cpus is given); resolves with the wall time to its first
+ * stdout line and that line.
+ */
+function spawnTimed(args, input, cpus) {
   return new Promise((resolvePromise, reject) => {
     const t0 = performance.now();
-    const child = spawn(process.execPath, args, { stdio: ['pipe', 'pipe', 'pipe'], cwd: root });
+    const [cmd, argv] = cpus ? ['taskset', ['-c', cpus, process.execPath, ...args]] : [process.execPath, args];
+    const child = spawn(cmd, argv, { stdio: ['pipe', 'pipe', 'pipe'], cwd: root });
     let out = '';
     let err = '';
     let first = null;
@@ -243,6 +348,7 @@ function spawnTimed(args, input) {
 }
 
 // ---- run ----
+const loadAverageAtStart = round(loadavg()[0], 1);
 const { source, texts } = loadCorpus();
 const totalWords = texts.reduce((s, t) => s + words(t), 0);
 progress(`corpus: ${texts.length} articles, ${totalWords} words (${source})`);
@@ -308,44 +414,89 @@ const childScript = `
   process.stdout.write(JSON.stringify({ zones: r.zones.length, maxRSS: process.resourceUsage().maxRSS }) + '\\n');
 `;
 const cold = [];
+const coldPinned = [];
 const bare = [];
 let coldRssMB = 0;
 for (let i = 0; i < COLD_RUNS; i++) {
   const c = await spawnTimed(['--input-type=module', '-e', childScript], medianText);
   cold.push(c.ms);
   coldRssMB = Math.max(coldRssMB, JSON.parse(c.line).maxRSS / 1024);
+  if (hasTaskset) coldPinned.push((await spawnTimed(['--input-type=module', '-e', childScript], medianText, '0')).ms);
   bare.push((await spawnTimed(['-e', 'process.stdout.write("ok\\n")'])).ms);
 }
 
-progress(`yardstick: bare compromise (up to ${YARDSTICK_BUDGET_MS / 1000} s)`);
-const { default: nlp } = await import('compromise');
-const yard = measure(
-  (t) => {
-    const doc = nlp(t);
-    doc.people().json();
-    doc.places().json();
-    doc.organizations().json();
-  },
-  texts,
-  YARDSTICK_BUDGET_MS,
-);
-
 const cores = Math.max(1, availableParallelism());
-const poolRuns = [];
-for (const threads of cores > 1 ? [1, cores] : [1]) {
-  progress(`worker pool: ${threads} thread(s), fresh process (up to ${POOL_BUDGET_MS / 1000} s)`);
-  const child = await spawnTimed([fileURLToPath(import.meta.url), '--pool-child', String(threads)]);
-  poolRuns.push(JSON.parse(child.line));
+const allCpus = cores > 1 ? `0-${cores - 1}` : '0';
+if (!hasTaskset) progress('taskset (util-linux) is missing: the pinned rows are n/a');
+
+// One core: article-tagger and the compromise yardstick in fresh processes, pinned (the record) and unpinned,
+// alternating so a neighbour's load falls on both kinds alike.
+const single = { tagger: {}, compromise: {} };
+for (const what of ['tagger', 'compromise']) {
+  for (const pinned of hasTaskset ? [true, false] : [false]) {
+    progress(
+      `one core: ${what === 'tagger' ? 'article-tagger' : 'bare compromise'}, ${pinned ? 'pinned (taskset -c 0)' : 'unpinned'}, fresh process (${SINGLE_WARM_MS / 1000} s warm-up, up to ${SINGLE_BUDGET_MS / 1000} s)`,
+    );
+    const args = [fileURLToPath(import.meta.url), '--single-child', what, '--dist', distDir];
+    single[what][pinned ? 'pinned' : 'unpinned'] = JSON.parse((await spawnTimed(args, '', pinned ? '0' : null)).line);
+  }
 }
-const pool1 = poolRuns[0];
+
+// Worker pool: 1 thread pinned to one core, every core pinned to those cores, 1 thread unpinned.
+const poolPlan = hasTaskset
+  ? [['oneThread', 1, '0'], ...(cores > 1 ? [['allCores', cores, allCpus]] : []), ['oneThreadUnpinned', 1, null]]
+  : [['oneThreadUnpinned', 1, null], ...(cores > 1 ? [['allCores', cores, null]] : [])];
+const poolBy = {};
+for (const [key, threads, cpus] of poolPlan) {
+  progress(
+    `worker pool: ${threads} thread(s), ${cpus ? `taskset -c ${cpus}` : 'unpinned'}, fresh process (up to ${POOL_BUDGET_MS / 1000} s)`,
+  );
+  const args = [fileURLToPath(import.meta.url), '--pool-child', String(threads), '--dist', distDir];
+  poolBy[key] = JSON.parse((await spawnTimed(args, '', cpus)).line);
+}
+const pool1 = poolBy.oneThread ?? poolBy.oneThreadUnpinned;
+const pool1Unpinned = poolBy.oneThreadUnpinned;
+const poolN = poolBy.allCores ?? pool1;
 const cpuParts = (p) =>
   p ? { main: round(p.main, 2), workers: round(p.workers, 2), v8Background: round(p.v8Background, 2) } : null;
-const poolN = poolRuns.at(-1);
+const singleRow = (x) =>
+  x
+    ? {
+        articlesPerSec: round(x.articlesPerSec),
+        msPer1kWords: round(x.msPer1kWords, 2),
+        articles: x.articles,
+        warmUpArticles: x.warmUpArticles,
+        coresObtained: round(x.coresObtained, 2),
+        cpuMsPerArticle: x.cpuMsPerArticle
+          ? { main: round(x.cpuMsPerArticle.main, 2), v8Background: round(x.cpuMsPerArticle.v8Background, 2) }
+          : null,
+        cpusAllowed: x.cpusAllowed,
+        loadAverage: round(x.loadAverage, 1),
+      }
+    : null;
+const ratioOf = (a, b) => (a && b ? round(a.articlesPerSec / b.articlesPerSec, 1) : null);
+const poolRow = (p) =>
+  p
+    ? {
+        threads: p.threads,
+        articlesPerSec: round(p.articlesPerSec),
+        articles: p.articles,
+        errors: p.errors,
+        coresObtained: round(p.coresObtained, 2),
+        cpuMsPerArticle: cpuParts(p.cpuMsPerArticle),
+        cpusAllowed: p.cpusAllowed,
+        loadAverage: round(p.loadAverage, 1),
+      }
+    : null;
+const yardPinned = single.compromise.pinned;
+const yardUnpinned = single.compromise.unpinned;
 
 const results = {
   version: PACKAGE_VERSION,
   node: process.version,
+  dist: distDir,
   corpus: { source, articles: texts.length, words: totalWords, meanWords: Math.round(totalWords / texts.length) },
+  loadAverageAtStart,
   articleTagger: {
     articlesTimed: allStages.articles,
     articlesPerSec: round(allStages.articlesPerSec),
@@ -358,6 +509,7 @@ const results = {
   peakRssMB: round(peakRssMB),
   coldStart: {
     ms: round(median(cold)),
+    pinnedMs: coldPinned.length ? round(median(coldPinned)) : null,
     bareNodeMs: round(median(bare)),
     runs: COLD_RUNS,
     freshProcessPeakRssMB: round(coldRssMB),
@@ -368,34 +520,27 @@ const results = {
     longMs: round(longMs, 2),
     ratio: round(longMs / shortMs, 2),
   },
-  compromise: {
-    articlesTimed: yard.articles,
-    articlesPerSec: round(yard.articlesPerSec),
-    msPer1kWords: round(yard.msPer1kWords, 2),
+  oneCore: {
+    taskset: hasTaskset,
+    warmUpMs: SINGLE_WARM_MS,
+    budgetMs: SINGLE_BUDGET_MS,
+    articleTagger: { pinned: singleRow(single.tagger.pinned), unpinned: singleRow(single.tagger.unpinned) },
+    compromise: { pinned: singleRow(yardPinned), unpinned: singleRow(yardUnpinned) },
   },
-  speedupOverCompromise: round(allStages.articlesPerSec / yard.articlesPerSec, 1),
+  // The figure of record: both pinned to one core (unpinned when taskset is missing).
+  speedupOverCompromise: ratioOf(single.tagger.pinned ?? single.tagger.unpinned, yardPinned ?? yardUnpinned),
+  speedupOverCompromiseUnpinned: ratioOf(single.tagger.unpinned, yardUnpinned),
   pool: {
     cores,
-    oneThread: {
-      articlesPerSec: round(pool1.articlesPerSec),
-      articles: pool1.articles,
-      errors: pool1.errors,
-      coresObtained: round(pool1.coresObtained, 2),
-      cpuMsPerArticle: cpuParts(pool1.cpuMsPerArticle),
-      loadAverage: round(pool1.loadAverage, 1),
-    },
-    allCores: {
-      threads: poolN.threads,
-      articlesPerSec: round(poolN.articlesPerSec),
-      articles: poolN.articles,
-      errors: poolN.errors,
-      coresObtained: round(poolN.coresObtained, 2),
-      cpuMsPerArticle: cpuParts(poolN.cpuMsPerArticle),
-      loadAverage: round(poolN.loadAverage, 1),
-    },
+    taskset: hasTaskset,
+    oneThread: poolRow(poolBy.oneThread),
+    oneThreadUnpinned: poolRow(pool1Unpinned),
+    allCores: poolRow(poolN),
     warmUpArticlesPerThread: POOL_WARM_PER_THREAD,
+    // All cores ÷ 1 thread pinned to one core (the figure of record), and ÷ 1 thread unpinned.
     ratio: round(poolN.articlesPerSec / pool1.articlesPerSec, 2),
-    allCoresOverCompromise: round(poolN.articlesPerSec / yard.articlesPerSec, 1),
+    ratioOverUnpinned: round(poolN.articlesPerSec / pool1Unpinned.articlesPerSec, 2),
+    allCoresOverCompromise: ratioOf(poolN, yardPinned ?? yardUnpinned),
     firstResultMs: round(poolN.firstMs),
     peakRssMB: round(poolN.peakRssMB),
     peakRssPerWorkerMB: round((poolN.peakRssMB - poolN.baseRssMB) / poolN.threads),
@@ -408,10 +553,22 @@ if (asJson) {
   process.stdout.write(`${JSON.stringify(results, null, 2)}\n`);
 } else {
   const r = results;
+  const na = 'n/a (taskset missing)';
+  const oneCoreText = (x) =>
+    x
+      ? `${x.articlesPerSec} articles/s, ${x.msPer1kWords} ms per 1,000 words (${x.articles} articles timed; CPUs ${x.cpusAllowed ?? '?'}, cores obtained ${x.coresObtained}${x.cpuMsPerArticle ? `, CPU ms per article main ${x.cpuMsPerArticle.main} / V8 background ${x.cpuMsPerArticle.v8Background}` : ''}; load ${x.loadAverage})`
+      : na;
+  const poolText = (x) =>
+    x
+      ? `${x.articlesPerSec} articles/s (${x.articles} articles timed; CPUs ${x.cpusAllowed ?? '?'}, cores obtained ${x.coresObtained}${x.cpuMsPerArticle ? `, CPU ms per article main ${x.cpuMsPerArticle.main} / workers ${x.cpuMsPerArticle.workers} / V8 background ${x.cpuMsPerArticle.v8Background}` : ''}; load ${x.loadAverage})`
+      : na;
+  const tPinned = r.oneCore.articleTagger.pinned;
+  const cPinned = r.oneCore.compromise.pinned;
   const rows = [
     ['corpus', `${r.corpus.articles} articles, mean ${r.corpus.meanWords} words (${r.corpus.source})`],
+    ['load average when the run started (1 min)', `${r.loadAverageAtStart}`],
     [
-      'article-tagger, all stages',
+      'article-tagger, all stages, in this process (unpinned)',
       `**${r.articleTagger.articlesPerSec} articles/s**, ${r.articleTagger.msPer1kWords} ms per 1,000 words (best of ${r.stageRounds} round(s) over ${r.articleTagger.articlesTimed} articles; first pass ${r.articleTagger.firstPass.articlesPerSec}/s)`,
     ],
     ['base: normalise, tokens, zones, assemble (`include: []`)', `${r.baseline.msPer1kWords} ms per 1,000 words`],
@@ -419,42 +576,33 @@ if (asJson) {
       `stage: ${s.stage}`,
       `${s.overBaseline >= 0 ? '+' : ''}${s.overBaseline} ms per 1,000 words over the base (run alone: ${s.msPer1kWords})`,
     ]),
-    ['peak RSS (this process, before compromise is imported)', `${r.peakRssMB} MB`],
+    ['peak RSS (this process)', `${r.peakRssMB} MB`],
     [
       'cold start: import + tag one article, fresh process',
-      `${r.coldStart.ms} ms (bare \`node -e\`: ${r.coldStart.bareNodeMs} ms; peak RSS ${r.coldStart.freshProcessPeakRssMB} MB)`,
+      `${r.coldStart.ms} ms; pinned to one core ${r.coldStart.pinnedMs ?? na} ms (bare \`node -e\`: ${r.coldStart.bareNodeMs} ms; peak RSS ${r.coldStart.freshProcessPeakRssMB} MB)`,
     ],
     [
       'linearity: same text ×10',
       `×${r.linearity.ratio} time (${r.linearity.shortMs} ms for ${r.linearity.words} words → ${r.linearity.longMs} ms)`,
     ],
+    ['one core, pinned (taskset -c 0): article-tagger, all stages', oneCoreText(tPinned)],
+    ['one core, pinned (taskset -c 0): bare compromise people/places/organizations', oneCoreText(cPinned)],
+    ['unpinned (V8 may use the idle core): article-tagger, all stages', oneCoreText(r.oneCore.articleTagger.unpinned)],
+    ['unpinned (V8 may use the idle core): bare compromise', oneCoreText(r.oneCore.compromise.unpinned)],
     [
-      'yardstick: bare compromise people/places/organizations',
-      `${r.compromise.articlesPerSec} articles/s, ${r.compromise.msPer1kWords} ms per 1,000 words (${r.compromise.articlesTimed} articles timed)`,
+      `article-tagger ÷ compromise, articles/s, ${r.oneCore.taskset ? 'both pinned to one core' : 'both unpinned'}`,
+      `**×${r.speedupOverCompromise}**`,
     ],
-    ['article-tagger ÷ compromise (articles/s, one core each)', `**×${r.speedupOverCompromise}**`],
+    ['article-tagger ÷ compromise, both unpinned', `×${r.speedupOverCompromiseUnpinned}`],
+    ['worker pool (tagArticles), 1 thread, pinned (taskset -c 0)', poolText(r.pool.oneThread)],
+    ['worker pool (tagArticles), 1 thread, unpinned', poolText(r.pool.oneThreadUnpinned)],
     [
-      'worker pool (tagArticles), 1 thread',
-      `${r.pool.oneThread.articlesPerSec} articles/s (${r.pool.oneThread.articles} articles timed)`,
-    ],
-    [
-      `worker pool (tagArticles), all cores (${r.pool.allCores.threads} threads)`,
-      `**${r.pool.allCores.articlesPerSec} articles/s** (${r.pool.allCores.articles} articles timed; ×${r.pool.allCoresOverCompromise} bare compromise on one core)`,
-    ],
-    [`all cores ÷ 1 thread (${r.pool.cores} cores)`, `**×${r.pool.ratio}**`],
-    [
-      'worker pool: cores obtained (process CPU ÷ wall; load average)',
-      `1 thread ${r.pool.oneThread.coresObtained} (load ${r.pool.oneThread.loadAverage}), ${r.pool.allCores.threads} threads ${r.pool.allCores.coresObtained} (load ${r.pool.allCores.loadAverage})${r.pool.allCores.coresObtained < 0.8 * r.pool.allCores.threads ? `: the ${r.pool.allCores.threads}-thread run got fewer cores than threads (other processes share them), so the ratio understates the scaling` : ''}`,
+      `worker pool (tagArticles), all cores (${r.pool.allCores.threads} threads${r.pool.taskset ? `, taskset -c ${allCpus}` : ''})`,
+      `**${r.pool.allCores.articlesPerSec} articles/s**, ×${r.pool.allCoresOverCompromise} bare compromise on one core (${poolText(r.pool.allCores).replace(/^[^(]*\(/, '')}`,
     ],
     [
-      'worker pool: CPU ms per article (main thread / workers / V8 background: JIT, GC)',
-      [r.pool.oneThread, r.pool.allCores]
-        .map((x, k) =>
-          x.cpuMsPerArticle
-            ? `${k ? `${r.pool.allCores.threads} threads` : '1 thread'} ${x.cpuMsPerArticle.main} / ${x.cpuMsPerArticle.workers} / ${x.cpuMsPerArticle.v8Background}`
-            : 'n/a (needs Linux /proc)',
-        )
-        .join('; '),
+      `all cores ÷ 1 thread (${r.pool.cores} cores)`,
+      `**×${r.pool.ratio}** over 1 thread ${r.pool.taskset ? 'pinned to one core' : 'unpinned'}; ×${r.pool.ratioOverUnpinned} over 1 thread unpinned${r.pool.allCores.coresObtained < 0.8 * r.pool.allCores.threads ? ` (the ${r.pool.allCores.threads}-thread run got ${r.pool.allCores.coresObtained} cores: other processes share them, so the ratio understates the scaling)` : ''}`,
     ],
     [
       'worker pool: peak RSS',
@@ -472,7 +620,7 @@ if (asJson) {
     ],
   ];
   const lines = [
-    `article-tagger ${r.version}, Node ${r.node}, single-threaded except the worker-pool rows (method: header of scripts/bench.mjs)`,
+    `article-tagger ${r.version}, Node ${r.node}; in this process single-threaded, the one-core and worker-pool rows in fresh processes, pinned with taskset and unpinned (method: header of scripts/bench.mjs)`,
     '',
     '| measure | result |',
     '|---|---|',
