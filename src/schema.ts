@@ -3,8 +3,8 @@
  * Offsets are JavaScript string indices (UTF-16 code units) into the caller's exact input, end exclusive.
  *
  * Date values are TIMEX3 values (TimeML): ISO 8601 calendar values (`2023-08-11`, `2023-08`, `2023`) plus
- * `2023-W32` (ISO week), `2023-Q3` (quarter), `2023-SU` (season: SP, SU, FA, WI), `199` (the 1990s, a decade)
- * and `18` (the 19th century, the 1800s).
+ * `2023-W32` (ISO week), `2023-Q3` (quarter), `2023-SU` (season: SP, SU, FA, WI), `199` (the 1990s, a decade),
+ * `18` (the 19th century, the 1800s) and parts of a day: `2023-07-11TNI` (night; `TMO`, `TAF`, `TEV`).
  */
 import { z } from 'zod';
 
@@ -99,12 +99,13 @@ export const DATE_GRAINS = ['day', 'week', 'month', 'season', 'quarter', 'year',
 
 /**
  * A TIMEX3 value: `2023-08-11`, `2023-08`, `2023`, `2023-W32`, `2023-Q3`, `2023-SU`, `199` (decade), `18` (century),
- * and TimeML's weekend of a week: `2023-W32-WE` ("the weekend").
+ * TimeML's weekend of a week: `2023-W32-WE` ("the weekend"), and a part of a day: `2023-07-11TNI` ("Tuesday night";
+ * also `TMO` morning, `TAF` afternoon, `TEV` evening; grain `day`).
  */
 export const Timex3ValueSchema = z
   .string()
   .regex(
-    /^(\d{2}|\d{3}|\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?|-W(0[1-9]|[1-4]\d|5[0-3])(-WE)?|-Q[1-4]|-(SP|SU|FA|WI))?)$/,
+    /^(\d{2}|\d{3}|\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01])(T(MO|AF|EV|NI))?)?|-W(0[1-9]|[1-4]\d|5[0-3])(-WE)?|-Q[1-4]|-(SP|SU|FA|WI))?)$/,
   );
 
 export const DateMentionSchema = z.strictObject({

@@ -58,6 +58,15 @@ const TABLE: Row[] = [
   ['Police arrested him last Friday in the capital.', 'last Friday', '2023-08-04', 'day', { relative: true }],
   ['The court meets next Tuesday to rule.', 'next Tuesday', '2023-08-15', 'day', { relative: true }],
   ['The ministry announced the plan last week.', 'last week', '2023-W31', 'week', { relative: true }],
+  ['The council will vote tonight on the levy.', 'tonight', '2023-08-11TNI', 'day', { relative: true }],
+  ['Tonight the bells ring for the fallen.', 'Tonight', '2023-08-11TNI', 'day', { relative: true }],
+  ['Rebels shelled the port last night, officials said.', 'last night', '2023-08-10TNI', 'day', { relative: true }],
+  ['The mayor opened the bridge this morning.', 'this morning', '2023-08-11TMO', 'day', { relative: true }],
+  ['The court sits again this afternoon.', 'this afternoon', '2023-08-11TAF', 'day', { relative: true }],
+  ['Crowds gathered this evening in the square.', 'this evening', '2023-08-11TEV', 'day', { relative: true }],
+  // A named day keeps the plain day as its value (how the TempEval annotators value it); the span takes the part in.
+  ['The minister spoke Wednesday night in Riga.', 'Wednesday night', '2023-08-09', 'day', { relative: true }],
+  ['The ferry left yesterday morning from the pier.', 'yesterday morning', '2023-08-10', 'day', { relative: true }],
   ['The ministry publishes the plan next month.', 'next month', '2023-09', 'month', { relative: true }],
   ['The village was flooded two years ago.', 'two years ago', '2021', 'year', { relative: true }],
   ['Prices have risen sharply earlier this year.', 'earlier this year', '2023', 'year', { relative: true }],
@@ -171,7 +180,7 @@ const ANCHORED: [pub: string, text: string, span: string, value: string][] = [
   [
     '1995-11-02',
     'The envoy is scheduled to spend two hours in the capital and three more in the port, her first stop Saturday morning.',
-    'Saturday',
+    'Saturday morning',
     '1995-11-04',
   ],
   [
@@ -266,6 +275,12 @@ const FALSE_POSITIVES: [text: string, notDate?: string][] = [
   ['This is the Morning Today programme.', 'Today'],
   ['He appeared on "This Week" with the senator.'],
   ['Good morning, the Christmas tree farm said.', 'Good'],
+  ['On the last night of the festival, the band played.'],
+  ['She was a guest on the Tonight Show with the host.'],
+  ['Fans meet every Friday night at the club.'],
+  ['The market opens each Sunday in the square.'],
+  ['The morning was cold and the evening warm.'],
+  ['Their last night together was spent in the city.'],
 ];
 
 describe('dates: false positives', () => {

@@ -10,6 +10,7 @@ import { isoDate } from './extractors/iso-date.js';
 import { monthDay } from './extractors/month-day.js';
 import { monthYear } from './extractors/month-year.js';
 import { numericDate } from './extractors/numeric-date.js';
+import { partOfDay } from './extractors/part-of-day.js';
 import { quarter } from './extractors/quarter.js';
 import { referenceDate } from './extractors/reference-date.js';
 import { relativeDay } from './extractors/relative-day.js';
@@ -21,6 +22,7 @@ import { weekNumber } from './extractors/week-number.js';
 import { weekend } from './extractors/weekend.js';
 import { anchor } from './refiners/anchor.js';
 import { dropOverlaps } from './refiners/drop-overlaps.js';
+import { partOfDayRefiner } from './refiners/part-of-day.js';
 import { requireReference } from './refiners/require-reference.js';
 import { weekOf } from './refiners/week-of.js';
 import { widenModifiers } from './refiners/widen-modifiers.js';
@@ -52,14 +54,16 @@ export const datesStage: Stage<'dates', DateCandidate> = {
     spelledYear,
     weekend,
     holiday,
+    partOfDay,
   ],
-  refiners: [widenModifiers, dropOverlaps, weekOf, anchor, requireReference],
+  refiners: [widenModifiers, partOfDayRefiner, dropOverlaps, weekOf, anchor, requireReference],
   finalize(ctx: Context, items: DateCandidate[]): DateMention[] {
     return items.map((c) => ({
       start: c.start,
       end: c.end,
       text: ctx.doc.text.slice(c.start, c.end),
-      value: c.value as string,
+      // A part of the day ("Tuesday night") on a day value: TIMEX3 `2023-07-11TNI`.
+      value: c.dayPart && c.grain === 'day' && c.value?.length === 10 ? `${c.value}T${c.dayPart}` : (c.value as string),
       ...(c.endValue ? { endValue: c.endValue } : {}),
       grain: c.grain,
       relative: c.relative,

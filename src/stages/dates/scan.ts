@@ -253,7 +253,7 @@ export function candidate(
   rule: string,
   grain: DateGrain,
   value: string | null,
-  extra: Partial<Pick<DateCandidate, 'relative' | 'inferred' | 'endValue' | 'priority' | 'anaphor'>> = {},
+  extra: Partial<Pick<DateCandidate, 'relative' | 'inferred' | 'endValue' | 'priority' | 'anaphor' | 'dayPart'>> = {},
 ): DateCandidate {
   const a = ctx.doc.tokens[t0] as Token;
   const b = ctx.doc.tokens[t1 - 1] as Token;
@@ -270,6 +270,7 @@ export function candidate(
     ...(extra.endValue ? { endValue: extra.endValue } : {}),
     ...(extra.priority ? { priority: extra.priority } : {}),
     ...(extra.anaphor ? { anaphor: extra.anaphor } : {}),
+    ...(extra.dayPart ? { dayPart: extra.dayPart } : {}),
   };
 }
 

@@ -22,7 +22,14 @@ export interface DateCandidate {
   anaphor?: Anaphor;
   /** Extra weight when two candidates overlap with the same length. */
   priority?: number;
+  /**
+   * A part of the day ("Tuesday night", "this morning"): appended to a day value as TIMEX3's `T` + `MO`/`AF`/`EV`/`NI`
+   * when the mention is finalized, so the refiners before (anchor, week-of) still see a plain day.
+   */
+  dayPart?: DayPart;
 }
+
+export type DayPart = 'MO' | 'AF' | 'EV' | 'NI';
 
 export type Anaphor =
   | 'same-quarter'

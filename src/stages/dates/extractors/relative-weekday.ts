@@ -20,6 +20,8 @@ export function relativeWeekday(ctx: Context): DateCandidate[] {
     const wd = WEEKDAYS.get(t.lower);
     if (wd === undefined) continue;
     const prev = lowerAt(ctx, i - 1);
+    // "every Friday", "each Sunday": a set (TIMEX3 SET), not a date.
+    if (prev === 'every' || prev === 'each') continue;
     let t0 = i;
     let value: string | null = null;
     let dir: 'past' | 'future';
