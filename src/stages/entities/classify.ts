@@ -17,11 +17,12 @@ import {
   surnameShape,
 } from './lexicon.js';
 import { sentenceInitial, teamInScores } from './lines.js';
-import { isAcronym, nameLists } from './lists.js';
+import { isAcronym, knownOrg, nameLists } from './lists.js';
 
 const PLACE_PREPS = new Set(['in', 'at', 'near', 'from', 'to', 'outside', 'across', 'into', 'towards', 'toward']);
 const APPOSITION_OPENERS = new Set(['the', 'a', 'an', 'his', 'her', 'its', 'their', 'our', 'former', 'then']);
 const APPOSITION_STOP = new Set([',', '.', ';', ':', '(', ')', '"', '“', '”']);
+const ARTICLES = new Set(['the', 'a', 'an']);
 
 /** Features read from the text around the candidate. */
 export function contextFeatures(ctx: Context, c: Candidate): void {
@@ -42,7 +43,7 @@ export function contextFeatures(ctx: Context, c: Candidate): void {
       if (APPOSITION_STOP.has(t.text) || t.paragraph !== para) break;
       if (t.kind === 'word' && !t.cap && L.roles.has(t.lower) && !toks[i + 1]?.cap) {
         let a = c.t1 + 1;
-        while (a < i && ['the', 'a', 'an'].includes((toks[a] as Token).lower)) a++;
+        while (a < i && ARTICLES.has((toks[a] as Token).lower)) a++;
         c.roles.push(ctx.doc.text.slice((toks[a] as Token).start, t.end));
         c.features.apposition = true;
         break;
@@ -77,8 +78,16 @@ function classifyOne(ctx: Context, c: Candidate): Candidate[] {
   const f = c.features;
   const personCue = Boolean(f.title || f.roleBefore || f.apposition || c.titles.length);
 
-  const org = L.knownOrgs.get(c.text) ?? L.knownOrgs.get(c.text.toLowerCase());
-  const and = words.length > 2 && !org ? words.findIndex((w) => w.lower === 'and') : -1;
+  const org = knownOrg(c.text);
+  let and = -1;
+  if (words.length > 2 && !org) {
+    for (let w = 0; w < words.length; w++) {
+      if ((words[w] as Token).lower === 'and') {
+        and = w;
+        break;
+      }
+    }
+  }
   if (and > 0 && !strongPlace(ctx, c.text)) {
     // "the Republic of Lithuania and the Russian Federation": two names unless one keyword covers both.
     const newPhrase = words[and + 1]?.lower === 'the';
@@ -113,7 +122,8 @@ function classifyOne(ctx: Context, c: Candidate): Candidate[] {
   }
   // Organization keywords.
   // The head noun is usually the last keyword: "State Border Guard Service" is a service, not a guard.
-  for (const w of words.slice().reverse()) {
+  for (let n = words.length - 1; n >= 0; n--) {
+    const w = words[n] as Token;
     const k = L.orgKeywords.get(w.lower);
     if (!k || !w.cap) continue;
     if (k.where === 'suffix' && (w !== last || words.length < 2)) continue;

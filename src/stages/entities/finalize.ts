@@ -5,21 +5,37 @@ import type { Candidate } from './candidate.js';
 
 const NON_ASCII = /[^\x00-\x7f]/;
 
+/**
+ * Lower-case ASCII letters and digits, every other run of characters one '-', none at either end ("x" when
+ * nothing is left). One pass over the characters with slices of the kept runs (no regex passes).
+ */
+function dashed(s: string): string {
+  let out = '';
+  let from = -1;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    const keep = (c >= 97 && c <= 122) || (c >= 48 && c <= 57);
+    if (keep) {
+      if (from < 0) from = i;
+    } else if (from >= 0) {
+      out = out ? `${out}-${s.slice(from, i)}` : s.slice(from, i);
+      from = -1;
+    }
+  }
+  if (from >= 0) out = out ? `${out}-${s.slice(from)}` : from === 0 ? s : s.slice(from);
+  return out || 'x';
+}
+
 export function slug(s: string): string {
   // ASCII names (most) need no decomposition.
   const base = NON_ASCII.test(s) ? s.normalize('NFD').replace(/\p{M}/gu, '') : s;
-  return (
-    base
-      .toLowerCase()
-      .replace(/[^a-z0-9]+/g, '-')
-      .replace(/^-|-$/g, '') || 'x'
-  );
+  return dashed(base.toLowerCase());
 }
 
 /** 0..1: mentioned often and early. */
-function salience(ctx: Context, group: Candidate[]): number {
-  const len = Math.max(1, ctx.doc.text.length);
-  const first = group.reduce((m, c) => Math.min(m, c.start), Number.POSITIVE_INFINITY);
+function salience(len: number, group: Candidate[]): number {
+  let first = Number.POSITIVE_INFINITY;
+  for (const c of group) if (c.start < first) first = c.start;
   const s = 0.6 * Math.min(1, group.length / 5) + 0.4 * (1 - first / len);
   return Math.round(Math.min(1, Math.max(0, s)) * 1000) / 1000;
 }
@@ -31,61 +47,95 @@ function uniqueId(used: Set<string>, base: string): string {
   return id;
 }
 
-function group(items: Candidate[], keyOf: (c: Candidate) => string): Map<string, Candidate[]> {
-  const m = new Map<string, Candidate[]>();
-  for (const c of items) {
-    const k = keyOf(c);
-    const g = m.get(k);
-    if (g) g.push(c);
-    else m.set(k, [c]);
+const mention = (c: Candidate) => ({ start: c.start, end: c.end, text: c.text, zone: 'body' as const });
+
+/** The trimmed, non-empty strings of `field` over the group, first occurrence first. */
+function uniq(g: Candidate[], field: 'titles' | 'roles'): string[] {
+  let seen: Set<string> | null = null;
+  const out: string[] = [];
+  for (const c of g) {
+    for (const x of c[field]) {
+      const v = x.trim();
+      if (!v) continue;
+      seen ??= new Set();
+      if (seen.has(v)) continue;
+      seen.add(v);
+      out.push(v);
+    }
   }
-  return m;
+  return out;
 }
 
-const mention = (c: Candidate) => ({ start: c.start, end: c.end, text: c.text, zone: 'body' as const });
-const uniq = (xs: string[]) => [...new Set(xs.map((x) => x.trim()).filter(Boolean))];
+/** The canonical name of the group, else its longest mention (the first of equal length). */
+function nameOf(g: Candidate[]): string {
+  for (const c of g) if (c.canonical) return c.canonical;
+  let best = g[0] as Candidate;
+  for (const c of g) if (c.text.length > best.text.length) best = c;
+  return best.text;
+}
 
 export function finalize(ctx: Context, items: Candidate[]): EntitiesResult {
+  const len = Math.max(1, ctx.doc.text.length);
+  // Groups in order of first mention, by entity key (people) and by canonical name or surface (organizations).
+  const per = new Map<string, Candidate[]>();
+  const org = new Map<string, Candidate[]>();
+  const placeCandidates: PlaceCandidate[] = [];
+  for (const c of items) {
+    if (c.type === 'PER') {
+      const k = c.entityKey ?? c.text.toLowerCase();
+      const g = per.get(k);
+      if (g) g.push(c);
+      else per.set(k, [c]);
+    } else if (c.type === 'ORG') {
+      const k = (c.canonical ?? c.text).toLowerCase();
+      const g = org.get(k);
+      if (g) g.push(c);
+      else org.set(k, [c]);
+    } else if (c.type === 'LOC') {
+      const p: PlaceCandidate = { start: c.start, end: c.end, text: c.text, rule: c.rule };
+      if (c.kindHint) p.kindHint = c.kindHint;
+      placeCandidates.push(p);
+    }
+  }
   const used = new Set<string>();
   const people: Person[] = [];
-  for (const g of group(
-    items.filter((c) => c.type === 'PER'),
-    (c) => c.entityKey ?? c.text.toLowerCase(),
-  ).values()) {
-    const canonical = g.find((c) => c.canonical)?.canonical;
-    const name = canonical ?? g.reduce((a, b) => (b.text.length > a.text.length ? b : a)).text;
+  for (const g of per.values()) {
+    const name = nameOf(g);
+    let nationality: string | null = null;
+    for (const c of g) {
+      if (c.nationality) {
+        nationality = c.nationality;
+        break;
+      }
+    }
     people.push({
       id: uniqueId(used, `person:${slug(name)}`),
       name,
-      titles: uniq(g.flatMap((c) => c.titles)),
-      roles: uniq(g.flatMap((c) => c.roles)),
-      nationality: g.find((c) => c.nationality)?.nationality ?? null,
+      titles: uniq(g, 'titles'),
+      roles: uniq(g, 'roles'),
+      nationality,
       mentions: g.map(mention),
-      salience: salience(ctx, g),
+      salience: salience(len, g),
     });
   }
   const organizations: Organization[] = [];
-  for (const g of group(
-    items.filter((c) => c.type === 'ORG'),
-    (c) => (c.canonical ?? c.text).toLowerCase(),
-  ).values()) {
-    const name =
-      g.find((c) => c.canonical)?.canonical ?? g.reduce((a, b) => (b.text.length > a.text.length ? b : a)).text;
+  for (const g of org.values()) {
+    const name = nameOf(g);
+    let kind: Organization['kind'] = 'other';
+    for (const c of g) {
+      if (c.orgKind) {
+        kind = c.orgKind;
+        break;
+      }
+    }
     organizations.push({
       id: uniqueId(used, `org:${slug(name)}`),
       name,
-      kind: g.find((c) => c.orgKind)?.orgKind ?? 'other',
+      kind,
       mentions: g.map(mention),
-      salience: salience(ctx, g),
+      salience: salience(len, g),
     });
   }
-  const placeCandidates: PlaceCandidate[] = items
-    .filter((c) => c.type === 'LOC')
-    .map((c) => {
-      const p: PlaceCandidate = { start: c.start, end: c.end, text: c.text, rule: c.rule };
-      if (c.kindHint) p.kindHint = c.kindHint;
-      return p;
-    });
   people.sort((a, b) => b.salience - a.salience);
   organizations.sort((a, b) => b.salience - a.salience);
   return { people, organizations, placeCandidates };

@@ -73,6 +73,7 @@ export function demonymCode(ctx: Context, word: string): string | null {
 interface Memo {
   places: Map<string, GazetteerEntry | null>;
   demonyms: Map<string, string | null>;
+  strong: Map<string, GazetteerEntry | 'lexicon' | null>;
 }
 const memos = new WeakMap<ResolvedConfig, Memo>();
 const MEMO_LIMIT = 50_000;
@@ -80,8 +81,8 @@ const MEMO_LIMIT = 50_000;
 /** Gazetteer answers memoised per config object (gazetteer look-ups dominate this stage's cost otherwise). */
 function memo(ctx: Context): Memo {
   let m = memos.get(ctx.config);
-  if (!m || m.places.size > MEMO_LIMIT || m.demonyms.size > MEMO_LIMIT) {
-    m = { places: new Map(), demonyms: new Map() };
+  if (!m || m.places.size > MEMO_LIMIT || m.demonyms.size > MEMO_LIMIT || m.strong.size > MEMO_LIMIT) {
+    m = { places: new Map(), demonyms: new Map(), strong: new Map() };
     memos.set(ctx.config, m);
   }
   return m;
@@ -103,6 +104,16 @@ export function placeEntry(ctx: Context, surface: string): GazetteerEntry | null
  * 15,000 or more, a multi-word name, or one compromise tags as a place.
  */
 export function strongPlace(ctx: Context, surface: string): GazetteerEntry | 'lexicon' | null {
+  const m = memo(ctx).strong;
+  let r = m.get(surface);
+  if (r === undefined) {
+    r = strongPlaceOf(ctx, surface);
+    m.set(surface, r);
+  }
+  return r;
+}
+
+function strongPlaceOf(ctx: Context, surface: string): GazetteerEntry | 'lexicon' | null {
   const e = placeEntry(ctx, surface) ?? (surface.includes('.') ? placeEntry(ctx, surface.replace(/\./g, '')) : null);
   const multi = surface.includes(' ');
   if (e) {

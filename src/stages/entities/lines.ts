@@ -25,8 +25,10 @@ export function capsParagraphs(ctx: Context): Uint8Array {
       const t = tokens[i] as Token;
       if (t.kind !== 'word') continue;
       words++;
-      if (t.upper || (t.text.length === 1 && t.cap)) upper++;
-      if (t.text.length >= 4) {
+      // end - start is the text's length (no read of the string).
+      const n = t.end - t.start;
+      if (t.upper || (n === 1 && t.cap)) upper++;
+      if (n >= 4) {
         long++;
         if (t.cap) longCap++;
       }

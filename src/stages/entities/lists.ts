@@ -23,6 +23,8 @@ export interface NameLists {
   /** Exact name or alias → the organization (all-caps aliases are matched case-sensitively, others in lower case). */
   knownOrgs: ReadonlyMap<string, KnownOrg>;
   placeWords: ReadonlyMap<string, { kind: PlaceKind; where: string }>;
+  /** The longest key of `knownOrgs` (longer surfaces need no look-up). */
+  knownOrgMax: number;
 }
 
 let lists: NameLists | null = null;
@@ -30,11 +32,14 @@ let lists: NameLists | null = null;
 export function nameLists(): NameLists {
   if (lists) return lists;
   const knownOrgs = new Map<string, KnownOrg>();
+  let knownOrgMax = 0;
   for (const [name = '', kind = 'other', aliases = ''] of L.knownOrgs) {
     const org: KnownOrg = { name, kind: kind as OrganizationKind };
     for (const n of [name, ...aliases.split('|')]) {
       if (!n) continue;
-      knownOrgs.set(isAcronym(n) ? n : n.toLowerCase(), org);
+      const k = isAcronym(n) ? n : n.toLowerCase();
+      knownOrgs.set(k, org);
+      knownOrgMax = Math.max(knownOrgMax, k.length);
     }
   }
   lists = {
@@ -50,11 +55,19 @@ export function nameLists(): NameLists {
       L.orgKeywords.map(([w = '', k = 'other', where = 'head']) => [w, { kind: k as OrganizationKind, where }]),
     ),
     knownOrgs,
+    knownOrgMax,
     placeWords: new Map(
       L.placeWords.map(([w = '', k = 'other', where = 'suffix']) => [w, { kind: k as PlaceKind, where }]),
     ),
   };
   return lists;
+}
+
+/** The known organization named by `surface` (exact, else in lower case), or undefined. */
+export function knownOrg(surface: string): KnownOrg | undefined {
+  const l = nameLists();
+  if (surface.length > l.knownOrgMax) return undefined;
+  return l.knownOrgs.get(surface) ?? l.knownOrgs.get(surface.toLowerCase());
 }
 
 /** "NATO", "U.N.", "AFU": two or more capitals (periods allowed), no lower-case letter. */

@@ -6,34 +6,64 @@ import type { Context } from '../../pipeline/types.js';
 import type { Token } from '../../text/types.js';
 import type { Candidate } from './candidate.js';
 
+const NON_ASCII = /[^\x00-\x7f]/;
 const key = (s: string) => s.normalize('NFC').toLowerCase();
+/** `key(t.text)`: the token's own lower case when the word is ASCII (NFC changes nothing there). */
+const wordKey = (t: Token) => (NON_ASCII.test(t.text) ? key(t.text) : t.lower);
 
-function nameWords(ctx: Context, c: Candidate): string[] {
-  const out: string[] = [];
+const NONE: readonly string[] = [];
+
+/** The capitalised words of the candidate, as keys. */
+function nameWords(ctx: Context, c: Candidate): readonly string[] {
+  const toks = ctx.doc.tokens;
+  let out: string[] | null = null;
   for (let i = c.t0; i < c.t1; i++) {
-    const t = ctx.doc.tokens[i] as Token;
-    if (t.kind === 'word' && t.cap) out.push(key(t.text));
+    const t = toks[i] as Token;
+    if (t.kind !== 'word' || !t.cap) continue;
+    if (out) out.push(wordKey(t));
+    else out = [wordKey(t)];
   }
-  return out;
+  return out ?? NONE;
+}
+
+function add(m: Map<string, Set<string>>, k: string, v: string): void {
+  const s = m.get(k);
+  if (s) s.add(v);
+  else m.set(k, new Set([v]));
 }
 
 export function mergeSurname(ctx: Context, items: Candidate[]): Candidate[] {
+  // Name words once per person candidate (reused by both passes).
+  const words = new Map<Candidate, readonly string[]>();
   // Full names, fullest first: they define the people.
-  const full = items.filter((c) => c.type === 'PER' && nameWords(ctx, c).length >= 2);
+  const full: Candidate[] = [];
+  for (const c of items) {
+    if (c.type !== 'PER') continue;
+    const w = nameWords(ctx, c);
+    words.set(c, w);
+    if (w.length >= 2) full.push(c);
+  }
+  // No person at all: nothing to link or key (other mentions only become people through a full name).
+  if (!words.size) return items;
   full.sort((a, b) => b.end - b.start - (a.end - a.start));
   const byLast = new Map<string, Set<string>>();
   const byFirst = new Map<string, Set<string>>();
-  const add = (m: Map<string, Set<string>>, k: string, v: string) => {
-    const s = m.get(k);
-    if (s) s.add(v);
-    else m.set(k, new Set([v]));
-  };
   for (const c of full) {
-    const w = nameWords(ctx, c);
+    const w = words.get(c) as readonly string[];
     const first = w[0] as string;
     const last = w[w.length - 1] as string;
     // "Ivan Korolev" and "Ivan Petrovich Korolev": the longer one already registered owns the pair.
-    const owner = [...(byLast.get(last) ?? [])].find((k) => k.startsWith(`${first} `));
+    let owner: string | undefined;
+    const sameLast = byLast.get(last);
+    if (sameLast) {
+      const prefix = `${first} `;
+      for (const k of sameLast) {
+        if (k.startsWith(prefix)) {
+          owner = k;
+          break;
+        }
+      }
+    }
     c.entityKey = c.canonical ? key(c.canonical) : (owner ?? w.join(' '));
     add(byLast, last, c.entityKey);
     add(byFirst, first, c.entityKey);
@@ -41,7 +71,7 @@ export function mergeSurname(ctx: Context, items: Candidate[]): Candidate[] {
   for (const c of items) {
     if (c.entityKey || c.source === 'user') continue;
     if (c.type && c.type !== 'PER' && c.rule !== 'prep-place' && c.rule !== 'gazetteer') continue;
-    const w = nameWords(ctx, c);
+    const w = words.get(c) ?? nameWords(ctx, c);
     if (w.length !== 1) {
       if (c.type === 'PER') c.entityKey = w.join(' ') || key(c.text);
       continue;
@@ -52,7 +82,7 @@ export function mergeSurname(ctx: Context, items: Candidate[]): Candidate[] {
       if (c.type === 'LOC' && !byLast.has(k)) continue;
       c.type = 'PER';
       c.rule = c.rule ? `${c.rule}+merge-surname` : 'merge-surname';
-      c.entityKey = [...owners][0] as string;
+      c.entityKey = owners.values().next().value as string;
     } else if (c.type === 'PER') {
       c.entityKey = k;
     }

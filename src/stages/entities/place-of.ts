@@ -9,10 +9,12 @@ export function placeOf(ctx: Context): Candidate[] {
   const out: Candidate[] = [];
   const toks = ctx.doc.tokens;
   const { placeWords } = nameLists();
-  for (let i = 0; i + 2 < toks.length; i++) {
+  // Cheap test first, one token read per token: this runs over every token. "of" at i + 1, the cue at i.
+  for (let o = 1; o + 1 < toks.length; o++) {
+    if ((toks[o] as Token).lower !== 'of') continue;
+    const i = o - 1;
     const cue = toks[i] as Token;
-    // Cheap tests first: this runs over every token.
-    if (cue.cap || (toks[i + 1] as Token).lower !== 'of') continue;
+    if (cue.cap) continue;
     const w = placeWords.get(cue.lower);
     if (w?.where !== 'cue') continue;
     let j = i + 2;

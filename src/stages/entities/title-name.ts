@@ -10,7 +10,7 @@ import type { Token } from '../../text/types.js';
 import { type Candidate, narrow } from './candidate.js';
 import { demonymCode, isCommonWord, isNotName, lexiconOrg, strongPlace } from './lexicon.js';
 import { sentenceInitial } from './lines.js';
-import { isAcronym, nameLists } from './lists.js';
+import { isAcronym, knownOrg, nameLists } from './lists.js';
 
 const VERB_TAGS = new Set(['PastTense', 'PresentTense', 'Infinitive', 'Gerund', 'Verb', 'Copula', 'Modal']);
 const isVerb = (lower: string) => lexiconTags(lower).some((t) => VERB_TAGS.has(t));
@@ -19,7 +19,7 @@ const ROLE_STOP = new Set(['the', 'a', 'an', 'and', 'by', 'of', 'to', 'with', 'f
 /** True when the run is a whole known name that must not be trimmed ("Russian Federation", "Presidential Office"). */
 function keepWhole(ctx: Context, c: Candidate): boolean {
   const L = nameLists();
-  if (L.knownOrgs.has(c.text) || L.knownOrgs.has(c.text.toLowerCase())) return true;
+  if (knownOrg(c.text)) return true;
   if (c.t1 - c.t0 > 1 && (strongPlace(ctx, c.text) || lexiconOrg(c.text))) return true;
   const toks = ctx.doc.tokens;
   for (let i = c.t0; i < c.t1; i++) {
@@ -124,7 +124,8 @@ export function roleBefore(ctx: Context, c: Candidate): void {
   const L = nameLists();
   const prev = toks[c.t0 - 1];
   if (prev?.kind !== 'word' || prev.cap || prev.sentence !== (toks[c.t0] as Token).sentence) return;
-  const bare = prev.lower.replace(/^(?:ex|former)-/, '');
+  const lower = prev.lower;
+  const bare = lower.startsWith('ex-') ? lower.slice(3) : lower.startsWith('former-') ? lower.slice(7) : lower;
   if (!L.roles.has(bare) && !L.titles.has(bare)) return;
   let k = c.t0 - 1;
   while (k - 1 >= 0 && c.t0 - k < 5) {
