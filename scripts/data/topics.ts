@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { stem } from '../../src/nlp/natural.js';
 import { parseTerm, termKey } from '../../src/stages/topics/syntax.js';
+import { compileRows, serializeTrie } from '../../src/stages/topics/taxonomy.js';
 import type { TopicRow } from '../../src/stages/topics/types.js';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
@@ -109,6 +110,11 @@ export function readTaxonomy(): { rows: TopicRow[]; errors: string[] } {
   return { rows, errors };
 }
 
+/** A single-quoted JS string literal of `s` (JSON text has few quotes of that kind, so few escapes to slow the scan). */
+function jsString(s: string): string {
+  return `'${s.replace(/[\\'\n\r\u2028\u2029]/g, (c) => (c === '\\' || c === "'" ? `\\${c}` : `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`))}'`;
+}
+
 export default async function build(): Promise<string> {
   const { rows, errors } = readTaxonomy();
   const byId = new Map(rows.map((r) => [r.id, r]));
@@ -158,8 +164,12 @@ export default async function build(): Promise<string> {
     '// https://iptc.org/standards/media-topics/ . Topic labels and triggers are our own (MIT).',
     "import type { TopicRow } from '../stages/topics/types.js';",
     '',
+    // JSON.parse of a string literal: V8 scans a string and parses JSON faster than it compiles an object literal.
     `/** The built-in taxonomy: ${rows.length} entries. */`,
-    `export const TOPIC_ROWS: readonly TopicRow[] = ${JSON.stringify(rows, null, 0).replace(/\},\{/g, '},\n{')};`,
+    `export const TOPIC_ROWS: readonly TopicRow[] = JSON.parse(${jsString(JSON.stringify(rows))});`,
+    '',
+    '/** The built-in taxonomy compiled (src/stages/topics/taxonomy.ts serializeTrie), so it loads without parsing terms. */',
+    `export const TOPIC_COMPILED: unknown = JSON.parse(${jsString(JSON.stringify(serializeTrie(compileRows(rows))))});`,
     '',
     '/** The IPTC top-level subject of every code the taxonomy uses. */',
     `export const IPTC_TOP: Readonly<Record<string, string>> = {\n${codes.map((c) => `  '${c}': '${iptcTop[c]}',`).join('\n')}\n};`,

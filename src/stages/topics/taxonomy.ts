@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { IPTC_TOP, TOPIC_ROWS } from '../../data/topics.generated.js';
+import { IPTC_TOP, TOPIC_COMPILED, TOPIC_ROWS } from '../../data/topics.generated.js';
 import { stem } from '../../nlp/natural.js';
 import { type ParsedTerm, parseTerm, termFromKey } from './syntax.js';
 import type { TopicRow } from './types.js';
@@ -257,10 +257,10 @@ function markPrefix(table: Uint8Array, s: string): void {
   }
 }
 
-function compile(p: Parsed): CompiledTaxonomy {
-  const prefixTable = new Uint8Array(26 * 26 * 26);
-  const index = new Map(p.rows.map((r, i) => [r.id, i]));
-  const entries: CompiledEntry[] = p.rows.map((r) => ({
+/** Entries with their parent index and ancestor chain. */
+function compileEntries(rows: readonly TopicRow[]): CompiledEntry[] {
+  const index = new Map(rows.map((r, i) => [r.id, i]));
+  const entries: CompiledEntry[] = rows.map((r) => ({
     id: r.id,
     label: r.label,
     iptc: r.iptc,
@@ -271,6 +271,89 @@ function compile(p: Parsed): CompiledTaxonomy {
     for (let k = i; k >= 0 && e.chain.length <= entries.length; k = (entries[k] as CompiledEntry).parent)
       e.chain.push(k);
   }
+  return entries;
+}
+
+/**
+ * The trie of a compiled taxonomy as plain JSON (scripts/data/topics.ts writes the built-in one into
+ * src/data/topics.generated.ts as TOPIC_COMPILED, so loading it is a JSON.parse and a few typed-array copies instead of
+ * parsing 3,000 terms on the first article). `hits`: per hit [node, entry, trigger, weight, negative 0/1, exact words
+ * or null, anyCase 0/1, length], in the trie's order; `edges`: key, node pairs; `prefix`: the set triples.
+ */
+export interface SerializedTrie {
+  vocab: string[];
+  rootNext: number[];
+  edges: number[];
+  hasNext: number[];
+  hits: [number, number, number, number, number, string[] | null, number, number][];
+  prefix: number[];
+}
+
+export function serializeTrie(c: CompiledTaxonomy): SerializedTrie {
+  const edges: number[] = [];
+  for (const [k, n] of c.edges) edges.push(k, n);
+  const hits: SerializedTrie['hits'] = [];
+  c.hits.forEach((list, node) => {
+    for (const h of list ?? [])
+      hits.push([node, h.entry, h.trigger, h.weight, h.negative ? 1 : 0, h.exact, h.anyCase ? 1 : 0, h.length]);
+  });
+  const prefix: number[] = [];
+  c.prefixTable.forEach((v, i) => {
+    if (v) prefix.push(i);
+  });
+  return { vocab: [...c.vocab.keys()], rootNext: [...c.rootNext], edges, hasNext: [...c.hasNext], hits, prefix };
+}
+
+function fromSerialized(rows: readonly TopicRow[], threshold: number, t: SerializedTrie): CompiledTaxonomy {
+  const vocab = new Map<string, number>();
+  for (let i = 0; i < t.vocab.length; i++) vocab.set(t.vocab[i] as string, i);
+  const edges = new Map<number, number>();
+  for (let i = 0; i < t.edges.length; i += 2) edges.set(t.edges[i] as number, t.edges[i + 1] as number);
+  const hits: (Hit[] | null)[] = new Array(t.hasNext.length).fill(null);
+  // Index loops, no destructuring: this runs once, before the JIT has compiled anything.
+  for (let i = 0; i < t.hits.length; i++) {
+    const h = t.hits[i] as SerializedTrie['hits'][number];
+    const hit: Hit = {
+      entry: h[1],
+      trigger: h[2],
+      weight: h[3],
+      negative: h[4] === 1,
+      exact: h[5],
+      anyCase: h[6] === 1,
+      length: h[7],
+    };
+    const list = hits[h[0]];
+    if (list) list.push(hit);
+    else hits[h[0]] = [hit];
+  }
+  const prefixTable = new Uint8Array(26 * 26 * 26);
+  for (let i = 0; i < t.prefix.length; i++) prefixTable[t.prefix[i] as number] = 1;
+  return {
+    entries: compileEntries(rows),
+    threshold,
+    vocab,
+    rootNext: Int32Array.from(t.rootNext),
+    edges,
+    hasNext: Uint8Array.from(t.hasNext),
+    hits,
+    prefixTable,
+    memo: newMemo(),
+  };
+}
+
+/** Compiles taxonomy rows (for scripts/data/topics.ts, which writes the built-in trie, and for tests). */
+export function compileRows(rows: TopicRow[], threshold = DEFAULT_THRESHOLD): CompiledTaxonomy {
+  return compile({ rows, threshold });
+}
+
+/** The built-in taxonomy compiled from its precompiled trie (what `tagArticle` uses without a taxonomy config). */
+export function builtinCompiled(): CompiledTaxonomy {
+  return fromSerialized(TOPIC_ROWS, DEFAULT_THRESHOLD, TOPIC_COMPILED as SerializedTrie);
+}
+
+function compile(p: Parsed): CompiledTaxonomy {
+  const prefixTable = new Uint8Array(26 * 26 * 26);
+  const entries = compileEntries(p.rows);
   // First pass: parse every term into stems (and give each stem an id); second: build the integer trie.
   const vocab = new Map<string, number>();
   const terms: { stems: number[]; hit: Hit }[] = [];
@@ -361,12 +444,12 @@ export interface TaxonomyHandle {
   compiled(): CompiledTaxonomy;
 }
 
-function handle(p: Parsed): TaxonomyHandle {
+function handle(p: Parsed, build: () => CompiledTaxonomy = () => compile(p)): TaxonomyHandle {
   let c: CompiledTaxonomy | null = null;
   return {
     threshold: p.threshold,
     compiled: () => {
-      c ??= compile(p);
+      c ??= build();
       return c;
     },
   };
@@ -381,10 +464,7 @@ const cache = new WeakMap<object, TaxonomyHandle>();
  */
 export function resolveTaxonomy(original: unknown, parsed: Parsed | undefined): TaxonomyHandle {
   if (!parsed) {
-    builtin ??= handle({
-      rows: TOPIC_ROWS as TopicRow[],
-      threshold: DEFAULT_THRESHOLD,
-    });
+    builtin ??= handle({ rows: TOPIC_ROWS as TopicRow[], threshold: DEFAULT_THRESHOLD }, builtinCompiled);
     return builtin;
   }
   const key = typeof original === 'object' && original !== null ? original : null;
