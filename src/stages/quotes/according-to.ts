@@ -1,4 +1,5 @@
-import { leftPhrase, rightPhrase } from './tokens.js';
+import type { Token } from '../../text/types.js';
+import { isTerminal, leftPhrase, rightPhrase } from './tokens.js';
 import type { Attribution } from './types.js';
 import type { Window } from './window.js';
 
@@ -13,6 +14,8 @@ export function accordingTo(w: Window): Attribution | null {
   }
   // Lead-in: "According to X, “…”": the phrase ends at the comma before the mark.
   for (let j = w.beforeTo - 1; j >= w.beforeFrom + 1; j--) {
+    // "…, according to Tchadinfos.com. “…,” his friend told the website": a source in the sentence before is not it.
+    if (endsSentence(tokens, j)) return null;
     if (tokens[j]?.lower === 'to' && tokens[j - 1]?.lower === 'according') {
       let end = w.beforeTo;
       while (end > j + 1 && tokens[end - 1]?.kind === 'punct') end--;
@@ -30,4 +33,13 @@ function attribution(
   side: 'after' | 'before',
 ): Attribution {
   return { mention: { start: p.start, end: p.end }, kind: p.kind, cue, rule: 'according-to', side };
+}
+
+/** Token j ends a sentence: "!", "?", ";", or a full stop not after an abbreviation or initial ("Sen.", "J."). */
+function endsSentence(tokens: Token[], j: number): boolean {
+  const t = tokens[j] as Token;
+  if (!isTerminal(t)) return false;
+  if (t.text !== '.') return true;
+  const b = tokens[j - 1];
+  return !(b && b.end === t.start && b.cap && b.text.length <= 3);
 }

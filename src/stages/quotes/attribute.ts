@@ -5,10 +5,10 @@ import { isTitle } from './drop-scare-quotes.js';
 import { leadIn } from './lead-in.js';
 import { saidSpeaker } from './said-speaker.js';
 import { speakerSaid } from './speaker-said.js';
-import { cueLength, isTerminal, speechVerb, tokenAt } from './tokens.js';
+import { cueLength, isTerminal, rightPhrase, speechVerb, tokenAt } from './tokens.js';
 import type { Attribution, QuoteCandidate } from './types.js';
 import { AFTER_REACH, BEFORE_REACH, type Window } from './window.js';
-import { SKIPPABLE } from './words.js';
+import { PRONOUNS, SKIPPABLE } from './words.js';
 
 type Pattern = (w: Window) => Attribution | null;
 const AFTER: Pattern[] = [accordingTo, saidSpeaker, speakerSaid];
@@ -21,7 +21,6 @@ export function attribute(ctx: Context, items: QuoteCandidate[]): QuoteCandidate
   let n = 0;
   for (let i = 0; i < sorted.length; i++) {
     const q = sorted[i] as QuoteCandidate;
-    const prev = sorted[i - 1];
     // The next quote after this one ends: a quote nested inside it ('…' within "…") does not cut its window.
     if (n <= i) n = i + 1;
     while (n < sorted.length && (sorted[n] as QuoteCandidate).start < q.end) n++;
@@ -33,7 +32,12 @@ export function attribute(ctx: Context, items: QuoteCandidate[]): QuoteCandidate
     if (next && next.start < last.end) afterTo = Math.min(afterTo, tokenAt(tokens, next.start));
     const beforeTo = tokenAt(tokens, q.start);
     let floor = tokenAt(tokens, first.start);
-    if (prev && prev.end > first.start) floor = Math.max(floor, tokenAt(tokens, prev.end));
+    // A title or term in marks earlier in the sentence ("shared a syllabus called “Perception” on his page, writing
+    // “…”") does not cut the sentence the subject is read from; a quote that speaks does.
+    let b = i - 1;
+    while (b >= 0 && titleInSentence(ctx, sorted[b] as QuoteCandidate, q)) b--;
+    const bound = sorted[b];
+    if (bound && bound.end > first.start) floor = Math.max(floor, tokenAt(tokens, bound.end));
     const beforeFrom = Math.max(floor, beforeTo - BEFORE_REACH);
     const w: Window = { tokens, afterFrom, afterTo, beforeFrom, beforeTo, quote: q, floor };
     const nextToken = tokens[afterFrom] as Token | undefined;
@@ -45,8 +49,8 @@ export function attribute(ctx: Context, items: QuoteCandidate[]): QuoteCandidate
     const order: Pattern[] = pronounGoesOn ? [leadIn] : newSentence ? [leadIn, ...AFTER] : [...AFTER, leadIn];
     for (const pattern of order) {
       const a = pattern(w);
-      if (a && !(a.side === 'after' && next && leadsInto(text, a, q, next))) {
-        q.attribution = a;
+      if (a && !(a.side === 'after' && next && leadsInto(text, a, q, next)) && !(sentenceDone && newStatement(w, a))) {
+        q.attribution = a.side === 'after' && a.rule !== 'according-to' ? (outerSource(w, a) ?? a) : a;
         break;
       }
     }
@@ -58,11 +62,12 @@ export function attribute(ctx: Context, items: QuoteCandidate[]): QuoteCandidate
         if (t.text !== ',') continue;
         const a = saidSpeaker({ ...w, afterFrom: c + 1 }) ?? speakerSaid({ ...w, afterFrom: c + 1 });
         if (a) {
-          q.attribution = { ...a, rule: `${a.rule}:after-clause` };
+          q.attribution = outerSource(w, a) ?? { ...a, rule: `${a.rule}:after-clause` };
           break;
         }
       }
     }
+    if (!q.attribution) q.attribution = dashSignature(ctx, w, q);
     if (!q.attribution && first.start === q.start && q.paragraph > 0) {
       // "Cruz continued:⏏“…”": a paragraph ending in a colon introduces the quote that opens the next one.
       const before = paragraphs[q.paragraph - 1]!;
@@ -101,4 +106,96 @@ function leadsInto(text: string, a: Attribution, q: QuoteCandidate, next: QuoteC
   const between = text.slice(end, next.start);
   if (/^\s*$/.test(between) || /^\s*:\s*$/.test(between)) return true;
   return /^\s*,\s*$/.test(between) && SENTENCE_DONE.test(text.slice(q.end - 2, q.end));
+}
+
+/** Tokens read past an attribution for an outer "according to" source. */
+const OUTER_REACH = 24;
+
+/**
+ * `"…," Sanders said, according to CNN`: the source the whole report rests on is the one PolNeAR marks, so a
+ * trailing "according to X" in the attribution's own sentence replaces the speaker found before it.
+ */
+function outerSource(w: Window, a: Attribution): Attribution | null {
+  const { tokens } = w;
+  const from = tokenAt(tokens, Math.max(a.mention.end, a.cue?.end ?? 0));
+  const to = Math.min(w.afterTo, from + OUTER_REACH);
+  for (let c = from; c + 2 < to; c++) {
+    const t = tokens[c] as Token;
+    // "N.C.," and "Va.," abbreviations before a comma do not end the sentence.
+    if (isTerminal(t) && !(t.text === '.' && tokens[c + 1]?.text === ',')) return null;
+    if (t.lower !== 'according' || tokens[c + 1]?.lower !== 'to') continue;
+    const p = rightPhrase(tokens, c + 2, to);
+    if (!p || p.kind === 'pronoun') return null;
+    return {
+      mention: { start: p.start, end: p.end },
+      kind: p.kind,
+      cue: { start: t.start, end: (tokens[c + 1] as Token).end },
+      rule: 'according-to:outer',
+      side: 'after',
+    };
+  }
+  return null;
+}
+
+const DASHES = new Set(['-', '—', '–']);
+
+/**
+ * A signature under the quote: `"…"⏎⏎- Bernie Sanders.` or `"…" — Ada Kim, Leeds.`: a dash, then a name that ends
+ * its paragraph or is followed by a comma (what it says of the speaker).
+ */
+function dashSignature(ctx: Context, w: Window, q: QuoteCandidate): Attribution | null {
+  const { tokens, paragraphs } = ctx.doc;
+  let d = w.afterFrom;
+  if (d >= tokens.length) return null;
+  if (d >= w.afterTo) {
+    // Nothing after the quote in its paragraph: the next paragraph opens with the dash.
+    const nextPara = paragraphs[q.lastParagraph + 1];
+    if (!nextPara || d !== tokenAt(tokens, nextPara.start)) return null;
+  }
+  const dash = tokens[d] as Token;
+  if (!DASHES.has(dash.text)) return null;
+  d++;
+  const para = dash.paragraph;
+  let end = d;
+  while (end < tokens.length && (tokens[end] as Token).paragraph === para) end++;
+  const p = rightPhrase(tokens, d, end);
+  if (p?.kind !== 'name') return null;
+  const after = tokens[p.to];
+  if (after && after.paragraph === para && after.text !== ',' && !(after.text === '.' && p.to + 1 === end)) return null;
+  return { mention: { start: p.start, end: p.end }, kind: p.kind, cue: null, rule: 'dash-signature', side: 'after' };
+}
+
+/**
+ * `"….” Kasich said he would have fired him.`, `"….” Greene added that the Fed …`: after a quote that ended its
+ * sentence, a verb followed by "that" or a clause's subject opens a new, reported statement; it does not close q.
+ */
+function newStatement(w: Window, a: Attribution): boolean {
+  if (a.side !== 'after' || !a.cue || a.cue.start < a.mention.end) return false;
+  const { tokens } = w;
+  const k = tokenAt(tokens, a.cue.end);
+  const t = tokens[k];
+  if (!t || k >= w.afterTo) return false;
+  return t.lower === 'that' || (PRONOUNS.has(t.lower) && t.lower !== 'it' && t.lower !== 'you');
+}
+
+/** A quote before q in q's sentence that reads as a title or term: short, not closed by an attribution, same sentence. */
+function titleInSentence(ctx: Context, p: QuoteCandidate, q: QuoteCandidate): boolean {
+  if (p.attribution?.side === 'after' || p.end > q.start || p.lastParagraph !== q.paragraph) return false;
+  const text = ctx.doc.text;
+  if (/[.!?]/.test(text.slice(p.end - 2, q.start))) return false;
+  return isTitle(text.slice(p.start, p.end)) || wordCount(text.slice(p.start, p.end)) <= 3;
+}
+
+function wordCount(s: string): number {
+  let n = 0;
+  let inWord = false;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    const letter = (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || (c >= 48 && c <= 57) || c > 127;
+    const quoteChar = c === 0x201c || c === 0x201d || c === 0x2018 || c === 0x2019 || c === 0xab || c === 0xbb;
+    const w = letter && !quoteChar;
+    if (w && !inWord) n++;
+    inWord = w;
+  }
+  return n;
 }

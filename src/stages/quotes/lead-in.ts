@@ -4,7 +4,7 @@ import { SPEECH_VERBS } from './speech-verbs.js';
 import { isTerminal, leftPhrase, speechVerb } from './tokens.js';
 import type { Attribution } from './types.js';
 import type { Window } from './window.js';
-import { DETERMINERS, makePhrase, type Phrase } from './words.js';
+import { DETERMINERS, makePhrase, NOT_NOUN, type Phrase, SKIPPABLE } from './words.js';
 
 /**
  * A lead-in before the quote: `X said: "…"`, `X told the BBC: "…"`, `X told Reuters that "…"`, `X added, "…"`,
@@ -23,12 +23,14 @@ function verbLeadIn(w: Window): Attribution | null {
     if (isTerminal(t)) return null;
     const cue = speechVerb(tokens, v);
     if (!cue) continue;
-    const min = sentenceStart(tokens, v, w.beforeFrom);
+    // The subject may sit before the window: "Clinton, speaking to reporters on her plane, said of the request: “…”".
+    const min = sentenceStart(tokens, v, w.floor ?? w.beforeFrom);
     // "…, saying:", "adding,", "arguing," (a participle): the sentence's subject speaks, not the noun before it.
     const participle = t.lower.endsWith('ing');
     // The subject of a participle may sit far back: "During …, Trump attacked Clinton for …, saying, “…”".
     const p = participle
-      ? (clauseSubject(tokens, v, w.floor ?? w.beforeFrom) ??
+      ? (withSubject(tokens, v, min) ??
+        clauseSubject(tokens, v, w.floor ?? w.beforeFrom) ??
         subject(tokens, sentenceStart(tokens, v, w.floor ?? w.beforeFrom), v) ??
         leftPhrase(tokens, v, min))
       : (leftPhrase(tokens, v, min) ?? subject(tokens, min, v));
@@ -45,6 +47,26 @@ function verbLeadIn(w: Window): Attribution | null {
   }
   return null;
 }
+
+/**
+ * "…, with Trump reportedly yelling: “…”", "with one of her ads asking, “…”", "with many marchers and spectators
+ * chanting “…”": the words between "with" and the participle speak.
+ */
+function withSubject(tokens: Token[], v: number, min: number): Phrase | null {
+  let e = v;
+  while (e - 1 > min && isAdverbial(tokens[e - 1] as Token)) e--;
+  for (let b = e - 1; b >= min && b >= e - 9; b--) {
+    const t = tokens[b] as Token;
+    if (t.lower === 'with') return b + 1 < e ? makePhrase(tokens, b + 1, e) : null;
+    const glued = (t.text === '-' || t.text === '.' || t.lower === "'s" || t.lower === '’s') && b > min;
+    if (t.kind === 'punct' && !glued) return null;
+    if (t.kind === 'word' && NOT_NOUN.has(t.lower) && t.lower !== 'and' && t.lower !== 'of') return null;
+  }
+  return null;
+}
+
+const isAdverbial = (t: Token) =>
+  t.kind === 'word' && !t.cap && (SKIPPABLE.has(t.lower) || (t.lower.length > 4 && t.lower.endsWith('ly')));
 
 /** Words that open a clause inside a sentence: its subject follows. */
 const CLAUSE_OPENERS = new Set(['when', 'as', 'while', 'and', 'but', 'where']);

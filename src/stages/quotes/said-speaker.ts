@@ -1,4 +1,5 @@
 import type { Token } from '../../text/types.js';
+import { capitalName } from './speaker-said.js';
 import { cueLength, rightPhrase, speechVerb } from './tokens.js';
 import type { Attribution } from './types.js';
 import type { Window } from './window.js';
@@ -12,7 +13,7 @@ export function saidSpeaker(w: Window): Attribution | null {
   const cue = speechVerb(tokens, k);
   if (!cue || tokens[k]!.lower.endsWith('ing')) return null;
   const from = k + cueLength(tokens, k, cue);
-  let p = rightPhrase(tokens, from, w.afterTo);
+  let p = rightPhrase(tokens, from, w.afterTo) ?? capitalName(tokens, from, w.afterTo);
   // "said 9/11 widow Terry Strada": a number (and its slash or hyphen) before the phrase.
   let s = from;
   while (!p && s < from + 3 && s + 1 < w.afterTo && isNumberish(tokens[s])) p = rightPhrase(tokens, ++s, w.afterTo);

@@ -1,8 +1,8 @@
 import type { Context } from '../../pipeline/types.js';
 import type { Token } from '../../text/types.js';
-import { rightPhrase, speechVerb, tokenAt } from './tokens.js';
+import { leftPhrase, rightPhrase, speechVerb, tokenAt } from './tokens.js';
 import type { QuoteCandidate } from './types.js';
-import type { Phrase } from './words.js';
+import { DETERMINERS, makePhrase, type Phrase } from './words.js';
 
 /** Words that open an introductory clause: the subject comes after its comma ("In the email, Ash wrote …"). */
 const INTRO = new Set([
@@ -65,6 +65,10 @@ const INTRO = new Set([
   'moments',
   'minutes',
   'hours',
+  'nonetheless',
+  'nevertheless',
+  'recently',
+  'again',
 ]);
 /** Dashes that end a dateline ("WASHINGTON, Dec. 8 (UPI) — …"). */
 const DATELINE_END = new Set(['—', '–', '-']);
@@ -102,7 +106,7 @@ export function sentenceSubjectSpeaker(ctx: Context, items: QuoteCandidate[]): Q
     if (!sentence) continue;
     const from = Math.max(sentence.tokenStart, floorTok, to - MAX_LEAD);
     if (to - from < 2) continue;
-    const p = subject(tokens, from, to);
+    const p = verbSubject(tokens, from, to) ?? subject(tokens, from, to);
     if (!p) continue;
     q.attribution = {
       mention: { start: p.start, end: p.end },
@@ -115,10 +119,39 @@ export function sentenceSubjectSpeaker(ctx: Context, items: QuoteCandidate[]): Q
   return items;
 }
 
+/**
+ * The noun right before the last speech verb of the lead-up, when there is one: "Sanders responded with a phrase that
+ * could have come from Trump himself: “…”", "Clinton said as he introduced his wife, “…”".
+ */
+function verbSubject(tokens: Token[], from: number, to: number): Phrase | null {
+  for (let v = to - 1; v > from; v--) {
+    const t = tokens[v] as Token;
+    if (t.kind !== 'word' || t.lower.endsWith('ing') || !speechVerb(tokens, v)) continue;
+    const p = leftPhrase(tokens, v, from);
+    return p;
+  }
+  return null;
+}
+
 /** The subject of the sentence in tokens [from, to): after an introductory clause, and after an inverted "Said". */
 export function subject(tokens: Token[], from: number, to: number): Phrase | null {
   const p = subjectPhrase(tokens, from, to);
-  return p && !shouted(tokens, p) ? p : null;
+  return p && !shouted(tokens, p) ? trimAtVerb(tokens, p) : null;
+}
+
+/**
+ * "Sanders protesters interrupted her speech", "Mitchell tried to discuss": a lower-case past form after a name ends
+ * the phrase read from it (not after a determiner: "the elected officials").
+ */
+function trimAtVerb(tokens: Token[], p: Phrase): Phrase {
+  for (let k = p.from + 1; k < p.to; k++) {
+    const t = tokens[k] as Token;
+    if (t.kind !== 'word' || t.cap || !t.lower.endsWith('ed') || t.lower.length < 4) continue;
+    const b = tokens[k - 1] as Token;
+    if (DETERMINERS.has(b.lower) || b.text === '-') continue;
+    return makePhrase(tokens, p.from, k);
+  }
+  return p;
 }
 
 /** A headline or dateline in capitals ("RED STATES OUTNUMBER BLUE STATES", "HIGHER") is no speaker; "CNN" is. */
@@ -149,11 +182,14 @@ function subjectPhrase(tokens: Token[], from: number, to: number): Phrase | null
   if (!first || j >= to) return null;
   if (first.cap && (first.lower === 'said' || first.lower === 'says')) return rightPhrase(tokens, j + 1, to);
   // "Filling in for …, she said", "Speaking to reporters, X said": a participle opens an introductory clause.
-  if (INTRO.has(first.lower) || (first.cap && first.lower.endsWith('ing') && first.lower.length > 5)) {
+  // "At day's end, however, Clinton said": introductory clauses and adverbs one after another.
+  for (let n = 0; n < 3 && j < to; n++) {
+    const t = tokens[j] as Token;
+    if (!(INTRO.has(t.lower) || (n === 0 && t.cap && t.lower.endsWith('ing') && t.lower.length > 5))) break;
     let c = j + 1;
     while (c < to && (tokens[c] as Token).text !== ',') c++;
     // No comma before the quote: the subject is inside the clause ("As the Rainmakers sang, …").
-    if (c >= to - 1) return firstPhrase(tokens, j + 1, to);
+    if (c >= to - 1) return n === 0 ? firstPhrase(tokens, j + 1, to) : null;
     j = c + 1;
   }
   return rightPhrase(tokens, j, to);

@@ -2,7 +2,7 @@ import type { Token } from '../../text/types.js';
 import { isTerminal, rightPhrase, speechVerb } from './tokens.js';
 import type { Attribution } from './types.js';
 import type { Window } from './window.js';
-import { isPossessive, NOT_NOUN, SKIPPABLE } from './words.js';
+import { isCapWord, isPossessive, makePhrase, NOT_NOUN, type Phrase, SKIPPABLE } from './words.js';
 
 /** Tokens between a speaker and its verb when an appositive or relative clause sits between them. */
 const MAX_INSERT = 30;
@@ -15,7 +15,7 @@ export function speakerSaid(w: Window): Attribution | null {
   const { tokens } = w;
   let k = w.afterFrom;
   while (k < w.afterTo && tokens[k]?.text === ',') k++;
-  const p = rightPhrase(tokens, k, w.afterTo);
+  const p = rightPhrase(tokens, k, w.afterTo) ?? capitalName(tokens, k, w.afterTo);
   if (!p) return null;
   let j = p.to;
   while (j < w.afterTo && SKIPPABLE.has(tokens[j]!.lower)) j++;
@@ -68,4 +68,20 @@ function verbAfterInsert(tokens: Token[], j: number, limit: number) {
     if (cue && !t.lower.endsWith('ing')) return cue;
   }
   return null;
+}
+
+/** Words that are also names ("Will Doyle", "Read said", "From said"), which the speaker phrase reader skips. */
+const NAME_WORDS = new Set(['will', 'from', 'read']);
+
+/**
+ * A capitalised name opening with such a word, right after a quote: two or more capitalised words, or one right
+ * before its speech verb ("“…,” From said").
+ */
+export function capitalName(tokens: Token[], k: number, limit: number): Phrase | null {
+  const t = tokens[k];
+  if (k >= limit || !isCapWord(t) || t.upper || !NAME_WORDS.has(t.lower)) return null;
+  let j = k + 1;
+  while (j < limit && j - k < 4 && isCapWord(tokens[j]) && (tokens[j] as Token).paragraph === t.paragraph) j++;
+  if (j === k + 1 && !speechVerb(tokens, j)) return null;
+  return makePhrase(tokens, k, j);
 }

@@ -4,7 +4,23 @@ import { speechVerbs } from '../../data/names.generated.js';
  * Cues of the quotes stage only: verbs that introduce a quote ("called it “a disaster”", "the sign reads") but are
  * too common to mark a person for the entities stage, which also reads data/speech-verbs.txt.
  */
-const QUOTE_CUES = ['read', 'reads', 'fumed', 'fumes', 'pressed', 'presses', 'states'];
+const QUOTE_CUES = [
+  'read',
+  'reads',
+  'fumed',
+  'fumes',
+  'pressed',
+  'presses',
+  'states',
+  'confessed',
+  'confesses',
+  'exhorted',
+  'quip',
+  'quips',
+  'remembered',
+  'riffed',
+  'surmised',
+];
 
 /** Naming verbs: they introduce a quote, but a short one after them is a term ("calls it a “special operation”"). */
 export const NAMING_CUES: ReadonlySet<string> = new Set([

@@ -58,6 +58,12 @@ export const SKIPPABLE = new Set([
   'repeatedly',
   'publicly',
   'privately',
+  // Modals: "a reporter could be heard", "a spokesman could only quip" (not "may" or "will": names).
+  'can',
+  'could',
+  'should',
+  'must',
+  'might',
 ]);
 /** Words that cannot start or be a speaker noun phrase. */
 export const NOT_NOUN = new Set([
@@ -86,6 +92,19 @@ export const NOT_NOUN = new Set([
   'about',
   'after',
   'before',
+  // Prepositions that never open a speaker phrase: "…” between Cruz and Trump. And Patrick says".
+  'between',
+  'against',
+  'among',
+  'amid',
+  'during',
+  'into',
+  'through',
+  'toward',
+  'towards',
+  'upon',
+  'until',
+  'despite',
   'than',
   'so',
   'not',
