@@ -279,6 +279,8 @@ const FALSE_POSITIVES: [text: string, notDate?: string][] = [
   ['She was a guest on the Tonight Show with the host.'],
   ['Fans meet every Friday night at the club.'],
   ['The market opens each Sunday in the square.'],
+  ['She hosted Saturday Night Live twice.'],
+  ['The network airs Monday Night Football from the stadium.'],
   ['The morning was cold and the evening warm.'],
   ['Their last night together was spent in the city.'],
 ];

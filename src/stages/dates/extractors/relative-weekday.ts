@@ -3,6 +3,7 @@ import { addDays, fmtDay, weekday } from '../calendar.js';
 import { WEEKDAYS } from '../lexicon.js';
 import { candidate, lowerAt, positionsOf, reference, tenseAt, triggers } from '../scan.js';
 import type { DateCandidate } from '../types.js';
+import { DAY_PARTS } from './part-of-day.js';
 
 const WEEKDAY_WORDS = triggers([...WEEKDAYS.keys()]);
 
@@ -22,6 +23,9 @@ export function relativeWeekday(ctx: Context): DateCandidate[] {
     const prev = lowerAt(ctx, i - 1);
     // "every Friday", "each Sunday": a set (TIMEX3 SET), not a date.
     if (prev === 'every' || prev === 'each') continue;
+    // "Saturday Night Live", "Monday Night Football", "CBS Sunday Morning": a programme's name.
+    const n = toks[i + 1];
+    if (n?.kind === 'word' && n.cap && n.sentence === t.sentence && DAY_PARTS.has(n.lower)) continue;
     let t0 = i;
     let value: string | null = null;
     let dir: 'past' | 'future';
