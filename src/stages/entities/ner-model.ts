@@ -131,85 +131,108 @@ export function spansOf(labels: Int8Array): NerSpan[] {
 }
 
 interface Loaded {
-  /** Open-addressing table of [bucket + 1, row offset] pairs. */
-  table: Int32Array;
-  slots: number;
+  /**
+   * The kept buckets as a rank index: per 32 buckets a bit word (bit set = the model has a row for the bucket) and the
+   * number of rows before the word, interleaved (2^bits / 16 int32, 256 KB): a bucket's row is that count plus the
+   * set bits below it in its word. Rows are in bucket order.
+   */
+  rank: Int32Array;
+  /** int8 codes, N_LABELS a row, decoded from base64 a row at a time on first use (`done`). */
   codes: Uint8Array;
+  done: Uint8Array;
   values: Float32Array;
 }
 let loaded: Loaded | null = null;
 
-function base64Bytes(s: string): Uint8Array {
-  const bin = atob(s);
-  const out = new Uint8Array(bin.length);
-  for (let i = 0; i < bin.length; i++) out[i] = bin.charCodeAt(i);
-  return out;
+/** Base64 digit values by character code ('=' and others 0). */
+const B64 = new Uint8Array(128);
+for (let i = 0; i < 64; i++) B64['ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/'.charCodeAt(i)] = i;
+
+/** Decodes the base64 groups g0 .. g1 - 1 of `s` (4 characters, 3 bytes each) into out[3 * g0 ..]. */
+function decodeGroups(s: string, g0: number, g1: number, out: Uint8Array): void {
+  for (let g = g0; g < g1; g++) {
+    const i = g * 4;
+    const v =
+      ((B64[s.charCodeAt(i)] as number) << 18) |
+      ((B64[s.charCodeAt(i + 1)] as number) << 12) |
+      ((B64[s.charCodeAt(i + 2)] as number) << 6) |
+      (B64[s.charCodeAt(i + 3)] as number);
+    const o = g * 3;
+    out[o] = v >> 16;
+    out[o + 1] = (v >> 8) & 255;
+    out[o + 2] = v & 255;
+  }
 }
 
 /**
- * Decodes the committed weights: `data` is base64 of the row count (uint32 LE), the bucket ids of the kept rows as
- * ascending deltas (LEB128 varints), then one int8 code per label for each row (log scale, see train-ner.ts). The
- * rows go into a small open-addressing table (bucket → row offset in `codes`); `values` maps a code to its weight.
+ * Loads the committed weights (`NER_MODEL`, see train-ner.ts): `buckets` is base64 of the bucket ids of the kept rows
+ * as ascending deltas (LEB128 varints), decoded here into a rank index by bucket (`Loaded.rank`); `codes` is base64 of one int8 code per label for each row (log scale), which stays encoded until a
+ * row is first read (`decodeRow`): loading decodes about 70 KB instead of 1.2 MB. `values` maps a code to its weight.
  */
 export function loadModel(): Loaded {
   if (loaded) return loaded;
-  const bytes = base64Bytes(NER_MODEL.data);
-  const rows =
-    ((bytes[0] as number) |
-      ((bytes[1] as number) << 8) |
-      ((bytes[2] as number) << 16) |
-      ((bytes[3] as number) << 24)) >>>
-    0;
-  let slots = 1024;
-  while (slots < rows * 2) slots *= 2;
-  const table = new Int32Array(slots * 2);
-  let p = 4;
+  const rows = NER_MODEL.rows;
+  const enc = NER_MODEL.buckets;
+  const deltas = new Uint8Array(Math.ceil(enc.length / 4) * 3);
+  decodeGroups(enc, 0, Math.ceil(enc.length / 4), deltas);
+  // A fresh page costs tens of microseconds on some hosts: the rank index touches 64 pages where a direct index of
+  // 2^20 int32 would touch 1024.
+  const rank = new Int32Array(1 << (NER_MODEL.bits - 4));
+  let p = 0;
   let bucket = 0;
   for (let r = 0; r < rows; r++) {
-    let v = 0;
-    let shift = 0;
-    for (;;) {
-      const b = bytes[p++] as number;
-      v += (b & 127) * 2 ** shift;
+    let b = deltas[p++] as number;
+    let v = b & 127;
+    let shift = 7;
+    while (b >= 128) {
+      b = deltas[p++] as number;
+      v |= (b & 127) << shift;
       shift += 7;
-      if (b < 128) break;
     }
     bucket += v;
-    let slot = bucket & (slots - 1);
-    while (table[slot * 2] !== 0) slot = (slot + 1) & (slots - 1);
-    table[slot * 2] = bucket + 1;
-    table[slot * 2 + 1] = r * N_LABELS;
+    rank[(bucket >>> 5) * 2] = (rank[(bucket >>> 5) * 2] as number) | (1 << (bucket & 31));
+  }
+  let before = 0;
+  for (let k = 0; k < rank.length; k += 2) {
+    rank[k + 1] = before;
+    before += popcount(rank[k] as number);
   }
   // int8 codes on a log scale: value = sign * eps * (exp(|code| / a) - 1).
   const values = new Float32Array(256);
   for (let q = -127; q <= 127; q++)
     values[q & 255] = Math.sign(q) * NER_MODEL.eps * (Math.exp(Math.abs(q) / NER_MODEL.a) - 1);
-  const codes = bytes.subarray(p, p + rows * N_LABELS);
-  loaded = { table, slots, codes, values };
+  // Room for whole base64 groups past the last row.
+  const codes = new Uint8Array(Math.ceil((rows * N_LABELS) / 3) * 3);
+  loaded = { rank, codes, done: new Uint8Array(rows), values };
   return loaded;
+}
+
+function popcount(x: number): number {
+  let v = x - ((x >>> 1) & 0x55555555);
+  v = (v & 0x33333333) + ((v >>> 2) & 0x33333333);
+  return (Math.imul((v + (v >>> 4)) & 0x0f0f0f0f, 0x01010101) >>> 24) as number;
+}
+
+/** Decodes row `row`'s codes (the base64 groups that hold its N_LABELS bytes). */
+function decodeRow(m: Loaded, row: number): void {
+  const start = row * N_LABELS;
+  decodeGroups(NER_MODEL.codes, Math.floor(start / 3), Math.floor((start + N_LABELS - 1) / 3) + 1, m.codes);
+  m.done[row] = 1;
 }
 
 const MASK = (1 << NER_MODEL.bits) - 1;
 
-/** Offset of a feature's row in `codes`, -1 when the model has no weights for it. */
-function rowOf(m: Loaded, h: number): number {
-  const b = h & MASK;
-  const smask = m.slots - 1;
-  const table = m.table;
-  let slot = b & smask;
-  for (;;) {
-    const key = table[slot * 2] as number;
-    if (key === b + 1) return table[slot * 2 + 1] as number;
-    if (key === 0) return -1;
-    slot = (slot + 1) & smask;
-  }
-}
-
 /** Adds the weights of feature `h` to into[at .. at + N_LABELS). */
 function addFeature(m: Loaded, h: number, into: Float32Array | Float64Array, at: number): void {
-  const r = rowOf(m, h);
-  if (r < 0) return;
+  const b = h & MASK;
+  const k = (b >>> 5) * 2;
+  const word = m.rank[k] as number;
+  const bit = 1 << (b & 31);
+  if ((word & bit) === 0) return;
+  const row = (m.rank[k + 1] as number) + popcount(word & (bit - 1));
+  if (m.done[row] === 0) decodeRow(m, row);
   // The int8 codes (17 bytes a row) rather than decoded floats: a quarter of the memory traffic.
+  const r = row * N_LABELS;
   const codes = m.codes;
   const values = m.values;
   for (let l = 0; l < N_LABELS; l++)
@@ -237,43 +260,15 @@ export function decodeReference(ctx: Context): Int8Array {
 // neighbour at -2..+2) are summed once per distinct form into weight vectors, cached per configuration across
 // documents; per token only the pair features (bigrams, shape trigram), the label history and the document features
 // are looked up. The per-document sets (words seen lower case, label memory) are stamps on per-lower-case records.
+//
+// Forms, lower-case records and pair entries are numbered and kept in typed arrays (no object per form, no Map
+// keyed by form): a token finds its form through an open-addressing table on the FNV hash of its text.
 
-/** Per lower-case word: document stamps for "seen lower case", "seen capitalised" and the label memory. */
-interface Lower {
-  lowerSeen: number;
-  capSeen: number;
-  memDoc: number;
-  mem: number;
-}
-
-/** Per distinct token text. */
-interface Form {
-  lower: Lower;
-  lowerText: string;
-  lowH: number;
-  rawH: number;
-  shapeH: number;
-  len: number;
-  word: boolean;
-  cap: boolean;
-  /** `skippable`: O unscored outside an entity. */
-  skip: boolean;
-  /** Word flags, -1 until computed. */
-  flags: number;
-  /** Two-word gazetteer code (`pairCode`) with the next word form, when one space apart. */
-  pairs: Map<Form, number> | null;
-  /** Occurrences seen (all documents since the cache was made): a form's vectors are cached from the second on. */
-  count: number;
-  /** Summed weights of the parts below (N_LABELS each), filled on demand; `ready` is a bit mask of the parts. */
-  vec: number;
-  ready: number;
-  /** Summed weights of the label-dependent slots (HS_*), filled on demand; `hready` is a bit mask. */
-  hv: number;
-  hready: number;
-  /** bgm + wm1s0 by the previous form; bgp + s0wp1 by the next form. */
-  left: Map<Form, number> | null;
-  right: Map<Form, number> | null;
-}
+/** Form bits. */
+const B_WORD = 1;
+const B_CAP = 2;
+/** `skippable`: O unscored outside an entity. */
+const B_SKIP = 4;
 
 const OWN = 0;
 const PREV = 1;
@@ -283,24 +278,195 @@ const NEXT2 = 4;
 const CAPS = 5;
 const INIT = 6;
 const PARTS = 7;
-// Slots of `hv`: l1w + l1s after a sentence start (a = 1) and after O (a = 2); the nl features by nl (-2, 0..3);
+// Slots of a form's history vectors: l1w + l1s after a sentence start (a = 1) and after O (a = 2); the nl
+// features by nl (-2, 0..3).
 const HS_NL = 2;
 const HSLOTS = 7;
+/** Kinds of pair entries: bgm + wm1s0 by the previous form, bgp + s0wp1 by the next form, two-word gazetteer code. */
+const P_LEFT = 0;
+const P_RIGHT = 1;
+const P_GAZ = 2;
 
-interface FormCache {
-  forms: Map<string, Form>;
-  lowers: Map<string, Lower>;
-  /** Shape trigram vectors by the trigram's hash. */
-  trigrams: Map<number, number>;
-  /** All cached vectors (form parts, pairs, trigrams, history slots), N_LABELS floats each, by offset. */
-  pool: Float32Array;
-  used: number;
-}
-const formCaches = new WeakMap<ResolvedConfig, FormCache>();
 /** The cache is dropped (between documents) once it holds this many forms. */
 const FORM_LIMIT = 40_000;
 /** The cache is dropped (between documents) once its vectors fill this many floats (16 MB). */
 const POOL_LIMIT = 1 << 22;
+/** The cache is dropped (between documents) once it holds this many pair entries (16 bytes each). */
+const PAIR_LIMIT = 1 << 19;
+
+/** Per configuration: the distinct token texts seen (forms) and what is cached for them. */
+class FormCache {
+  /** Forms: count and capacity of the per-form arrays. */
+  n = 0;
+  cap = 1024;
+  /** Open-addressing table on the text hash: form id + 1, 0 = empty. */
+  table = new Int32Array(2048);
+  text: string[] = [];
+  lowerText: string[] = [];
+  /** FNV of the text (the table's key). */
+  hash = new Int32Array(this.cap);
+  /** Hashes of the lower-case text (numbers: their shape), the raw text (capitalised forms) and the shape. */
+  lowH = new Int32Array(this.cap);
+  rawH = new Int32Array(this.cap);
+  shapeH = new Int32Array(this.cap);
+  len = new Uint8Array(this.cap);
+  bits = new Uint8Array(this.cap);
+  /** Word flags, -1 until computed. */
+  flags = new Int32Array(this.cap);
+  /** Occurrences seen (all documents since the cache was made): a form's vectors are cached from the second on. */
+  count = new Int32Array(this.cap);
+  /** Pool offset of the form's PARTS vectors (-1: none yet); `ready`: bit mask of the parts filled. */
+  vec = new Int32Array(this.cap);
+  ready = new Uint8Array(this.cap);
+  /** Pool offset of the form's HSLOTS history vectors (-1: none yet); `hready`: bit mask. */
+  hv = new Int32Array(this.cap);
+  hready = new Uint8Array(this.cap);
+  /** Lower-case record of the form. */
+  lower = new Int32Array(this.cap);
+  /** Lower-case records: document stamps for "seen lower case", "seen capitalised" and the label memory. */
+  lowers = new Map<string, number>();
+  nLower = 0;
+  lowerSeen = new Int32Array(1024);
+  capSeen = new Int32Array(1024);
+  memDoc = new Int32Array(1024);
+  mem = new Int32Array(1024);
+  /** Pair entries, 4 ints a slot: form a + 1 (0 = empty), form b + 1 (0 = none), kind, value. */
+  pairSlots = 4096;
+  pairs = new Int32Array(4096 * 4);
+  nPairs = 0;
+  /** Shape trigram vectors by the trigram's hash. */
+  trigrams = new Map<number, number>();
+  /** All cached vectors (form parts, pairs, trigrams, history slots), N_LABELS floats each, by offset. */
+  pool = new Float32Array(1 << 16);
+  used = 0;
+}
+
+function grown<A extends Int32Array | Uint8Array>(a: A, size: number, fill = 0): A {
+  const b = new (a.constructor as { new (n: number): A })(size);
+  b.set(a);
+  if (fill !== 0) b.fill(fill, a.length);
+  return b;
+}
+
+function growForms(c: FormCache): void {
+  const cap = c.cap * 2;
+  c.hash = grown(c.hash, cap);
+  c.lowH = grown(c.lowH, cap);
+  c.rawH = grown(c.rawH, cap);
+  c.shapeH = grown(c.shapeH, cap);
+  c.len = grown(c.len, cap);
+  c.bits = grown(c.bits, cap);
+  c.flags = grown(c.flags, cap);
+  c.count = grown(c.count, cap);
+  c.vec = grown(c.vec, cap);
+  c.ready = grown(c.ready, cap);
+  c.hv = grown(c.hv, cap);
+  c.hready = grown(c.hready, cap);
+  c.lower = grown(c.lower, cap);
+  c.cap = cap;
+  // The table stays at most a quarter full.
+  const slots = cap * 2;
+  const table = new Int32Array(slots);
+  for (let id = 0; id < c.n; id++) {
+    let slot = (c.hash[id] as number) & (slots - 1);
+    while (table[slot] !== 0) slot = (slot + 1) & (slots - 1);
+    table[slot] = id + 1;
+  }
+  c.table = table;
+}
+
+function lowerId(c: FormCache, lower: string): number {
+  let id = c.lowers.get(lower);
+  if (id === undefined) {
+    id = c.nLower++;
+    if (id >= c.lowerSeen.length) {
+      const size = c.lowerSeen.length * 2;
+      c.lowerSeen = grown(c.lowerSeen, size);
+      c.capSeen = grown(c.capSeen, size);
+      c.memDoc = grown(c.memDoc, size);
+      c.mem = grown(c.mem, size);
+    }
+    c.lowers.set(lower, id);
+  }
+  return id;
+}
+
+/** The form of token t (made on first sight). */
+function formOf(c: FormCache, t: Token): number {
+  const s = t.text;
+  let h = 0x811c9dc5;
+  for (let k = 0; k < s.length; k++) h = Math.imul(h ^ s.charCodeAt(k), 0x01000193);
+  let mask = c.table.length - 1;
+  let slot = h & mask;
+  for (;;) {
+    const v = c.table[slot] as number;
+    if (v === 0) break;
+    if (c.hash[v - 1] === h && c.text[v - 1] === s) return v - 1;
+    slot = (slot + 1) & mask;
+  }
+  if (c.n >= c.cap) {
+    growForms(c);
+    mask = c.table.length - 1;
+    slot = h & mask;
+    while (c.table[slot] !== 0) slot = (slot + 1) & mask;
+  }
+  const id = c.n++;
+  c.table[slot] = id + 1;
+  c.text.push(s);
+  c.lowerText.push(t.lower);
+  c.hash[id] = h;
+  const sh = shapeHash(s);
+  const low = t.kind === 'number' ? sh : t.lower === s ? h : fnv(t.lower);
+  c.lowH[id] = low;
+  c.rawH[id] = t.cap ? h : low;
+  c.shapeH[id] = sh;
+  c.len[id] = Math.min(s.length, 12);
+  c.bits[id] = (t.kind === 'word' ? B_WORD : 0) | (t.cap ? B_CAP : 0) | (skippable(t) ? B_SKIP : 0);
+  c.flags[id] = -1;
+  c.count[id] = 0;
+  c.vec[id] = -1;
+  c.ready[id] = 0;
+  c.hv[id] = -1;
+  c.hready[id] = 0;
+  c.lower[id] = lowerId(c, t.lower);
+  return id;
+}
+
+/** Slot of pair (a, b, kind) in `c.pairs` (b = -1: no neighbour); `make`: claim an empty slot when missing. */
+function pairSlot(c: FormCache, a: number, b: number, kind: number, make: boolean): number {
+  if (make && c.nPairs * 2 >= c.pairSlots) {
+    const old = c.pairs;
+    const oldSlots = c.pairSlots;
+    c.pairSlots = oldSlots * 2;
+    c.pairs = new Int32Array(c.pairSlots * 4);
+    const mask = c.pairSlots - 1;
+    for (let k = 0; k < oldSlots; k++) {
+      if (old[k * 4] === 0) continue;
+      let slot = mix(((old[k * 4] as number) << 2) | (old[k * 4 + 2] as number), old[k * 4 + 1] as number) & mask;
+      while (c.pairs[slot * 4] !== 0) slot = (slot + 1) & mask;
+      c.pairs.set(old.subarray(k * 4, k * 4 + 4), slot * 4);
+    }
+  }
+  const pairs = c.pairs;
+  const mask = c.pairSlots - 1;
+  let slot = mix(((a + 1) << 2) | kind, b + 1) & mask;
+  for (;;) {
+    const k = pairs[slot * 4] as number;
+    if (k === 0) {
+      if (!make) return -1;
+      pairs[slot * 4] = a + 1;
+      pairs[slot * 4 + 1] = b + 1;
+      pairs[slot * 4 + 2] = kind;
+      pairs[slot * 4 + 3] = -1;
+      c.nPairs++;
+      return slot;
+    }
+    if (k === a + 1 && pairs[slot * 4 + 1] === b + 1 && pairs[slot * 4 + 2] === kind) return slot;
+    slot = (slot + 1) & mask;
+  }
+}
+
+const formCaches = new WeakMap<ResolvedConfig, FormCache>();
 
 /** Offset of `size` fresh zeroed floats in the pool (which may be replaced by a larger copy: re-read `c.pool`). */
 function alloc(c: FormCache, size: number): number {
@@ -317,59 +483,43 @@ let docStamp = 0;
 
 function formCache(ctx: Context): FormCache {
   let c = formCaches.get(ctx.config);
-  if (!c || c.forms.size > FORM_LIMIT || c.used > POOL_LIMIT) {
-    c = { forms: new Map(), lowers: new Map(), trigrams: new Map(), pool: new Float32Array(1 << 16), used: 0 };
+  if (!c || c.n > FORM_LIMIT || c.used > POOL_LIMIT || c.nPairs > PAIR_LIMIT) {
+    c = new FormCache();
     formCaches.set(ctx.config, c);
   }
   return c;
 }
 
-function newForm(c: FormCache, t: Token): Form {
-  const sh = shapeHash(t.text);
-  const low = t.kind === 'number' ? sh : fnv(t.lower);
-  let lower = c.lowers.get(t.lower);
-  if (!lower) {
-    lower = { lowerSeen: 0, capSeen: 0, memDoc: 0, mem: 0 };
-    c.lowers.set(t.lower, lower);
-  }
-  return {
-    lower,
-    lowerText: t.lower,
-    lowH: low,
-    rawH: t.cap ? fnv(t.text) : low,
-    shapeH: sh,
-    len: Math.min(t.text.length, 12),
-    word: t.kind === 'word',
-    cap: t.cap,
-    skip: skippable(t),
-    flags: -1,
-    pairs: null,
-    count: 0,
-    vec: -1,
-    ready: 0,
-    hv: -1,
-    hready: 0,
-    left: null,
-    right: null,
-  };
-}
-
 /** Adds the features of part `p` of form f (`t` a token of it) to v[at .. at + N_LABELS). */
-function fillPart(m: Loaded, ctx: Context, f: Form, t: Token, p: number, v: Float32Array | Float64Array, at: number) {
-  if ((p === OWN || p === PREV || p === NEXT) && f.flags < 0) {
-    const places = f.cap && budget > 0;
-    if (f.cap) budget--;
-    f.flags = wordFlags(ctx, t, places);
+function fillPart(
+  m: Loaded,
+  c: FormCache,
+  ctx: Context,
+  f: number,
+  t: Token,
+  p: number,
+  v: Float32Array | Float64Array,
+  at: number,
+) {
+  const bits = c.bits[f] as number;
+  const cap = (bits & B_CAP) !== 0;
+  let fl = c.flags[f] as number;
+  if ((p === OWN || p === PREV || p === NEXT) && fl < 0) {
+    const places = cap && budget > 0;
+    if (cap) budget--;
+    fl = wordFlags(ctx, t, places);
+    c.flags[f] = fl;
   }
-  const fl = f.flags;
+  const lowH = c.lowH[f] as number;
+  const shapeH = c.shapeH[f] as number;
   switch (p) {
     case OWN: {
       addFeature(m, mix(T.bias, 0), v, at);
-      addFeature(m, mix(T.w, f.lowH), v, at);
-      addFeature(m, mix(T.raw, f.rawH), v, at);
-      addFeature(m, mix(T.shape, f.shapeH), v, at);
-      if (f.word) {
-        const lw = f.lowerText;
+      addFeature(m, mix(T.w, lowH), v, at);
+      addFeature(m, mix(T.raw, c.rawH[f] as number), v, at);
+      addFeature(m, mix(T.shape, shapeH), v, at);
+      if (bits & B_WORD) {
+        const lw = c.lowerText[f] as string;
         const k1 = Math.min(4, lw.length - 1);
         let hp = 0x811c9dc5;
         let hs = 0x811c9dc5;
@@ -380,48 +530,52 @@ function fillPart(m: Loaded, ctx: Context, f: Form, t: Token, p: number, v: Floa
           addFeature(m, mix(T.suf + k - 1, hs >>> 0), v, at);
         }
       }
-      addFeature(m, mix(T.len, f.len), v, at);
-      if (fl) for (const bit of FLAG_BITS) if (fl & bit) addFeature(m, mix(T.flag, bit * 2 + (f.cap ? 1 : 0)), v, at);
+      addFeature(m, mix(T.len, c.len[f] as number), v, at);
+      if (fl) for (const bit of FLAG_BITS) if (fl & bit) addFeature(m, mix(T.flag, bit * 2 + (cap ? 1 : 0)), v, at);
       break;
     }
     case PREV:
-      addFeature(m, mix(T.wm1, f.lowH), v, at);
-      addFeature(m, mix(T.sm1, f.shapeH), v, at);
+      addFeature(m, mix(T.wm1, lowH), v, at);
+      addFeature(m, mix(T.sm1, shapeH), v, at);
       if (fl) for (const bit of FLAG_BITS) if (fl & bit) addFeature(m, mix(T.flagm1, bit), v, at);
       break;
     case NEXT:
-      addFeature(m, mix(T.wp1, f.lowH), v, at);
-      addFeature(m, mix(T.sp1, f.shapeH), v, at);
+      addFeature(m, mix(T.wp1, lowH), v, at);
+      addFeature(m, mix(T.sp1, shapeH), v, at);
       if (fl) for (const bit of FLAG_BITS) if (fl & bit) addFeature(m, mix(T.flagp1, bit), v, at);
       break;
     case PREV2:
-      addFeature(m, mix(T.wm2, f.lowH), v, at);
-      addFeature(m, mix(T.sm2, f.shapeH), v, at);
+      addFeature(m, mix(T.wm2, lowH), v, at);
+      addFeature(m, mix(T.sm2, shapeH), v, at);
       break;
     case NEXT2:
-      addFeature(m, mix(T.wp2, f.lowH), v, at);
-      addFeature(m, mix(T.sp2, f.shapeH), v, at);
+      addFeature(m, mix(T.wp2, lowH), v, at);
+      addFeature(m, mix(T.sp2, shapeH), v, at);
       break;
     case CAPS:
-      addFeature(m, mix(T.capsLine, f.shapeH), v, at);
-      addFeature(m, mix(T.capsW, f.lowH), v, at);
+      addFeature(m, mix(T.capsLine, shapeH), v, at);
+      addFeature(m, mix(T.capsW, lowH), v, at);
       break;
     default:
-      addFeature(m, mix(T.initial, f.shapeH), v, at);
+      addFeature(m, mix(T.initial, shapeH), v, at);
   }
 }
 
 /** Adds part `p` of form f to the scores: from its cached vector when the form recurs, else feature by feature. */
-function addPart(sc: Float64Array, m: Loaded, c: FormCache, ctx: Context, f: Form, t: Token, p: number): void {
-  if (f.count < 2) {
-    fillPart(m, ctx, f, t, p, sc, 0);
+function addPart(sc: Float64Array, m: Loaded, c: FormCache, ctx: Context, f: number, t: Token, p: number): void {
+  if ((c.count[f] as number) < 2) {
+    fillPart(m, c, ctx, f, t, p, sc, 0);
     return;
   }
-  if (f.vec < 0) f.vec = alloc(c, PARTS * N_LABELS);
-  const at = f.vec + p * N_LABELS;
-  if (!(f.ready & (1 << p))) {
-    fillPart(m, ctx, f, t, p, c.pool, at);
-    f.ready |= 1 << p;
+  let v = c.vec[f] as number;
+  if (v < 0) {
+    v = alloc(c, PARTS * N_LABELS);
+    c.vec[f] = v;
+  }
+  const at = v + p * N_LABELS;
+  if (!((c.ready[f] as number) & (1 << p))) {
+    fillPart(m, c, ctx, f, t, p, c.pool, at);
+    c.ready[f] = (c.ready[f] as number) | (1 << p);
   }
   addVec(sc, c.pool, at);
 }
@@ -435,29 +589,21 @@ function addPart(sc: Float64Array, m: Loaded, c: FormCache, ctx: Context, f: For
 const GAZ_BUDGET = 20_000;
 let budget = GAZ_BUDGET;
 
-const NO_FORM = {} as Form;
-
-/** bgm + wm1s0 (right = false) or bgp + s0wp1 (right = true) of form f next to g (null: none): pool offset. */
-function pairVec(m: Loaded, c: FormCache, f: Form, g: Form | null, right: boolean): number {
-  const key = g ?? NO_FORM;
-  let map = right ? f.right : f.left;
-  if (!map) {
-    map = new Map();
-    if (right) f.right = map;
-    else f.left = map;
-  }
-  let at = map.get(key);
-  if (at === undefined) {
+/** bgm + wm1s0 (right = false) or bgp + s0wp1 (right = true) of form f next to g (-1: none): pool offset. */
+function pairVec(m: Loaded, c: FormCache, f: number, g: number, right: boolean): number {
+  const slot = pairSlot(c, f, g, right ? P_RIGHT : P_LEFT, true);
+  let at = c.pairs[slot * 4 + 3] as number;
+  if (at < 0) {
     at = alloc(c, N_LABELS);
-    const o = g ? g.lowH : NONE;
+    const o = g >= 0 ? (c.lowH[g] as number) : NONE;
     if (right) {
-      addFeature(m, mix(T.bgp, mix(f.lowH, o)), c.pool, at);
-      addFeature(m, mix(T.s0wp1, mix(f.shapeH, o)), c.pool, at);
+      addFeature(m, mix(T.bgp, mix(c.lowH[f] as number, o)), c.pool, at);
+      addFeature(m, mix(T.s0wp1, mix(c.shapeH[f] as number, o)), c.pool, at);
     } else {
-      addFeature(m, mix(T.bgm, mix(o, f.lowH)), c.pool, at);
-      addFeature(m, mix(T.wm1s0, mix(o, f.shapeH)), c.pool, at);
+      addFeature(m, mix(T.bgm, mix(o, c.lowH[f] as number)), c.pool, at);
+      addFeature(m, mix(T.wm1s0, mix(o, c.shapeH[f] as number)), c.pool, at);
     }
-    map.set(key, at);
+    c.pairs[slot * 4 + 3] = at;
   }
   return at;
 }
@@ -474,18 +620,22 @@ function trigramVec(m: Loaded, c: FormCache, k: number): number {
 }
 
 /** l1w + l1s (slots 0, 1: a = 1, 2) or nls + nlw (slots 2..6: nl = -2, 0..3) of form f: pool offset. */
-function histVec(m: Loaded, c: FormCache, f: Form, k: number, a: number): number {
-  if (f.hv < 0) f.hv = alloc(c, HSLOTS * N_LABELS);
-  const at = f.hv + k * N_LABELS;
-  if (!(f.hready & (1 << k))) {
+function histVec(m: Loaded, c: FormCache, f: number, k: number, a: number): number {
+  let hv = c.hv[f] as number;
+  if (hv < 0) {
+    hv = alloc(c, HSLOTS * N_LABELS);
+    c.hv[f] = hv;
+  }
+  const at = hv + k * N_LABELS;
+  if (!((c.hready[f] as number) & (1 << k))) {
     if (k < HS_NL) {
-      addFeature(m, mix(T.l1w, mix(a, f.lowH)), c.pool, at);
-      addFeature(m, mix(T.l1s, mix(a, f.shapeH)), c.pool, at);
+      addFeature(m, mix(T.l1w, mix(a, c.lowH[f] as number)), c.pool, at);
+      addFeature(m, mix(T.l1s, mix(a, c.shapeH[f] as number)), c.pool, at);
     } else {
-      addFeature(m, mix(T.nls, mix(a, f.shapeH)), c.pool, at);
-      addFeature(m, mix(T.nlw, mix(a, f.lowH)), c.pool, at);
+      addFeature(m, mix(T.nls, mix(a, c.shapeH[f] as number)), c.pool, at);
+      addFeature(m, mix(T.nlw, mix(a, c.lowH[f] as number)), c.pool, at);
     }
-    f.hready |= 1 << k;
+    c.hready[f] = (c.hready[f] as number) | (1 << k);
   }
   return at;
 }
@@ -553,23 +703,20 @@ export function decodeFast(ctx: Context): Int8Array {
   const K = constants(m);
   const toks = ctx.doc.tokens;
   const n = toks.length;
-  const cache = formCache(ctx);
+  const c = formCache(ctx);
   const stamp = ++docStamp;
   budget = GAZ_BUDGET;
   const caps = capsParagraphs(ctx);
-  const forms: Form[] = new Array(n);
+  const forms = new Int32Array(n);
   for (let i = 0; i < n; i++) {
     const t = toks[i] as Token;
-    let f = cache.forms.get(t.text);
-    if (!f) {
-      f = newForm(cache, t);
-      cache.forms.set(t.text, f);
-    }
-    f.count++;
+    const f = formOf(c, t);
+    c.count[f] = (c.count[f] as number) + 1;
     forms[i] = f;
-    if (f.word && caps[t.paragraph] !== 1) {
-      if (!f.cap) f.lower.lowerSeen = stamp;
-      else if (!t.upper) f.lower.capSeen = stamp;
+    const bits = c.bits[f] as number;
+    if (bits & B_WORD && caps[t.paragraph] !== 1) {
+      if (!(bits & B_CAP)) c.lowerSeen[c.lower[f] as number] = stamp;
+      else if (!t.upper) c.capSeen[c.lower[f] as number] = stamp;
     }
   }
   // Two-word gazetteer names (as `gazetteerPairs`), memoised per pair of word forms.
@@ -579,17 +726,18 @@ export function decodeFast(ctx: Context): Int8Array {
     const a = toks[i] as Token;
     const b = toks[i + 1] as Token;
     if (!a.cap || !b.cap || b.sentence !== a.sentence || caps[a.paragraph] === 1) continue;
-    const fa = forms[i] as Form;
-    if (!fa.word) continue;
+    const fa = forms[i] as number;
+    if (!((c.bits[fa] as number) & B_WORD)) continue;
     let code: number;
     if (b.start === a.end + 1 && text.charCodeAt(a.end) === 32) {
-      const fb = forms[i + 1] as Form;
-      code = fa.pairs?.get(fb) ?? -1;
+      const fb = forms[i + 1] as number;
+      const found = pairSlot(c, fa, fb, P_GAZ, false);
+      code = found < 0 ? -1 : (c.pairs[found * 4 + 3] as number);
       if (code < 0 && budget > 0) {
         budget--;
         code = pairCode(ctx, text.slice(a.start, b.end));
-        fa.pairs ??= new Map();
-        fa.pairs.set(fb, code);
+        const slot = pairSlot(c, fa, fb, P_GAZ, true); // may replace c.pairs: read it after
+        c.pairs[slot * 4 + 3] = code;
       }
     } else if (budget > 0) {
       budget--;
@@ -602,6 +750,10 @@ export function decodeFast(ctx: Context): Int8Array {
   }
   const labels = new Int8Array(n);
   const sc = SCORES;
+  const count = c.count;
+  const lowH = c.lowH;
+  const shapeH = c.shapeH;
+  const lowerOf = c.lower;
   let l1 = -1;
   let l2 = -1;
   for (let i = 0; i < n; i++) {
@@ -611,58 +763,57 @@ export function decodeFast(ctx: Context): Int8Array {
       l1 = -1;
       l2 = -1;
     }
-    const f = forms[i] as Form;
-    if (f.skip && (l1 < 0 || INSIDE[l1] === 0)) {
+    const f = forms[i] as number;
+    const bits = c.bits[f] as number;
+    if (bits & B_SKIP && (l1 < 0 || INSIDE[l1] === 0)) {
       l2 = l1;
       l1 = 0;
       continue;
     }
+    const cap = (bits & B_CAP) !== 0;
+    const lw = lowerOf[f] as number;
     const hasP1 = i > 0 && (toks[i - 1] as Token).sentence === sent;
     const hasN1 = i + 1 < n && (toks[i + 1] as Token).sentence === sent;
     const hasP2 = hasP1 && i > 1 && (toks[i - 2] as Token).sentence === sent;
     const hasN2 = hasN1 && i + 2 < n && (toks[i + 2] as Token).sentence === sent;
     sc.fill(0);
-    addPart(sc, m, cache, ctx, f, t, OWN);
-    const w = f.lowH;
-    const sh = f.shapeH;
+    addPart(sc, m, c, ctx, f, t, OWN);
+    const w = lowH[f] as number;
+    const sh = shapeH[f] as number;
     let wm1 = NONE;
     let sm1 = NONE;
     let wp1 = NONE;
     let sp1 = NONE;
-    if (hasP1) {
-      const g = forms[i - 1] as Form;
-      addPart(sc, m, cache, ctx, g, toks[i - 1] as Token, PREV);
-      wm1 = g.lowH;
-      sm1 = g.shapeH;
+    const gp = hasP1 ? (forms[i - 1] as number) : -1;
+    const gn = hasN1 ? (forms[i + 1] as number) : -1;
+    if (gp >= 0) {
+      addPart(sc, m, c, ctx, gp, toks[i - 1] as Token, PREV);
+      wm1 = lowH[gp] as number;
+      sm1 = shapeH[gp] as number;
     } else addVec(sc, K.none, 0);
-    if (hasN1) {
-      const g = forms[i + 1] as Form;
-      addPart(sc, m, cache, ctx, g, toks[i + 1] as Token, NEXT);
-      wp1 = g.lowH;
-      sp1 = g.shapeH;
+    if (gn >= 0) {
+      addPart(sc, m, c, ctx, gn, toks[i + 1] as Token, NEXT);
+      wp1 = lowH[gn] as number;
+      sp1 = shapeH[gn] as number;
     } else addVec(sc, K.none, N_LABELS);
-    if (hasP2) {
-      const g = forms[i - 2] as Form;
-      addPart(sc, m, cache, ctx, g, toks[i - 2] as Token, PREV2);
-    } else addVec(sc, K.none, 2 * N_LABELS);
-    if (hasN2) {
-      const g = forms[i + 2] as Form;
-      addPart(sc, m, cache, ctx, g, toks[i + 2] as Token, NEXT2);
-    } else addVec(sc, K.none, 3 * N_LABELS);
+    if (hasP2) addPart(sc, m, c, ctx, forms[i - 2] as number, toks[i - 2] as Token, PREV2);
+    else addVec(sc, K.none, 2 * N_LABELS);
+    if (hasN2) addPart(sc, m, c, ctx, forms[i + 2] as number, toks[i + 2] as Token, NEXT2);
+    else addVec(sc, K.none, 3 * N_LABELS);
     const capsLine = caps[t.paragraph] === 1;
     if (capsLine) {
-      addPart(sc, m, cache, ctx, f, t, CAPS);
-      if (f.lower.capSeen === stamp) addVec(sc, K.capSeen, 0);
+      addPart(sc, m, c, ctx, f, t, CAPS);
+      if (c.capSeen[lw] === stamp) addVec(sc, K.capSeen, 0);
     }
-    if (sentenceInitial(ctx, i)) addPart(sc, m, cache, ctx, f, t, INIT);
-    if (f.cap && f.lower.lowerSeen === stamp) addVec(sc, K.lowerSeen, capsLine ? N_LABELS : 0);
+    if (sentenceInitial(ctx, i)) addPart(sc, m, c, ctx, f, t, INIT);
+    if (cap && c.lowerSeen[lw] === stamp) addVec(sc, K.lowerSeen, capsLine ? N_LABELS : 0);
     const gz = gazPos[i] as number;
     if (gz) addVec(sc, K.gaz, gz * N_LABELS);
     const a = l1 + 2;
     addVec(sc, K.hist, (a * HIST_W + l2 + 2) * N_LABELS);
-    const nl = f.cap && f.lower.memDoc === stamp ? f.lower.mem : -1;
+    const nl = cap && c.memDoc[lw] === stamp ? (c.mem[lw] as number) : -1;
     if (nl !== -1) addVec(sc, K.nl, (nl + 8) * N_LABELS);
-    if (f.count < 2) {
+    if ((count[f] as number) < 2) {
       // A form seen once: its pair and history features one by one (nothing cached for hapaxes).
       addFeature(m, mix(T.bgm, mix(wm1, w)), sc, 0);
       addFeature(m, mix(T.bgp, mix(w, wp1)), sc, 0);
@@ -678,14 +829,12 @@ export function decodeFast(ctx: Context): Int8Array {
     } else {
       // Offsets first: a look-up may grow (replace) the pool.
       // Pairs are cached only when the neighbour recurs too (a hapax neighbour's pair would never be read again).
-      const gp = hasP1 ? (forms[i - 1] as Form) : null;
-      const gn = hasN1 ? (forms[i + 1] as Form) : null;
-      const pl = gp === null || gp.count > 1 ? pairVec(m, cache, f, gp, false) : -1;
-      const pr = gn === null || gn.count > 1 ? pairVec(m, cache, f, gn, true) : -1;
-      const tri = trigramVec(m, cache, mix(mix(sm1, sh), sp1));
-      const hs = a <= 2 ? histVec(m, cache, f, a - 1, a) : -1;
-      const nk = nl === -1 ? -1 : histVec(m, cache, f, nl === -2 ? HS_NL : HS_NL + 1 + nl, nl + 8);
-      const pool = cache.pool;
+      const pl = gp < 0 || (count[gp] as number) > 1 ? pairVec(m, c, f, gp, false) : -1;
+      const pr = gn < 0 || (count[gn] as number) > 1 ? pairVec(m, c, f, gn, true) : -1;
+      const tri = trigramVec(m, c, mix(mix(sm1, sh), sp1));
+      const hs = a <= 2 ? histVec(m, c, f, a - 1, a) : -1;
+      const nk = nl === -1 ? -1 : histVec(m, c, f, nl === -2 ? HS_NL : HS_NL + 1 + nl, nl + 8);
+      const pool = c.pool;
       if (pl >= 0) addVec(sc, pool, pl);
       else {
         addFeature(m, mix(T.bgm, mix(wm1, w)), sc, 0);
@@ -717,9 +866,9 @@ export function decodeFast(ctx: Context): Int8Array {
       }
     }
     labels[i] = best;
-    if (f.cap) {
-      f.lower.memDoc = stamp;
-      f.lower.mem = best === 0 ? -2 : (TYPE_OF[best] as number);
+    if (cap) {
+      c.memDoc[lw] = stamp;
+      c.mem[lw] = best === 0 ? -2 : (TYPE_OF[best] as number);
     }
     l2 = l1;
     l1 = best;
