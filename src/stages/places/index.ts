@@ -8,10 +8,12 @@ import type { Context, PlaceCandidate, PlacesResult, Stage } from '../../pipelin
 import type { Mention, Place, PlaceKind } from '../../schema.js';
 import { scanCues } from './cues.js';
 import { computeFocus, scanDemonyms } from './focus.js';
+import { directionPlace, orgPlaceCandidates } from './nested.js';
 import { chooseEntry, cleanSurface, entriesFor, placeEvidence, placeId, softRegionVotes } from './resolve.js';
 
 export { scanCues } from './cues.js';
 export { computeFocus, scanDemonyms } from './focus.js';
+export { directionPlace, orgPlaceCandidates, placesInName } from './nested.js';
 export {
   chooseEntry,
   cleanSurface,
@@ -209,7 +211,14 @@ export function resolvePlaces(ctx: Context, cands: readonly PlaceCandidate[], ga
   }
   mergeAbbreviatedPrefixes(text, inScope);
   for (let i = 0; i < inScope.length; i++) {
-    const inner = innerPlace(g, inScope[i] as PlaceCandidate);
+    const c = inScope[i] as PlaceCandidate;
+    if (c.rule === 'direction') continue;
+    // "South China", "Western Pennsylvania": one place, read as the place after the direction, whole span kept.
+    if (!c.kindHint && !entriesFor(g, c.text).length && directionPlace(g, cleanSurface(c.text))) {
+      inScope[i] = { ...c, rule: 'direction' };
+      continue;
+    }
+    const inner = innerPlace(g, c);
     if (inner) inScope[i] = inner;
   }
   const byStart = new Map(inScope.map((c) => [c.start, c]));
@@ -229,6 +238,11 @@ export function resolvePlaces(ctx: Context, cands: readonly PlaceCandidate[], ga
   }
   const memo = new Map<string, GazetteerEntry[]>();
   const entriesOf = (c: PlaceCandidate) => {
+    // "Northern Iraq" typed as an organization: the whole span, read as the place after the direction word.
+    if (c.rule === 'direction') {
+      const e = directionPlace(g, cleanSurface(c.text));
+      return e ? [e] : [];
+    }
     const key = `${keyOf.get(c)}\u0000${c.kindHint ?? ''}\u0000${c.text === c.text.toUpperCase()}\u0000${ctx.zoneAt(c.start) === 'dateline'}`;
     let e = memo.get(key);
     if (!e) {
@@ -448,7 +462,12 @@ export function gluedPlaceCandidates(ctx: Context): PlaceCandidate[] {
 export const placesStage: Stage<'places', PlaceCandidate> = {
   name: 'places',
   needs: ['entities'],
-  extractors: [(ctx) => ctx.results.entities?.placeCandidates ?? [], userPlaceCandidates, gluedPlaceCandidates],
+  extractors: [
+    (ctx) => ctx.results.entities?.placeCandidates ?? [],
+    userPlaceCandidates,
+    gluedPlaceCandidates,
+    orgPlaceCandidates,
+  ],
   refiners: [],
   finalize: (ctx, items) => resolvePlaces(ctx, items),
 };

@@ -1,0 +1,275 @@
+/**
+ * Places named inside organization names: "Texas" of "Texas Forest Service", "Cincinnati" of "University of
+ * Cincinnati", "Athens" of "Athens Police Department". A CMS wants the Texas facet for a Texas Forest Service story,
+ * and news geoparsing corpora (GeoWebNews, LGL) annotate these modifier toponyms. The organization keeps its whole
+ * span; the place is proposed as a candidate of its own, nested inside it.
+ *
+ * Only readings the gazetteer is sure of are proposed: a country, first-level region or continent; a city of
+ * 100,000 people; or, in a civic body named after its town ("Athens Police Department", "Paris Public Library"),
+ * any town. Never a demonym, a common word ("Mobile", "Reading"), a name right before a word that makes it a place
+ * of its own kind ("Madison County", "Washington Square": the gazetteer has no counties, and a wrong reading would be
+ * worse than none), nor the whole organization name (that is the name tagger's typing, handled apart).
+ */
+import { fold, type Gazetteer, type GazetteerEntry, getGazetteer, isCommonWordPlace } from '../../gazetteer/index.js';
+import type { Context, PlaceCandidate } from '../../pipeline/types.js';
+import type { OrganizationKind, PlaceKind } from '../../schema.js';
+import { nameLists } from '../entities/lists.js';
+import { cleanSurface, entriesFor } from './resolve.js';
+
+/** A word right after a town's name that makes the name a civic body's ("Athens Police", "Paris Public Library"). */
+const CIVIC_NEXT =
+  /^(?:police|sheriff|sheriff's|sheriff\u2019s|fire|city|town|village|township|public|municipal|council|library|chamber|mayor|mayor's|high|board|parks|housing|water|utilities|courthouse|school|schools)$/i;
+/** A word before "of" that makes the name after it a place's ("University of Cincinnati", "City of Paris"). */
+const OF_HEAD =
+  /^(?:university|college|city|town|village|township|county|state|commonwealth|province|republic|kingdom|government|mayor|bank|port|diocese|archdiocese|bishop|archbishop)$/i;
+/** Words that are never (part of) a nested place name, beside the name lists' organization keywords and titles. */
+const NEVER =
+  /^(?:police|fire|university|college|school|academy|superior|metro|court|department|dept|hospital|center|centre|council|library|museum|church|society|club|association|foundation|commission|board|office|service|services|agency|authority|institute|district|union|ministry|drug|news|times|post|daily|radio|press|star|herald|tribune|journal|st|saint|mount|fort|hall|house|park|memorial|community|state|federal|national|royal|general|united|regional|public|international|world|global|first|vice|deputy|commerce|law|gold|enterprise|surprise|vista|centennial|liberty|independence|unity|hope|heritage|justice|progress|opportunity|man|northeast|northwest|southeast|southwest|midland)$/i;
+/**
+ * Given names that name a town or city somewhere: in an organization's name they are a person's ("Mary Walker",
+ * "Lee School Association"), unless the name is a civic body's ("Austin Police Department"). Folded.
+ */
+const GIVEN_NAMES: ReadonlySet<string> = new Set(
+  'mary patrick norman tyler lee chandler douglas marion florence austin eugene lincoln jackson franklin clinton madison warren victoria nigel'.split(
+    ' ',
+  ),
+);
+
+/** Last words of a sports club named after its town ("Bristol Rovers", "Manchester City", "Queens Park Rangers"). */
+const TEAM_LAST =
+  /^(?:city|united|rovers|wanderers|athletic|albion|rangers|wednesday|hotspur|villa|forest|town|county|fc|afc|sc|olympic|argyle|orient|alexandra|stanley|academical|thistle|rovers)$/i;
+/** First words of a sports club's name before its town ("Real Madrid", "AC Milan", "OFK Beograd"). */
+const TEAM_FIRST =
+  /^(?:real|ac|fc|afc|ofk|sk|sv|vfb|vfl|fk|nk|ks|cf|cd|ud|rc|as|ss|us|inter|atletico|atl\u00e9tico|athletic|sporting|dynamo|dinamo|spartak|cska|lokomotiv|olympique|racing|deportivo|borussia|bayer|hertha|eintracht|partizan|hapoel|maccabi|galatasaray|ajax|feyenoord|standard|union|rapid|red|young)$/i;
+
+/**
+ * A sports club named after its town, whose name carries no annotated place in news corpora: "<Place> <Plural
+ * nickname>" ("Seattle Mariners", "Boston Red Sox", "Chicago White Sox"), "<Place> City|United|Rovers|..."
+ * ("Bristol City"), "<Club word> <Place>" ("Real Madrid", "AC Milan"). `words` are the organization's words; the
+ * place is words[i..j].
+ */
+function isTeamName(words: readonly Word[], i: number, j: number, keywords: ReadonlySet<string>): boolean {
+  if (i > 0 && TEAM_FIRST.test(words[i - 1]?.text ?? '') && j === words.length - 1) return true;
+  if (i !== 0) return false;
+  const rest = words.slice(j + 1);
+  if (!rest.length || rest.length > 2) return false;
+  const last = rest[rest.length - 1] as Word;
+  if (rest.length === 1 && TEAM_LAST.test(last.text)) return true;
+  if (rest.length === 2 && /^park$/i.test(rest[0]?.text ?? '') && TEAM_LAST.test(last.text)) return true;
+  // A plural nickname, not an organization keyword ("Mariners", "Red Sox"; not "Industries", "Services").
+  return (
+    rest.every((w) => isCapWord(w.text)) &&
+    /(?:s|sox)$/i.test(last.text) &&
+    !/(?:ss|ies|ices|ers')$/i.test(last.text) &&
+    !rest.some((w) => keywords.has(bare(w.text)) || NEVER.test(bare(w.text)))
+  );
+}
+
+/** Organization kinds whose names do not carry an annotated place ("Los Angeles Times", "Toronto Blue Jays"). */
+const SKIP_KINDS: ReadonlySet<OrganizationKind> = new Set(['media', 'sports']);
+
+/** Kinds read in any organization; populated places need a city of this size (outside civic bodies). */
+const BIG_KINDS: ReadonlySet<PlaceKind> = new Set(['country', 'region', 'continent']);
+const BIG_CITY = 100_000;
+
+/** Words after a name that make the name a place of its own kind (not in the gazetteer as such). */
+const OWN_HEAD =
+  /^(?:county|counties|parish|township|borough|street|st|avenue|ave|road|rd|drive|boulevard|lane|square|river|creek|lake|island|islands|valley|mountain|mountains|hill|hills|bay|beach|harbor|harbour|heights|falls|springs)$/i;
+
+/**
+ * Direction words that make a name of their own with the place after them ("Northern Iraq", "East Texas", "Metro
+ * Vancouver"): such an organization-typed name is a place as a whole, read as the place after the direction.
+ */
+const DIRECTION =
+  /^(?:north|south|east|west|northern|southern|eastern|western|central|upper|lower|greater|northeast|northwest|southeast|southwest|northeastern|northwestern|southeastern|southwestern|mid|metropolitan|metro|downtown|inner)$/i;
+
+/** Words that never start a nested place ("The", "New" alone, lower-case words). */
+const NOT_FIRST = /^(?:the|a|an|of|and|for|new|north|south|east|west|central|upper|lower|greater|united|national)$/i;
+
+interface Word {
+  start: number;
+  end: number;
+  text: string;
+}
+
+/** The words of an organization name with offsets, split at spaces, hyphens and slashes. */
+function wordsOf(text: string, base: number): Word[] {
+  const out: Word[] = [];
+  let i = 0;
+  const n = text.length;
+  while (i < n) {
+    while (i < n && (text[i] === ' ' || text[i] === '-' || text[i] === '/' || text[i] === '\u2013')) i++;
+    const s = i;
+    while (i < n && text[i] !== ' ' && text[i] !== '-' && text[i] !== '/' && text[i] !== '\u2013') i++;
+    if (i > s) {
+      // Trailing punctuation and a possessive stay out of the word ("Georgia's", "Ohio,").
+      let e = i;
+      while (e > s && /[,;:)"\u201d]/.test(text[e - 1] as string)) e--;
+      const w = text.slice(s, e);
+      const poss = /['\u2019]s$/.exec(w);
+      if (poss) e -= poss[0].length;
+      if (e > s) out.push({ start: base + s, end: base + e, text: text.slice(s, e) });
+    }
+  }
+  return out;
+}
+
+const isCapWord = (w: string) => /^\p{Lu}/u.test(w);
+
+/** Lower-case words that stop or exclude a nested place: organization keywords, titles and roles (name lists). */
+let stopWords: { keywords: ReadonlySet<string>; titles: ReadonlySet<string> } | null = null;
+function lists(): { keywords: ReadonlySet<string>; titles: ReadonlySet<string> } {
+  if (!stopWords) {
+    const L = nameLists();
+    stopWords = { keywords: new Set(L.orgKeywords.keys()), titles: new Set([...L.titles, ...L.roles]) };
+  }
+  return stopWords;
+}
+
+const bare = (w: string) => w.toLowerCase().replace(/\.$/, '');
+
+/**
+ * The nested place candidates of one organization name (`name`), offsets relative to it. Scans its words left to
+ * right, longest run first (up to four words); stops at a title or role ("Paris Police Department Sgt. Ricky
+ * Watson": what follows is a person).
+ */
+export function placesInName(g: Gazetteer, name: string): PlaceCandidate[] {
+  if (name.length > 120) return [];
+  const words = wordsOf(name, 0);
+  if (words.length < 2) return [];
+  const { keywords, titles } = lists();
+  // A whole name the gazetteer knows ("KANSAS CITY" typed as an organization): a place or a club, no nested place.
+  if (entriesFor(g, name).length) return [];
+  const out: PlaceCandidate[] = [];
+  for (let i = 0; i < words.length; i++) {
+    const first = words[i] as Word;
+    const lw = bare(first.text);
+    if (i > 0 && titles.has(lw)) break;
+    if (!isCapWord(first.text) || NOT_FIRST.test(first.text)) continue;
+    // "New" right before is part of another name ("New England" is not England); "St." a saint's ("St. Mary").
+    if (i > 0 && /^(?:new|st\.?|saint|san|santa|ste?\.?)$/i.test(words[i - 1]?.text ?? '')) continue;
+    let found: PlaceCandidate | null = null;
+    for (let n = Math.min(4, words.length - i); n >= 1 && !found; n--) {
+      if (n === words.length) continue; // the whole name: the tagger's typing, not a nested place
+      const run = words.slice(i, i + n);
+      const last = run[n - 1] as Word;
+      if (!isCapWord(last.text)) continue;
+      if (run.some((w) => NEVER.test(bare(w.text)) || keywords.has(bare(w.text)) || titles.has(bare(w.text)))) continue;
+      const sub = name.slice(first.start, last.end);
+      // Separated by a hyphen or slash inside the run: not one name ("Paris-Henry").
+      if (n > 1 && /[-/\u2013]/.test(sub)) continue;
+      const letters = sub.replace(/[^\p{L}]/gu, '').length;
+      if (letters < 2 || (letters < 3 && !sub.includes('.'))) continue;
+      const next = words[i + n];
+      if (next && OWN_HEAD.test(next.text) && name.slice(last.end, next.start) === ' ') continue;
+      if (g.demonym(sub) !== null || isCommonWordPlace(sub)) continue;
+      const top = entriesFor(g, sub)[0];
+      if (!top) continue;
+      // A civic body named after its town ("Athens Police Department"), or a name after "University of", "City of".
+      const prev = words[i - 1];
+      const head = words[i - 2];
+      const civic =
+        (i === 0 && next !== undefined && CIVIC_NEXT.test(next.text)) ||
+        (prev !== undefined && prev.text === 'of' && head !== undefined && OF_HEAD.test(head.text));
+      if (!civic && GIVEN_NAMES.has(fold(sub))) continue;
+      // A reading by an alternate name ("Judah" → Jeddah, "Tan") only for a country, region or large city.
+      if (fold(top.name) !== fold(sub) && !BIG_KINDS.has(top.kind) && top.population < 1_000_000) continue;
+      let ok = BIG_KINDS.has(top.kind) || (top.kind === 'city' && top.population >= BIG_CITY);
+      if (!ok && (top.kind === 'city' || top.kind === 'town')) ok = civic;
+      if (!ok || isTeamName(words, i, i + n - 1, keywords)) continue;
+      // "Exchequer Nigel Lawson": a town's name before the last, capitalised word of the name is a first name.
+      if (
+        !BIG_KINDS.has(top.kind) &&
+        next !== undefined &&
+        i + n === words.length - 1 &&
+        isCapWord(next.text) &&
+        !civic &&
+        !keywords.has(bare(next.text)) &&
+        !NEVER.test(bare(next.text)) &&
+        !TEAM_LAST.test(next.text)
+      )
+        continue;
+      found = { start: first.start, end: last.end, text: sub, rule: 'in-org' };
+      i += n - 1;
+    }
+    if (found) out.push(found);
+  }
+  return out;
+}
+
+/** Words before a name that make it a place ("in Gainesville", "near Richmond"). */
+const LOCATIVE = /^(?:in|near|from|at|outside|to|into|across|around|via|throughout|toward|towards)$/i;
+
+/** The word right before `at` in the same line, lower-cased ("" when none). */
+function wordBefore(text: string, at: number): string {
+  let e = at;
+  while (e > 0 && text[e - 1] === ' ') e--;
+  let s = e;
+  while (s > 0 && /\p{L}/u.test(text[s - 1] as string)) s--;
+  return text.slice(s, e);
+}
+
+/**
+ * An organization mention that is a place by its name and its context: the gazetteer reads its whole name as a
+ * place (not a common word, not a demonym) and a locative word comes before it ("in Gainesville", "to Richmond") or a
+ * ", State" qualifier after it ("Hamilton, Ohio"). The name tagger's ORG typing of town names (a town's name is
+ * often a team's or a company's too) is overruled only with such a cue.
+ */
+function typedAsOrg(g: Gazetteer, text: string, start: number, end: number): boolean {
+  const name = text.slice(start, end);
+  if (name.length > 40 || !/^\p{Lu}/u.test(name) || g.demonym(name) !== null || isCommonWordPlace(name)) return false;
+  const top = entriesFor(g, name)[0];
+  if (!top || fold(top.name) !== fold(cleanSurface(name))) return false;
+  if (LOCATIVE.test(wordBefore(text, start)) && text[start - 1] === ' ') return true;
+  if (text.charCodeAt(end) === 44 /* , */) {
+    const m = /^, (\p{Lu}[\p{L}.]*(?: \p{Lu}[\p{L}.]*)?)/u.exec(text.slice(end, end + 30));
+    const q = m ? entriesFor(g, m[1] as string)[0] : undefined;
+    if (q && (q.kind === 'region' || q.kind === 'country') && top.countryCode === q.countryCode) return true;
+  }
+  return false;
+}
+
+/**
+ * The place after a direction word when a whole (organization-typed) name is just that ("Northern Iraq", "East
+ * Texas", "Metro Vancouver"): a country, region or city; null otherwise.
+ */
+export function directionPlace(g: Gazetteer, name: string): GazetteerEntry | null {
+  const sp = name.indexOf(' ');
+  if (sp < 0 || name.length > 40 || !DIRECTION.test(name.slice(0, sp))) return null;
+  const rest = name.slice(sp + 1);
+  if (!/^\p{Lu}/u.test(rest) || g.demonym(rest) !== null || isCommonWordPlace(rest)) return null;
+  const top = entriesFor(g, rest)[0];
+  if (!top || !(BIG_KINDS.has(top.kind) || top.kind === 'city')) return null;
+  return top;
+}
+
+/** Nested place candidates of every in-scope organization mention (see the file header). */
+export function orgPlaceCandidates(ctx: Context): PlaceCandidate[] {
+  const orgs = ctx.results.entities?.organizations;
+  if (!orgs?.length) return [];
+  const g = getGazetteer(ctx.config);
+  const text = ctx.doc.text;
+  const out: PlaceCandidate[] = [];
+  const memo = new Map<string, PlaceCandidate[]>();
+  for (const o of orgs) {
+    if (SKIP_KINDS.has(o.kind)) continue;
+    for (const m of o.mentions) {
+      if (!ctx.inScope(m.start)) continue;
+      if (o.kind === 'other' && directionPlace(g, m.text)) {
+        out.push({ start: m.start, end: m.end, text: m.text, rule: 'direction' });
+        continue;
+      }
+      if (o.kind === 'other' && typedAsOrg(g, text, m.start, m.end)) {
+        out.push({ start: m.start, end: m.end, text: m.text, rule: 'org-typed' });
+        continue;
+      }
+      let rel = memo.get(m.text);
+      if (!rel) {
+        rel = placesInName(g, m.text);
+        memo.set(m.text, rel);
+      }
+      for (const c of rel) out.push({ ...c, start: c.start + m.start, end: c.end + m.start });
+    }
+  }
+  return out;
+}

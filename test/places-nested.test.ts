@@ -1,0 +1,67 @@
+import { describe, expect, it } from 'vitest';
+import { resolveConfig } from '../src/config.js';
+import { getGazetteer } from '../src/gazetteer/index.js';
+import { directionPlace, placesInName } from '../src/stages/places/index.js';
+import { tagArticle } from '../src/tagger.js';
+
+const g = getGazetteer(resolveConfig({}));
+const nested = (name: string) => placesInName(g, name).map((c) => name.slice(c.start, c.end));
+
+describe('places inside organization names', () => {
+  const table: [string, string[]][] = [
+    ['Texas Forest Service', ['Texas']],
+    ['University of Cincinnati', ['Cincinnati']],
+    ['Athens Police Department', ['Athens']],
+    ['Ohio Department of Development', ['Ohio']],
+    ['Bank of Canada', ['Canada']],
+    ['Air Zimbabwe', ['Zimbabwe']],
+    ['Western Pennsylvania Kennel Association', ['Pennsylvania']],
+    ['U.S. Department of Agriculture', ['U.S.']],
+    ['Kentucky Department of Education', ['Kentucky']],
+  ];
+  it.each(table)('%s → %j', (name, want) => {
+    expect(nested(name)).toEqual(want);
+  });
+
+  const none: string[] = [
+    'Seattle Mariners', // a club: "<Place> <Plural nickname>"
+    'Boston Red Sox',
+    'Bristol Rovers',
+    'Manchester City',
+    'Queens Park Rangers',
+    'Real Madrid',
+    'AC Milan',
+    'Kansas City', // the whole name is a place
+    'Madison County Health Department', // a county: not in the gazetteer, never the town
+    'St. Mary Parish School', // a saint
+    'Chamber of Commerce',
+    'Exchequer Nigel Lawson', // a first name
+    'Lee Academy', // a town's name, no civic head after it
+    'Police Department',
+    'New England Patriots',
+  ];
+  it.each(none)('no nested place in %s', (name) => {
+    expect(nested(name)).toEqual([]);
+  });
+
+  it('reads a direction + place name as the place after the direction', () => {
+    expect(directionPlace(g, 'Northern Iraq')?.countryCode).toBe('IQ');
+    expect(directionPlace(g, 'East Texas')?.kind).toBe('region');
+    expect(directionPlace(g, 'Metro Vancouver')?.countryCode).toBe('CA');
+    expect(directionPlace(g, 'Northern Rock')).toBeNull();
+    expect(directionPlace(g, 'Texas')).toBeNull();
+  });
+});
+
+describe('nested places end to end', () => {
+  it('adds the place inside an organization name and keeps the organization whole', () => {
+    const text =
+      'The Texas Forest Service said on Monday that crews had contained the fire. Officials at the University of Cincinnati were not reached.';
+    const r = tagArticle(text);
+    const places = r.places.flatMap((p) => p.mentions.map((m) => `${m.text}:${p.countryCode}`));
+    expect(places).toContain('Texas:US');
+    expect(places).toContain('Cincinnati:US');
+    const orgs = r.organizations.flatMap((o) => o.mentions.map((m) => m.text));
+    expect(orgs).toContain('Texas Forest Service');
+  });
+});
