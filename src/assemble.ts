@@ -1,6 +1,5 @@
 import type { Context } from './pipeline/types.js';
 import type { ArticleTags, Mention, Span, ZoneKind } from './schema.js';
-import { spanToRaw } from './text/normalize.js';
 import { DATA_VERSION, PACKAGE_VERSION } from './version.js';
 
 interface Mapper {
@@ -10,13 +9,27 @@ interface Mapper {
 
 function mapper(ctx: Context, toRaw: Int32Array | null): Mapper {
   const input = ctx.input;
-  const span = (s: { start: number; end: number }): Span => {
-    const r = spanToRaw(toRaw, s.start, s.end);
-    return { start: r.start, end: r.end, text: input.slice(r.start, r.end) };
+  // The raw span of a normalized one, as spanToRaw computes it, left in rs and re (no object per span).
+  let rs = 0;
+  let re = 0;
+  const toRawSpan = (start: number, end: number): void => {
+    if (!toRaw) {
+      rs = start;
+      re = Math.max(start, end);
+      return;
+    }
+    rs = toRaw[start] as number;
+    re = end > start ? (toRaw[end - 1] as number) + 1 : rs;
   };
   return {
-    span,
-    mention: (s, zone) => ({ ...span(s), zone: zone ?? ctx.zoneAt(s.start) }),
+    span: (s) => {
+      toRawSpan(s.start, s.end);
+      return { start: rs, end: re, text: input.slice(rs, re) };
+    },
+    mention: (s, zone) => {
+      toRawSpan(s.start, s.end);
+      return { start: rs, end: re, text: input.slice(rs, re), zone: zone ?? ctx.zoneAt(s.start) };
+    },
   };
 }
 

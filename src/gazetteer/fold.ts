@@ -1,22 +1,48 @@
+const NON_ASCII = /[^\x00-\x7f]/;
+const MARKS = /\p{M}/gu;
+/** The characters the non-ASCII path rewrites after NFD, with what each becomes (one replace, not one per kind). */
+const SPECIAL = /[\u2018\u2019\u02bc\u0060\u00b4\u2010-\u2015ßłŁøØđĐæÆıİ]/g;
+const SPECIAL_TO: Record<string, string> = {
+  '\u2018': "'",
+  '\u2019': "'",
+  '\u02bc': "'",
+  '\u0060': "'",
+  '\u00b4': "'",
+  ß: 'ss',
+  ł: 'l',
+  Ł: 'l',
+  ø: 'o',
+  Ø: 'o',
+  đ: 'd',
+  Đ: 'd',
+  æ: 'ae',
+  Æ: 'ae',
+  ı: 'i',
+  İ: 'i',
+};
+const special = (ch: string): string => SPECIAL_TO[ch] ?? '-'; // the rest of the class: the dashes U+2010–U+2015
+const SPACE_RUN = /\s+/g;
+
 /**
  * Folds a place name to its lookup key: lower case, diacritics stripped (NFD, then combining marks removed),
  * typographic apostrophes and dashes unified, whitespace collapsed. "Pabradė" and "PABRADE" both fold to "pabrade".
  */
 export function fold(s: string): string {
+  // ASCII with single inner spaces (most keys): lower case only, and the string itself when already lower case.
+  const n = s.length;
+  let upper = false;
+  let plain = n > 0;
+  for (let i = 0; i < n; i++) {
+    const c = s.charCodeAt(i);
+    if (c >= 0x41 && c <= 0x5a) upper = true;
+    else if (c >= 0x80 || (c <= 0x20 && (c !== 0x20 || i === 0 || i === n - 1 || s.charCodeAt(i - 1) === 0x20))) {
+      plain = false;
+      break;
+    }
+  }
+  if (plain) return upper ? s.toLowerCase() : s;
   let t = s.trim();
   // Non-ASCII only: the ASCII fast path keeps the lazy load of ~150k names cheap.
-  if (/[^\x00-\x7f]/.test(t)) {
-    t = t
-      .normalize('NFD')
-      .replace(/\p{M}/gu, '')
-      .replace(/[\u2018\u2019\u02bc\u0060\u00b4]/g, "'")
-      .replace(/[\u2010-\u2015]/g, '-')
-      .replace(/ß/g, 'ss')
-      .replace(/[łŁ]/g, 'l')
-      .replace(/[øØ]/g, 'o')
-      .replace(/[đĐ]/g, 'd')
-      .replace(/[æÆ]/g, 'ae')
-      .replace(/[ıİ]/g, 'i');
-  }
-  return t.toLowerCase().replace(/\s+/g, ' ');
+  if (NON_ASCII.test(t)) t = t.normalize('NFD').replace(MARKS, '').replace(SPECIAL, special);
+  return t.toLowerCase().replace(SPACE_RUN, ' ');
 }

@@ -16,7 +16,9 @@ export interface Normalized {
   identity: boolean;
 }
 
-const SPACES = /[\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]/;
+/** Unicode spaces that become a plain space: U+00A0, U+1680, U+2000–U+200A, U+202F, U+205F, U+3000 (by code: no string per character). */
+const isUnicodeSpace = (c: number): boolean =>
+  c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x202f || c === 0x205f || c === 0x3000;
 
 /**
  * One pass over the character codes. Printable ASCII is kept without a look at anything else; the output string is
@@ -61,7 +63,7 @@ export function normalize(raw: string): Normalized {
       rep = '\ufffd';
     } else if (c === 0x2028 || c === 0x2029) {
       rep = '\n';
-    } else if (c >= 0xa0 && SPACES.test(raw[i] as string)) {
+    } else if (isUnicodeSpace(c)) {
       rep = ' ';
     }
     if (rep === undefined) {

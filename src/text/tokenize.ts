@@ -70,6 +70,22 @@ function classAt(text: string, i: number): number {
   return k;
 }
 
+/** The classes of one UTF-16 code unit on its own (a surrogate, even one of a pair, has none). */
+function unitClass(u: number): number {
+  const c = BMP[u] as number;
+  if (c !== 0) return c;
+  const k = u >= 0xd800 && u <= 0xdfff ? C_OTHER : classify(u);
+  BMP[u] = k;
+  return k;
+}
+
+/** `/[\p{L}\p{N}]/u.test(String.fromCharCode(u))`, from the class table (no string, no regex). */
+export const isAlnumUnit = (u: number): boolean => (unitClass(u) & (C_ALPHA | C_DIGIT)) !== 0;
+/** `/\p{N}/u.test(String.fromCharCode(u))`, from the class table. */
+export const isDigitUnit = (u: number): boolean => (unitClass(u) & C_DIGIT) !== 0;
+/** `/^[\p{L}\p{N}]/u.test(text.slice(i, i + 2))`: a letter or digit code point (a surrogate pair read whole) at i. */
+export const isAlnumAt = (text: string, i: number): boolean => (classAt(text, i) & (C_ALPHA | C_DIGIT)) !== 0;
+
 /** The classes of the code point at k of the token ending at end (a surrogate pair cut at end has no class). */
 function classIn(text: string, k: number, end: number): number {
   return k + 1 === end && widthAt(text, k) === 2 ? C_OTHER : classAt(text, k);
@@ -151,6 +167,13 @@ function lowerOf(t: string): string {
   return t;
 }
 
+/**
+ * The text and lower-case form of one-code-unit punctuation tokens, by code, made once: a flood of non-Latin-1
+ * marks (“ ” « ‹ 「) would otherwise allocate two strings per token (a slice and its toLowerCase).
+ */
+let punctText: (string | undefined)[] | null = null;
+let punctLower: (string | undefined)[] | null = null;
+
 /** Appends the token text[start, end) of `kind`. */
 function pushToken(
   text: string,
@@ -161,17 +184,59 @@ function pushToken(
   paragraph: number,
   index: boolean,
 ): void {
-  const t = text.slice(start, end);
+  let t: string;
+  let lower: string;
   let cap = false;
   let upper = false;
-  if (kind === 'word') {
-    cap = (classIn(text, start, end) & C_UPPER) !== 0;
-    if (cap && end - start > 1) {
-      upper = true;
-      for (let k = start; k < end; k += widthAt(text, k)) {
-        if (classIn(text, k, end) & C_LOWER) {
-          upper = false;
-          break;
+  if (kind === 'punct' && end === start + 1) {
+    const code = text.charCodeAt(start);
+    punctText ??= new Array(0x10000);
+    punctLower ??= new Array(0x10000);
+    const cached = punctText[code];
+    if (cached === undefined) {
+      t = text.slice(start, end);
+      lower = lowerOf(t);
+      punctText[code] = t;
+      punctLower[code] = lower;
+    } else {
+      t = cached;
+      lower = punctLower[code] as string;
+    }
+  } else {
+    t = text.slice(start, end);
+    lower = t;
+    // ASCII (most tokens): capitals, lower case and the lower-case form in one scan of the codes.
+    let ascii = true;
+    let hasUpper = false;
+    let hasLower = false;
+    for (let k = start; k < end; k++) {
+      const c = text.charCodeAt(k);
+      if (c >= 0x80) {
+        ascii = false;
+        break;
+      }
+      if (c >= 0x41 && c <= 0x5a) hasUpper = true;
+      else if (c >= 0x61 && c <= 0x7a) hasLower = true;
+    }
+    if (ascii) {
+      if (hasUpper) lower = end - start === 1 ? String.fromCharCode(text.charCodeAt(start) + 0x20) : t.toLowerCase();
+      if (kind === 'word') {
+        const c = text.charCodeAt(start);
+        cap = c >= 0x41 && c <= 0x5a;
+        upper = cap && end - start > 1 && !hasLower;
+      }
+    } else {
+      lower = lowerOf(t);
+      if (kind === 'word') {
+        cap = (classIn(text, start, end) & C_UPPER) !== 0;
+        if (cap && end - start > 1) {
+          upper = true;
+          for (let k = start; k < end; k += widthAt(text, k)) {
+            if (classIn(text, k, end) & C_LOWER) {
+              upper = false;
+              break;
+            }
+          }
         }
       }
     }
@@ -181,7 +246,7 @@ function pushToken(
     start,
     end,
     text: t,
-    lower: lowerOf(t),
+    lower,
     kind,
     cap,
     upper,

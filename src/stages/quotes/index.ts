@@ -20,6 +20,12 @@ import type { QuoteCandidate } from './types.js';
 /** Join a verbless continuation paragraph to the quote before it (one quote, two fragments). */
 const MERGE_ACROSS_PARAGRAPHS = true;
 
+const sortedByStart = (list: readonly { start: number }[]): boolean => {
+  for (let k = 1; k < list.length; k++)
+    if ((list[k] as { start: number }).start < (list[k - 1] as { start: number }).start) return false;
+  return true;
+};
+
 export const quotesStage: Stage<'quotes', QuoteCandidate> = {
   name: 'quotes',
   needs: ['entities'],
@@ -41,17 +47,42 @@ export const quotesStage: Stage<'quotes', QuoteCandidate> = {
       text: text.slice(r.start, r.end),
     });
     const indirect = ctx.options.indirectQuotes ? indirectQuotes(ctx, items) : [];
-    const all = [
-      ...items.map((q) => ({ q, kind: 'direct' as const })),
-      ...indirect.map((q) => ({ q, kind: 'indirect' as const })),
-    ].sort((a, b) => a.q.start - b.q.start);
-    return all.map(({ q, kind }) => ({
-      ...span(q),
-      kind,
-      fragments: q.fragments.map(span),
-      speaker: q.attribution ? resolver.resolve(q.attribution, q.start) : null,
-      cue: q.attribution?.cue ? span(q.attribution.cue) : null,
-      zone: ctx.zoneAt(q.start),
-    }));
+    // Direct quotes come sorted by start; indirect ones are merged in (a stable merge: direct first on a tie, as
+    // the stable sort of the two lists concatenated gave).
+    const out: Quote[] = [];
+    const emit = (q: QuoteCandidate, kind: 'direct' | 'indirect') => {
+      out.push({
+        start: q.start,
+        end: q.end,
+        text: text.slice(q.start, q.end),
+        kind,
+        fragments: q.fragments.map(span),
+        speaker: q.attribution ? resolver.resolve(q.attribution, q.start) : null,
+        cue: q.attribution?.cue ? span(q.attribution.cue) : null,
+        zone: ctx.zoneAt(q.start),
+      });
+    };
+    if (!sortedByStart(items) || !sortedByStart(indirect)) {
+      const all = [
+        ...items.map((q) => ({ q, kind: 'direct' as const })),
+        ...indirect.map((q) => ({ q, kind: 'indirect' as const })),
+      ].sort((a, b) => a.q.start - b.q.start);
+      for (const { q, kind } of all) emit(q, kind);
+      return out;
+    }
+    let i = 0;
+    let j = 0;
+    while (i < items.length || j < indirect.length) {
+      const d = items[i];
+      const x = indirect[j];
+      if (d && (!x || d.start <= x.start)) {
+        emit(d, 'direct');
+        i++;
+      } else if (x) {
+        emit(x, 'indirect');
+        j++;
+      }
+    }
+    return out;
   },
 };

@@ -136,7 +136,7 @@ function lead(tokens: Token[], s: Sentence): Found | null {
   }
   for (let v = s.tokenStart + 1; v < end - 1; v++) {
     const t = tokens[v] as Token;
-    if (!REPORTING.has(t.lower) || t.cap) continue;
+    if (t.cap || !REPORTING.has(t.lower)) continue;
     const cue = speechVerb(tokens, v);
     if (!cue) continue;
     const p = leftPhrase(tokens, v, s.tokenStart);

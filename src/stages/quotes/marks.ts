@@ -1,3 +1,5 @@
+import { isAlnumUnit, isDigitUnit } from '../../text/tokenize.js';
+
 /** Quote-mark classes. ASCII ' and ’ inside words are apostrophes, never marks. */
 
 export const LEFT_DOUBLE = 0x201c; // “
@@ -10,9 +12,6 @@ export const RIGHT_GUILLEMET = 0xbb; // »
 export const LEFT_SINGLE = 0x2018; // ‘
 export const RIGHT_SINGLE = 0x2019; // ’
 export const LOW_SINGLE = 0x201a; // ‚
-
-const ALNUM = /[\p{L}\p{N}]/u;
-const DIGIT = /\p{N}/u;
 
 export function isMarkCode(c: number): boolean {
   return (
@@ -36,7 +35,7 @@ const isAlnum = (c: number) => {
     const l = c | 0x20;
     return (c >= 48 && c <= 57) || (l >= 97 && l <= 122);
   }
-  return ALNUM.test(String.fromCharCode(c));
+  return isAlnumUnit(c);
 };
 const isSpace = (c: number) => c === NO_CHAR || c === 32 || c === 10;
 
@@ -54,10 +53,13 @@ const mark = (family: number, canOpen: boolean, canClose: boolean): number =>
 /** ' and ’: single marks a spaced double mark may follow when both close. */
 const SINGLE_CLOSERS = new Set([0x27, RIGHT_SINGLE]);
 
-/** Characters after which an ambiguous mark may open a quote. */
-const OPEN_BEFORE = new Set(
-  ['(', '[', '{', '—', '–', '-', '/', ':', '“', '‘', '"', '«', '„'].map((c) => c.charCodeAt(0)),
-);
+/** Characters after which an ambiguous mark may open a quote: ( [ { — – - / : “ ‘ " « „ (a test by code, no set). */
+const OPEN_BEFORE_CODES = ['(', '[', '{', '—', '–', '-', '/', ':', '“', '‘', '"', '«', '„'].map((c) => c.charCodeAt(0));
+const OPEN_BEFORE_ASCII = new Uint8Array(0x80);
+for (const c of OPEN_BEFORE_CODES) if (c < 0x80) OPEN_BEFORE_ASCII[c] = 1;
+const OPEN_BEFORE_OTHER = OPEN_BEFORE_CODES.filter((c) => c >= 0x80);
+const openBefore = (c: number): boolean =>
+  c >= 0 && (c < 0x80 ? OPEN_BEFORE_ASCII[c] === 1 : OPEN_BEFORE_OTHER.includes(c));
 
 /**
  * Classifies one mark at `pos` of `text`: its family with CAN_OPEN and CAN_CLOSE (see above), or 0 when it is an
@@ -67,7 +69,7 @@ export function classifyMark(text: string, pos: number, paraStart: number, paraE
   const code = text.charCodeAt(pos);
   const prev = pos > paraStart ? text.charCodeAt(pos - 1) : NO_CHAR;
   const next = pos + 1 < paraEnd ? text.charCodeAt(pos + 1) : NO_CHAR;
-  const openContext = isSpace(prev) || OPEN_BEFORE.has(prev);
+  const openContext = isSpace(prev) || openBefore(prev);
   switch (code) {
     case LEFT_DOUBLE: {
       // “ may also close a „ quote: that is decided when pairing. Glued to a word and followed by a space or
@@ -81,12 +83,12 @@ export function classifyMark(text: string, pos: number, paraStart: number, paraE
       return mark(DOUBLE, false, true);
     case STRAIGHT_DOUBLE:
     case DOUBLE_PRIME: {
-      if (code === DOUBLE_PRIME && prev !== NO_CHAR && DIGIT.test(String.fromCharCode(prev))) return 0; // 5″: inches
+      if (code === DOUBLE_PRIME && prev !== NO_CHAR && isDigitUnit(prev)) return 0; // 5″: inches
       const canOpen = openContext && !isSpace(next);
       // `…important,' " Magel said`: a double mark spaced off the single mark it closes after.
       const afterSingle =
         prev === 32 && isSpace(next) && pos - 2 >= paraStart && SINGLE_CLOSERS.has(text.charCodeAt(pos - 2));
-      const canClose = afterSingle || (!isSpace(prev) && !isAlnum(next) && !OPEN_BEFORE.has(prev));
+      const canClose = afterSingle || (!isSpace(prev) && !isAlnum(next) && !openBefore(prev));
       return canOpen || canClose ? mark(DOUBLE, canOpen, canClose) : 0;
     }
     case LEFT_GUILLEMET:

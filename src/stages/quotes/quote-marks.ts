@@ -1,4 +1,5 @@
 import type { Context } from '../../pipeline/types.js';
+import { isAlnumAt } from '../../text/tokenize.js';
 import {
   CAN_CLOSE,
   CAN_OPEN,
@@ -15,7 +16,6 @@ import {
 import type { QuoteCandidate, Range } from './types.js';
 
 const NONE = 0x7fffffff;
-const WORD_CHAR = /^[\p{L}\p{N}]/u;
 
 interface ParagraphQuote extends Range {
   unclosed: boolean;
@@ -34,7 +34,7 @@ export function hasWordChar(text: string, from: number, to: number): boolean {
       if ((c >= 48 && c <= 57) || (l >= 97 && l <= 122)) return true;
       continue;
     }
-    if (!isMarkCode(c) && WORD_CHAR.test(text.slice(i, i + 2))) return true;
+    if (!isMarkCode(c) && isAlnumAt(text, i)) return true;
   }
   return false;
 }
@@ -44,24 +44,25 @@ export function hasWordChar(text: string, from: number, to: number): boolean {
  * typed-array slot (not an object) per mark, so a paragraph of a million marks stays cheap.
  */
 export function pairMarks(text: string, start: number, end: number): ParagraphQuote[] {
-  let count = 0;
-  for (let i = start; i < end; i++) if (maybeMark(text.charCodeAt(i))) count++;
   // No letter or digit in the paragraph (a run of marks): no quote can have one.
-  if (count === 0 || !hasWordChar(text, start, end)) return [];
-  const b = scratch(count);
-  const { pos, flags, codes, nextDoubleClose, nextDoubleOpenOnly, nextLeftDouble, nextSingleClose } = b;
-  const { nextSingleOpen, nextGuilClose, nextDoubleOpen } = b;
+  if (!hasWordChar(text, start, end)) return [];
+  // One scan: the marks that can open or close, into working arrays that grow as marks are found.
+  let b = scratch(0);
   let n = 0;
   for (let i = start; i < end; i++) {
     const c = text.charCodeAt(i);
     if (!maybeMark(c)) continue;
     const f = classifyMark(text, i, start, end);
     if (f === 0) continue;
-    pos[n] = i;
-    flags[n] = f;
-    codes[n] = c;
+    if (n + 1 >= b.size) b = grow(b, n);
+    b.pos[n] = i;
+    b.flags[n] = f;
+    b.codes[n] = c;
     n++;
   }
+  if (n === 0) return [];
+  const { pos, flags, codes, nextDoubleClose, nextDoubleOpenOnly, nextLeftDouble, nextSingleClose } = b;
+  const { nextSingleOpen, nextGuilClose, nextDoubleOpen } = b;
   // next[k]: the first index >= k with the property, or NONE.
   nextDoubleClose[n] = NONE;
   nextDoubleOpenOnly[n] = NONE;
@@ -137,7 +138,7 @@ export function pairMarks(text: string, start: number, end: number): ParagraphQu
     }
     k++;
   }
-  if (count > KEEP_SCRATCH) buffers = null;
+  if (n > KEEP_SCRATCH) buffers = null;
   return out;
 }
 
@@ -177,8 +178,17 @@ function scratch(count: number): Scratch {
   return buffers;
 }
 
+/** Working arrays twice as large, keeping the first n marks found. */
+function grow(b: Scratch, n: number): Scratch {
+  const next = scratch(b.size * 2);
+  next.pos.set(b.pos.subarray(0, n));
+  next.flags.set(b.flags.subarray(0, n));
+  next.codes.set(b.codes.subarray(0, n));
+  return next;
+}
+
 function trimEnd(text: string, start: number, end: number): number {
-  while (end > start + 1 && (text[end - 1] === ' ' || text[end - 1] === '\n')) end--;
+  while (end > start + 1 && (text.charCodeAt(end - 1) === 0x20 || text.charCodeAt(end - 1) === 0x0a)) end--;
   return end;
 }
 
