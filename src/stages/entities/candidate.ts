@@ -24,13 +24,49 @@ export interface Candidate {
   titles: string[];
   roles: string[];
   nationality: string | null;
-  features: Record<string, boolean | number | string>;
+  features: Features;
   orgKind?: OrganizationKind;
   kindHint?: PlaceKind;
   /** Canonical name for grouping (a user entry's or a known organization's name, an acronym's expansion). */
   canonical?: string;
   /** Set by merge refiners: the key of the entity this mention belongs to. */
   entityKey?: string;
+}
+
+/**
+ * The cues read around a candidate. Every field is present from the start (false, '' or 0 when unset), so all
+ * candidates share one object shape (property reads and writes stay monomorphic in the refiners' hot loops).
+ */
+export interface Features {
+  /** A title word before the name ("Lieutenant", "Gen."). */
+  title: boolean;
+  /** A lower-case role phrase before the name ("intelligence chief"). */
+  roleBefore: boolean;
+  /** ", the first deputy foreign minister" after the name. */
+  apposition: boolean;
+  /** A speech verb right after the name. */
+  speech: boolean;
+  /** ", Lithuania": a country after the name. */
+  commaCountry: boolean;
+  /** The place preposition before the name ("in"), or ''. */
+  placePrep: string;
+  /** At the start of its sentence. */
+  initial: boolean;
+  /** Tokens in the span. */
+  tokens: number;
+}
+
+export function noFeatures(): Features {
+  return {
+    title: false,
+    roleBefore: false,
+    apposition: false,
+    speech: false,
+    commaCountry: false,
+    placePrep: '',
+    initial: false,
+    tokens: 0,
+  };
 }
 
 export function candidate(ctx: Context, t0: number, t1: number, source: string, capsLine = false): Candidate {
@@ -50,7 +86,7 @@ export function candidate(ctx: Context, t0: number, t1: number, source: string, 
     titles: [],
     roles: [],
     nationality: null,
-    features: {},
+    features: noFeatures(),
   };
 }
 

@@ -5,7 +5,7 @@
  */
 import type { Context } from '../../pipeline/types.js';
 import type { Token } from '../../text/types.js';
-import { type Candidate, narrow } from './candidate.js';
+import { type Candidate, narrow, noFeatures } from './candidate.js';
 import {
   demonymCode,
   isCommonWord,
@@ -67,8 +67,8 @@ function setType(c: Candidate, type: Candidate['type'], rule: string): Candidate
   return c;
 }
 
-/** Classifies one candidate; may split an unresolved "X of Y" run into its parts. */
-function classifyOne(ctx: Context, c: Candidate): Candidate[] {
+/** Classifies one candidate into `out`; may split an unresolved "X of Y" run into its parts. */
+function classifyOne(ctx: Context, c: Candidate, out: Candidate[]): void {
   const toks = ctx.doc.tokens;
   const L = nameLists();
   const words: Token[] = [];
@@ -92,33 +92,42 @@ function classifyOne(ctx: Context, c: Candidate): Candidate[] {
     // "the Republic of Lithuania and the Russian Federation": two names unless one keyword covers both.
     const newPhrase = words[and + 1]?.lower === 'the';
     const keyword = !newPhrase && words.slice(and).some((w) => w.cap && L.orgKeywords.get(w.lower)?.where === 'head');
-    if (!keyword) return splitRun(ctx, c, [(words[and] as Token).i]);
+    if (!keyword) {
+      splitRun(ctx, c, [(words[and] as Token).i], out);
+      return;
+    }
   }
   if (org) {
     c.orgKind = org.kind;
     c.canonical = org.name;
-    return [setType(c, 'ORG', 'known-org')];
+    out.push(setType(c, 'ORG', 'known-org'));
+    return;
   }
   const lastPlaceWord = L.placeWords.get(last.lower);
   if (words.length > 1 && lastPlaceWord?.where === 'suffix' && last.cap) {
     c.kindHint = lastPlaceWord.kind;
-    return [setType(c, 'LOC', 'place-suffix')];
+    out.push(setType(c, 'LOC', 'place-suffix'));
+    return;
   }
   const firstPlaceWord = L.placeWords.get(first.lower);
   if (words.length > 2 && firstPlaceWord?.where === 'head' && (toks[first.i + 1] as Token).lower === 'of') {
     c.kindHint = firstPlaceWord.kind;
-    return [setType(c, 'LOC', 'place-head')];
+    out.push(setType(c, 'LOC', 'place-head'));
+    return;
   }
   if (words.length === 2 && last.lower === 'federation' && demonymCode(ctx, first.text) !== null) {
     c.kindHint = 'country';
-    return [setType(c, 'LOC', 'demonym-federation')];
+    out.push(setType(c, 'LOC', 'demonym-federation'));
+    return;
   }
   if (!personCue && strongPlace(ctx, c.text)) {
     if (teamInScores(ctx, c.t0, c.t1, c.text)) {
       c.orgKind = 'sports';
-      return [setType(c, 'ORG', 'score-line-team')];
+      out.push(setType(c, 'ORG', 'score-line-team'));
+      return;
     }
-    return [setType(c, 'LOC', 'gazetteer')];
+    out.push(setType(c, 'LOC', 'gazetteer'));
+    return;
   }
   // Organization keywords.
   // The head noun is usually the last keyword: "State Border Guard Service" is a service, not a guard.
@@ -129,21 +138,25 @@ function classifyOne(ctx: Context, c: Candidate): Candidate[] {
     if (k.where === 'suffix' && (w !== last || words.length < 2)) continue;
     if (words.length === 1 && k.where === 'head') continue;
     c.orgKind = k.kind;
-    return [setType(c, 'ORG', 'org-keyword')];
+    out.push(setType(c, 'ORG', 'org-keyword'));
+    return;
   }
-  if (lexiconOrg(c.text)) return [setType(c, 'ORG', 'lexicon-org')];
+  if (lexiconOrg(c.text)) {
+    out.push(setType(c, 'ORG', 'lexicon-org'));
+    return;
+  }
   // An unresolved "X of Y" / "X and Y": classify the parts.
   const splitAt: number[] = [];
   for (let i = c.t0; i < c.t1; i++) {
     const t = toks[i] as Token;
     if (!t.cap && L.connectors.get(t.lower) === 'org') splitAt.push(i);
   }
-  if (splitAt.length) return splitRun(ctx, c, splitAt);
-  return classifyPerson(ctx, c, words, personCue);
+  if (splitAt.length) splitRun(ctx, c, splitAt, out);
+  else out.push(classifyPerson(ctx, c, words, personCue));
 }
 
 /** Classifies the parts of a run cut at connector tokens. */
-function splitRun(ctx: Context, c: Candidate, splitAt: number[]): Candidate[] {
+function splitRun(ctx: Context, c: Candidate, splitAt: number[], out: Candidate[]): void {
   const toks = ctx.doc.tokens;
   const L = nameLists();
   {
@@ -156,55 +169,55 @@ function splitRun(ctx: Context, c: Candidate, splitAt: number[]): Candidate[] {
       a = s + 1;
       while (a < c.t1 && L.connectors.has((toks[a] as Token).lower) && !(toks[a] as Token).cap) a++;
     }
-    return parts.flatMap((p) => {
+    for (const p of parts) {
       if (p.t0 !== c.t0) {
         p.titles = [];
         p.roles = [];
-        p.features = {};
+        p.features = noFeatures();
       } else {
         // The whole run's apposition and speech verb belong to its last part.
         if (p.features.apposition) p.roles.pop();
-        delete p.features.apposition;
-        delete p.features.speech;
-        delete p.features.commaCountry;
+        p.features.apposition = false;
+        p.features.speech = false;
+        p.features.commaCountry = false;
       }
       contextFeatures(ctx, p);
-      return classifyOne(ctx, p);
-    });
+      classifyOne(ctx, p, out);
+    }
   }
 }
 
-function classifyPerson(ctx: Context, c: Candidate, words: Token[], personCue: boolean): Candidate[] {
+function classifyPerson(ctx: Context, c: Candidate, words: Token[], personCue: boolean): Candidate {
   const f = c.features;
   const first = words[0] as Token;
   const last = words[words.length - 1] as Token;
   // People.
-  if (personCue) return [setType(c, 'PER', f.apposition ? 'apposition' : 'title-name')];
+  if (personCue) return setType(c, 'PER', f.apposition ? 'apposition' : 'title-name');
   const given = isGivenName(first.lower);
   const shape = surnameShape(last.text) || isLastName(last.lower);
   if (words.length >= 2 && words.length <= 4) {
-    if (given) return [setType(c, 'PER', 'given-name')];
+    if (given) return setType(c, 'PER', 'given-name');
     // "Hansa Rostock", "Ajax Amsterdam": a name before a city is a club or company, not a person.
     if (words.length === 2 && !shape && strongPlace(ctx, last.text) && !strongPlace(ctx, first.text)) {
       c.orgKind = 'other';
-      return [setType(c, 'ORG', 'name-city')];
+      return setType(c, 'ORG', 'name-city');
     }
-    if (shape) return [setType(c, 'PER', 'surname-shape')];
-    if (f.speech) return [setType(c, 'PER', 'speech-verb')];
+    if (shape) return setType(c, 'PER', 'surname-shape');
+    if (f.speech) return setType(c, 'PER', 'speech-verb');
     const plain = words.every((w) => !w.upper && !isCommonWord(w.lower) && demonymCode(ctx, w.text) === null);
-    if (plain) return [setType(c, 'PER', 'two-names')];
-    return [c];
+    if (plain) return setType(c, 'PER', 'two-names');
+    return c;
   }
-  if (f.commaCountry && !personCue) return [setType(c, 'LOC', 'comma-country')];
+  if (f.commaCountry && !personCue) return setType(c, 'LOC', 'comma-country');
   if (words.length === 1) {
     if (isAcronym(first.text) && !c.capsLine && !isCommonWord(first.lower)) {
       c.orgKind = 'other';
-      return [setType(c, 'ORG', 'acronym')];
+      return setType(c, 'ORG', 'acronym');
     }
-    if (f.speech && !isCommonWord(first.lower)) return [setType(c, 'PER', 'speech-verb')];
-    if (f.placePrep && !f.initial && placeEntry(ctx, c.text)) return [setType(c, 'LOC', 'prep-place')];
+    if (f.speech && !isCommonWord(first.lower)) return setType(c, 'PER', 'speech-verb');
+    if (f.placePrep && !f.initial && placeEntry(ctx, c.text)) return setType(c, 'LOC', 'prep-place');
   }
-  return [c];
+  return c;
 }
 
 export function classify(ctx: Context, items: Candidate[]): Candidate[] {
@@ -215,7 +228,7 @@ export function classify(ctx: Context, items: Candidate[]): Candidate[] {
       continue;
     }
     contextFeatures(ctx, c);
-    out.push(...classifyOne(ctx, c));
+    classifyOne(ctx, c, out);
   }
   return out;
 }

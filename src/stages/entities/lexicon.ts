@@ -25,31 +25,67 @@ const NAME_TAGS = new Set([
 const GIVEN_TAGS = new Set(['FirstName', 'MaleName', 'FemaleName']);
 const PLACE_TAGS = new Set(['Place', 'Country', 'City', 'Region']);
 
+// What the lists and compromise's lexicon say of one string, as bits, computed once per string (these tests run for
+// every candidate word; the lexicon look-up lower-cases its key and the tag tests walk arrays each time).
+const COMMON = 1;
+const NOT_NAME = 2;
+const GIVEN = 4;
+const LAST = 8;
+const LEX_ORG = 16;
+const SHAPE = 32;
+const KNOWN = 64;
+const wordMemo = new Map<string, number>();
+
+function bitsOf(s: string): number {
+  const l = nameLists();
+  const tags = lexiconTags(s);
+  let b = KNOWN;
+  const listed = l.notNames.has(s);
+  if (listed) b |= COMMON | NOT_NAME;
+  else if (tags.length) {
+    if (!tags.some((t) => NAME_TAGS.has(t))) b |= COMMON;
+  } else if (/^[a-z]{3,}(?:ing|ed|ly)$/.test(s) && s.length > 5) b |= COMMON;
+  if (!listed && (tags.includes('Month') || tags.includes('WeekDay'))) b |= NOT_NAME;
+  if (l.givenNames.has(s) || tags.some((t) => GIVEN_TAGS.has(t))) b |= GIVEN;
+  if (tags.includes('LastName')) b |= LAST;
+  if (tags.includes('Organization') || tags.includes('SportsTeam')) b |= LEX_ORG;
+  if (shapeOf(s)) b |= SHAPE;
+  return b;
+}
+
+function wordBits(s: string): number {
+  const b = wordMemo.get(s);
+  if (b !== undefined) return b;
+  if (wordMemo.size >= 50_000) wordMemo.clear();
+  const n = bitsOf(s);
+  wordMemo.set(s, n);
+  return n;
+}
+
 /** A common English word written with a capital only because it starts a sentence ("After", "Trailing"). */
 export function isCommonWord(lower: string): boolean {
-  if (nameLists().notNames.has(lower)) return true;
-  const tags = lexiconTags(lower);
-  if (tags.length) return !tags.some((t) => NAME_TAGS.has(t));
-  return /^[a-z]{3,}(?:ing|ed|ly)$/.test(lower) && lower.length > 5;
+  return (wordBits(lower) & COMMON) !== 0;
 }
 
 /** Month, weekday and the other capitalised non-names of data/names/not-names.txt. */
 export function isNotName(lower: string): boolean {
-  if (nameLists().notNames.has(lower)) return true;
-  const tags = lexiconTags(lower);
-  return tags.includes('Month') || tags.includes('WeekDay');
+  return (wordBits(lower) & NOT_NAME) !== 0;
 }
 
 export function isGivenName(lower: string): boolean {
-  return nameLists().givenNames.has(lower) || lexiconTags(lower).some((t) => GIVEN_TAGS.has(t));
+  return (wordBits(lower) & GIVEN) !== 0;
 }
 
 export function isLastName(lower: string): boolean {
-  return lexiconTags(lower).includes('LastName');
+  return (wordBits(lower) & LAST) !== 0;
 }
 
 /** Surname shape: "-enko", "-ov", "Mc-", "O'-" ... (evidence, never alone). */
 export function surnameShape(word: string): boolean {
+  return (wordBits(word) & SHAPE) !== 0;
+}
+
+function shapeOf(word: string): boolean {
   const lower = word.toLowerCase();
   const l = nameLists();
   for (const s of l.surnameSuffixes) if (lower.length > s.length + 2 && lower.endsWith(s)) return true;
@@ -130,6 +166,5 @@ function strongPlaceOf(ctx: Context, surface: string): GazetteerEntry | 'lexicon
 }
 
 export function lexiconOrg(surface: string): boolean {
-  const tags = lexiconTags(surface);
-  return tags.includes('Organization') || tags.includes('SportsTeam');
+  return (wordBits(surface) & LEX_ORG) !== 0;
 }

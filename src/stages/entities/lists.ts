@@ -72,5 +72,14 @@ export function knownOrg(surface: string): KnownOrg | undefined {
 
 /** "NATO", "U.N.", "AFU": two or more capitals (periods allowed), no lower-case letter. */
 export function isAcronym(s: string): boolean {
-  return s.length >= 2 && /^[\p{Lu}.&]+$/u.test(s) && /\p{Lu}.*\p{Lu}/u.test(s);
+  if (s.length < 2) return false;
+  // ASCII (nearly every call) without the two Unicode regexes.
+  let caps = 0;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c >= 65 && c <= 90) caps++;
+    else if (c >= 128) return /^[\p{Lu}.&]+$/u.test(s) && /\p{Lu}.*\p{Lu}/u.test(s);
+    else if (c !== 46 && c !== 38) return false;
+  }
+  return caps >= 2;
 }

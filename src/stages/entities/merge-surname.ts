@@ -33,23 +33,31 @@ function add(m: Map<string, Set<string>>, k: string, v: string): void {
 }
 
 export function mergeSurname(ctx: Context, items: Candidate[]): Candidate[] {
-  // Name words once per person candidate (reused by both passes).
-  const words = new Map<Candidate, readonly string[]>();
+  // Name words once per person candidate (reused by both passes), by position in `items`.
+  const words: (readonly string[] | undefined)[] = new Array(items.length);
   // Full names, fullest first: they define the people.
-  const full: Candidate[] = [];
-  for (const c of items) {
+  const full: number[] = [];
+  let people = 0;
+  for (let i = 0; i < items.length; i++) {
+    const c = items[i] as Candidate;
     if (c.type !== 'PER') continue;
     const w = nameWords(ctx, c);
-    words.set(c, w);
-    if (w.length >= 2) full.push(c);
+    words[i] = w;
+    people++;
+    if (w.length >= 2) full.push(i);
   }
   // No person at all: nothing to link or key (other mentions only become people through a full name).
-  if (!words.size) return items;
-  full.sort((a, b) => b.end - b.start - (a.end - a.start));
+  if (!people) return items;
+  full.sort((a, b) => {
+    const x = items[a] as Candidate;
+    const y = items[b] as Candidate;
+    return y.end - y.start - (x.end - x.start) || a - b;
+  });
   const byLast = new Map<string, Set<string>>();
   const byFirst = new Map<string, Set<string>>();
-  for (const c of full) {
-    const w = words.get(c) as readonly string[];
+  for (const i of full) {
+    const c = items[i] as Candidate;
+    const w = words[i] as readonly string[];
     const first = w[0] as string;
     const last = w[w.length - 1] as string;
     // "Ivan Korolev" and "Ivan Petrovich Korolev": the longer one already registered owns the pair.
@@ -68,10 +76,11 @@ export function mergeSurname(ctx: Context, items: Candidate[]): Candidate[] {
     add(byLast, last, c.entityKey);
     add(byFirst, first, c.entityKey);
   }
-  for (const c of items) {
+  for (let i = 0; i < items.length; i++) {
+    const c = items[i] as Candidate;
     if (c.entityKey || c.source === 'user') continue;
     if (c.type && c.type !== 'PER' && c.rule !== 'prep-place' && c.rule !== 'gazetteer') continue;
-    const w = words.get(c) ?? nameWords(ctx, c);
+    const w = words[i] ?? nameWords(ctx, c);
     if (w.length !== 1) {
       if (c.type === 'PER') c.entityKey = w.join(' ') || key(c.text);
       continue;
