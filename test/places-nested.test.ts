@@ -65,3 +65,24 @@ describe('nested places end to end', () => {
     expect(orgs).toContain('Texas Forest Service');
   });
 });
+
+describe('capitals datelines, party designations, -area', () => {
+  const placesOf = (text: string) => tagArticle(text).places.flatMap((p) => p.mentions.map((m) => m.text));
+  const table: [string, string][] = [
+    ['Fire guts barn.\nTORRINGTON \u2014 A fire destroyed the roof of a barn on Tuesday night.', 'TORRINGTON'],
+    ['School board meets. MANASSAS -- The school board voted on the budget again.', 'MANASSAS'],
+    ['The bill was backed by Rep. Jane Miller, D-Oakland, and two others.', 'Oakland'],
+    ['One Gainesville-area dealer said sales were slow this spring.', 'Gainesville'],
+  ];
+  it.each(table)('%s → %s', (text, want) => {
+    expect(placesOf(text)).toContain(want);
+  });
+  const none: string[] = [
+    'RUGBY UNION - Players named for the tour on Monday', // a sport, not a dateline
+    'The match ended 3-1 - a fair result for the visitors.',
+    'He said the D-Day landings were remembered on Sunday.',
+  ];
+  it.each(none)('no place in %s', (text) => {
+    expect(placesOf(text)).toEqual([]);
+  });
+});

@@ -8,11 +8,13 @@ import type { Context, PlaceCandidate, PlacesResult, Stage } from '../../pipelin
 import type { Mention, Place, PlaceKind } from '../../schema.js';
 import { scanCues } from './cues.js';
 import { computeFocus, scanDemonyms } from './focus.js';
+import { capsDatelineCandidates, partyPlaceCandidates } from './lexical.js';
 import { directionPlace, orgPlaceCandidates } from './nested.js';
 import { chooseEntry, cleanSurface, entriesFor, placeEvidence, placeId, softRegionVotes } from './resolve.js';
 
 export { scanCues } from './cues.js';
 export { computeFocus, scanDemonyms } from './focus.js';
+export { capsDatelineCandidates, partyPlaceCandidates } from './lexical.js';
 export { directionPlace, orgPlaceCandidates, placesInName } from './nested.js';
 export {
   chooseEntry,
@@ -199,7 +201,8 @@ export function resolvePlaces(ctx: Context, cands: readonly PlaceCandidate[], ga
   const inScope = cands
     .filter((c) => c.end > c.start && ctx.inScope(c.start) && !suppress.has(cleanSurface(c.text).toLowerCase()))
     .slice()
-    .sort((a, b) => a.start - b.start || b.end - a.end);
+    // Of two candidates with the same span, the one with a kind hint ("TORRINGTON —" read as a dateline town).
+    .sort((a, b) => a.start - b.start || b.end - a.end || (b.kindHint ? 1 : 0) - (a.kindHint ? 1 : 0));
   // Nested or overlapping candidates ("Lithuania" inside "Republic of Lithuania"): the first, longest one wins.
   for (let i = 1, last = inScope[0]; i < inScope.length; i++) {
     const c = inScope[i] as PlaceCandidate;
@@ -406,7 +409,7 @@ export function userPlaceCandidates(ctx: Context): PlaceCandidate[] {
 }
 
 /** The participle of "Nashville-based", "Hong Kong-listed", "Amman-bound" after its hyphen. */
-const GLUED = /-(?:based|bound|listed|registered|headquartered)\b/g;
+const GLUED = /-(?:based|bound|listed|registered|headquartered|area)\b/g;
 const GLUED_BIG: ReadonlySet<PlaceKind> = new Set(['country', 'region', 'continent']);
 const isNameChar = (c: string | undefined) => c !== undefined && /[\p{L}.'\u2019]/u.test(c);
 
@@ -449,7 +452,9 @@ export function gluedPlaceCandidates(ctx: Context): PlaceCandidate[] {
       const name = text.slice(start, end);
       if (/^the /i.test(name)) continue;
       const top = entriesFor(g, name)[0];
-      if (!top || !(GLUED_BIG.has(top.kind) || (top.kind === 'city' && top.population >= 100_000))) continue;
+      // "-area" follows a town's name ("Gainesville-area dealers"); the others a well-known place's.
+      const local = m[0] === '-area' && (top?.kind === 'city' || top?.kind === 'town');
+      if (!top || !(local || GLUED_BIG.has(top.kind) || (top.kind === 'city' && top.population >= 100_000))) continue;
       if (isCommonWordPlace(name) || taken(start, end)) break;
       out.push({ start, end, text: name, rule: 'glued' });
       break;
@@ -467,6 +472,8 @@ export const placesStage: Stage<'places', PlaceCandidate> = {
     userPlaceCandidates,
     gluedPlaceCandidates,
     orgPlaceCandidates,
+    capsDatelineCandidates,
+    partyPlaceCandidates,
   ],
   refiners: [],
   finalize: (ctx, items) => resolvePlaces(ctx, items),
