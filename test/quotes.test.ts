@@ -374,6 +374,46 @@ const ROWS: Row[] = [
     [{ quote: '“He loved this town,”', mention: 'his brother Jan', cue: 'told' }],
   ],
   [
+    'a mojibake name after the quote',
+    '"We will look at every case," said Marc Tr\u00c3\u00a9vidic, a prosecutor in the city.',
+    [{ quote: '"We will look at every case,"', mention: 'Marc Tr\u00c3\u00a9vidic', cue: 'said' }],
+  ],
+  [
+    'a dash, a name and a colon after a verb',
+    'Economists disagree - Lena Roth: “The rate will not fall before the autumn, whatever the bank says.”',
+    [{ quote: '“The rate will not fall before the autumn, whatever the bank says.”', mention: 'Lena Roth' }],
+  ],
+  [
+    'a name with an initial before a colon',
+    'TURNOUT WAS LOW - Peter J. Lund: “Fewer than a third of voters came out for the second round.”',
+    [{ quote: '“Fewer than a third of voters came out for the second round.”', mention: 'Peter J. Lund' }],
+  ],
+  [
+    'more from a document, colon',
+    'The review is blunt - More from the audit: “Several contracts were signed without any tender at all.”',
+    [{ quote: '“Several contracts were signed without any tender at all.”', mention: 'the audit' }],
+  ],
+  [
+    'here is a name at a time, colon',
+    'Here’s Ortega in March 2004: “Our schools must teach every child to read before the age of eight.”',
+    [{ quote: '“Our schools must teach every child to read before the age of eight.”', mention: 'Ortega' }],
+  ],
+  [
+    'a day name between the speaker and the verb',
+    'Halvorsen later Thursday told Radio Nord: “Both sides will meet again next week to settle this.”',
+    [{ quote: '“Both sides will meet again next week to settle this.”', mention: 'Halvorsen', cue: 'told' }],
+  ],
+  [
+    'a party aside between the speaker and the verb',
+    'Speaking at the harbour, Sen. Alma Reyes (D-Ore.) said “the port cannot wait another year for this.”',
+    [{ quote: '“the port cannot wait another year for this.”', mention: 'Alma Reyes', cue: 'said' }],
+  ],
+  [
+    'a participle phrase between the speaker and the verb',
+    'A senior official speaking to Radio Nord said, “The talks are going better than anyone expected.”',
+    [{ quote: '“The talks are going better than anyone expected.”', mention: 'A senior official', cue: 'said' }],
+  ],
+  [
     'unattributed long quote kept',
     'The sign on the door read as follows. “Closed for repairs until the end of the month, sorry for the trouble.”',
     [{ quote: '“Closed for repairs until the end of the month, sorry for the trouble.”', mention: null }],

@@ -4,14 +4,17 @@ import { SPEECH_VERBS } from './speech-verbs.js';
 import { isTerminal, leftPhrase, speechVerb } from './tokens.js';
 import type { Attribution } from './types.js';
 import type { Window } from './window.js';
-import { DETERMINERS, makePhrase, NOT_NOUN, type Phrase, SKIPPABLE } from './words.js';
+import { DETERMINERS, isCapWord, makePhrase, NOT_NOUN, type Phrase, SKIPPABLE } from './words.js';
 
 /**
  * A lead-in before the quote: `X said: "…"`, `X told the BBC: "…"`, `X told Reuters that "…"`, `X added, "…"`,
  * and `…, saying: "…"` (the sentence's subject speaks).
  */
 export function leadIn(w: Window): Attribution | null {
-  return verbLeadIn(w) ?? colonLeadIn(w);
+  // "Pollsters agree - Carl Bialik: “…”": a name set off by a dash before the colon is the speaker, not the verb's.
+  const colon = colonLeadIn(w);
+  if (colon && colon.rule === 'lead-in:dash-colon') return colon;
+  return verbLeadIn(w) ?? colon;
 }
 
 function verbLeadIn(w: Window): Attribution | null {
@@ -33,7 +36,7 @@ function verbLeadIn(w: Window): Attribution | null {
         clauseSubject(tokens, v, w.floor ?? w.beforeFrom) ??
         subject(tokens, sentenceStart(tokens, v, w.floor ?? w.beforeFrom), v) ??
         leftPhrase(tokens, v, min))
-      : (leftPhrase(tokens, v, min) ?? subject(tokens, min, v));
+      : (verbSubject(tokens, v, min) ?? subject(tokens, min, v));
     if (!p) return null;
     const a: Attribution = {
       mention: { start: p.start, end: p.end },
@@ -47,6 +50,46 @@ function verbLeadIn(w: Window): Attribution | null {
   }
   return null;
 }
+
+/** Words between a subject and its verb that are no part of it: "Priebus later Thursday told Fox News: “…”". */
+const TIME_WORDS = new Set([
+  'monday',
+  'tuesday',
+  'wednesday',
+  'thursday',
+  'friday',
+  'saturday',
+  'sunday',
+  'today',
+  'yesterday',
+  'tonight',
+  'later',
+  'earlier',
+]);
+
+/**
+ * The noun before a finite speech verb at v: after a day name ("Priebus later Thursday told"), a party aside
+ * ("Rep. Paul Ryan (R-WI) said"), or a participle phrase ("Another source speaking to Fox News said").
+ */
+function verbSubject(tokens: Token[], v: number, min: number): Phrase | null {
+  let e = v;
+  while (e - 1 > min && TIME_WORDS.has((tokens[e - 1] as Token).lower) && !isRunOn(tokens, e - 1)) e--;
+  if ((tokens[e - 1] as Token | undefined)?.text === ')') {
+    let o = e - 2;
+    while (o > min && o > e - 9 && (tokens[o] as Token).text !== '(') o--;
+    if (o > min && (tokens[o] as Token).text === '(') e = o;
+  }
+  const p = leftPhrase(tokens, e, min);
+  if (!p || p.from < min + 2) return p;
+  const to = tokens[p.from - 1] as Token;
+  const ing = tokens[p.from - 2] as Token;
+  if ((to.lower === 'to' || to.lower === 'with') && ing.kind === 'word' && !ing.cap && ing.lower.endsWith('ing'))
+    return leftPhrase(tokens, p.from - 2, min) ?? p;
+  return p;
+}
+
+/** The time word opens the stretch (nothing but punctuation before it): it is the subject's place, keep it. */
+const isRunOn = (tokens: Token[], k: number) => (tokens[k - 1] as Token | undefined)?.kind !== 'word';
 
 /**
  * "…, with Trump reportedly yelling: “…”", "with one of her ads asking, “…”", "with many marchers and spectators
@@ -113,24 +156,57 @@ function colonLeadIn(w: Window): Attribution | null {
   const colon = w.beforeTo - 1;
   if (colon <= w.beforeFrom || tokens[colon]?.text !== ':') return null;
   let p = leftPhrase(tokens, colon, w.beforeFrom, 0);
-  if (p?.kind !== 'name' || p.to !== colon) return null;
+  if (!p || p.to !== colon) return hereIs(tokens, colon, w.beforeFrom);
+  if (p.kind !== 'name') {
+    // "More from the report: “…”": a description after "from".
+    const b = tokens[p.from - 1];
+    if (p.kind === 'pronoun' || b?.lower !== 'from' || p.from - 1 < floor) return null;
+    return colonAttribution(p, 'lead-in:name-colon');
+  }
+  p = withInitials(tokens, p, w.beforeFrom);
   const first = tokens[p.from] as Token;
   if (p.to - p.from > 1 && first.cap && SPEECH_VERBS.has(first.lower)) p = makePhrase(tokens, p.from + 1, p.to);
   const b = tokens[p.from - 1];
   const bb = tokens[p.from - 2];
   if (!b || p.from - 1 < floor) return null;
+  if (DASHES.has(b.text)) return colonAttribution(p, 'lead-in:dash-colon');
   const opensSentence = !bb || bb.sentence !== b.sentence || p.from - 2 < floor;
   const ok =
     b.lower === 'from' ||
-    DASHES.has(b.text) ||
     (b.cap && SPEECH_VERBS.has(b.lower) && opensSentence) ||
     ((b.lower === '’s' || b.lower === "'s") && bb?.lower === 'here');
-  if (!ok) return null;
-  return {
-    mention: { start: p.start, end: p.end },
-    kind: p.kind,
-    cue: null,
-    rule: 'lead-in:name-colon',
-    side: 'before',
-  };
+  return ok ? colonAttribution(p, 'lead-in:name-colon') : (hereIs(tokens, colon, w.beforeFrom) ?? null);
+}
+
+/** "Here’s Clinton in December 1992: “…”": the name after "Here’s", a time phrase between it and the colon. */
+function hereIs(tokens: Token[], colon: number, min: number): Attribution | null {
+  for (let h = colon - 2; h >= min && h >= colon - 8; h--) {
+    const t = tokens[h] as Token;
+    if (t.kind === 'punct' && !(t.lower === '’s' || t.lower === "'s")) return null;
+    if (t.lower !== 'here' || !(tokens[h + 1]?.lower === '’s' || tokens[h + 1]?.lower === "'s")) continue;
+    let e = h + 2;
+    while (e < colon && isCapWord(tokens[e])) e++;
+    const after = tokens[e] as Token;
+    if (e === h + 2 || !(after.lower === 'in' || after.lower === 'on' || after.lower === 'at')) return null;
+    return colonAttribution(makePhrase(tokens, h + 2, e), 'lead-in:name-colon');
+  }
+  return null;
+}
+
+/** "Michael P. McDonald": initials and the words before them, which the phrase reader stops at. */
+function withInitials(tokens: Token[], p: Phrase, min: number): Phrase {
+  let from = p.from;
+  while (from - 2 >= min) {
+    const dot = tokens[from - 1] as Token;
+    const init = tokens[from - 2] as Token;
+    if (dot.text !== '.' || init.end !== dot.start || !init.cap || init.text.length !== 1) break;
+    from -= 2;
+    while (from - 1 >= min && isCapWord(tokens[from - 1]) && !DETERMINERS.has((tokens[from - 1] as Token).lower))
+      from--;
+  }
+  return from === p.from ? p : makePhrase(tokens, from, p.to);
+}
+
+function colonAttribution(p: Phrase, rule: string): Attribution {
+  return { mention: { start: p.start, end: p.end }, kind: p.kind, cue: null, rule, side: 'before' };
 }

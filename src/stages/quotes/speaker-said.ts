@@ -15,8 +15,9 @@ export function speakerSaid(w: Window): Attribution | null {
   const { tokens } = w;
   let k = w.afterFrom;
   while (k < w.afterTo && tokens[k]?.text === ',') k++;
-  const p = rightPhrase(tokens, k, w.afterTo) ?? capitalName(tokens, k, w.afterTo);
-  if (!p) return null;
+  const found = rightPhrase(tokens, k, w.afterTo) ?? capitalName(tokens, k, w.afterTo);
+  if (!found) return null;
+  const p = overMojibake(tokens, found, w.afterTo);
   let j = p.to;
   while (j < w.afterTo && SKIPPABLE.has(tokens[j]!.lower)) j++;
   if (j >= w.afterTo) return null;
@@ -84,4 +85,32 @@ export function capitalName(tokens: Token[], k: number, limit: number): Phrase |
   while (j < limit && j - k < 4 && isCapWord(tokens[j]) && (tokens[j] as Token).paragraph === t.paragraph) j++;
   if (j === k + 1 && !speechVerb(tokens, j)) return null;
   return makePhrase(tokens, k, j);
+}
+
+/** Latin-1 lead bytes read as characters when UTF-8 text was decoded twice ("FranÃÂ§ois", "TrÃ©vidic"), composed or not. */
+const MOJIBAKE_LEAD = /(?:[ÃÂÅ]|A[\u0302\u0303\u030a])[\u0080-\u009f\u00ad]?$/;
+const isLatin1Symbol = (t: Token) =>
+  t.kind === 'punct' && t.text.length === 1 && t.text >= '\u00a0' && t.text <= '\u00bf';
+
+/**
+ * A name broken by mojibake ("French President FranÃÂ§ois Hollande", "SarukhÃÂ¡n"): the phrase reader stops at the
+ * stray symbol; the pieces glued to it (no space) and the capitalised words after them belong to the name.
+ */
+export function overMojibake(tokens: Token[], p: Phrase, limit: number): Phrase {
+  let to = p.to;
+  for (let round = 0; round < 3; round++) {
+    const prev = tokens[to - 1] as Token;
+    let j = to;
+    while (j < limit && j - to < 4) {
+      const t = tokens[j] as Token;
+      const b = tokens[j - 1] as Token;
+      // A C1 control character ("Ã\u0083Â§") may sit between the pieces: it is no token.
+      if (t.start - b.end > 1 || !(isLatin1Symbol(t) || MOJIBAKE_LEAD.test(b.text) || isLatin1Symbol(b))) break;
+      j++;
+    }
+    if (j === to || !MOJIBAKE_LEAD.test(prev.text)) break;
+    const more = isCapWord(tokens[j]) ? rightPhrase(tokens, j, limit) : null;
+    to = more && more.kind === 'name' ? more.to : j;
+  }
+  return to === p.to ? p : makePhrase(tokens, p.from, to);
 }
