@@ -14,7 +14,6 @@ import {
   type DocFeatures,
   docFeatures,
   FLAG_BITS,
-  fnv,
   historyFeatures,
   mix,
   N_LABELS,
@@ -294,45 +293,55 @@ const POOL_LIMIT = 1 << 22;
 /** The cache is dropped (between documents) once it holds this many pair entries (16 bytes each). */
 const PAIR_LIMIT = 1 << 19;
 
+// A form is FS int32 in `FormCache.forms` (one 64-byte line: a token's form is one cache miss), at these offsets:
+/** FNV of the text (the table's key). */
+const O_HASH = 0;
+/** Hashes of the lower-case text (numbers: their shape), the raw text (capitalised forms) and the shape. */
+const O_LOW = 1;
+const O_RAW = 2;
+const O_SHAPE = 3;
+const O_LEN = 4;
+const O_BITS = 5;
+/** Word flags, -1 until computed. */
+const O_FLAGS = 6;
+/** Occurrences seen (all documents since the cache was made): a form's vectors are cached from the second on. */
+const O_COUNT = 7;
+/** Pool offset of the form's PARTS vectors (-1: none yet) and the bit mask of the parts filled. */
+const O_VEC = 8;
+const O_READY = 9;
+/** Pool offset of the form's HSLOTS history vectors (-1: none yet) and the bit mask of the slots filled. */
+const O_HV = 10;
+const O_HREADY = 11;
+/** The form's lower-case record (index into `lowers`, LS int32 each). */
+const O_LOWER = 12;
+const FS = 16;
+// A lower-case record: document stamps for "seen lower case", "seen capitalised" and the label memory.
+const L_HASH = 0;
+const L_SEEN = 1;
+const L_CAPSEEN = 2;
+const L_MEMDOC = 3;
+const L_MEM = 4;
+const LS = 8;
+
 /** Per configuration: the distinct token texts seen (forms) and what is cached for them. */
 class FormCache {
-  /** Forms: count and capacity of the per-form arrays. */
+  /** Forms: count and capacity. */
   n = 0;
   cap = 1024;
-  /** Open-addressing table on the text hash: form id + 1, 0 = empty. */
-  table = new Int32Array(2048);
+  forms: Int32Array = new Int32Array(this.cap * FS);
   text: string[] = [];
   lowerText: string[] = [];
-  /** FNV of the text (the table's key). */
-  hash = new Int32Array(this.cap);
-  /** Hashes of the lower-case text (numbers: their shape), the raw text (capitalised forms) and the shape. */
-  lowH = new Int32Array(this.cap);
-  rawH = new Int32Array(this.cap);
-  shapeH = new Int32Array(this.cap);
-  len = new Uint8Array(this.cap);
-  bits = new Uint8Array(this.cap);
-  /** Word flags, -1 until computed. */
-  flags = new Int32Array(this.cap);
-  /** Occurrences seen (all documents since the cache was made): a form's vectors are cached from the second on. */
-  count = new Int32Array(this.cap);
-  /** Pool offset of the form's PARTS vectors (-1: none yet); `ready`: bit mask of the parts filled. */
-  vec = new Int32Array(this.cap);
-  ready = new Uint8Array(this.cap);
-  /** Pool offset of the form's HSLOTS history vectors (-1: none yet); `hready`: bit mask. */
-  hv = new Int32Array(this.cap);
-  hready = new Uint8Array(this.cap);
-  /** Lower-case record of the form. */
-  lower = new Int32Array(this.cap);
-  /** Lower-case records: document stamps for "seen lower case", "seen capitalised" and the label memory. */
-  lowers = new Map<string, number>();
+  /** Open-addressing table on the text hash, 2 int32 a slot: the hash, form id + 1 (0 = empty). */
+  table: Int32Array = new Int32Array(this.cap * 4);
+  /** Lower-case records, their texts and their table (as `table`). */
   nLower = 0;
-  lowerSeen = new Int32Array(1024);
-  capSeen = new Int32Array(1024);
-  memDoc = new Int32Array(1024);
-  mem = new Int32Array(1024);
+  lowerCap = 1024;
+  lowers: Int32Array = new Int32Array(this.lowerCap * LS);
+  lowerStrings: string[] = [];
+  lowerTable: Int32Array = new Int32Array(this.lowerCap * 4);
   /** Pair entries, 4 ints a slot: form a + 1 (0 = empty), form b + 1 (0 = none), kind, value. */
   pairSlots = 4096;
-  pairs = new Int32Array(4096 * 4);
+  pairs: Int32Array = new Int32Array(4096 * 4);
   nPairs = 0;
   /** Shape trigram vectors by the trigram's hash. */
   trigrams = new Map<number, number>();
@@ -341,94 +350,104 @@ class FormCache {
   used = 0;
 }
 
-function grown<A extends Int32Array | Uint8Array>(a: A, size: number, fill = 0): A {
-  const b = new (a.constructor as { new (n: number): A })(size);
-  b.set(a);
-  if (fill !== 0) b.fill(fill, a.length);
-  return b;
+/** A table (`FormCache.table` layout) of `slots` slots holding ids 0 .. n - 1 whose hashes are keys[id * stride]. */
+function rehash(keys: Int32Array, stride: number, n: number, slots: number): Int32Array {
+  const table = new Int32Array(slots * 2);
+  const mask = slots - 1;
+  for (let id = 0; id < n; id++) {
+    const h = keys[id * stride] as number;
+    let slot = h & mask;
+    while (table[slot * 2 + 1] !== 0) slot = (slot + 1) & mask;
+    table[slot * 2] = h;
+    table[slot * 2 + 1] = id + 1;
+  }
+  return table;
 }
 
-function growForms(c: FormCache): void {
-  const cap = c.cap * 2;
-  c.hash = grown(c.hash, cap);
-  c.lowH = grown(c.lowH, cap);
-  c.rawH = grown(c.rawH, cap);
-  c.shapeH = grown(c.shapeH, cap);
-  c.len = grown(c.len, cap);
-  c.bits = grown(c.bits, cap);
-  c.flags = grown(c.flags, cap);
-  c.count = grown(c.count, cap);
-  c.vec = grown(c.vec, cap);
-  c.ready = grown(c.ready, cap);
-  c.hv = grown(c.hv, cap);
-  c.hready = grown(c.hready, cap);
-  c.lower = grown(c.lower, cap);
-  c.cap = cap;
-  // The table stays at most a quarter full.
-  const slots = cap * 2;
-  const table = new Int32Array(slots);
-  for (let id = 0; id < c.n; id++) {
-    let slot = (c.hash[id] as number) & (slots - 1);
-    while (table[slot] !== 0) slot = (slot + 1) & (slots - 1);
-    table[slot] = id + 1;
-  }
-  c.table = table;
+function fnvOf(s: string): number {
+  let h = 0x811c9dc5;
+  for (let k = 0; k < s.length; k++) h = Math.imul(h ^ s.charCodeAt(k), 0x01000193);
+  return h;
 }
 
-function lowerId(c: FormCache, lower: string): number {
-  let id = c.lowers.get(lower);
-  if (id === undefined) {
-    id = c.nLower++;
-    if (id >= c.lowerSeen.length) {
-      const size = c.lowerSeen.length * 2;
-      c.lowerSeen = grown(c.lowerSeen, size);
-      c.capSeen = grown(c.capSeen, size);
-      c.memDoc = grown(c.memDoc, size);
-      c.mem = grown(c.mem, size);
-    }
-    c.lowers.set(lower, id);
+/** The lower-case record of `lower` (`h` its FNV), made on first sight. */
+function lowerId(c: FormCache, lower: string, h: number): number {
+  let table = c.lowerTable;
+  let mask = (table.length >> 1) - 1;
+  let slot = h & mask;
+  for (;;) {
+    const v = table[slot * 2 + 1] as number;
+    if (v === 0) break;
+    if (table[slot * 2] === h && c.lowerStrings[v - 1] === lower) return v - 1;
+    slot = (slot + 1) & mask;
   }
+  if (c.nLower >= c.lowerCap) {
+    c.lowerCap *= 2;
+    const next = new Int32Array(c.lowerCap * LS);
+    next.set(c.lowers);
+    c.lowers = next;
+    // The table stays at most half full.
+    table = rehash(c.lowers, LS, c.nLower, c.lowerCap * 2);
+    c.lowerTable = table;
+    mask = (table.length >> 1) - 1;
+    slot = h & mask;
+    while (table[slot * 2 + 1] !== 0) slot = (slot + 1) & mask;
+  }
+  const id = c.nLower++;
+  table[slot * 2] = h;
+  table[slot * 2 + 1] = id + 1;
+  c.lowerStrings.push(lower);
+  c.lowers[id * LS + L_HASH] = h;
   return id;
 }
 
 /** The form of token t (made on first sight). */
 function formOf(c: FormCache, t: Token): number {
   const s = t.text;
-  let h = 0x811c9dc5;
-  for (let k = 0; k < s.length; k++) h = Math.imul(h ^ s.charCodeAt(k), 0x01000193);
-  let mask = c.table.length - 1;
+  const h = fnvOf(s);
+  let table = c.table;
+  let mask = (table.length >> 1) - 1;
   let slot = h & mask;
   for (;;) {
-    const v = c.table[slot] as number;
+    const v = table[slot * 2 + 1] as number;
     if (v === 0) break;
-    if (c.hash[v - 1] === h && c.text[v - 1] === s) return v - 1;
+    if (table[slot * 2] === h && c.text[v - 1] === s) return v - 1;
     slot = (slot + 1) & mask;
   }
   if (c.n >= c.cap) {
-    growForms(c);
-    mask = c.table.length - 1;
+    c.cap *= 2;
+    const next = new Int32Array(c.cap * FS);
+    next.set(c.forms);
+    c.forms = next;
+    table = rehash(c.forms, FS, c.n, c.cap * 2);
+    c.table = table;
+    mask = (table.length >> 1) - 1;
     slot = h & mask;
-    while (c.table[slot] !== 0) slot = (slot + 1) & mask;
+    while (table[slot * 2 + 1] !== 0) slot = (slot + 1) & mask;
   }
   const id = c.n++;
-  c.table[slot] = id + 1;
+  table[slot * 2] = h;
+  table[slot * 2 + 1] = id + 1;
   c.text.push(s);
   c.lowerText.push(t.lower);
-  c.hash[id] = h;
+  const lowerH = t.lower === s ? h : fnvOf(t.lower);
   const sh = shapeHash(s);
-  const low = t.kind === 'number' ? sh : t.lower === s ? h : fnv(t.lower);
-  c.lowH[id] = low;
-  c.rawH[id] = t.cap ? h : low;
-  c.shapeH[id] = sh;
-  c.len[id] = Math.min(s.length, 12);
-  c.bits[id] = (t.kind === 'word' ? B_WORD : 0) | (t.cap ? B_CAP : 0) | (skippable(t) ? B_SKIP : 0);
-  c.flags[id] = -1;
-  c.count[id] = 0;
-  c.vec[id] = -1;
-  c.ready[id] = 0;
-  c.hv[id] = -1;
-  c.hready[id] = 0;
-  c.lower[id] = lowerId(c, t.lower);
+  const low = t.kind === 'number' ? sh : lowerH;
+  const F = c.forms;
+  const o = id * FS;
+  F[o + O_HASH] = h;
+  F[o + O_LOW] = low;
+  F[o + O_RAW] = t.cap ? h : low;
+  F[o + O_SHAPE] = sh;
+  F[o + O_LEN] = Math.min(s.length, 12);
+  F[o + O_BITS] = (t.kind === 'word' ? B_WORD : 0) | (t.cap ? B_CAP : 0) | (skippable(t) ? B_SKIP : 0);
+  F[o + O_FLAGS] = -1;
+  F[o + O_COUNT] = 0;
+  F[o + O_VEC] = -1;
+  F[o + O_READY] = 0;
+  F[o + O_HV] = -1;
+  F[o + O_HREADY] = 0;
+  F[o + O_LOWER] = lowerId(c, t.lower, lowerH);
   return id;
 }
 
@@ -501,22 +520,22 @@ function fillPart(
   v: Float32Array | Float64Array,
   at: number,
 ) {
-  const bits = c.bits[f] as number;
+  const bits = c.forms[f * FS + O_BITS] as number;
   const cap = (bits & B_CAP) !== 0;
-  let fl = c.flags[f] as number;
+  let fl = c.forms[f * FS + O_FLAGS] as number;
   if ((p === OWN || p === PREV || p === NEXT) && fl < 0) {
     const places = cap && budget > 0;
     if (cap) budget--;
     fl = wordFlags(ctx, t, places);
-    c.flags[f] = fl;
+    c.forms[f * FS + O_FLAGS] = fl;
   }
-  const lowH = c.lowH[f] as number;
-  const shapeH = c.shapeH[f] as number;
+  const lowH = c.forms[f * FS + O_LOW] as number;
+  const shapeH = c.forms[f * FS + O_SHAPE] as number;
   switch (p) {
     case OWN: {
       addFeature(m, mix(T.bias, 0), v, at);
       addFeature(m, mix(T.w, lowH), v, at);
-      addFeature(m, mix(T.raw, c.rawH[f] as number), v, at);
+      addFeature(m, mix(T.raw, c.forms[f * FS + O_RAW] as number), v, at);
       addFeature(m, mix(T.shape, shapeH), v, at);
       if (bits & B_WORD) {
         const lw = c.lowerText[f] as string;
@@ -530,7 +549,7 @@ function fillPart(
           addFeature(m, mix(T.suf + k - 1, hs >>> 0), v, at);
         }
       }
-      addFeature(m, mix(T.len, c.len[f] as number), v, at);
+      addFeature(m, mix(T.len, c.forms[f * FS + O_LEN] as number), v, at);
       if (fl) for (const bit of FLAG_BITS) if (fl & bit) addFeature(m, mix(T.flag, bit * 2 + (cap ? 1 : 0)), v, at);
       break;
     }
@@ -563,19 +582,19 @@ function fillPart(
 
 /** Adds part `p` of form f to the scores: from its cached vector when the form recurs, else feature by feature. */
 function addPart(sc: Float64Array, m: Loaded, c: FormCache, ctx: Context, f: number, t: Token, p: number): void {
-  if ((c.count[f] as number) < 2) {
+  if ((c.forms[f * FS + O_COUNT] as number) < 2) {
     fillPart(m, c, ctx, f, t, p, sc, 0);
     return;
   }
-  let v = c.vec[f] as number;
+  let v = c.forms[f * FS + O_VEC] as number;
   if (v < 0) {
     v = alloc(c, PARTS * N_LABELS);
-    c.vec[f] = v;
+    c.forms[f * FS + O_VEC] = v;
   }
   const at = v + p * N_LABELS;
-  if (!((c.ready[f] as number) & (1 << p))) {
+  if (!((c.forms[f * FS + O_READY] as number) & (1 << p))) {
     fillPart(m, c, ctx, f, t, p, c.pool, at);
-    c.ready[f] = (c.ready[f] as number) | (1 << p);
+    c.forms[f * FS + O_READY] = (c.forms[f * FS + O_READY] as number) | (1 << p);
   }
   addVec(sc, c.pool, at);
 }
@@ -595,13 +614,13 @@ function pairVec(m: Loaded, c: FormCache, f: number, g: number, right: boolean):
   let at = c.pairs[slot * 4 + 3] as number;
   if (at < 0) {
     at = alloc(c, N_LABELS);
-    const o = g >= 0 ? (c.lowH[g] as number) : NONE;
+    const o = g >= 0 ? (c.forms[g * FS + O_LOW] as number) : NONE;
     if (right) {
-      addFeature(m, mix(T.bgp, mix(c.lowH[f] as number, o)), c.pool, at);
-      addFeature(m, mix(T.s0wp1, mix(c.shapeH[f] as number, o)), c.pool, at);
+      addFeature(m, mix(T.bgp, mix(c.forms[f * FS + O_LOW] as number, o)), c.pool, at);
+      addFeature(m, mix(T.s0wp1, mix(c.forms[f * FS + O_SHAPE] as number, o)), c.pool, at);
     } else {
-      addFeature(m, mix(T.bgm, mix(o, c.lowH[f] as number)), c.pool, at);
-      addFeature(m, mix(T.wm1s0, mix(o, c.shapeH[f] as number)), c.pool, at);
+      addFeature(m, mix(T.bgm, mix(o, c.forms[f * FS + O_LOW] as number)), c.pool, at);
+      addFeature(m, mix(T.wm1s0, mix(o, c.forms[f * FS + O_SHAPE] as number)), c.pool, at);
     }
     c.pairs[slot * 4 + 3] = at;
   }
@@ -621,21 +640,21 @@ function trigramVec(m: Loaded, c: FormCache, k: number): number {
 
 /** l1w + l1s (slots 0, 1: a = 1, 2) or nls + nlw (slots 2..6: nl = -2, 0..3) of form f: pool offset. */
 function histVec(m: Loaded, c: FormCache, f: number, k: number, a: number): number {
-  let hv = c.hv[f] as number;
+  let hv = c.forms[f * FS + O_HV] as number;
   if (hv < 0) {
     hv = alloc(c, HSLOTS * N_LABELS);
-    c.hv[f] = hv;
+    c.forms[f * FS + O_HV] = hv;
   }
   const at = hv + k * N_LABELS;
-  if (!((c.hready[f] as number) & (1 << k))) {
+  if (!((c.forms[f * FS + O_HREADY] as number) & (1 << k))) {
     if (k < HS_NL) {
-      addFeature(m, mix(T.l1w, mix(a, c.lowH[f] as number)), c.pool, at);
-      addFeature(m, mix(T.l1s, mix(a, c.shapeH[f] as number)), c.pool, at);
+      addFeature(m, mix(T.l1w, mix(a, c.forms[f * FS + O_LOW] as number)), c.pool, at);
+      addFeature(m, mix(T.l1s, mix(a, c.forms[f * FS + O_SHAPE] as number)), c.pool, at);
     } else {
-      addFeature(m, mix(T.nls, mix(a, c.shapeH[f] as number)), c.pool, at);
-      addFeature(m, mix(T.nlw, mix(a, c.lowH[f] as number)), c.pool, at);
+      addFeature(m, mix(T.nls, mix(a, c.forms[f * FS + O_SHAPE] as number)), c.pool, at);
+      addFeature(m, mix(T.nlw, mix(a, c.forms[f * FS + O_LOW] as number)), c.pool, at);
     }
-    c.hready[f] = (c.hready[f] as number) | (1 << k);
+    c.forms[f * FS + O_HREADY] = (c.forms[f * FS + O_HREADY] as number) | (1 << k);
   }
   return at;
 }
@@ -711,12 +730,12 @@ export function decodeFast(ctx: Context): Int8Array {
   for (let i = 0; i < n; i++) {
     const t = toks[i] as Token;
     const f = formOf(c, t);
-    c.count[f] = (c.count[f] as number) + 1;
+    c.forms[f * FS + O_COUNT] = (c.forms[f * FS + O_COUNT] as number) + 1;
     forms[i] = f;
-    const bits = c.bits[f] as number;
+    const bits = c.forms[f * FS + O_BITS] as number;
     if (bits & B_WORD && caps[t.paragraph] !== 1) {
-      if (!(bits & B_CAP)) c.lowerSeen[c.lower[f] as number] = stamp;
-      else if (!t.upper) c.capSeen[c.lower[f] as number] = stamp;
+      if (!(bits & B_CAP)) c.lowers[(c.forms[f * FS + O_LOWER] as number) * LS + L_SEEN] = stamp;
+      else if (!t.upper) c.lowers[(c.forms[f * FS + O_LOWER] as number) * LS + L_CAPSEEN] = stamp;
     }
   }
   // Two-word gazetteer names (as `gazetteerPairs`), memoised per pair of word forms.
@@ -727,7 +746,7 @@ export function decodeFast(ctx: Context): Int8Array {
     const b = toks[i + 1] as Token;
     if (!a.cap || !b.cap || b.sentence !== a.sentence || caps[a.paragraph] === 1) continue;
     const fa = forms[i] as number;
-    if (!((c.bits[fa] as number) & B_WORD)) continue;
+    if (!((c.forms[fa * FS + O_BITS] as number) & B_WORD)) continue;
     let code: number;
     if (b.start === a.end + 1 && text.charCodeAt(a.end) === 32) {
       const fb = forms[i + 1] as number;
@@ -750,10 +769,8 @@ export function decodeFast(ctx: Context): Int8Array {
   }
   const labels = new Int8Array(n);
   const sc = SCORES;
-  const count = c.count;
-  const lowH = c.lowH;
-  const shapeH = c.shapeH;
-  const lowerOf = c.lower;
+  const F = c.forms;
+  const LW = c.lowers;
   let l1 = -1;
   let l2 = -1;
   for (let i = 0; i < n; i++) {
@@ -764,22 +781,22 @@ export function decodeFast(ctx: Context): Int8Array {
       l2 = -1;
     }
     const f = forms[i] as number;
-    const bits = c.bits[f] as number;
+    const bits = c.forms[f * FS + O_BITS] as number;
     if (bits & B_SKIP && (l1 < 0 || INSIDE[l1] === 0)) {
       l2 = l1;
       l1 = 0;
       continue;
     }
     const cap = (bits & B_CAP) !== 0;
-    const lw = lowerOf[f] as number;
+    const lw = (F[f * FS + O_LOWER] as number) * LS;
     const hasP1 = i > 0 && (toks[i - 1] as Token).sentence === sent;
     const hasN1 = i + 1 < n && (toks[i + 1] as Token).sentence === sent;
     const hasP2 = hasP1 && i > 1 && (toks[i - 2] as Token).sentence === sent;
     const hasN2 = hasN1 && i + 2 < n && (toks[i + 2] as Token).sentence === sent;
     sc.fill(0);
     addPart(sc, m, c, ctx, f, t, OWN);
-    const w = lowH[f] as number;
-    const sh = shapeH[f] as number;
+    const w = F[f * FS + O_LOW] as number;
+    const sh = F[f * FS + O_SHAPE] as number;
     let wm1 = NONE;
     let sm1 = NONE;
     let wp1 = NONE;
@@ -788,13 +805,13 @@ export function decodeFast(ctx: Context): Int8Array {
     const gn = hasN1 ? (forms[i + 1] as number) : -1;
     if (gp >= 0) {
       addPart(sc, m, c, ctx, gp, toks[i - 1] as Token, PREV);
-      wm1 = lowH[gp] as number;
-      sm1 = shapeH[gp] as number;
+      wm1 = F[gp * FS + O_LOW] as number;
+      sm1 = F[gp * FS + O_SHAPE] as number;
     } else addVec(sc, K.none, 0);
     if (gn >= 0) {
       addPart(sc, m, c, ctx, gn, toks[i + 1] as Token, NEXT);
-      wp1 = lowH[gn] as number;
-      sp1 = shapeH[gn] as number;
+      wp1 = F[gn * FS + O_LOW] as number;
+      sp1 = F[gn * FS + O_SHAPE] as number;
     } else addVec(sc, K.none, N_LABELS);
     if (hasP2) addPart(sc, m, c, ctx, forms[i - 2] as number, toks[i - 2] as Token, PREV2);
     else addVec(sc, K.none, 2 * N_LABELS);
@@ -803,17 +820,17 @@ export function decodeFast(ctx: Context): Int8Array {
     const capsLine = caps[t.paragraph] === 1;
     if (capsLine) {
       addPart(sc, m, c, ctx, f, t, CAPS);
-      if (c.capSeen[lw] === stamp) addVec(sc, K.capSeen, 0);
+      if (LW[lw + L_CAPSEEN] === stamp) addVec(sc, K.capSeen, 0);
     }
     if (sentenceInitial(ctx, i)) addPart(sc, m, c, ctx, f, t, INIT);
-    if (cap && c.lowerSeen[lw] === stamp) addVec(sc, K.lowerSeen, capsLine ? N_LABELS : 0);
+    if (cap && LW[lw + L_SEEN] === stamp) addVec(sc, K.lowerSeen, capsLine ? N_LABELS : 0);
     const gz = gazPos[i] as number;
     if (gz) addVec(sc, K.gaz, gz * N_LABELS);
     const a = l1 + 2;
     addVec(sc, K.hist, (a * HIST_W + l2 + 2) * N_LABELS);
-    const nl = cap && c.memDoc[lw] === stamp ? (c.mem[lw] as number) : -1;
+    const nl = cap && LW[lw + L_MEMDOC] === stamp ? (LW[lw + L_MEM] as number) : -1;
     if (nl !== -1) addVec(sc, K.nl, (nl + 8) * N_LABELS);
-    if ((count[f] as number) < 2) {
+    if ((F[f * FS + O_COUNT] as number) < 2) {
       // A form seen once: its pair and history features one by one (nothing cached for hapaxes).
       addFeature(m, mix(T.bgm, mix(wm1, w)), sc, 0);
       addFeature(m, mix(T.bgp, mix(w, wp1)), sc, 0);
@@ -829,8 +846,8 @@ export function decodeFast(ctx: Context): Int8Array {
     } else {
       // Offsets first: a look-up may grow (replace) the pool.
       // Pairs are cached only when the neighbour recurs too (a hapax neighbour's pair would never be read again).
-      const pl = gp < 0 || (count[gp] as number) > 1 ? pairVec(m, c, f, gp, false) : -1;
-      const pr = gn < 0 || (count[gn] as number) > 1 ? pairVec(m, c, f, gn, true) : -1;
+      const pl = gp < 0 || (F[gp * FS + O_COUNT] as number) > 1 ? pairVec(m, c, f, gp, false) : -1;
+      const pr = gn < 0 || (F[gn * FS + O_COUNT] as number) > 1 ? pairVec(m, c, f, gn, true) : -1;
       const tri = trigramVec(m, c, mix(mix(sm1, sh), sp1));
       const hs = a <= 2 ? histVec(m, c, f, a - 1, a) : -1;
       const nk = nl === -1 ? -1 : histVec(m, c, f, nl === -2 ? HS_NL : HS_NL + 1 + nl, nl + 8);
@@ -867,8 +884,8 @@ export function decodeFast(ctx: Context): Int8Array {
     }
     labels[i] = best;
     if (cap) {
-      c.memDoc[lw] = stamp;
-      c.mem[lw] = best === 0 ? -2 : (TYPE_OF[best] as number);
+      LW[lw + L_MEMDOC] = stamp;
+      LW[lw + L_MEM] = best === 0 ? -2 : (TYPE_OF[best] as number);
     }
     l2 = l1;
     l1 = best;
@@ -880,4 +897,17 @@ export function decodeFast(ctx: Context): Int8Array {
 /** Tags the document with the committed model. */
 export function tagDoc(ctx: Context): NerSpan[] {
   return spansOf(decodeFast(ctx));
+}
+
+/** Size of the form cache of a configuration (tests, tuning): forms, lower-case records, pair entries, pool floats. */
+export function formCacheStats(config: ResolvedConfig): {
+  forms: number;
+  lowers: number;
+  pairs: number;
+  floats: number;
+} {
+  const c = formCaches.get(config);
+  return c
+    ? { forms: c.n, lowers: c.nLower, pairs: c.nPairs, floats: c.used }
+    : { forms: 0, lowers: 0, pairs: 0, floats: 0 };
 }
