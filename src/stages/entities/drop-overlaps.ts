@@ -6,65 +6,71 @@ function rank(c: Candidate): number {
   return (c.source === 'user' ? 4 : 0) + (c.source === 'place-of' ? 2 : 0) + (c.type ? 1 : 0);
 }
 
-/** Reused between calls (cleared after each) up to this many offsets: no new buffer per article. */
-const SHARED_MAX = 1 << 16;
-let shared: Uint8Array | null = null;
+/** Best first: rank, then length, then start (then the order given, the sort being stable). */
+function better(a: Candidate, b: Candidate): number {
+  return rank(b) - rank(a) || b.end - b.start - (a.end - a.start) || a.start - b.start;
+}
 
-/** `items` by start when no two of them overlap (the usual case: the tagger's spans are disjoint), else null. */
-function disjoint(items: Candidate[]): Candidate[] | null {
-  let out = items;
+/** Clusters up to this size compare their members pairwise; larger ones use a bitmap of covered offsets. */
+const PAIRWISE_MAX = 32;
+
+/**
+ * Keeps, best first, the candidates of one cluster that overlap none kept before them; returns them by start.
+ * `cluster` is in start order.
+ */
+function resolve(cluster: Candidate[], out: Candidate[]): void {
+  const ranked = cluster.slice().sort(better);
+  const kept: Candidate[] = [];
+  if (cluster.length <= PAIRWISE_MAX) {
+    outer: for (const c of ranked) {
+      for (const k of kept) if (c.start < k.end && k.start < c.end) continue outer;
+      kept.push(c);
+    }
+  } else {
+    const lo = (cluster[0] as Candidate).start;
+    let hi = lo;
+    for (const c of cluster) if (c.end > hi) hi = c.end;
+    const covered = new Uint8Array(hi - lo);
+    outer: for (const c of ranked) {
+      for (let i = c.start - lo; i < c.end - lo; i++) if (covered[i]) continue outer;
+      covered.fill(1, c.start - lo, c.end - lo);
+      kept.push(c);
+    }
+  }
+  kept.sort((a, b) => a.start - b.start);
+  for (const c of kept) out.push(c);
+}
+
+/**
+ * Greedy selection, best first, of candidates that overlap none kept before them, in start order. Overlaps are
+ * rare and local (the tagger's spans are disjoint; "the village of X" and the tagger's "X" meet), so the text is cut
+ * into clusters of overlapping candidates: a candidate alone in its cluster is kept, and the greedy choice runs
+ * inside each cluster only (it never looks beyond one: candidates of different clusters never overlap).
+ */
+export function dropOverlaps(_ctx: Context, items: Candidate[]): Candidate[] {
+  if (items.length < 2) return items.slice();
+  let sorted = items;
   for (let i = 1; i < items.length; i++) {
     if ((items[i] as Candidate).start < (items[i - 1] as Candidate).start) {
-      // Extractors' outputs are each in text order: a merge of a few sorted runs (cheap for the stable sort).
-      out = items.slice().sort((a, b) => a.start - b.start);
+      // Each extractor's output is in text order: a merge of a few sorted runs (cheap for the stable sort).
+      sorted = items.slice().sort((a, b) => a.start - b.start);
       break;
     }
   }
-  for (let i = 1; i < out.length; i++) if ((out[i] as Candidate).start < (out[i - 1] as Candidate).end) return null;
-  return out === items ? items.slice() : out;
-}
-
-export function dropOverlaps(_ctx: Context, items: Candidate[]): Candidate[] {
-  const n = items.length;
-  if (n < 2) return items.slice();
-  const all = disjoint(items);
-  if (all) return all;
-  // Rank and length computed once per item, not in every comparison.
-  const order = new Array<number>(n);
-  const key = new Array<number>(n);
-  let lo = Number.POSITIVE_INFINITY;
-  let hi = 0;
-  let sorted = true;
-  for (let i = 0; i < n; i++) {
-    const c = items[i] as Candidate;
-    order[i] = i;
-    key[i] = rank(c) * 2 ** 32 + (c.end - c.start);
-    if (c.start < lo) lo = c.start;
-    if (c.end > hi) hi = c.end;
-    if (i > 0 && c.start < (items[i - 1] as Candidate).start) sorted = false;
+  const out: Candidate[] = [];
+  let from = 0;
+  let end = (sorted[0] as Candidate).end;
+  for (let i = 1; i <= sorted.length; i++) {
+    const c = sorted[i];
+    if (c && c.start < end) {
+      if (c.end > end) end = c.end;
+      continue;
+    }
+    if (i - from === 1) out.push(sorted[from] as Candidate);
+    else resolve(sorted.slice(from, i), out);
+    if (!c) break;
+    from = i;
+    end = c.end;
   }
-  order.sort((a, b) => {
-    const d = (key[b] as number) - (key[a] as number);
-    return d || (items[a] as Candidate).start - (items[b] as Candidate).start;
-  });
-  // A bitmap of covered offsets (linear in the total span length, never quadratic in the number of candidates).
-  const size = hi - lo + 1;
-  let covered: Uint8Array;
-  if (size <= SHARED_MAX) {
-    shared ??= new Uint8Array(SHARED_MAX);
-    covered = shared;
-  } else covered = new Uint8Array(size);
-  const keep = new Array<boolean>(n).fill(false);
-  outer: for (const i of order) {
-    const c = items[i] as Candidate;
-    const a = c.start - lo;
-    const b = c.end - lo;
-    for (let k = a; k < b; k++) if (covered[k]) continue outer;
-    covered.fill(1, a, b);
-    keep[i] = true;
-  }
-  if (covered === shared) covered.fill(0, 0, size);
-  const kept: Candidate[] = [];
-  for (let i = 0; i < n; i++) if (keep[i]) kept.push(items[i] as Candidate);
-  return sorted ? kept : kept.sort((a, b) => a.start - b.start);
+  return out;
 }

@@ -3,8 +3,6 @@ import type { Context, EntitiesResult, PlaceCandidate } from '../../pipeline/typ
 import type { Organization, Person } from '../../schema.js';
 import type { Candidate } from './candidate.js';
 
-const NON_ASCII = /[^\x00-\x7f]/;
-
 /**
  * Lower-case ASCII letters and digits, every other run of characters one '-', none at either end ("x" when
  * nothing is left). One pass over the characters with slices of the kept runs (no regex passes).
@@ -28,8 +26,10 @@ function dashed(s: string): string {
 
 export function slug(s: string): string {
   // ASCII names (most) need no decomposition.
-  const base = NON_ASCII.test(s) ? s.normalize('NFD').replace(/\p{M}/gu, '') : s;
-  return dashed(base.toLowerCase());
+  for (let i = 0; i < s.length; i++) {
+    if (s.charCodeAt(i) >= 0x80) return dashed(s.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase());
+  }
+  return dashed(s.toLowerCase());
 }
 
 /** 0..1: mentioned often and early. */
