@@ -414,6 +414,44 @@ const ROWS: Row[] = [
     [{ quote: '“The talks are going better than anyone expected.”', mention: 'A senior official', cue: 'said' }],
   ],
   [
+    'a verb conjoined to a past form shares its subject',
+    'When the chairman was asked whether the vote would be delayed, he laughed and said, “We will see about that.”',
+    [{ quote: '“We will see about that.”', mention: 'he', cue: 'said' }],
+  ],
+  [
+    'a verb conjoined inside a when clause',
+    'Ines Varga opened the debate when she brought up the harbour fire and later said, “It is not only the port at risk.”',
+    [{ quote: '“It is not only the port at risk.”', mention: 'she', cue: 'said' }],
+  ],
+  [
+    'a short sentence of speaker and verb introduces the next quote',
+    '“The count is over,” said Olle Berg, a clerk.\n\nCity College’s Maja Lind agreed. “Nobody expects a second round this year.”',
+    [
+      { quote: '“The count is over,”', mention: 'Olle Berg' },
+      { quote: '“Nobody expects a second round this year.”', mention: 'City College’s Maja Lind', cue: 'agreed' },
+    ],
+  ],
+  [
+    'a short introducing sentence with an unclosed appositive',
+    'The count ended late.\n\nTomas Eng, the spokesman for the county board said in a statement. “There are no paper ballots left to count.”',
+    [{ quote: '“There are no paper ballots left to count.”', mention: 'Tomas Eng', cue: 'said' }],
+  ],
+  [
+    'as the speaker put it',
+    'At the time, as the prosecutor Anna Holm put it, “there was not much to charge him with.”',
+    [{ quote: '“there was not much to charge him with.”', mention: 'Anna Holm', cue: 'put it' }],
+  ],
+  [
+    'a surname ending in -ing opens the sentence',
+    'Harding said the club would keep meeting for dinners, but said, “It is time we change how we do it.”',
+    [{ quote: '“It is time we change how we do it.”', mention: 'Harding', cue: 'said' }],
+  ],
+  [
+    'an introductory phrase holding a comma of its own',
+    'In a long, in-person interview with the paper last year, Novak said he would go back and added, “I will not hide from anyone.”',
+    [{ quote: '“I will not hide from anyone.”', mention: 'Novak', cue: 'added' }],
+  ],
+  [
     'unattributed long quote kept',
     'The sign on the door read as follows. “Closed for repairs until the end of the month, sorry for the trouble.”',
     [{ quote: '“Closed for repairs until the end of the month, sorry for the trouble.”', mention: null }],
@@ -469,6 +507,18 @@ const SPEAKER_FALSE_POSITIVES: [label: string, text: string, quote: string, notM
     'Ana Ruiz says “the race is close now” between Holm and Berg. And Lund says little.',
     '“the race is close now”',
     'between Holm and Berg. And Lund',
+  ],
+  [
+    'a short sentence with a negative subject introduces nothing',
+    'The mayor spoke for an hour. “We will not close the mine,” she said.\n\nNobody agreed. “The mine is our future and we keep it.”',
+    '“The mine is our future and we keep it.”',
+    'Nobody',
+  ],
+  [
+    'put it with an object is no speech',
+    'Lena put it on the table and left the room without a word. “We are done here for today,” Mark Olsen said.',
+    '“We are done here for today,”',
+    'Lena',
   ],
   [
     'a dash and a lower-case phrase is no signature',

@@ -1,7 +1,7 @@
 import type { Token } from '../../text/types.js';
 import { subject } from './sentence-subject.js';
 import { SPEECH_VERBS } from './speech-verbs.js';
-import { isTerminal, leftPhrase, speechVerb } from './tokens.js';
+import { isTerminal, leftPhrase, rightPhrase as rightPhraseTo, speechVerb } from './tokens.js';
 import type { Attribution } from './types.js';
 import type { Window } from './window.js';
 import { DETERMINERS, isCapWord, makePhrase, NOT_NOUN, type Phrase, SKIPPABLE } from './words.js';
@@ -79,6 +79,9 @@ function verbSubject(tokens: Token[], v: number, min: number): Phrase | null {
     while (o > min && o > e - 9 && (tokens[o] as Token).text !== '(') o--;
     if (o > min && (tokens[o] as Token).text === '(') e = o;
   }
+  const conj = tokens[e - 1] as Token | undefined;
+  if (conj && (conj.lower === 'and' || conj.lower === 'but') && e - 1 > min)
+    return conjoinedSubject(tokens, e - 1, min);
   const p = leftPhrase(tokens, e, min);
   if (!p || p.from < min + 2) return p;
   const to = tokens[p.from - 1] as Token;
@@ -86,6 +89,30 @@ function verbSubject(tokens: Token[], v: number, min: number): Phrase | null {
   if ((to.lower === 'to' || to.lower === 'with') && ing.kind === 'word' && !ing.cap && ing.lower.endsWith('ing'))
     return leftPhrase(tokens, p.from - 2, min) ?? p;
   return p;
+}
+
+/** Words opening a clause whose subject a conjoined verb shares: "… when he brought up X and later said, “…”". */
+const SUBORDINATORS = new Set(['when', 'as', 'while', 'after', 'because', 'since', 'although', 'though']);
+
+/**
+ * The subject of a verb conjoined at `and` (token c): the subject of the verb before "and" when that is a past form
+ * right before it ("he laughed and said"), else the subject of the clause opened by "when"/"as" … in the same
+ * stretch; else null (the caller reads the sentence's subject: "Lazar said he … and added, “…”").
+ */
+function conjoinedSubject(tokens: Token[], c: number, min: number): Phrase | null {
+  const before = tokens[c - 1] as Token;
+  if (before.kind === 'word' && !before.cap && before.lower.endsWith('ed')) {
+    const p = leftPhrase(tokens, c - 1, min);
+    if (p) return p;
+  }
+  for (let j = c - 1; j > min && j >= c - 25; j--) {
+    const t = tokens[j] as Token;
+    if (t.text === ',' || t.text === ';' || isTerminal(t)) return null;
+    if (!SUBORDINATORS.has(t.lower)) continue;
+    const p = rightPhraseTo(tokens, j + 1, c);
+    return p && (p.kind === 'pronoun' || p.kind === 'name') ? p : null;
+  }
+  return null;
 }
 
 /** The time word opens the stretch (nothing but punctuation before it): it is the subject's place, keep it. */

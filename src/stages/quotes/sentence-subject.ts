@@ -1,8 +1,8 @@
 import type { Context } from '../../pipeline/types.js';
 import type { Token } from '../../text/types.js';
 import { leftPhrase, rightPhrase, speechVerb, tokenAt } from './tokens.js';
-import type { QuoteCandidate } from './types.js';
-import { DETERMINERS, makePhrase, type Phrase } from './words.js';
+import type { Attribution, QuoteCandidate } from './types.js';
+import { DETERMINERS, makePhrase, type Phrase, PRONOUNS } from './words.js';
 
 /** Words that open an introductory clause: the subject comes after its comma ("In the email, Ash wrote …"). */
 const INTRO = new Set([
@@ -101,7 +101,13 @@ export function sentenceSubjectSpeaker(ctx: Context, items: QuoteCandidate[]): Q
     }
     const last = tokens[to - 1];
     if (!last || last.paragraph !== (tokens[to] ?? t).paragraph) continue;
-    if (last.text === '.' || last.text === '!' || last.text === '?') continue;
+    if (last.text === '.' || last.text === '!' || last.text === '?') {
+      // "Dianne Bystrom agreed. “…”", "Sam Lau said in a statement. “…”": a short sentence that is only its speaker
+      // and a speech verb introduces the quote after it.
+      const intro = last.text === '.' ? shortIntro(tokens, sentences[last.sentence]?.tokenStart ?? to, to - 1) : null;
+      if (intro) q.attribution = intro;
+      continue;
+    }
     const sentence = sentences[last.sentence];
     if (!sentence) continue;
     const from = Math.max(sentence.tokenStart, floorTok, to - MAX_LEAD);
@@ -117,6 +123,40 @@ export function sentenceSubjectSpeaker(ctx: Context, items: QuoteCandidate[]): Q
     };
   }
   return items;
+}
+
+/** "Nobody agreed.": no speaker. */
+const NOBODY = new Set(['nobody', 'none', 'nothing', 'no', 'neither', 'few']);
+
+/** Tokens a short introducing sentence may hold after its verb ("in a statement"). */
+const INTRO_TAIL = 4;
+
+/** The sentence [from, dot) is a speaker, a finite speech verb and at most a short tail without a clause. */
+function shortIntro(tokens: Token[], from: number, dot: number): Attribution | null {
+  if (dot - from < 2 || dot - from > 16) return null;
+  for (let v = dot - 1; v > from && v >= dot - 1 - INTRO_TAIL; v--) {
+    const t = tokens[v] as Token;
+    if (t.kind !== 'word' || t.lower.endsWith('ing')) continue;
+    const cue = speechVerb(tokens, v);
+    if (!cue) continue;
+    for (let k = v + 1; k < dot; k++) {
+      const u = tokens[k] as Token;
+      if (u.lower === 'that' || PRONOUNS.has(u.lower) || u.kind === 'punct' || speechVerb(tokens, k)) return null;
+    }
+    let p = leftPhrase(tokens, v, from);
+    // "Sam Lau, the communications director for the party said in a statement.": the name before the appositive.
+    const named = p && p.from > from ? rightPhrase(tokens, from, p.from) : null;
+    if (named?.kind === 'name' && tokens[named.to]?.text === ',') p = named;
+    if (!p || p.kind === 'pronoun' || NOBODY.has((tokens[p.from] as Token).lower)) return null;
+    // "Iowa State University's Dianne Bystrom agreed.": a possessive name before the speaker.
+    for (let k = from; k < p.from; k++) {
+      const u = tokens[k] as Token;
+      if (!(u.cap || u.lower === "'s" || u.lower === '’s') || p.from - from > 5) return null;
+    }
+    const start = (tokens[from] as Token).start;
+    return { mention: { start, end: p.end }, kind: p.kind, cue, rule: 'sentence-subject:intro', side: 'before' };
+  }
+  return null;
 }
 
 /**
@@ -183,16 +223,25 @@ function subjectPhrase(tokens: Token[], from: number, to: number): Phrase | null
   if (first.cap && (first.lower === 'said' || first.lower === 'says')) return rightPhrase(tokens, j + 1, to);
   // "Filling in for …, she said", "Speaking to reporters, X said": a participle opens an introductory clause.
   // "At day's end, however, Clinton said": introductory clauses and adverbs one after another.
+  let skipped = false;
   for (let n = 0; n < 3 && j < to; n++) {
     const t = tokens[j] as Token;
-    if (!(INTRO.has(t.lower) || (n === 0 && t.cap && t.lower.endsWith('ing') && t.lower.length > 5))) break;
+    // "Speaking to reporters, …" opens with a participle; "Boreing said …" opens with a name.
+    const participle = n === 0 && t.cap && t.lower.endsWith('ing') && t.lower.length > 5 && !speechVerb(tokens, j + 1);
+    if (!(INTRO.has(t.lower) || participle)) break;
     let c = j + 1;
     while (c < to && (tokens[c] as Token).text !== ',') c++;
     // No comma before the quote: the subject is inside the clause ("As the Rainmakers sang, …").
     if (c >= to - 1) return n === 0 ? firstPhrase(tokens, j + 1, to) : null;
     j = c + 1;
+    skipped = true;
   }
-  return rightPhrase(tokens, j, to);
+  const p = rightPhrase(tokens, j, to);
+  if (p || !skipped) return p;
+  // "In a wide-ranging, in-prison interview …, Lazar said": the introductory phrase held a comma of its own.
+  let c = j;
+  while (c < to && c < j + 20 && (tokens[c] as Token).text !== ',') c++;
+  return c + 1 < to && (tokens[c] as Token | undefined)?.text === ',' ? rightPhrase(tokens, c + 1, to) : null;
 }
 
 function firstPhrase(tokens: Token[], from: number, to: number): Phrase | null {

@@ -38,7 +38,7 @@ export const NAMING_CUES: ReadonlySet<string> = new Set([
 /** Speech verbs (every form), from data/speech-verbs.txt compiled by `npm run data`, and the quote-only cues. */
 export const SPEECH_VERBS: ReadonlySet<string> = new Set([...speechVerbs, ...QUOTE_CUES, ...NAMING_CUES]);
 
-/** Verbs that are speech only with their particle ("points out", "went on", "shot back"). */
+/** Verbs that are speech only with their particle ("points out", "went on", "shot back", "as X put it"). */
 export const PARTICLE_VERBS: ReadonlyMap<string, string> = new Map([
   ['point', 'out'],
   ['pointed', 'out'],
@@ -51,6 +51,8 @@ export const PARTICLE_VERBS: ReadonlyMap<string, string> = new Map([
   ['hit', 'back'],
   ['pushed', 'back'],
   ['wrote', 'back'],
+  ['put', 'it'],
+  ['puts', 'it'],
 ]);
 
 /** Particle verbs that are not speech without their particle. */
@@ -65,4 +67,6 @@ export const PARTICLE_ONLY: ReadonlySet<string> = new Set([
   'fired',
   'hit',
   'pushed',
+  'put',
+  'puts',
 ]);
