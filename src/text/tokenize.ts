@@ -86,6 +86,43 @@ export const isDigitUnit = (u: number): boolean => (unitClass(u) & C_DIGIT) !== 
 /** `/^[\p{L}\p{N}]/u.test(text.slice(i, i + 2))`: a letter or digit code point (a surrogate pair read whole) at i. */
 export const isAlnumAt = (text: string, i: number): boolean => (classAt(text, i) & (C_ALPHA | C_DIGIT)) !== 0;
 
+/** `/^[\p{Lu}\p{N}]/u.test(text.slice(i, i + 2))`: an upper-case letter or a digit code point at i. */
+export const isUpperOrDigitAt = (text: string, i: number): boolean => (classAt(text, i) & (C_UPPER | C_DIGIT)) !== 0;
+
+/** The end of the word `nextWord` found last. */
+export const wordMatch = { end: 0 };
+
+/**
+ * Words as the regex `[\p{L}\p{N}]+(?:['’\-.][\p{L}\p{N}]+)*` with the g and u flags finds them in a string
+ * text[from, to): runs of letters and digits (code points) joined by single ' ’ - . characters. Returns the start of
+ * the first one at or after `from`, or -1, and leaves its end in `wordMatch.end`. A scan of the class table: no match
+ * object, no string (a surrogate pair cut at `to` is no letter, as in a string that ends there).
+ */
+export function nextWord(text: string, from: number, to: number): number {
+  let i = from;
+  while (i < to && !alnumIn(text, i, to)) i += widthIn(text, i, to);
+  if (i >= to) return -1;
+  const start = i;
+  for (;;) {
+    while (i < to && alnumIn(text, i, to)) i += widthIn(text, i, to);
+    if (i + 1 < to) {
+      const c = text.charCodeAt(i);
+      if ((c === APOSTROPHE || c === RIGHT_QUOTE || c === HYPHEN || c === PERIOD) && alnumIn(text, i + 1, to)) {
+        i++;
+        continue;
+      }
+    }
+    break;
+  }
+  wordMatch.end = i;
+  return start;
+}
+
+/** A letter or digit code point at i of a string ending at `to`. */
+const alnumIn = (text: string, i: number, to: number): boolean => (classIn(text, i, to) & (C_ALPHA | C_DIGIT)) !== 0;
+/** Code units of the code point at i of a string ending at `to` (a pair cut at `to` is one unit). */
+const widthIn = (text: string, i: number, to: number): number => (i + 1 < to ? widthAt(text, i) : 1);
+
 /** The classes of the code point at k of the token ending at end (a surrogate pair cut at end has no class). */
 function classIn(text: string, k: number, end: number): number {
   return k + 1 === end && widthAt(text, k) === 2 ? C_OTHER : classAt(text, k);
@@ -112,7 +149,15 @@ function wordEnd(text: string, i: number): number {
   const n = text.length;
   let j = i + widthAt(text, i);
   for (;;) {
-    while (j < n && classAt(text, j) & (C_LETTER | C_DIGIT)) j += widthAt(text, j);
+    while (j < n) {
+      const u = text.charCodeAt(j);
+      // ASCII from the table directly (most characters); anything else through classAt and widthAt.
+      if (u < 0x80) {
+        if (((BMP[u] as number) & (C_LETTER | C_DIGIT)) === 0) break;
+        j++;
+      } else if (classAt(text, j) & (C_LETTER | C_DIGIT)) j += widthAt(text, j);
+      else break;
+    }
     if (j + 1 >= n) return j;
     const s = text.charCodeAt(j);
     if (s !== APOSTROPHE && s !== RIGHT_QUOTE && s !== HYPHEN && s !== PERIOD) return j;

@@ -187,17 +187,22 @@ const isSpace = (c: number) =>
       c === 0x205f ||
       c === 0x3000 ||
       c === 0xfeff));
-/** The number of white-space-separated words (as `s.match(/\S+/g).length`, without building the array). */
-const words = (s: string) => {
+/**
+ * The number of white-space-separated words (as `s.match(/\S+/g).length`, without building the array), counted up
+ * to `max` and no further (a body paragraph needs no full scan when only "more than 40" matters).
+ */
+const words = (s: string, max = Number.POSITIVE_INFINITY) => {
   let n = 0;
   let inWord = false;
   for (let i = 0; i < s.length; i++) {
     const space = isSpace(s.charCodeAt(i));
-    if (!space && !inWord) n++;
+    if (!space && !inWord && ++n > max) return n;
     inWord = !space;
   }
   return n;
 };
+/** Every test of a line's word count compares it with 40 or less, so counting past 41 changes nothing. */
+const COUNT_CAP = 41;
 const prose = (s: string, n: number) => n >= 15 || (n >= 7 && /[.!?"”’)]$/.test(s));
 const titleLike = (s: string, n: number) => n >= 3 && n <= 30 && !/[.:;,]$/.test(s);
 
@@ -205,7 +210,7 @@ const titleLike = (s: string, n: number) => n >= 3 && n <= 30 && !/[.:;,]$/.test
 export function classifyZones(text: string, paragraphs: Paragraph[], _tokens: Token[]): Zoning {
   const n = paragraphs.length;
   const lines = paragraphs.map((p) => text.slice(p.start, p.end));
-  const counts = lines.map(words);
+  const counts = lines.map((s) => words(s, COUNT_CAP));
   const zone: (ZoneKind | null)[] = new Array(n).fill(null);
   const authors: Zoning['authors'] = [];
   const splits: ZoneSpan[] = [];

@@ -1,15 +1,22 @@
 import type { Context } from '../../pipeline/types.js';
+import { isUpperOrDigitAt, nextWord, wordMatch } from '../../text/tokenize.js';
 import { NAMING_CUES } from './speech-verbs.js';
 import type { QuoteCandidate } from './types.js';
 
 /** Words inside a quote at or below which, with no attribution, it reads as a scare quote or a title. */
 export const SCARE_MAX_WORDS = 3;
-const WORD = /[\p{L}\p{N}]+(?:['’\-.][\p{L}\p{N}]+)*/gu;
-
+/**
+ * Words: runs of letters and digits joined by single ' ’ - . (the regex `[\p{L}\p{N}]+(?:['’\-.][\p{L}\p{N}]+)*`),
+ * found by the tokenizer's class-table scan (`nextWord`), not a regex match per word.
+ */
 function wordCount(text: string, max: number): number {
   let n = 0;
-  WORD.lastIndex = 0;
-  while (WORD.exec(text) && n <= max) n++;
+  let at = 0;
+  while (n <= max) {
+    if (nextWord(text, at, text.length) < 0) break;
+    at = wordMatch.end;
+    n++;
+  }
   return n;
 }
 
@@ -46,17 +53,19 @@ function namingCue(text: string, cue: { start: number; end: number } | null): bo
 }
 
 const MINOR = new Set(['a', 'an', 'the', 'and', 'or', 'of', 'in', 'on', 'at', 'to', 'for', 'with', 'by', 'from', 'vs']);
+const MINOR_MAX = 4;
 const TITLE_MAX_WORDS = 8;
 
 /** "Saturday Night Live", "The Nightly Show with Larry Wilmore": every major word capitalised, a title not speech. */
 export function isTitle(inner: string): boolean {
   let n = 0;
-  WORD.lastIndex = 0;
-  for (let m = WORD.exec(inner); m; m = WORD.exec(inner)) {
+  const len = inner.length;
+  for (let start = nextWord(inner, 0, len); start >= 0; start = nextWord(inner, wordMatch.end, len)) {
     if (++n > TITLE_MAX_WORDS) return false;
-    const w = m[0];
-    if (MINOR.has(w) && n > 1) continue;
-    if (!/^[\p{Lu}\p{N}]/u.test(w)) return false;
+    // A capitalised word or a number; else a minor word after the first ("of", "the"): MINOR's words are lower case.
+    if (isUpperOrDigitAt(inner, start)) continue;
+    if (n > 1 && wordMatch.end - start <= MINOR_MAX && MINOR.has(inner.slice(start, wordMatch.end))) continue;
+    return false;
   }
   return n >= 2 && !/[!?]/.test(inner);
 }
