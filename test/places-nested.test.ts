@@ -86,3 +86,14 @@ describe('capitals datelines, party designations, -area', () => {
     expect(placesOf(text)).toEqual([]);
   });
 });
+
+describe('place-like inner names and aliases', () => {
+  it('reads the town a school or police department is named after', () => {
+    expect(nested('Mount Pleasant Police Department')).toEqual(['Mount Pleasant']);
+  });
+  it('reads D.C. as the district', () => {
+    const r = tagArticle('The rally took place in Washington, D.C. on Saturday.');
+    const dc = r.places.find((p) => p.mentions.some((m) => m.text === 'D.C.'));
+    expect(dc?.countryCode).toBe('US');
+  });
+});

@@ -9,7 +9,7 @@ import type { Mention, Place, PlaceKind } from '../../schema.js';
 import { scanCues } from './cues.js';
 import { computeFocus, scanDemonyms } from './focus.js';
 import { capsDatelineCandidates, partyPlaceCandidates } from './lexical.js';
-import { directionPlace, orgPlaceCandidates } from './nested.js';
+import { directionPlace, orgPlaceCandidates, placesInName } from './nested.js';
 import { chooseEntry, cleanSurface, entriesFor, placeEvidence, placeId, softRegionVotes } from './resolve.js';
 
 export { scanCues } from './cues.js';
@@ -107,6 +107,10 @@ function mergeAbbreviatedPrefixes(text: string, cands: PlaceCandidate[]): void {
 const OWN_HEAD =
   /^(?:county|counties|parish|township|borough|district|city|town|village|street|st|avenue|ave|road|rd|drive|boulevard|lane|way|square|place|park|river|creek|lake|island|islands|valley|mountain|mountains|hill|hills|bay|beach|harbor|harbour|airport|station|bridge|university|college|school|academy|church|cathedral|hospital|center|centre|hall|house|court|gardens|forest|canyon|falls|heights|reservoir|dam|canal|coast|peninsula|delta|desert|plain|plains|basin)$/i;
 
+/** Last words of an institution's name: a candidate ending so is a body named after a place ("X High School"). */
+const INSTITUTION =
+  /^(?:school|university|college|academy|church|hospital|department|police|library|council|commission)$/i;
+
 /** Words of company and institution names: a place inside them is part of a name ("Santa Fe Southern Pacific Corp"). */
 const ORG_WORD =
   /\b(?:corp|corporation|inc|co|cos|ltd|plc|llc|ag|sa|nv|pty|bank|banks|bancorp|group|holdings?|company|companies|industries|international|partners|fund|trust|securities|capital|financial|health|airlines|energy|petroleum|oil|gas|motors|steel|mining|resources|stearns)\b/i;
@@ -123,6 +127,13 @@ function innerPlace(g: Gazetteer, c: PlaceCandidate): PlaceCandidate | null {
   const words = [...c.text.matchAll(/[^\s-]+/g)];
   if (words.length < 2) return null;
   const lastWord = (words[words.length - 1]?.[0] ?? '').replace(/[^\p{L}]/gu, '');
+  if (INSTITUTION.test(lastWord) && !entriesFor(g, c.text).length) {
+    // "Mount Pleasant High School", "Athens Police Department" read as a place: the place its name carries.
+    const first = placesInName(g, c.text)[0];
+    return first
+      ? { ...c, start: c.start + first.start, end: c.start + first.end, text: first.text, rule: `${c.rule}+inner` }
+      : null;
+  }
   if (OWN_HEAD.test(lastWord) || ORG_WORD.test(c.text)) return null;
   if (entriesFor(g, c.text).length) return null;
   for (let n = words.length - 1; n >= 1; n--) {

@@ -24,7 +24,7 @@ const OF_HEAD =
   /^(?:university|college|city|town|village|township|county|state|commonwealth|province|republic|kingdom|government|mayor|bank|port|diocese|archdiocese|bishop|archbishop)$/i;
 /** Words that are never (part of) a nested place name, beside the name lists' organization keywords and titles. */
 const NEVER =
-  /^(?:police|fire|university|college|school|academy|superior|metro|court|department|dept|hospital|center|centre|council|library|museum|church|society|club|association|foundation|commission|board|office|service|services|agency|authority|institute|district|union|ministry|drug|news|times|post|daily|radio|press|star|herald|tribune|journal|st|saint|mount|fort|hall|house|park|memorial|community|state|federal|national|royal|general|united|regional|public|international|world|global|first|vice|deputy|commerce|law|gold|enterprise|surprise|vista|centennial|liberty|independence|unity|hope|heritage|justice|progress|opportunity|man|northeast|northwest|southeast|southwest|midland)$/i;
+  /^(?:police|fire|university|college|school|academy|superior|metro|court|department|dept|hospital|center|centre|council|library|museum|church|society|club|association|foundation|commission|board|office|service|services|agency|authority|institute|district|union|ministry|drug|news|times|post|daily|radio|press|star|herald|tribune|journal|hall|house|park|memorial|community|state|federal|national|royal|general|united|regional|public|international|world|global|first|vice|deputy|commerce|law|gold|enterprise|surprise|vista|centennial|liberty|independence|unity|hope|heritage|justice|progress|opportunity|man|northeast|northwest|southeast|southwest|midland)$/i;
 /**
  * Given names that name a town or city somewhere: in an organization's name they are a person's ("Mary Walker",
  * "Lee School Association"), unless the name is a civic body's ("Austin Police Department"). Folded.
@@ -83,6 +83,12 @@ const OWN_HEAD =
 const DIRECTION =
   /^(?:north|south|east|west|northern|southern|eastern|western|central|upper|lower|greater|northeast|northwest|southeast|southwest|northeastern|northwestern|southeastern|southwestern|mid|metropolitan|metro|downtown|inner)$/i;
 
+/** Lower-case words inside a place name ("Isle of Wight", "Trinidad and Tobago"). */
+const CONNECTOR = /^(?:of|and|de|del|la|le|on|upon|am|an|the)$/;
+
+/** First words of place names that are no place alone. */
+const PREFIX_WORD = /^(?:st|st\.|saint|mount|mt\.?|fort|ft\.?|port|lake|san|santa|los|las|el|la|le)$/i;
+
 /** Words that never start a nested place ("The", "New" alone, lower-case words). */
 const NOT_FIRST = /^(?:the|a|an|of|and|for|new|north|south|east|west|central|upper|lower|greater|united|national)$/i;
 
@@ -114,7 +120,10 @@ function wordsOf(text: string, base: number): Word[] {
   return out;
 }
 
-const isCapWord = (w: string) => /^\p{Lu}/u.test(w);
+const isCapWord = (w: string) => {
+  const c = w.charCodeAt(0);
+  return c < 128 ? c >= 65 && c <= 90 : /^\p{Lu}/u.test(w);
+};
 
 /** Lower-case words that stop or exclude a nested place: organization keywords, titles and roles (name lists). */
 let stopWords: { keywords: ReadonlySet<string>; titles: ReadonlySet<string> } | null = null;
@@ -136,25 +145,41 @@ const bare = (w: string) => w.toLowerCase().replace(/\.$/, '');
 export function placesInName(g: Gazetteer, name: string): PlaceCandidate[] {
   if (name.length > 120) return [];
   const words = wordsOf(name, 0);
-  if (words.length < 2) return [];
+  if (words.length < 2 || words.length > 10) return [];
   const { keywords, titles } = lists();
+  // Per word, once: capitalised; usable inside a place name (capitalised or a connector, and no organization word,
+  // title or role).
+  const cap: boolean[] = [];
+  const usable: boolean[] = [];
+  let any = false;
+  for (const w of words) {
+    const c = isCapWord(w.text);
+    const b = bare(w.text);
+    const u = (c || CONNECTOR.test(w.text)) && !NEVER.test(b) && !keywords.has(b) && !titles.has(b);
+    cap.push(c);
+    usable.push(u);
+    if (c && u) any = true;
+  }
+  if (!any) return [];
   // A whole name the gazetteer knows ("KANSAS CITY" typed as an organization): a place or a club, no nested place.
-  if (entriesFor(g, name).length) return [];
+  if (g.lookup(name).length) return [];
   const out: PlaceCandidate[] = [];
   for (let i = 0; i < words.length; i++) {
     const first = words[i] as Word;
-    const lw = bare(first.text);
-    if (i > 0 && titles.has(lw)) break;
-    if (!isCapWord(first.text) || NOT_FIRST.test(first.text)) continue;
+    if (i > 0 && titles.has(bare(first.text))) break;
+    if (!cap[i] || !usable[i] || NOT_FIRST.test(first.text)) continue;
     // "New" right before is part of another name ("New England" is not England); "St." a saint's ("St. Mary").
     if (i > 0 && /^(?:new|st\.?|saint|san|santa|ste?\.?)$/i.test(words[i - 1]?.text ?? '')) continue;
     let found: PlaceCandidate | null = null;
-    for (let n = Math.min(4, words.length - i); n >= 1 && !found; n--) {
+    for (let n = Math.min(3, words.length - i); n >= 1 && !found; n--) {
       if (n === words.length) continue; // the whole name: the tagger's typing, not a nested place
-      const run = words.slice(i, i + n);
-      const last = run[n - 1] as Word;
-      if (!isCapWord(last.text)) continue;
-      if (run.some((w) => NEVER.test(bare(w.text)) || keywords.has(bare(w.text)) || titles.has(bare(w.text)))) continue;
+      const last = words[i + n - 1] as Word;
+      if (!cap[i + n - 1]) continue;
+      let bad = false;
+      for (let k = i; k < i + n && !bad; k++) bad = !usable[k];
+      if (bad) continue;
+      // "Mount", "Fort", "St." start a name ("Mount Pleasant"), never one alone.
+      if (n === 1 && PREFIX_WORD.test(first.text)) continue;
       const sub = name.slice(first.start, last.end);
       // Separated by a hyphen or slash inside the run: not one name ("Paris-Henry").
       if (n > 1 && /[-/\u2013]/.test(sub)) continue;
@@ -162,6 +187,8 @@ export function placesInName(g: Gazetteer, name: string): PlaceCandidate[] {
       if (letters < 2 || (letters < 3 && !sub.includes('.'))) continue;
       const next = words[i + n];
       if (next && OWN_HEAD.test(next.text) && name.slice(last.end, next.start) === ' ') continue;
+      // A plain look-up first: most runs name nothing, and entriesFor tries more spellings.
+      if (!g.lookup(sub).length && !sub.endsWith('.')) continue;
       if (g.demonym(sub) !== null || isCommonWordPlace(sub)) continue;
       const top = entriesFor(g, sub)[0];
       if (!top) continue;
@@ -216,17 +243,18 @@ function wordBefore(text: string, at: number): string {
  * often a team's or a company's too) is overruled only with such a cue.
  */
 function typedAsOrg(g: Gazetteer, text: string, start: number, end: number): boolean {
+  if (end - start > 40) return false;
+  // The cue first: no look-up for the many organizations without one.
+  const locative = text[start - 1] === ' ' && LOCATIVE.test(wordBefore(text, start));
+  if (!locative && text.charCodeAt(end) !== 44 /* , */) return false;
   const name = text.slice(start, end);
-  if (name.length > 40 || !/^\p{Lu}/u.test(name) || g.demonym(name) !== null || isCommonWordPlace(name)) return false;
+  if (!/^\p{Lu}/u.test(name) || g.demonym(name) !== null || isCommonWordPlace(name)) return false;
   const top = entriesFor(g, name)[0];
   if (!top || fold(top.name) !== fold(cleanSurface(name))) return false;
-  if (LOCATIVE.test(wordBefore(text, start)) && text[start - 1] === ' ') return true;
-  if (text.charCodeAt(end) === 44 /* , */) {
-    const m = /^, (\p{Lu}[\p{L}.]*(?: \p{Lu}[\p{L}.]*)?)/u.exec(text.slice(end, end + 30));
-    const q = m ? entriesFor(g, m[1] as string)[0] : undefined;
-    if (q && (q.kind === 'region' || q.kind === 'country') && top.countryCode === q.countryCode) return true;
-  }
-  return false;
+  if (locative) return true;
+  const m = /^, (\p{Lu}[\p{L}.]*(?: \p{Lu}[\p{L}.]*)?)/u.exec(text.slice(end, end + 30));
+  const q = m ? entriesFor(g, m[1] as string)[0] : undefined;
+  return !!q && (q.kind === 'region' || q.kind === 'country') && top.countryCode === q.countryCode;
 }
 
 /**
@@ -243,6 +271,10 @@ export function directionPlace(g: Gazetteer, name: string): GazetteerEntry | nul
   return top;
 }
 
+/** Nested places per organization name, kept across articles per gazetteer (bounded: cleared when full). */
+const MEMO = new WeakMap<Gazetteer, Map<string, PlaceCandidate[]>>();
+const MEMO_MAX = 20_000;
+
 /** Nested place candidates of every in-scope organization mention (see the file header). */
 export function orgPlaceCandidates(ctx: Context): PlaceCandidate[] {
   const orgs = ctx.results.entities?.organizations;
@@ -250,7 +282,11 @@ export function orgPlaceCandidates(ctx: Context): PlaceCandidate[] {
   const g = getGazetteer(ctx.config);
   const text = ctx.doc.text;
   const out: PlaceCandidate[] = [];
-  const memo = new Map<string, PlaceCandidate[]>();
+  let memo = MEMO.get(g);
+  if (!memo || memo.size > MEMO_MAX) {
+    memo = new Map();
+    MEMO.set(g, memo);
+  }
   for (const o of orgs) {
     if (SKIP_KINDS.has(o.kind)) continue;
     for (const m of o.mentions) {

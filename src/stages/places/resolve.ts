@@ -16,6 +16,9 @@ const EXPANSIONS: Record<string, string[]> = {
   pt: ['Point', 'Port'],
 };
 
+/** Forms the gazetteer lacks alone, read as another of its names: "D.C." is Washington, D.C. (the district). */
+const ALIASES: Record<string, string> = { 'D.C.': 'Washington, D.C.', 'D.C': 'Washington, D.C.' };
+
 /** A four-capital-letter word in a dateline names a city or region only of this many people ("BONN"). */
 const BIG_CAPS_WORD = 100_000;
 
@@ -49,7 +52,7 @@ export function cleanSurface(text: string): string {
 export function entriesFor(gaz: Gazetteer, surface: string, hint?: PlaceKind, dateline = false): GazetteerEntry[] {
   const s = cleanSurface(surface);
   if (!s || !/\p{Lu}/u.test(s)) return [];
-  let list = gaz.lookup(s);
+  let list = gaz.lookup(ALIASES[s] ?? s);
   // "Calif" of "Calif.": a candidate span may stop before an abbreviation's period.
   if (!list.length && /\p{L}$/u.test(s)) list = gaz.lookup(`${s}.`);
   // "St. Louis" / "Saint Louis", "Mt. Pleasant" / "Mount Pleasant", "Ft. Worth" / "Fort Worth".
