@@ -28,37 +28,40 @@ const ARTICLES = new Set(['the', 'a', 'an']);
 export function contextFeatures(ctx: Context, c: Candidate): void {
   const toks = ctx.doc.tokens;
   const L = nameLists();
-  let k = c.t1;
-  if (toks[k]?.lower === "'s" || toks[k]?.lower === '’s') k++;
-  const next = toks[k];
-  if (next && next.kind === 'word' && L.speechVerbs.has(next.lower) && k === c.t1) c.features.speech = true;
-  // Apposition: "Sergiy Kyslytsya, the first deputy foreign minister".
-  const after = toks[c.t1 + 1];
-  const opens =
-    after && (APPOSITION_OPENERS.has(after.lower) || toks[c.t1 + 2]?.lower === "'s" || toks[c.t1 + 2]?.lower === '’s');
-  if (toks[c.t1]?.text === ',' && opens) {
-    const para = (toks[c.t0] as Token).paragraph;
-    for (let i = c.t1 + 1; i < Math.min(toks.length, c.t1 + 9); i++) {
-      const t = toks[i] as Token;
-      if (APPOSITION_STOP.has(t.text) || t.paragraph !== para) break;
-      if (t.kind === 'word' && !t.cap && L.roles.has(t.lower) && !toks[i + 1]?.cap) {
-        let a = c.t1 + 1;
-        while (a < i && ARTICLES.has((toks[a] as Token).lower)) a++;
-        c.roles.push(ctx.doc.text.slice((toks[a] as Token).start, t.end));
-        c.features.apposition = true;
-        break;
+  const f = c.features;
+  const next = toks[c.t1];
+  // A speech verb right after the name ("Korolev said"; not after "Korolev's").
+  if (next && next.kind === 'word' && L.speechVerbs.has(next.lower)) f.speech = true;
+  if (next?.text === ',') {
+    // Apposition: "Sergiy Kyslytsya, the first deputy foreign minister".
+    const after = toks[c.t1 + 1];
+    const opens =
+      after &&
+      (APPOSITION_OPENERS.has(after.lower) || toks[c.t1 + 2]?.lower === "'s" || toks[c.t1 + 2]?.lower === '’s');
+    if (opens) {
+      const para = (toks[c.t0] as Token).paragraph;
+      for (let i = c.t1 + 1; i < Math.min(toks.length, c.t1 + 9); i++) {
+        const t = toks[i] as Token;
+        if (APPOSITION_STOP.has(t.text) || t.paragraph !== para) break;
+        if (t.kind === 'word' && !t.cap && L.roles.has(t.lower) && !toks[i + 1]?.cap) {
+          let a = c.t1 + 1;
+          while (a < i && ARTICLES.has((toks[a] as Token).lower)) a++;
+          c.roles.push(ctx.doc.text.slice((toks[a] as Token).start, t.end));
+          f.apposition = true;
+          break;
+        }
       }
     }
-  }
-  // "in Dieveniskes, Lithuania": a place followed by its country.
-  const country = toks[c.t1 + 1];
-  if (toks[c.t1]?.text === ',' && country?.cap && toks[c.t1 + 2]?.kind !== 'word') {
-    if (placeEntry(ctx, country.text)?.kind === 'country') c.features.commaCountry = true;
+    // "in Dieveniskes, Lithuania": a place followed by its country.
+    const country = after;
+    if (country?.cap && toks[c.t1 + 2]?.kind !== 'word') {
+      if (placeEntry(ctx, country.text)?.kind === 'country') f.commaCountry = true;
+    }
   }
   const prev = toks[c.t0 - 1];
-  if (prev && prev.kind === 'word' && PLACE_PREPS.has(prev.lower)) c.features.placePrep = prev.lower;
-  c.features.initial = sentenceInitial(ctx, c.t0);
-  c.features.tokens = c.t1 - c.t0;
+  if (prev && prev.kind === 'word' && PLACE_PREPS.has(prev.lower)) f.placePrep = prev.lower;
+  f.initial = sentenceInitial(ctx, c.t0);
+  f.tokens = c.t1 - c.t0;
 }
 
 function setType(c: Candidate, type: Candidate['type'], rule: string): Candidate {

@@ -5,47 +5,14 @@ import { type Candidate, candidate } from './candidate.js';
 import { isNameToken } from './capitalised.js';
 import { nameLists } from './lists.js';
 
-const OF = ['of', 'Of', 'OF', 'oF'];
-
-/** The index of the token that starts at `at`, or -1 (binary search: tokens are in text order). */
-function tokenAt(toks: readonly Token[], at: number): number {
-  let lo = 0;
-  let hi = toks.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if ((toks[mid] as Token).start < at) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo < toks.length && (toks[lo] as Token).start === at ? lo : -1;
-}
-
-/**
- * Indices of the tokens "of" (any case), in text order. The text is searched for the word (a fast string scan)
- * rather than every token read: "of" is a few percent of the tokens.
- */
-function ofTokens(ctx: Context): number[] {
-  const { text, tokens } = ctx.doc;
-  const out: number[] = [];
-  for (const w of OF) {
-    for (let at = text.indexOf(w); at >= 0; at = text.indexOf(w, at + 1)) {
-      const i = tokenAt(tokens, at);
-      if (i >= 0 && (tokens[i] as Token).end === at + 2) out.push(i);
-    }
-  }
-  if (out.length > 1) out.sort((a, b) => a - b);
-  return out;
-}
-
 export function placeOf(ctx: Context): Candidate[] {
   const out: Candidate[] = [];
   const toks = ctx.doc.tokens;
   const { placeWords } = nameLists();
-  for (const o of ofTokens(ctx)) {
-    // "of" at o, the cue word before it, the name after it.
-    const i = o - 1;
-    if (i < 0 || o + 1 >= toks.length) continue;
+  for (let i = 0; i + 2 < toks.length; i++) {
     const cue = toks[i] as Token;
-    if (cue.cap) continue;
+    // Cheap tests first: this runs over every token.
+    if (cue.cap || (toks[i + 1] as Token).lower !== 'of') continue;
     const w = placeWords.get(cue.lower);
     if (w?.where !== 'cue') continue;
     let j = i + 2;
