@@ -452,6 +452,21 @@ const ROWS: Row[] = [
     [{ quote: '“I will not hide from anyone.”', mention: 'Novak', cue: 'added' }],
   ],
   [
+    'a reduced clause after the speaker and its verb',
+    'The case would go to the chief prosecutor, Ana Reyes, who told the council when asked about it last week: “The matter is handled by career staff.”',
+    [{ quote: '“The matter is handled by career staff.”', mention: 'who', name: 'Ana Reyes' }],
+  ],
+  [
+    'according to, after an abbreviated title and a party aside',
+    '“You have been very unfair to me,” he told Sen. Tom Berg (R-Ariz.), according to two people at the meeting.',
+    [{ quote: '“You have been very unfair to me,”', mention: 'two people' }],
+  ],
+  [
+    'according to a thing provided by a source',
+    '“She thinks the tests are too much,” Olof Sand said in Umeå, according to audio provided by Radio Norr.',
+    [{ quote: '“She thinks the tests are too much,”', mention: 'Radio Norr' }],
+  ],
+  [
     'unattributed long quote kept',
     'The sign on the door read as follows. “Closed for repairs until the end of the month, sorry for the trouble.”',
     [{ quote: '“Closed for repairs until the end of the month, sorry for the trouble.”', mention: null }],

@@ -36,7 +36,7 @@ function attribution(
 }
 
 /** Token j ends a sentence: "!", "?", ";", or a full stop not after an abbreviation or initial ("Sen.", "J."). */
-function endsSentence(tokens: Token[], j: number): boolean {
+export function endsSentence(tokens: Token[], j: number): boolean {
   const t = tokens[j] as Token;
   if (!isTerminal(t)) return false;
   if (t.text !== '.') return true;

@@ -1,6 +1,6 @@
 import type { Context } from '../../pipeline/types.js';
 import type { Token } from '../../text/types.js';
-import { accordingTo } from './according-to.js';
+import { accordingTo, endsSentence } from './according-to.js';
 import { isTitle } from './drop-scare-quotes.js';
 import { leadIn } from './lead-in.js';
 import { saidSpeaker } from './said-speaker.js';
@@ -121,10 +121,11 @@ function outerSource(w: Window, a: Attribution): Attribution | null {
   const to = Math.min(w.afterTo, from + OUTER_REACH);
   for (let c = from; c + 2 < to; c++) {
     const t = tokens[c] as Token;
-    // "N.C.," and "Va.," abbreviations before a comma do not end the sentence.
-    if (isTerminal(t) && !(t.text === '.' && tokens[c + 1]?.text === ',')) return null;
+    // "Sen. Jeff Flake (R-Ariz.),": abbreviations, and full stops before a comma or a bracket, do not end the sentence.
+    if (endsSentence(tokens, c) && !(t.text === '.' && (tokens[c + 1]?.text === ',' || tokens[c + 1]?.text === ')')))
+      return null;
     if (t.lower !== 'according' || tokens[c + 1]?.lower !== 'to') continue;
-    const p = rightPhrase(tokens, c + 2, to);
+    const p = rightPhrase(tokens, c + 2, to) ?? byPhrase(tokens, c + 2, to);
     if (!p || p.kind === 'pronoun') return null;
     return {
       mention: { start: p.start, end: p.end },
@@ -133,6 +134,16 @@ function outerSource(w: Window, a: Attribution): Attribution | null {
       rule: 'according-to:outer',
       side: 'after',
     };
+  }
+  return null;
+}
+
+/** "according to audio provided by Wyoming Public Radio": the source after "by" when the thing itself is no phrase. */
+function byPhrase(tokens: Token[], from: number, to: number) {
+  for (let c = from; c < to && c < from + 6; c++) {
+    const t = tokens[c] as Token;
+    if (t.kind === 'punct') return null;
+    if (t.lower === 'by') return rightPhrase(tokens, c + 1, to);
   }
   return null;
 }

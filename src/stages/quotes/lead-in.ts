@@ -26,6 +26,8 @@ function verbLeadIn(w: Window): Attribution | null {
     if (isTerminal(t)) return null;
     const cue = speechVerb(tokens, v);
     if (!cue) continue;
+    // "Lynch, who told Congress when asked about the inquiry: “…”": a reduced clause's verb has no subject; read on.
+    if (REDUCED.has((tokens[v - 1] as Token | undefined)?.lower ?? '') && t.lower.endsWith('ed')) continue;
     // The subject may sit before the window: "Clinton, speaking to reporters on her plane, said of the request: “…”".
     const min = sentenceStart(tokens, v, w.floor ?? w.beforeFrom);
     // "…, saying:", "adding,", "arguing," (a participle): the sentence's subject speaks, not the noun before it.
@@ -90,6 +92,9 @@ function verbSubject(tokens: Token[], v: number, min: number): Phrase | null {
     return leftPhrase(tokens, p.from - 2, min) ?? p;
   return p;
 }
+
+/** Words before a verb in a reduced clause with no subject of its own: "when asked", "if pressed", "as noted". */
+const REDUCED = new Set(['when', 'if', 'as', 'once', 'unless']);
 
 /** Words opening a clause whose subject a conjoined verb shares: "… when he brought up X and later said, “…”". */
 const SUBORDINATORS = new Set(['when', 'as', 'while', 'after', 'because', 'since', 'although', 'though']);

@@ -121,9 +121,13 @@ export function sentenceSubjectSpeaker(ctx: Context, items: QuoteCandidate[]): Q
       rule: 'sentence-subject',
       side: 'before',
     };
+    if (p.ref) q.attribution.ref = p.ref;
   }
   return items;
 }
+
+/** Words before a verb in a reduced clause with no subject of its own: "when asked", "if pressed". */
+const REDUCED = new Set(['when', 'if', 'as', 'once', 'unless']);
 
 /** "Nobody agreed.": no speaker. */
 const NOBODY = new Set(['nobody', 'none', 'nothing', 'no', 'neither', 'few']);
@@ -168,6 +172,8 @@ function verbSubject(tokens: Token[], from: number, to: number): Phrase | null {
     const t = tokens[v] as Token;
     if (t.kind !== 'word' || t.lower.endsWith('ing') || !speechVerb(tokens, v)) continue;
     const p = leftPhrase(tokens, v, from);
+    // "… who told Congress when asked about it: “…”": a reduced clause's verb; the verb before it has the subject.
+    if (!p && REDUCED.has((tokens[v - 1] as Token | undefined)?.lower ?? '')) continue;
     return p;
   }
   return null;
