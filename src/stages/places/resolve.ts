@@ -23,7 +23,7 @@ const ALIASES: Record<string, string> = { 'D.C.': 'Washington, D.C.', 'D.C': 'Wa
 const BIG_CAPS_WORD = 100_000;
 
 /** Weight of the article's first-level regions (its "home state") against the population prior. */
-const REGION_WEIGHT = 1.2;
+const REGION_WEIGHT = 3;
 
 const POPULATED: ReadonlySet<PlaceKind> = new Set(['city', 'town', 'village', 'other']);
 
@@ -111,7 +111,7 @@ export interface ResolveContext {
 }
 
 /** Weight of the other names' soft region votes. */
-const SOFT_WEIGHT = 3;
+const SOFT_WEIGHT = 5;
 /** A name with readings in more regions than this casts no soft votes ("Springfield" is everywhere). */
 const SOFT_MAX_REGIONS = 40;
 
