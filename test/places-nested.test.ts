@@ -97,3 +97,12 @@ describe('place-like inner names and aliases', () => {
     expect(dc?.countryCode).toBe('US');
   });
 });
+
+describe('newspapers and more clubs', () => {
+  it.each(['Jakarta Post', 'China Daily', 'Reuters Ottawa Bureau', 'SC Freiburg', 'Hansa Rostock'])(
+    'no nested place in %s',
+    (name) => {
+      expect(nested(name)).toEqual([]);
+    },
+  );
+});

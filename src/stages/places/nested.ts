@@ -40,7 +40,7 @@ const TEAM_LAST =
   /^(?:city|united|rovers|wanderers|athletic|albion|rangers|wednesday|hotspur|villa|forest|town|county|fc|afc|sc|olympic|argyle|orient|alexandra|stanley|academical|thistle|rovers)$/i;
 /** First words of a sports club's name before its town ("Real Madrid", "AC Milan", "OFK Beograd"). */
 const TEAM_FIRST =
-  /^(?:real|ac|fc|afc|ofk|sk|sv|vfb|vfl|fk|nk|ks|cf|cd|ud|rc|as|ss|us|inter|atletico|atl\u00e9tico|athletic|sporting|dynamo|dinamo|spartak|cska|lokomotiv|olympique|racing|deportivo|borussia|bayer|hertha|eintracht|partizan|hapoel|maccabi|galatasaray|ajax|feyenoord|standard|union|rapid|red|young)$/i;
+  /^(?:real|ac|fc|afc|ofk|sk|sv|vfb|vfl|fk|nk|ks|cf|cd|ud|rc|as|ss|us|inter|atletico|atl\u00e9tico|athletic|sporting|dynamo|dinamo|spartak|cska|lokomotiv|olympique|racing|deportivo|borussia|bayer|hertha|eintracht|partizan|hapoel|maccabi|galatasaray|ajax|feyenoord|standard|union|rapid|red|young|sc|tsv|fsv|sg|hansa|internazionale|sparta|slavia|dukla|legia|zenit|torpedo|steaua|vitesse|fortuna|alemannia|kickers)$/i;
 
 /**
  * A sports club named after its town, whose name carries no annotated place in news corpora: "<Place> <Plural
@@ -64,6 +64,10 @@ function isTeamName(words: readonly Word[], i: number, j: number, keywords: Read
     !rest.some((w) => keywords.has(bare(w.text)) || NEVER.test(bare(w.text)))
   );
 }
+
+/** Last words of a newspaper's or news bureau's name. */
+const MEDIA_LAST =
+  /^(?:post|daily|times|herald|tribune|journal|gazette|telegraph|observer|chronicle|globe|mail|express|courier|bulletin|register|sentinel|bureau|dispatch|enquirer|inquirer|examiner|independent|star-ledger|news|newspaper|radio|tv|television)$/i;
 
 /** Organization kinds whose names do not carry an annotated place ("Los Angeles Times", "Toronto Blue Jays"). */
 const SKIP_KINDS: ReadonlySet<OrganizationKind> = new Set(['media', 'sports']);
@@ -161,6 +165,8 @@ export function placesInName(g: Gazetteer, name: string): PlaceCandidate[] {
     if (c && u) any = true;
   }
   if (!any) return [];
+  // A newspaper or news bureau named after its town ("Jakarta Post", "China Daily", "Reuters Ottawa Bureau").
+  if (MEDIA_LAST.test((words[words.length - 1] as Word).text)) return [];
   // A whole name the gazetteer knows ("KANSAS CITY" typed as an organization): a place or a club, no nested place.
   if (g.lookup(name).length) return [];
   const out: PlaceCandidate[] = [];
