@@ -15,6 +15,7 @@ import {
   isGivenName,
   isLastName,
   isNotName,
+  isVerb,
   lexiconOrg,
   surnameShape,
 } from '../src/stages/entities/lexicon.js';
@@ -171,6 +172,7 @@ const NAME_TAGS = new Set([
   'Abbreviation',
 ]);
 const GIVEN_TAGS = new Set(['FirstName', 'MaleName', 'FemaleName']);
+const VERB_TAGS = new Set(['PastTense', 'PresentTense', 'Infinitive', 'Gerund', 'Verb', 'Copula', 'Modal']);
 const ref = {
   common(lower: string) {
     if (nameLists().notNames.has(lower)) return true;
@@ -230,6 +232,8 @@ describe('word tests (memoised per string)', () => {
     'Mihai',
     'zzqx',
     'said',
+    'visited',
+    'is',
     'Dr',
     'mr',
     'Hansa Rostock',
@@ -244,6 +248,7 @@ describe('word tests (memoised per string)', () => {
       expect(isLastName(w)).toBe(ref.last(w));
       expect(surnameShape(w)).toBe(ref.shape(w));
       expect(lexiconOrg(w)).toBe(ref.org(w));
+      expect(isVerb(w)).toBe(lexiconTags(w).some((t) => VERB_TAGS.has(t)));
     }
   });
 });

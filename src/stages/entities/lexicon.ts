@@ -34,6 +34,8 @@ const LAST = 8;
 const LEX_ORG = 16;
 const SHAPE = 32;
 const KNOWN = 64;
+const VERB = 128;
+const VERB_TAGS = new Set(['PastTense', 'PresentTense', 'Infinitive', 'Gerund', 'Verb', 'Copula', 'Modal']);
 const wordMemo = new Map<string, number>();
 
 function bitsOf(s: string): number {
@@ -50,6 +52,7 @@ function bitsOf(s: string): number {
   if (tags.includes('LastName')) b |= LAST;
   if (tags.includes('Organization') || tags.includes('SportsTeam')) b |= LEX_ORG;
   if (shapeOf(s)) b |= SHAPE;
+  if (tags.some((t) => VERB_TAGS.has(t))) b |= VERB;
   return b;
 }
 
@@ -74,6 +77,11 @@ export function isNotName(lower: string): boolean {
 
 export function isGivenName(lower: string): boolean {
   return (wordBits(lower) & GIVEN) !== 0;
+}
+
+/** A verb in compromise's lexicon ("said", "visited", "is"). */
+export function isVerb(lower: string): boolean {
+  return (wordBits(lower) & VERB) !== 0;
 }
 
 export function isLastName(lower: string): boolean {

@@ -79,14 +79,22 @@ export function scoreLine(ctx: Context, paragraph: number): boolean {
 
 const OPENERS = new Set(['"', '“', '‘', "'", '(', '[', '«', ':', '-', '–', '—', '•', '*']);
 
-/** The token starts its sentence (or follows an opening quote, bracket, colon or dash there). */
+/**
+ * The token starts its sentence (or follows an opening quote, bracket, colon or dash there). Runs for every token
+ * (the tagger's features): the openers are punctuation, so a word or number before the token ends the test without
+ * a look-up of its text.
+ */
 export function sentenceInitial(ctx: Context, i: number): boolean {
   const { tokens, sentences } = ctx.doc;
   const t = tokens[i] as Token;
-  const s = sentences[t.sentence];
+  const from = sentences[t.sentence]?.tokenStart ?? 0;
   let k = i - 1;
-  while (k >= (s?.tokenStart ?? 0) && OPENERS.has((tokens[k] as Token).text)) k--;
-  return k < (s?.tokenStart ?? 0);
+  while (k >= from) {
+    const p = tokens[k] as Token;
+    if (p.kind !== 'punct' || !OPENERS.has(p.text)) break;
+    k--;
+  }
+  return k < from;
 }
 
 /** A city or region followed by a score in a results line (not a country, not a dateline's year): a team. */

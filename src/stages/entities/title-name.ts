@@ -4,16 +4,13 @@
  * Lieutenant Ivan Korolev" → RU), titles to `titles` ("Lieutenant") and longer title phrases to `roles` ("Digital
  * Transformation Minister"), and reads the lower-case role before the name ("intelligence chief Kyrylo Budanov").
  */
-import { lexiconTags } from '../../nlp/compromise.js';
 import type { Context } from '../../pipeline/types.js';
 import type { Token } from '../../text/types.js';
 import { type Candidate, narrow } from './candidate.js';
-import { demonymCode, isCommonWord, isNotName, lexiconOrg, strongPlace } from './lexicon.js';
+import { demonymCode, isCommonWord, isNotName, isVerb, lexiconOrg, strongPlace } from './lexicon.js';
 import { sentenceInitial } from './lines.js';
 import { isAcronym, knownOrg, nameLists } from './lists.js';
 
-const VERB_TAGS = new Set(['PastTense', 'PresentTense', 'Infinitive', 'Gerund', 'Verb', 'Copula', 'Modal']);
-const isVerb = (lower: string) => lexiconTags(lower).some((t) => VERB_TAGS.has(t));
 const ROLE_STOP = new Set(['the', 'a', 'an', 'and', 'by', 'of', 'to', 'with', 'for', 'from', 'said', 'says', 'as']);
 
 /** True when the run is a whole known name that must not be trimmed ("Russian Federation", "Presidential Office"). */
