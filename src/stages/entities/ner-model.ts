@@ -290,8 +290,8 @@ const P_GAZ = 2;
 const FORM_LIMIT = 40_000;
 /** The cache is dropped (between documents) once its vectors fill this many floats (16 MB). */
 const POOL_LIMIT = 1 << 22;
-/** The cache is dropped (between documents) once it holds this many pair entries (16 bytes each). */
-const PAIR_LIMIT = 1 << 19;
+/** The cache is dropped (between documents) once it holds this many pair entries (a table of 16 bytes a slot, at most half full: 8 MB). */
+const PAIR_LIMIT = 1 << 18;
 
 // A form is FS int32 in `FormCache.forms` (one 64-byte line: a token's form is one cache miss), at these offsets:
 /** FNV of the text (the table's key). */
