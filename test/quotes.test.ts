@@ -467,6 +467,16 @@ const ROWS: Row[] = [
     [{ quote: '“She thinks the tests are too much,”', mention: 'Radio Norr' }],
   ],
   [
+    'a description between the quote and the name that speaks',
+    '“The mood is like the 1960s,” the start of the modern movement, Halvorsen says.',
+    [{ quote: '“The mood is like the 1960s,”', mention: 'Halvorsen', cue: 'says' }],
+  ],
+  [
+    'sings',
+    '“Keep your hands where I can see them,” Mira Fox sings to the crowd.',
+    [{ quote: '“Keep your hands where I can see them,”', mention: 'Mira Fox', cue: 'sings' }],
+  ],
+  [
     'unattributed long quote kept',
     'The sign on the door read as follows. “Closed for repairs until the end of the month, sorry for the trouble.”',
     [{ quote: '“Closed for repairs until the end of the month, sorry for the trouble.”', mention: null }],

@@ -1,5 +1,5 @@
 import type { Token } from '../../text/types.js';
-import { isTerminal, rightPhrase, speechVerb } from './tokens.js';
+import { isTerminal, leftPhrase, rightPhrase, speechVerb } from './tokens.js';
 import type { Attribution } from './types.js';
 import type { Window } from './window.js';
 import { isCapWord, isPossessive, makePhrase, NOT_NOUN, type Phrase, SKIPPABLE } from './words.js';
@@ -23,7 +23,20 @@ export function speakerSaid(w: Window): Attribution | null {
   if (j >= w.afterTo) return null;
   let cue = speechVerb(tokens, j);
   let end = p.end;
-  if (!cue && (tokens[j]!.text === ',' || tokens[j]!.text === '(')) cue = verbAfterInsert(tokens, j, w.afterTo);
+  if (!cue && (tokens[j]!.text === ',' || tokens[j]!.text === '(')) {
+    const v = verbAfterInsert(tokens, j, w.afterTo);
+    cue = v?.cue ?? null;
+    // "“…,” the dawn of the modern movement, Bozell says": a description, then the name that speaks.
+    const named = v && p.kind === 'description' ? leftPhrase(tokens, v.at, j + 1, 0) : null;
+    if (v && named?.kind === 'name' && tokens[named.from - 1]?.text === ',')
+      return {
+        mention: { start: named.start, end: named.end },
+        kind: 'name',
+        cue: v.cue,
+        rule: 'speaker-said',
+        side: 'after',
+      };
+  }
   if (!cue && PREPOSITIONS.has(tokens[j]!.lower)) {
     // "a narrator in the Clinton ad asks", "a spokeswoman for the ministry said": the description as written.
     const v = verbAfterPreposition(tokens, j, w.afterTo);
@@ -66,7 +79,7 @@ function verbAfterInsert(tokens: Token[], j: number, limit: number) {
     // "N.C.," and "Va.," abbreviations before a comma do not end the sentence.
     if (isTerminal(t) && !(t.text === '.' && (tokens[c + 1]?.text === ',' || tokens[c + 1]?.text === ')'))) return null;
     const cue = speechVerb(tokens, c);
-    if (cue && !t.lower.endsWith('ing')) return cue;
+    if (cue && !t.lower.endsWith('ing')) return { cue, at: c };
   }
   return null;
 }

@@ -19,6 +19,8 @@ const QUOTE_CUES = [
   'quips',
   'remembered',
   'riffed',
+  'sang',
+  'sings',
   'surmised',
 ];
 
