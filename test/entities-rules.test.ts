@@ -44,6 +44,11 @@ describe('slug', () => {
     expect(slug(name)).toBe(expected);
     expect(refSlug(name)).toBe(expected);
   });
+  it('long names (the regex path) match too', () => {
+    const long = 'Zlmdk Emb  Thebl-Uhfrot Slú '.repeat(40);
+    expect(slug(long)).toBe(refSlug(long));
+    expect(slug(` ${long}!`)).toBe(refSlug(` ${long}!`));
+  });
   it('matches the regex form on random names', () => {
     fc.assert(
       fc.property(fc.string({ unit: fc.constantFrom(..."aZ09 -.'’éÉİßø\u0301Ж".split('')), maxLength: 24 }), (s) => {

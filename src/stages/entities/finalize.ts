@@ -24,7 +24,20 @@ function dashed(s: string): string {
   return out || 'x';
 }
 
+/** Above this length the native regex passes beat the character loop (a run of capitals over a whole text). */
+const LONG = 256;
+const NON_ASCII = /[^\x00-\x7f]/;
+
 export function slug(s: string): string {
+  if (s.length > LONG) {
+    const base = NON_ASCII.test(s) ? s.normalize('NFD').replace(/\p{M}/gu, '') : s;
+    return (
+      base
+        .toLowerCase()
+        .replace(/[^a-z0-9]+/g, '-')
+        .replace(/^-|-$/g, '') || 'x'
+    );
+  }
   // ASCII names (most) need no decomposition.
   for (let i = 0; i < s.length; i++) {
     if (s.charCodeAt(i) >= 0x80) return dashed(s.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase());
