@@ -6,10 +6,14 @@ import type { Context } from '../../pipeline/types.js';
 import type { Token } from '../../text/types.js';
 import type { Candidate } from './candidate.js';
 
-const NON_ASCII = /[^\x00-\x7f]/;
 const key = (s: string) => s.normalize('NFC').toLowerCase();
+
 /** `key(t.text)`: the token's own lower case when the word is ASCII (NFC changes nothing there). */
-const wordKey = (t: Token) => (NON_ASCII.test(t.text) ? key(t.text) : t.lower);
+function wordKey(t: Token): string {
+  const s = t.text;
+  for (let i = 0; i < s.length; i++) if (s.charCodeAt(i) >= 0x80) return key(s);
+  return t.lower;
+}
 
 const NONE: readonly string[] = [];
 
