@@ -477,6 +477,16 @@ const ROWS: Row[] = [
     [{ quote: '“Keep your hands where I can see them,”', mention: 'Mira Fox', cue: 'sings' }],
   ],
   [
+    'read one',
+    'Banners hung from every bridge.\n\n“Keep the ferry running all year,” read one. Others asked for lower fares.',
+    [{ quote: '“Keep the ferry running all year,”', mention: 'one', cue: 'read' }],
+  ],
+  [
+    'it, an adverb, its verb',
+    'The advert changes tone at the end. “This is your town,” it now says, over a montage of faces.',
+    [{ quote: '“This is your town,”', mention: 'it', cue: 'says' }],
+  ],
+  [
     'unattributed long quote kept',
     'The sign on the door read as follows. “Closed for repairs until the end of the month, sorry for the trouble.”',
     [{ quote: '“Closed for repairs until the end of the month, sorry for the trouble.”', mention: null }],
@@ -544,6 +554,12 @@ const SPEAKER_FALSE_POSITIVES: [label: string, text: string, quote: string, notM
     'Lena put it on the table and left the room without a word. “We are done here for today,” Mark Olsen said.',
     '“We are done here for today,”',
     'Lena',
+  ],
+  [
+    '"one" followed by more words is not a lone speaker',
+    '“We will win the county,” said one more time the candidate from Gorton, to cheers from the hall.',
+    '“We will win the county,”',
+    'one',
   ],
   [
     'a dash and a lower-case phrase is no signature',

@@ -15,7 +15,8 @@ export function speakerSaid(w: Window): Attribution | null {
   const { tokens } = w;
   let k = w.afterFrom;
   while (k < w.afterTo && tokens[k]?.text === ',') k++;
-  const found = rightPhrase(tokens, k, w.afterTo) ?? capitalName(tokens, k, w.afterTo);
+  const found =
+    rightPhrase(tokens, k, w.afterTo) ?? capitalName(tokens, k, w.afterTo) ?? itAdverb(tokens, k, w.afterTo);
   if (!found) return null;
   const p = overMojibake(tokens, found, w.afterTo);
   let j = p.to;
@@ -127,3 +128,17 @@ export function overMojibake(tokens: Token[], p: Phrase, limit: number): Phrase 
   }
   return to === p.to ? p : makePhrase(tokens, p.from, to);
 }
+
+/** "“…,” it now says": "it", an adverb, then the speech verb (the phrase reader takes "it" only right before it). */
+function itAdverb(tokens: Token[], k: number, limit: number): Phrase | null {
+  if (tokens[k]?.lower !== 'it') return null;
+  let j = k + 1;
+  while (j < limit && j < k + 3 && isAdverbWord(tokens[j])) j++;
+  return j > k + 1 && j < limit && speechVerb(tokens, j) ? makePhrase(tokens, k, k + 1) : null;
+}
+
+const isAdverbWord = (t: Token | undefined) =>
+  t !== undefined &&
+  t.kind === 'word' &&
+  !t.cap &&
+  (SKIPPABLE.has(t.lower) || (t.lower.length > 4 && t.lower.endsWith('ly')));

@@ -58,6 +58,7 @@ export const SKIPPABLE = new Set([
   'repeatedly',
   'publicly',
   'privately',
+  'now',
   // Modals: "a reporter could be heard", "a spokesman could only quip" (not "may" or "will": names).
   'can',
   'could',
