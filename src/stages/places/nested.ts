@@ -8,7 +8,13 @@
  * 100,000 people; or, in a civic body named after its town ("Athens Police Department", "Paris Public Library"),
  * any town. Never a demonym, a common word ("Mobile", "Reading"), a name right before a word that makes it a place
  * of its own kind ("Madison County", "Washington Square": the gazetteer has no counties, and a wrong reading would be
- * worse than none), nor the whole organization name (that is the name tagger's typing, handled apart).
+ * worse than none), nor inside a club's, a newspaper's or a company's name, nor a first name or a saint's.
+ *
+ * The whole name is the tagger's typing, handled apart: an organization-typed name that is a place by its context
+ * ("in Gainesville", "Hamilton, Ohio") or a direction + place ("Northern Iraq", "East Texas") is proposed whole.
+ *
+ * The nested mentions are ordinary `places[]` mentions (no schema field marks them): a consumer that wants CoNLL-style
+ * LOC spans only can drop place mentions that lie inside an organization mention.
  */
 import { fold, type Gazetteer, type GazetteerEntry, getGazetteer, isCommonWordPlace } from '../../gazetteer/index.js';
 import type { Context, PlaceCandidate } from '../../pipeline/types.js';
