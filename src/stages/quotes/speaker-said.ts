@@ -18,7 +18,7 @@ export function speakerSaid(w: Window): Attribution | null {
   const found =
     rightPhrase(tokens, k, w.afterTo) ?? capitalName(tokens, k, w.afterTo) ?? itAdverb(tokens, k, w.afterTo);
   if (!found) return null;
-  const p = overMojibake(tokens, found, w.afterTo);
+  const p = cutAtSentenceEnd(tokens, overMojibake(tokens, found, w.afterTo));
   let j = p.to;
   while (j < w.afterTo && SKIPPABLE.has(tokens[j]!.lower)) j++;
   if (j >= w.afterTo) return null;
@@ -142,3 +142,18 @@ const isAdverbWord = (t: Token | undefined) =>
   t.kind === 'word' &&
   !t.cap &&
   (SKIPPABLE.has(t.lower) || (t.lower.length > 4 && t.lower.endsWith('ly')));
+
+/**
+ * "read one. Others …", "between Cruz and Trump. And Patrick": a full stop after a lower-case word or one of four letters or more,
+ * then a space and a capital, ends the sentence and the phrase ("Sen. John", "U.S. Senate" go on).
+ */
+export function cutAtSentenceEnd(tokens: Token[], p: Phrase): Phrase {
+  for (let k = p.from + 1; k < p.to - 1; k++) {
+    const t = tokens[k] as Token;
+    const b = tokens[k - 1] as Token;
+    const n = tokens[k + 1] as Token;
+    if (t.text === '.' && (!b.cap || b.text.length > 3) && n.start > t.end && n.cap)
+      return makePhrase(tokens, p.from, k);
+  }
+  return p;
+}
