@@ -129,6 +129,8 @@ function datelineHead(h: string): boolean {
   return comma < 0 || (region.length <= 3 && region.every((w) => DATELINE_REGION_WORD.test(w)));
 }
 const BIO_START = /^(?:\p{Lu}[\p{L}'’.-]+\s+){1,3}(?:is|was|has been|covers|writes|joined|reports)\b/u;
+/** BIO_START with the name captured (a module constant: the bundler turns an inline \p{…} literal into a new RegExp per call). */
+const BIO_NAME = /^((?:\p{Lu}[\p{L}'’.-]+\s+){1,3})(?:is|was|has been|covers|writes|joined|reports)\b/u;
 const BIO_WORDS =
   /\b(?:reporter|correspondent|journalist|editor|writer|columnist|covers|covering|specializ|specialis|based in|joined (?:the|us)|graduat|contributor|previously worked)/i;
 
@@ -272,7 +274,7 @@ export function classifyZones(text: string, paragraphs: Paragraph[], _tokens: To
     const byAuthor = authors.some((a) => s.startsWith(a.name) || s.startsWith(`${a.name.split(' ')[0]} `));
     if ((byAuthor || BIO_START.test(s)) && BIO_WORDS.test(s.slice(0, 200)) && (byAuthor || k > n / 2)) {
       zone[k] = 'author-bio';
-      const m = /^((?:\p{Lu}[\p{L}'’.-]+\s+){1,3})(?:is|was|has been|covers|writes|joined|reports)\b/u.exec(s);
+      const m = BIO_NAME.exec(s);
       if (m?.[1] && !byAuthor && words(m[1]) >= 2) addAuthor(m[1].trim(), (paragraphs[k] as Paragraph).start);
     }
   }
