@@ -228,7 +228,7 @@ export function resolvePlaces(ctx: Context, cands: readonly PlaceCandidate[], ga
     const c = inScope[i] as PlaceCandidate;
     if (c.rule === 'direction') continue;
     // "South China", "Western Pennsylvania": one place, read as the place after the direction, whole span kept.
-    if (!c.kindHint && !entriesFor(g, c.text).length && directionPlace(g, cleanSurface(c.text))) {
+    if (!c.kindHint && directionPlace(g, cleanSurface(c.text)) && !entriesFor(g, c.text).length) {
       inScope[i] = { ...c, rule: 'direction' };
       continue;
     }

@@ -243,12 +243,38 @@ export function placesInName(g: Gazetteer, name: string): PlaceCandidate[] {
 /** Words before a name that make it a place ("in Gainesville", "near Richmond"). */
 const LOCATIVE = /^(?:in|near|from|at|outside|to|into|across|around|via|throughout|toward|towards)$/i;
 
+/** Per gazetteer: a name's best reading when the gazetteer knows it by that very name (not a demonym, not a common word). */
+const EXACT = new WeakMap<Gazetteer, Map<string, GazetteerEntry | null>>();
+
+function exactPlace(g: Gazetteer, name: string): GazetteerEntry | null {
+  let m = EXACT.get(g);
+  if (!m || m.size > MEMO_MAX) {
+    m = new Map();
+    EXACT.set(g, m);
+  }
+  let v = m.get(name);
+  if (v === undefined) {
+    v = null;
+    if (isCapWord(name) && g.demonym(name) === null && !isCommonWordPlace(name)) {
+      const top = entriesFor(g, name)[0];
+      if (top && fold(top.name) === fold(cleanSurface(name))) v = top;
+    }
+    m.set(name, v);
+  }
+  return v;
+}
+
 /** The word right before `at` in the same line, lower-cased ("" when none). */
 function wordBefore(text: string, at: number): string {
   let e = at;
   while (e > 0 && text[e - 1] === ' ') e--;
   let s = e;
-  while (s > 0 && /\p{L}/u.test(text[s - 1] as string)) s--;
+  // Locative words are short ASCII words: stop at anything else.
+  while (s > 0 && e - s < 12) {
+    const c = text.charCodeAt(s - 1) | 32;
+    if (c < 97 || c > 122) break;
+    s--;
+  }
   return text.slice(s, e);
 }
 
@@ -264,9 +290,8 @@ function typedAsOrg(g: Gazetteer, text: string, start: number, end: number): boo
   const locative = text[start - 1] === ' ' && LOCATIVE.test(wordBefore(text, start));
   if (!locative && text.charCodeAt(end) !== 44 /* , */) return false;
   const name = text.slice(start, end);
-  if (!/^\p{Lu}/u.test(name) || g.demonym(name) !== null || isCommonWordPlace(name)) return false;
-  const top = entriesFor(g, name)[0];
-  if (!top || fold(top.name) !== fold(cleanSurface(name))) return false;
+  const top = exactPlace(g, name);
+  if (!top) return false;
   if (locative) return true;
   const m = /^, (\p{Lu}[\p{L}.]*(?: \p{Lu}[\p{L}.]*)?)/u.exec(text.slice(end, end + 30));
   const q = m ? entriesFor(g, m[1] as string)[0] : undefined;
