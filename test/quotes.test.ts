@@ -487,6 +487,21 @@ const ROWS: Row[] = [
     [{ quote: '“This is your town,”', mention: 'it', cue: 'says' }],
   ],
   [
+    'in the view of, before the quote',
+    'The valley was chosen because, in Lindqvist’s words, “it is the quietest place in the whole country.”',
+    [{ quote: '“it is the quietest place in the whole country.”', mention: 'Lindqvist’s words' }],
+  ],
+  [
+    'in the view of, after the quote',
+    '“This is a failure across the board” from the schools to the roads, in Okafor’s view.',
+    [{ quote: '“This is a failure across the board”', mention: 'Okafor’s view' }],
+  ],
+  [
+    'to her, before the quote',
+    'She praises the volunteers because to her, “nothing matters more than a town that helps itself.”',
+    [{ quote: '“nothing matters more than a town that helps itself.”', mention: 'her' }],
+  ],
+  [
     'unattributed long quote kept',
     'The sign on the door read as follows. “Closed for repairs until the end of the month, sorry for the trouble.”',
     [{ quote: '“Closed for repairs until the end of the month, sorry for the trouble.”', mention: null }],
@@ -560,6 +575,12 @@ const SPEAKER_FALSE_POSITIVES: [label: string, text: string, quote: string, notM
     '“We will win the county,” said one more time the candidate from Gorton, to cheers from the hall.',
     '“We will win the county,”',
     'one',
+  ],
+  [
+    'said to her is the verb’s, not the view’s',
+    'He said to her, “We are leaving tonight and we will not come back.”',
+    '“We are leaving tonight and we will not come back.”',
+    'her',
   ],
   [
     'a dash and a lower-case phrase is no signature',

@@ -2,7 +2,7 @@ import type { Context } from '../../pipeline/types.js';
 import type { Token } from '../../text/types.js';
 import { accordingTo, endsSentence } from './according-to.js';
 import { isTitle } from './drop-scare-quotes.js';
-import { leadIn } from './lead-in.js';
+import { inTheView, leadIn } from './lead-in.js';
 import { saidSpeaker } from './said-speaker.js';
 import { speakerSaid } from './speaker-said.js';
 import { cueLength, isTerminal, rightPhrase, speechVerb, tokenAt } from './tokens.js';
@@ -67,7 +67,7 @@ export function attribute(ctx: Context, items: QuoteCandidate[]): QuoteCandidate
         }
       }
     }
-    if (!q.attribution) q.attribution = dashSignature(ctx, w, q);
+    if (!q.attribution) q.attribution = dashSignature(ctx, w, q) ?? viewAfter(w);
     if (!q.attribution && first.start === q.start && q.paragraph > 0) {
       // "Cruz continued:⏏“…”": a paragraph ending in a colon introduces the quote that opens the next one.
       const before = paragraphs[q.paragraph - 1]!;
@@ -149,6 +149,17 @@ function byPhrase(tokens: Token[], from: number, to: number) {
 }
 
 const DASHES = new Set(['-', '—', '–']);
+
+/** "“…” from diplomacy to the budget, in Bolton’s view.": the view phrase ending the quote's sentence. */
+function viewAfter(w: Window): Attribution | null {
+  const { tokens } = w;
+  for (let c = w.afterFrom; c < w.afterTo; c++) {
+    const t = tokens[c] as Token;
+    if (!isTerminal(t)) continue;
+    return inTheView(tokens, c, w.afterFrom, 'after');
+  }
+  return null;
+}
 
 /**
  * A signature under the quote: `"…"⏎⏎- Bernie Sanders.` or `"…" — Ada Kim, Leeds.`: a dash, then a name that ends

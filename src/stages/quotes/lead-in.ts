@@ -14,7 +14,38 @@ export function leadIn(w: Window): Attribution | null {
   // "Pollsters agree - Carl Bialik: “…”": a name set off by a dash before the colon is the speaker, not the verb's.
   const colon = colonLeadIn(w);
   if (colon && colon.rule === 'lead-in:dash-colon') return colon;
-  return verbLeadIn(w) ?? colon;
+  return verbLeadIn(w) ?? colon ?? inTheView(w.tokens, w.beforeTo - 1, w.floor ?? w.beforeFrom, 'before');
+}
+
+/** "view", "words", "opinion": what someone holds in "in Bolton's view". */
+const VIEW_WORDS = new Set(['view', 'views', 'words', 'opinion', 'estimation', 'telling', 'account']);
+
+/**
+ * "because, to her, “…”", "in Forbes’ words, “…”" (and after the quote: "…” in Bolton’s view."): the one whose view
+ * it is speaks. `comma` is the comma closing the phrase (before the quote) or the token ending it (after).
+ */
+export function inTheView(tokens: Token[], comma: number, min: number, side: 'before' | 'after'): Attribution | null {
+  if (comma - 3 < min || (side === 'before' && (tokens[comma] as Token).text !== ',')) return null;
+  const last = tokens[comma - 1] as Token;
+  let p: Phrase | null = null;
+  if (VIEW_WORDS.has(last.lower)) {
+    // in X's words / in X’ words
+    const poss = tokens[comma - 2] as Token;
+    if (!(poss.lower === "'s" || poss.lower === '’s' || poss.text === '’' || poss.text === "'")) return null;
+    p = leftPhrase(tokens, comma - 2, min, 0);
+    if (!p || (tokens[p.from - 1] as Token | undefined)?.lower !== 'in') return null;
+    return { mention: { start: p.start, end: last.end }, kind: p.kind, cue: null, rule: 'in-the-view', side };
+  }
+  if (side !== 'before') return null;
+  // to her, / to Bolton,
+  const to = tokens[comma - 2] as Token;
+  const opener = tokens[comma - 3] as Token;
+  const who =
+    last.lower === 'her' || last.lower === 'him' || last.lower === 'them' || (last.cap && last.kind === 'word');
+  if (to.lower !== 'to' || !who || !(opener.text === ',' || opener.lower === 'because' || opener.lower === 'and'))
+    return null;
+  p = makePhrase(tokens, comma - 1, comma);
+  return { mention: { start: p.start, end: p.end }, kind: p.kind, cue: null, rule: 'in-the-view', side };
 }
 
 function verbLeadIn(w: Window): Attribution | null {
