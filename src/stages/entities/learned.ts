@@ -11,7 +11,7 @@ import { type Candidate, candidate } from './candidate.js';
 import { classify, contextFeatures } from './classify.js';
 import { demonymCode, isCommonWord, placeEntry } from './lexicon.js';
 import { sentenceInitial } from './lines.js';
-import { isAcronym, nameLists } from './lists.js';
+import { isAcronym, knownOrg, nameLists } from './lists.js';
 import { type NerSpan, tagDoc } from './ner-model.js';
 import { roleBefore } from './title-name.js';
 
@@ -68,31 +68,107 @@ function titlesBefore(ctx: Context, c: Candidate): void {
   }
 }
 
-function orgDetails(c: Candidate): void {
+/**
+ * JavaScript's `\s` (WhiteSpace and LineTerminator): the separators of `split(/\s+/)`, tested without a regex so the
+ * rules below read one word of a span without splitting (or lower-casing) the whole span text.
+ */
+export function isJsSpace(c: number): boolean {
+  if (c <= 32) return c === 32 || (c >= 9 && c <= 13);
+  if (c < 0xa0) return false;
+  return (
+    c === 0xa0 ||
+    c === 0x1680 ||
+    (c >= 0x2000 && c <= 0x200a) ||
+    c === 0x2028 ||
+    c === 0x2029 ||
+    c === 0x202f ||
+    c === 0x205f ||
+    c === 0x3000 ||
+    c === 0xfeff
+  );
+}
+
+/** The longest key of a map (words longer than it need no look-up: lower-casing never shortens a string). */
+const maxKeys = new WeakMap<ReadonlyMap<string, unknown>, number>();
+function maxKey(m: ReadonlyMap<string, unknown>): number {
+  let n = maxKeys.get(m);
+  if (n === undefined) {
+    n = 0;
+    for (const k of m.keys()) n = Math.max(n, k.length);
+    maxKeys.set(m, n);
+  }
+  return n;
+}
+
+/**
+ * The lower-case form of the word `[s, e)` of candidate `c`'s text: the token's own lower-case form when the word is
+ * exactly token `j` (no new string), else the slice lower-cased.
+ */
+function lowerWord(ctx: Context, c: Candidate, s: number, e: number, j: number): string {
+  const t = ctx.doc.tokens[j];
+  if (t && t.start === c.start + s && t.end === c.start + e) return t.lower;
+  return c.text.slice(s, e).toLowerCase();
+}
+
+export function orgDetails(ctx: Context, c: Candidate): void {
   const L = nameLists();
-  const org = L.knownOrgs.get(c.text) ?? L.knownOrgs.get(c.text.toLowerCase());
+  const text = c.text;
+  const org = knownOrg(text);
   if (org) {
     c.orgKind = org.kind;
     c.canonical = org.name;
     return;
   }
-  // "Polish Red Cross": the kind of the known organization after a demonym.
-  const rest = c.text.replace(/^\S+\s+/, '');
-  const sub = rest !== c.text ? (L.knownOrgs.get(rest) ?? L.knownOrgs.get(rest.toLowerCase())) : undefined;
-  if (sub) {
-    c.orgKind = sub.kind;
-    return;
-  }
-  // The head noun is usually the last keyword: "State Border Guard Service" is a service.
-  const words = c.text.split(/\s+/);
-  for (let i = words.length - 1; i >= 0; i--) {
-    const k = L.orgKeywords.get((words[i] as string).toLowerCase());
-    if (k && (k.where !== 'suffix' || i === words.length - 1)) {
-      c.orgKind = k.kind;
+  // "Polish Red Cross": the kind of the known organization after a demonym (the text after the first word and the
+  // spaces after it, as `replace(/^\S+\s+/, '')` reads it).
+  let i = 0;
+  while (i < text.length && !isJsSpace(text.charCodeAt(i))) i++;
+  if (i > 0 && i < text.length) {
+    while (i < text.length && isJsSpace(text.charCodeAt(i))) i++;
+    const sub = knownOrg(text.slice(i));
+    if (sub) {
+      c.orgKind = sub.kind;
       return;
     }
   }
-  if (isAcronym(c.text)) c.orgKind = 'other';
+  // The head noun is usually the last keyword: "State Border Guard Service" is a service. The words (as
+  // `split(/\s+/)` cuts them) are read from the end, only those short enough to be a keyword lower-cased.
+  const toks = ctx.doc.tokens;
+  const maxKw = maxKey(L.orgKeywords);
+  let j = c.t1 - 1;
+  let e = text.length;
+  let last = true;
+  for (;;) {
+    let s = e;
+    while (s > 0 && !isJsSpace(text.charCodeAt(s - 1))) s--;
+    if (e - s <= maxKw) {
+      while (j > c.t0 && (toks[j] as Token).start > c.start + s) j--;
+      const k = L.orgKeywords.get(lowerWord(ctx, c, s, e, j));
+      if (k && (k.where !== 'suffix' || last)) {
+        c.orgKind = k.kind;
+        return;
+      }
+    }
+    if (s === 0) break;
+    e = s;
+    while (e > 0 && isJsSpace(text.charCodeAt(e - 1))) e--;
+    last = false;
+  }
+  if (isAcronym(text)) c.orgKind = 'other';
+}
+
+/** The kind hint of a place name of two or more tokens whose last word is a suffix place word ("Victoria Falls"). */
+export function placeKindHint(ctx: Context, c: Candidate): void {
+  // One token takes no hint, so its word is never read.
+  if (c.t1 - c.t0 <= 1) return;
+  const L = nameLists();
+  const text = c.text;
+  // The last word as `split(/\s+/).pop()` cuts it.
+  let s = text.length;
+  while (s > 0 && !isJsSpace(text.charCodeAt(s - 1))) s--;
+  if (text.length - s > maxKey(L.placeWords)) return;
+  const w = L.placeWords.get(lowerWord(ctx, c, s, text.length, c.t1 - 1));
+  if (w && w.where === 'suffix') c.kindHint = w.kind;
 }
 
 // Rules strong enough to overrule the model's MISC (the official scorer ignores predictions on gold MISC, so this
@@ -169,47 +245,56 @@ export function repairSpans(ctx: Context, spans: NerSpan[]): NerSpan[] {
   const toks = ctx.doc.tokens;
   const L = nameLists();
   const out: NerSpan[] = [];
+  // Spans are copied only when repaired (most are not); the input is never changed.
+  let merged = -1;
   for (let k = 0; k < spans.length; k++) {
-    const s = { ...(spans[k] as NerSpan) };
-    const first = toks[s.t0] as Token;
-    if (s.t1 - s.t0 >= 2 && first.text === 'The' && s.type !== 'MISC') {
-      const whole = ctx.doc.text.slice(first.start, (toks[s.t1 - 1] as Token).end);
-      if (!L.knownOrgs.has(whole.toLowerCase()) && !placeEntry(ctx, whole)) s.t0++;
+    const span = spans[k] as NerSpan;
+    const type = span.type;
+    let t0 = span.t0;
+    let t1 = span.t1;
+    const first = toks[t0] as Token;
+    if (t1 - t0 >= 2 && first.text === 'The' && type !== 'MISC') {
+      const whole = ctx.doc.text.slice(first.start, (toks[t1 - 1] as Token).end);
+      if (!L.knownOrgs.has(whole.toLowerCase()) && !placeEntry(ctx, whole)) t0++;
     }
     // A sentence's final period after a word that is no abbreviation ("the Office for Foreigners.").
-    const end = toks[s.t1 - 1] as Token;
-    if (end.text === '.' && s.t1 - s.t0 >= 2) {
-      const before = toks[s.t1 - 2] as Token;
-      if (before.kind === 'word' && !ABBREVIATIONS.has(before.lower) && before.text.length > 1) s.t1--;
+    const end = toks[t1 - 1] as Token;
+    if (end.text === '.' && t1 - t0 >= 2) {
+      const before = toks[t1 - 2] as Token;
+      if (before.kind === 'word' && !ABBREVIATIONS.has(before.lower) && before.text.length > 1) t1--;
     }
-    const prev = out[out.length - 1];
+    const p = out.length - 1;
+    const prev = out[p];
     if (
       prev &&
       prev.type === 'PER' &&
-      s.type === 'PER' &&
-      prev.t1 === s.t0 &&
+      type === 'PER' &&
+      prev.t1 === t0 &&
       L.connectors.get(first.lower) === 'particle'
     ) {
-      prev.t1 = s.t1;
+      // The merged span is a copy of its own (never an input span changed).
+      if (merged !== p) {
+        out[p] = { t0: prev.t0, t1, type: prev.type };
+        merged = p;
+      } else prev.t1 = t1;
       continue;
     }
-    const last = toks[s.t1 - 1] as Token;
-    if (s.type === 'ORG' && L.orgKeywords.get(last.lower)?.where === 'head' && toks[s.t1]?.lower === 'of') {
-      let j = s.t1 + 1;
+    const last = toks[t1 - 1] as Token;
+    if (type === 'ORG' && L.orgKeywords.get(last.lower)?.where === 'head' && toks[t1]?.lower === 'of') {
+      let j = t1 + 1;
       while (toks[j]?.cap && toks[j]?.kind === 'word' && (toks[j] as Token).sentence === last.sentence) j++;
-      if (j > s.t1 + 1) {
-        s.t1 = j;
+      if (j > t1 + 1) {
+        t1 = j;
         while (k + 1 < spans.length && (spans[k + 1] as NerSpan).t0 < j) k++;
       }
     }
-    out.push(s);
+    out.push(t0 === span.t0 && t1 === span.t1 ? span : { t0, t1, type });
   }
   return out;
 }
 
 export function learned(ctx: Context): Candidate[] {
   const out: Candidate[] = [];
-  const L = nameLists();
   for (const s of repairSpans(ctx, tagDoc(ctx))) {
     if (imperative(ctx, s.t0, s.t1)) continue;
     if (s.type === 'MISC') {
@@ -224,12 +309,8 @@ export function learned(ctx: Context): Candidate[] {
       titlesBefore(ctx, c);
       roleBefore(ctx, c);
       contextFeatures(ctx, c);
-    } else if (s.type === 'ORG') orgDetails(c);
-    else {
-      const last = c.text.split(/\s+/).pop()?.toLowerCase() ?? '';
-      const w = L.placeWords.get(last);
-      if (w && w.where === 'suffix' && c.t1 - c.t0 > 1) c.kindHint = w.kind;
-    }
+    } else if (s.type === 'ORG') orgDetails(ctx, c);
+    else placeKindHint(ctx, c);
     out.push(c);
   }
   return out;
