@@ -54,15 +54,22 @@ describe('places inside organization names', () => {
 });
 
 describe('nested places end to end', () => {
-  it('adds the place inside an organization name and keeps the organization whole', () => {
-    const text =
-      'The Texas Forest Service said on Monday that crews had contained the fire. Officials at the University of Cincinnati were not reached.';
-    const r = tagArticle(text);
+  const text =
+    'The Texas Forest Service said on Monday that crews had contained the fire. Officials at the University of Cincinnati were not reached.';
+  it('with placesInNames: adds the place inside an organization name and keeps the organization whole', () => {
+    const r = tagArticle(text, { placesInNames: true });
     const places = r.places.flatMap((p) => p.mentions.map((m) => `${m.text}:${p.countryCode}`));
     expect(places).toContain('Texas:US');
     expect(places).toContain('Cincinnati:US');
     const orgs = r.organizations.flatMap((o) => o.mentions.map((m) => m.text));
     expect(orgs).toContain('Texas Forest Service');
+  });
+  it('by default: CoNLL-style spans, no place inside an organization name', () => {
+    const r = tagArticle(text);
+    expect(r.places.flatMap((p) => p.mentions.map((m) => m.text))).toEqual([]);
+    const orgs = r.organizations.flatMap((o) => o.mentions.map((m) => m.text));
+    expect(orgs).toContain('Texas Forest Service');
+    expect(orgs).toContain('University of Cincinnati');
   });
 });
 
