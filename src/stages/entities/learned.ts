@@ -18,15 +18,16 @@ import { roleBefore } from './title-name.js';
 /** Title words right before the name ("Lieutenant", "Gen.", "Mr"): recorded, never part of the span. */
 function titlesBefore(ctx: Context, c: Candidate): void {
   const toks = ctx.doc.tokens;
-  const L = nameLists();
+  const titles = nameLists().titles;
+  const sentence = (toks[c.t0] as Token).sentence;
   let k = c.t0;
   while (k > 0) {
     const t = toks[k - 1] as Token;
-    if (t.text === '.' && k >= 2 && L.titles.has((toks[k - 2] as Token).lower)) {
+    if (t.text === '.' && k >= 2 && titles.has((toks[k - 2] as Token).lower)) {
       k--;
       continue;
     }
-    if (t.kind === 'word' && L.titles.has(t.lower) && t.sentence === (toks[c.t0] as Token).sentence) {
+    if (t.kind === 'word' && t.sentence === sentence && titles.has(t.lower)) {
       k--;
       continue;
     }
@@ -42,8 +43,7 @@ function titlesBefore(ctx: Context, c: Candidate): void {
     let r = k;
     while (r > 0 && r > k - 4) {
       const t = toks[r - 1] as Token;
-      if (t.kind !== 'word' || !t.cap || t.sentence !== (toks[c.t0] as Token).sentence || sentenceInitial(ctx, r - 1))
-        break;
+      if (t.kind !== 'word' || !t.cap || t.sentence !== sentence || sentenceInitial(ctx, r - 1)) break;
       if (demonymCode(ctx, t.text) !== null) break;
       r--;
     }
@@ -53,7 +53,7 @@ function titlesBefore(ctx: Context, c: Candidate): void {
       first?.cap &&
       first.kind === 'word' &&
       sentenceInitial(ctx, r - 1) &&
-      first.sentence === (toks[c.t0] as Token).sentence &&
+      first.sentence === sentence &&
       demonymCode(ctx, first.text) === null &&
       (!isCommonWord(first.lower) || r === k)
     )
@@ -113,7 +113,13 @@ function lowerWord(ctx: Context, c: Candidate, s: number, e: number, j: number):
 export function orgDetails(ctx: Context, c: Candidate): void {
   const L = nameLists();
   const text = c.text;
-  const org = knownOrg(text);
+  // One token: its own lower-case form (the text is the token's; no new string).
+  const one = c.t1 - c.t0 === 1 ? (ctx.doc.tokens[c.t0] as Token) : undefined;
+  const org = one
+    ? text.length > L.knownOrgMax
+      ? undefined
+      : (L.knownOrgs.get(text) ?? L.knownOrgs.get(one.lower))
+    : knownOrg(text);
   if (org) {
     c.orgKind = org.kind;
     c.canonical = org.name;
