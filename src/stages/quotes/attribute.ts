@@ -178,8 +178,9 @@ function dashSignature(ctx: Context, w: Window, q: QuoteCandidate): Attribution 
   if (!DASHES.has(dash.text)) return null;
   d++;
   const para = dash.paragraph;
-  let end = d;
-  while (end < tokens.length && (tokens[end] as Token).paragraph === para) end++;
+  // The paragraph's token end, by binary search on its end offset (a walk would be quadratic on one-paragraph texts).
+  const paraEnd = paragraphs[para]?.end;
+  const end = paraEnd === undefined ? tokens.length : Math.max(d, tokenAt(tokens, paraEnd));
   const p = rightPhrase(tokens, d, end);
   if (p?.kind !== 'name') return null;
   const after = tokens[p.to];
