@@ -71,28 +71,29 @@ function lineEnd(s: string, at: number): number {
   return e < 0 ? s.length : e;
 }
 
-/** Offset of the first line of sorted `s` whose key is ≥ key; cmpAt(at, key) compares the key of the line at `at`. */
-function lowerBound(s: string, key: string, cmpAt: (at: number, key: string) => number): number {
-  let lo = 0;
-  let hi = s.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    const st = Math.max(lo, lineStart(s, mid));
-    if (cmpAt(st, key) < 0) lo = lineEnd(s, st) + 1;
-    else hi = st;
-  }
-  return lo;
+/**
+ * Record starts of a `~`-separated string, built once (one indexOf scan): record r spans `starts[r]` up to
+ * `starts[r + 1] - 1` (the last entry is the string's length + 1).
+ */
+function recordStarts(s: string, minLength: number): Int32Array {
+  const buf = new Int32Array(Math.floor((s.length + 1) / (minLength + 1)) + 2);
+  let n = 0;
+  buf[n++] = 0;
+  for (let i = s.indexOf(RS); i >= 0; i = s.indexOf(RS, i + 1)) buf[n++] = i + 1;
+  buf[n++] = s.length + 1;
+  return buf.slice(0, n);
 }
 
-/** Line offsets of the lines of sorted `s` keyed `key`. */
-function equalRange(s: string, key: string, cmpAt: (at: number, key: string) => number): number[] {
-  const out: number[] = [];
-  let at = lowerBound(s, key, cmpAt);
-  while (at < s.length && cmpAt(at, key) === 0) {
-    out.push(at);
-    at = lineEnd(s, at) + 1;
+/** Number of the first record of sorted `n` records whose key is ≥ key; cmp(r, key) compares record r's key. */
+function lowerBound(n: number, key: string, cmp: (r: number, key: string) => number): number {
+  let lo = 0;
+  let hi = n;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (cmp(mid, key) < 0) lo = mid + 1;
+    else hi = mid;
   }
-  return out;
+  return lo;
 }
 
 const order = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
@@ -120,16 +121,42 @@ export function loadBuiltins(): BuiltinTable {
     return data.slice(st, lineEnd(data, st) - TAIL);
   };
   /**
-   * Compares the folded name of the record at `at` with `key` without building strings: ASCII names fold to lower
-   * case, so they compare character by character; anything else (escapes, non-ASCII letters) is folded in full.
+   * The record index, built on the first look-up (not at import: ~5 ms): record starts, the record whose name each
+   * record uses (itself, or the nearest earlier record with a name when it repeats it), and the alternates' line
+   * starts. Binary searches then step by record number instead of scanning for separators.
    */
-  const cmpData = (at: number, key: string): number => {
-    const st = nameStart(at);
-    const end = lineEnd(data, st) - TAIL;
+  let starts: Int32Array | null = null;
+  let owners: Int32Array | null = null;
+  let altStarts: Int32Array | null = null;
+  /** Folded names of the records whose names are not plain ASCII (by owner record), folded once on first compare. */
+  let folded: (string | undefined)[] = [];
+  const buildIndex = (): Int32Array => {
+    const st = recordStarts(data, TAIL);
+    const n = st.length - 1;
+    const own = new Int32Array(n);
+    for (let r = 0; r < n; r++) own[r] = r > 0 && st[r + 1]! - 1 - st[r]! <= TAIL ? own[r - 1]! : r;
+    owners = own;
+    altStarts = recordStarts(PLACES_ALTS, 2);
+    folded = new Array<string | undefined>(n).fill(undefined);
+    starts = st;
+    return st;
+  };
+  /**
+   * Compares the folded name of record `r` with `key` without building strings: ASCII names fold to lower case, so
+   * they compare character by character; anything else (escapes, non-ASCII letters) is folded in full, once.
+   */
+  const cmpData = (r: number, key: string): number => {
+    const o = (owners as Int32Array)[r]!;
+    const f = folded[o];
+    if (f !== undefined) return order(f, key);
+    const st = (starts as Int32Array)[o]!;
+    const end = (starts as Int32Array)[o + 1]! - 1 - TAIL;
     for (let i = st; i < end; i++) {
       let c = data.charCodeAt(i);
       if (c >= 128 || c === 94 || c < 32 || (c === 32 && data.charCodeAt(i - 1) === 32)) {
-        return order(fold(decName(data.slice(st, end))), key);
+        const name = fold(decName(data.slice(st, end)));
+        folded[o] = name;
+        return order(name, key);
       }
       if (c >= 65 && c <= 90) c += 32;
       const j = i - st;
@@ -139,9 +166,10 @@ export function loadBuiltins(): BuiltinTable {
     }
     return end - st - key.length;
   };
-  /** Compares the key of the PLACES_ALTS line at `at` (folded already) with `key`. */
-  const cmpAlt = (at: number, key: string): number => {
+  /** Compares the key of PLACES_ALTS line `r` (folded already) with `key`. */
+  const cmpAlt = (r: number, key: string): number => {
     const s = PLACES_ALTS;
+    const at = (altStarts as Int32Array)[r]!;
     for (let i = at; ; i++) {
       const c = s.charCodeAt(i);
       const j = i - at;
@@ -225,13 +253,18 @@ export function loadBuiltins(): BuiltinTable {
       const known = memo.get(key);
       if (known) return known.slice();
       const scored: [GazetteerEntry, number][] = [];
-      for (const at of equalRange(data, key, cmpData)) {
-        const e = entry(at);
+      const st = starts ?? buildIndex();
+      const n = st.length - 1;
+      for (let r = lowerBound(n, key, cmpData); r < n && cmpData(r, key) === 0; r++) {
+        const e = entry(st[r]!);
         scored.push([e, prior(e, false)]);
       }
-      for (const line of equalRange(PLACES_ALTS, key, cmpAlt)) {
+      const as = altStarts as Int32Array;
+      const na = as.length - 1;
+      for (let r = lowerBound(na, key, cmpAlt); r < na && cmpAlt(r, key) === 0; r++) {
+        const line = as[r]!;
         const tab = PLACES_ALTS.indexOf(FS, line);
-        const e = entry(dec64(PLACES_ALTS, tab + 1, lineEnd(PLACES_ALTS, line)));
+        const e = entry(dec64(PLACES_ALTS, tab + 1, as[r + 1]! - 1));
         if (!scored.some(([x]) => x === e)) scored.push([e, prior(e, true)]);
       }
       scored.sort((a, b) => a[1] - b[1]);
