@@ -1,6 +1,7 @@
 import type { Context } from '../../pipeline/types.js';
 import type { Token } from '../../text/types.js';
 import { isTitle, toldCue } from './drop-scare-quotes.js';
+import { ownTrailer } from './quote-marks.js';
 import { speechVerb, tokenAt } from './tokens.js';
 import type { QuoteCandidate } from './types.js';
 
@@ -27,7 +28,8 @@ export function mergeInterrupted(ctx: Context, items: QuoteCandidate[]): QuoteCa
       (!q.attribution || (q.attribution.side === 'before' && q.attribution.mention.start === a.mention.start)) &&
       shortTail(ctx.doc.text.slice(Math.max(a.mention.end, a.cue?.end ?? 0), q.start)) &&
       !newCue(ctx.doc.tokens, Math.max(a.mention.end, a.cue?.end ?? 0), q.start) &&
-      !(toldCue(ctx.doc.text, a.cue) && isTitle(ctx.doc.text.slice(q.start, q.end)))
+      !(toldCue(ctx.doc.text, a.cue) && isTitle(ctx.doc.text.slice(q.start, q.end))) &&
+      !ownTrailer(ctx, q)
     ) {
       prev.fragments.push(...q.fragments);
       prev.end = q.end;

@@ -1,4 +1,5 @@
 import type { Context } from '../../pipeline/types.js';
+import { ownTrailer } from './quote-marks.js';
 import type { QuoteCandidate } from './types.js';
 
 /** Longest stretch between two parts joined into one quote. */
@@ -52,6 +53,8 @@ export function mergeRuns(ctx: Context, items: QuoteCandidate[], crossParagraph:
   function joins(prev: QuoteCandidate, q: QuoteCandidate): boolean {
     if (q.attribution && q.attribution.side !== 'inherited') return false;
     if (q.start - prev.end > MAX_GAP || prev.unclosed) return false;
+    // Both parts closed by their own trailing attribution (`“…,” he claimed.⏎“…,” an angry X replied.`): two quotes.
+    if (prev.attribution?.side === 'after' && ownTrailer(ctx, q)) return false;
     const between = text.slice(prev.end, q.start);
     if (/["“”„«»]/.test(between)) return false;
     if (q.paragraph === prev.lastParagraph) return true;

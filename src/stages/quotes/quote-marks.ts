@@ -1,5 +1,6 @@
 import type { Context } from '../../pipeline/types.js';
 import { isAlnumAt } from '../../text/tokenize.js';
+import type { Token } from '../../text/types.js';
 import {
   CAN_CLOSE,
   CAN_OPEN,
@@ -13,6 +14,7 @@ import {
   SINGLE,
   STRAIGHT_DOUBLE,
 } from './marks.js';
+import { speechVerb, tokenAt } from './tokens.js';
 import type { QuoteCandidate, Range } from './types.js';
 
 const NONE = 0x7fffffff;
@@ -235,4 +237,30 @@ export function quoteMarks(ctx: Context): QuoteCandidate[] {
     }
   }
   return out;
+}
+
+/** Words after a quote read for the speech verb of its own trailing attribution (`…,” said the former director`). */
+const TRAILER_REACH = 6;
+const RELATIVE = new Set(['which', 'that', 'who', 'whom', 'whose']);
+
+/**
+ * Quote q closes on a comma, ? or ! inside its marks and a speech verb follows within a few words of its paragraph
+ * (`“…,” an angry X replied.`, `“…?” asked X`): it has a trailing attribution of its own, found or not, so it is not
+ * the second part of the quote before it.
+ */
+export function ownTrailer(ctx: Context, q: QuoteCandidate): boolean {
+  const { text, tokens } = ctx.doc;
+  const { start, end } = q;
+  if (end - start < 3 || !isMarkCode(text.charCodeAt(end - 1))) return false;
+  const p = text.charCodeAt(end - 2);
+  if (p !== 0x2c && p !== 0x3f && p !== 0x21) return false;
+  const first = tokenAt(tokens, end);
+  for (let k = first; k < tokens.length && k - first < TRAILER_REACH; k++) {
+    const t = tokens[k] as Token;
+    if (t.paragraph !== q.lastParagraph || isMarkCode(t.text.charCodeAt(0)) || t.text === '.') return false;
+    // `“…,” which X thinks …`: a relative clause goes on with the sentence; it is no attribution of the quote.
+    if (k === first && RELATIVE.has(t.lower)) return false;
+    if (speechVerb(tokens, k)) return true;
+  }
+  return false;
 }

@@ -1,0 +1,46 @@
+import { describe, expect, it } from 'vitest';
+import { tagArticle } from '../src/index.js';
+
+// Quote detection: where a quote starts and ends, and which parts join. Our own sentences.
+const quotes = (text: string) => tagArticle(text, { keepChrome: true, include: ['quotes'] }).quotes;
+
+type Row = [label: string, text: string, expected: { quote: string; fragments?: number; mention?: string | null }[]];
+
+const ROWS: Row[] = [
+  [
+    'a second part closed by its own trailing attribution is not joined to the first',
+    'Nora Lind spoke at the dock. “The bridge will open in May,” Lind said on the radio show "Harbour Talk," adding that the money was there.',
+    [{ quote: '“The bridge will open in May,”', fragments: 1, mention: 'Lind' }],
+  ],
+];
+
+// Parts that must stay one quote.
+const JOINED: Row[] = [
+  [
+    'an interrupted quote whose second part ends the sentence',
+    '“We will rebuild the pier,” Ola Berg said, “and the boats will come back.”',
+    [{ quote: '“We will rebuild the pier,” Ola Berg said, “and the boats will come back.”', fragments: 2 }],
+  ],
+  [
+    'a second part followed by a relative clause, not an attribution',
+    '“We are tired of the rules,” said Per Lie, a shop owner. “He is very strict about the hours,” which Lie thinks will cost jobs.',
+    [
+      {
+        quote: '“We are tired of the rules,” said Per Lie, a shop owner. “He is very strict about the hours,”',
+        fragments: 2,
+      },
+    ],
+  ],
+];
+
+describe('quote marks: spans', () => {
+  it.each([...ROWS, ...JOINED])('%s', (_label, text, expected) => {
+    const got = quotes(text);
+    expect(got.map((q) => q.text)).toEqual(expected.map((e) => e.quote));
+    expected.forEach((e, i) => {
+      const q = got[i]!;
+      if (e.fragments !== undefined) expect(q.fragments).toHaveLength(e.fragments);
+      if (e.mention !== undefined) expect(q.speaker?.mention.text ?? null).toBe(e.mention);
+    });
+  });
+});
