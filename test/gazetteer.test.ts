@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { resolveConfig } from '../src/config.js';
 import * as generated from '../src/data/places.generated.js';
 import { PLACES_DATA, PLACES_VERSION } from '../src/data/places.generated.js';
+import { foldRawName } from '../src/gazetteer/builtin.js';
 import { dec64, decCoords, decName, decPop, enc64, encCoords, encName, encPop } from '../src/gazetteer/codec.js';
 import { builtinTable, fold, getGazetteer, isCommonWordPlace } from '../src/gazetteer/index.js';
 import { PLACE_KINDS } from '../src/schema.js';
@@ -242,5 +243,62 @@ describe('committed generated data: invariants', () => {
       const e = all[i];
       if (e) expect(gaz.lookup(e.name)).toContain(e);
     }
+  });
+});
+
+describe('foldRawName: a compiled name folded a character at a time', () => {
+  it.each([
+    ['Pabradė'],
+    ['PABRADE'],
+    ['São  Paulo'],
+    ['  Łódź '],
+    ['İstanbul'],
+    ['Σίσυφος'],
+    ['Ærø\u00a0Kommune'],
+    ['a \u0301b'],
+    ['\u0301a'],
+    ['a\u0301 '],
+    ['Straße\tEins'],
+    ['Nizhniy Novgorod'],
+    ['Ярославль'],
+    ['東京'],
+    ['a\u2003b'],
+    ['𝔸bc'],
+    ['x^y'],
+  ])('%j folds as fold(name)', (name) => {
+    expect(foldRawName(encName(name))).toBe(fold(name));
+  });
+  it('equals fold(decName(raw)) for every record of the compiled data', () => {
+    const bad: string[] = [];
+    for (const rec of PLACES_DATA.split('~')) {
+      if (rec.length <= 14) continue;
+      const raw = rec.slice(0, -14);
+      if (foldRawName(raw) !== fold(decName(raw))) bad.push(raw);
+    }
+    expect(bad.slice(0, 20)).toEqual([]);
+  });
+});
+
+describe('quick "not in the gazetteer" filter (built after a few thousand look-ups)', () => {
+  const made = (i: number) => `Qz${i.toString(36)}x${(i * 7919).toString(36)}`;
+  it('answers made-up names with [] and still finds every record and alternate name', () => {
+    for (let i = 0; i < 6000; i++) expect(gaz.lookup(made(i))).toEqual([]);
+    const all = [...builtinTable().all()];
+    for (let i = 0; i < all.length; i += 3) {
+      const e = all[i];
+      if (e) expect(gaz.lookup(e.name)).toContain(e);
+    }
+    const missing: string[] = [];
+    for (const line of generated.PLACES_ALTS.split('~')) {
+      const key = line.slice(0, line.indexOf('|'));
+      if (builtinTable().lookup(key).length === 0) missing.push(key);
+    }
+    expect(missing.slice(0, 20)).toEqual([]);
+  });
+  it.each([['Kyiv'], ['Pabradė'], ['New York'], ['Mumbai'], ['Bombay'], ['Ukraine']])('still finds %s', (name) => {
+    expect(gaz.lookup(name).length).toBeGreaterThan(0);
+  });
+  it.each([['Qwertyuiop'], ['Zzxq Vlorbt'], ['Said'], ['The']])('false positives: %s is not a place', (word) => {
+    expect(gaz.lookup(word)).toEqual([]);
   });
 });

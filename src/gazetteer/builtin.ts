@@ -98,6 +98,69 @@ function lowerBound(n: number, key: string, cmp: (r: number, key: string) => num
 
 const order = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
+/**
+ * The fold of one UTF-16 unit on its own (`fold` of the character), '' for a combining mark; null for a unit whose
+ * fold may depend on its neighbours (whitespace, surrogate halves, capital sigma): names with one are folded whole.
+ */
+const unitFolds = new Map<number, string | null>();
+const WHITE = /\s/;
+function foldUnit(c: number): string | null {
+  let f = unitFolds.get(c);
+  if (f === undefined) {
+    const ch = String.fromCharCode(c);
+    f = WHITE.test(ch) || ch.trim() === '' || (c >= 0xd800 && c <= 0xdfff) || c === 0x3a3 ? null : fold(ch);
+    unitFolds.set(c, f);
+  }
+  return f;
+}
+
+/**
+ * `fold(decName(raw))` of a compiled name, a character at a time (names are folded this way when the quick filter is
+ * built: ~5x faster than NFD over the whole name); whitespace is trimmed and collapsed as `fold` does. Falls back to
+ * `fold` itself for a name with a unit whose fold depends on context. test/gazetteer.test.ts checks it equals
+ * `fold(decName(raw))` for every record of the compiled data.
+ */
+export function foldRawName(raw: string, start = 0, end = raw.length): string {
+  let out = '';
+  let space = false;
+  for (let i = start; i < end; i++) {
+    let c = raw.charCodeAt(i);
+    if (c === 94 /* ^ */) {
+      c = dec64(raw, i + 1, i + 4);
+      i += 3;
+    }
+    if (c === 32 || (c >= 9 && c <= 13) || c === 0xa0) {
+      space = out.length > 0;
+      continue;
+    }
+    const f = c < 128 ? (c >= 65 && c <= 90 ? String.fromCharCode(c + 32) : String.fromCharCode(c)) : foldUnit(c);
+    // A mark with nothing before it or after a space: fold trims and collapses before it strips marks.
+    if (f === null || (f === '' && (space || out.length === 0))) return fold(decName(raw.slice(start, end)));
+    if (space && f) {
+      out += ' ';
+      space = false;
+    }
+    out += f;
+  }
+  return out;
+}
+
+/** FNV-1a over a string's UTF-16 units (the quick filter's hash). */
+function hashKey(s: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 0x01000193);
+  return h >>> 0;
+}
+/** log2 of the quick filter's bits (4M bits, 512 kB: under 0.5 % false "maybe" for ~140k keys with two probes). */
+const FILTER_BITS = 22;
+/** Second probe of a hash. */
+const rehash = (h: number) => {
+  const x = Math.imul(h ^ (h >>> 15), 0x2c1b3c6d);
+  return (x ^ (x >>> 12)) >>> 0;
+};
+/** Binary-searched look-ups after which the quick filter is built (~20 ms; one article makes a few hundred). */
+const FILTER_AFTER = 4000;
+
 /** Lookups remembered across articles (names recur); cleared when it grows past this many keys. */
 const MEMO_MAX = 20_000;
 
@@ -140,6 +203,72 @@ export function loadBuiltins(): BuiltinTable {
     folded = new Array<string | undefined>(n).fill(undefined);
     starts = st;
     return st;
+  };
+  /**
+   * The quick "not in the gazetteer" filter: a Bloom filter (two probes) of every key a look-up can find, i.e. each
+   * record name as cmpData compares it (lower-cased ASCII, or folded) and each alternate key. Most look-ups on new
+   * text miss; the filter answers those without a binary search. Built after FILTER_AFTER searches (not at load).
+   */
+  let filter: Int32Array | null = null;
+  let searched = 0;
+  const MASK = (1 << FILTER_BITS) - 1;
+  const buildFilter = (): void => {
+    const st = starts ?? buildIndex();
+    const own = owners as Int32Array;
+    const f = new Int32Array(1 << (FILTER_BITS - 5));
+    const add = (h: number) => {
+      const a = h & MASK;
+      const b = rehash(h) & MASK;
+      f[a >>> 5]! |= 1 << (a & 31);
+      f[b >>> 5]! |= 1 << (b & 31);
+    };
+    const n = st.length - 1;
+    for (let r = 0; r < n; r++) {
+      if (own[r] !== r) continue;
+      const s0 = st[r]!;
+      const end = st[r + 1]! - 1 - TAIL;
+      let h = 0x811c9dc5;
+      let plain = true;
+      for (let i = s0; i < end; i++) {
+        let c = data.charCodeAt(i);
+        if (c >= 128 || c === 94 || c < 32 || (c === 32 && data.charCodeAt(i - 1) === 32)) {
+          plain = false;
+          break;
+        }
+        if (c >= 65 && c <= 90) c += 32;
+        h = Math.imul(h ^ c, 0x01000193);
+      }
+      if (plain) add(h >>> 0);
+      else {
+        let k = folded[r];
+        if (k === undefined) folded[r] = k = foldRawName(data, s0, end);
+        add(hashKey(k));
+      }
+    }
+    const alts = PLACES_ALTS;
+    const as = altStarts as Int32Array;
+    for (let r = 0; r < as.length - 1; r++) {
+      let h = 0x811c9dc5;
+      for (let i = as[r]!; i < alts.length; i++) {
+        const c = alts.charCodeAt(i);
+        if (c === 124 /* | */) break;
+        h = Math.imul(h ^ c, 0x01000193);
+      }
+      add(h >>> 0);
+    }
+    filter = f;
+  };
+  /** False when `key` is surely not in the gazetteer (true before the filter is built). */
+  const maybe = (key: string): boolean => {
+    const f = filter;
+    if (!f) {
+      if (++searched >= FILTER_AFTER) buildFilter();
+      return true;
+    }
+    const h = hashKey(key);
+    const a = h & MASK;
+    const b = rehash(h) & MASK;
+    return ((f[a >>> 5]! >>> (a & 31)) & 1) === 1 && ((f[b >>> 5]! >>> (b & 31)) & 1) === 1;
   };
   /**
    * Compares the folded name of record `r` with `key` without building strings: ASCII names fold to lower case, so
@@ -252,6 +381,7 @@ export function loadBuiltins(): BuiltinTable {
       if (!key) return [];
       const known = memo.get(key);
       if (known) return known.slice();
+      if (!maybe(key)) return [];
       const scored: [GazetteerEntry, number][] = [];
       const st = starts ?? buildIndex();
       const n = st.length - 1;
