@@ -5,7 +5,7 @@ import type { Doc, Paragraph, Sentence, Token, ZoneSpan } from './types.js';
 import { classifyZones } from './zones.js';
 
 const LOWER_START = /^\p{Ll}/u;
-const TERMINAL = /[.!?:;"”’»)\]]\s*$/;
+const TERMINAL = /[.!?:;"\u201D\u2019\u00BB)\]]\s*$/;
 
 /**
  * Paragraphs are lines. In a hard-wrapped text (most lines 40+ characters, running on to the next line without a
@@ -80,7 +80,7 @@ function sentenceBreaks(tokens: Token[], from: number, to: number): number[] {
       }
       if (prev && prev.kind === 'number' && next.kind === 'number') continue;
     }
-    const starts = next.cap || next.kind === 'number' || /^["“‘'«([]/.test(next.text);
+    const starts = next.cap || next.kind === 'number' || /^["\u201C\u2018'\u00AB([]/.test(next.text);
     if (!starts) continue;
     breaks.push(last + 1);
     k = last;

@@ -20,9 +20,9 @@ export interface Zoning {
 }
 
 const BOILERPLATE_LINE =
-  /^(?:news ?feed|menu|home|search|subscribe(?: now)?|sign (?:in|up)|log ?in|log ?out|register|share(?: this(?: article| story)?)?|share on \w+|tweet|print|e-?mail|copy link|advertisement|advertising|sponsored(?: content)?|show more|load more|see more|view more|skip to (?:main )?content|follow us(?: on \w+)?|avatar|comments?|\d+ comments?|leave a comment|back to top|listen(?: to (?:this )?article)?|play|watch|video|audio|close|open|toggle navigation|cookie settings|accept(?: all)?(?: cookies)?|privacy policy|terms of (?:use|service)|contact us|about us|donate|support us|become a member|join us|latest|trending|breaking news|live|opinion|explainer|analysis|world|politics|business|sport|sports|tech|technology|science|health|culture|entertainment|europe|ukraine|war|news|lifestyle|travel)[\s.:!|»›>]*$/i;
+  /^(?:news ?feed|menu|home|search|subscribe(?: now)?|sign (?:in|up)|log ?in|log ?out|register|share(?: this(?: article| story)?)?|share on \w+|tweet|print|e-?mail|copy link|advertisement|advertising|sponsored(?: content)?|show more|load more|see more|view more|skip to (?:main )?content|follow us(?: on \w+)?|avatar|comments?|\d+ comments?|leave a comment|back to top|listen(?: to (?:this )?article)?|play|watch|video|audio|close|open|toggle navigation|cookie settings|accept(?: all)?(?: cookies)?|privacy policy|terms of (?:use|service)|contact us|about us|donate|support us|become a member|join us|latest|trending|breaking news|live|opinion|explainer|analysis|world|politics|business|sport|sports|tech|technology|science|health|culture|entertainment|europe|ukraine|war|news|lifestyle|travel)[\s.:!|\u00BB\u203A>]*$/i;
 const READ_TIME = /^\d{1,3}\s*(?:-\s*)?(?:min(?:ute)?s?|m)\.?\s+(?:read|listen)\b/i;
-const COPYRIGHT = /^(?:©|\(c\)\s|copyright\b|all rights reserved)/i;
+const COPYRIGHT = /^(?:\u00A9|\(c\)\s|copyright\b|all rights reserved)/i;
 const NEWSLETTER_WORDS =
   /\b(?:sign up for (?:our|the)\b|subscribe to (?:our|the)\b|newsletter\b|delivered to your inbox|we (?:use|value) cookies)/i;
 const GET_THE_LATEST = /\bget (?:our|the) (?:latest|best)\b/i;
@@ -33,7 +33,7 @@ const newsletter = (s: string): boolean => {
   return get !== null && /\b(?:inbox|email)/i.test(s.slice(get.index + get[0].length));
 };
 const RELATED_HEADER =
-  /^(?:read more|read also|also read|see also|related(?: (?:articles?|stories|news|content|coverage|topics|reading))?|more (?:from|on|about|stories|news|like this|in)\b.{0,40}|most (?:read|popular|viewed|shared)|recommended(?: for you| stories)?|you (?:may|might) (?:also )?(?:like|be interested in)|what to read next|top stories|latest (?:news|stories)|up next|editors?['’] picks?|popular now|in (?:other|related) news)$/i;
+  /^(?:read more|read also|also read|see also|related(?: (?:articles?|stories|news|content|coverage|topics|reading))?|more (?:from|on|about|stories|news|like this|in)\b.{0,40}|most (?:read|popular|viewed|shared)|recommended(?: for you| stories)?|you (?:may|might) (?:also )?(?:like|be interested in)|what to read next|top stories|latest (?:news|stories)|up next|editors?['\u2019] picks?|popular now|in (?:other|related) news)$/i;
 /** Trailing spaces and `:.!»›>` (a loop: `[\s…]*$` as a regex is quadratic on long runs of spaces). */
 const TRAILING_PUNCT = new Set([...' :.!»›>\n']);
 const trimTrailingPunct = (s: string): string => {
@@ -42,13 +42,13 @@ const trimTrailingPunct = (s: string): string => {
   return s.slice(0, e);
 };
 const RELATED_INLINE =
-  /^(?:read more|read also|also read|see also|related|more|watch|listen|recommended|opinion)\s*[:|›»>–—-]\s*\S/i;
+  /^(?:read more|read also|also read|see also|related|more|watch|listen|recommended|opinion)\s*[:|\u203A\u00BB>\u2013\u2014-]\s*\S/i;
 const TAGS_LINE = /^(?:tags?|topics?|filed under|categories|related topics)\s*:/i;
 const BYLINE =
-  /^(?:[Bb]y|[Ww]ritten by|[Ww]ords by|[Rr]eporting by|[Aa]uthor:?)\s+(\p{Lu}[\p{L}'’.-]*(?:\s+(?:\p{Lu}[\p{L}'’.-]*|de|van|von|al|bin|da|di|la|le|du|dos|der)){0,4})/u;
+  /^(?:[Bb]y|[Ww]ritten by|[Ww]ords by|[Rr]eporting by|[Aa]uthor:?)\s+(\p{Lu}[\p{L}'\u2019.-]*(?:\s+(?:\p{Lu}[\p{L}'\u2019.-]*|de|van|von|al|bin|da|di|la|le|du|dos|der)){0,4})/u;
 const ROLE_LINE =
   /^(?:(?:senior |chief |staff |contributing |deputy |associate |executive |managing |foreign |political |news |investigative |freelance |special )?(?:reporter|correspondent|writer|editor|journalist|columnist|contributor|author|producer|analyst|photographer|editor-in-chief|news editor|staff writer|freelance journalist)(?:\s*(?:,|at|for)\s+\S.{0,59})?)$/i;
-const NAME_LINE = /^\p{Lu}[\p{Ll}'’.-]+(?:\s+(?:\p{Lu}[\p{L}'’.-]*|de|van|von|al|bin|da|di|la|le|du|der)){1,3}$/u;
+const NAME_LINE = /^\p{Lu}[\p{Ll}'\u2019.-]+(?:\s+(?:\p{Lu}[\p{L}'\u2019.-]*|de|van|von|al|bin|da|di|la|le|du|der)){1,3}$/u;
 // An inline credit is one parenthesised group (no nested parentheses, no line break): "(Photo: X)", "(Photo by X)",
 // "(X/Getty Images)". Found by a scan over the groups and anchored tests of each group's content, not one regex over
 // the line (the ReDoS checker found the one-regex form polynomial).
@@ -90,19 +90,19 @@ const CREDIT_LINE =
   /^(?:(?:photo|image|picture|video|graphic|illustration)(?:\s*(?:credit|source|courtesy|by))?\s*[:,]|image source\b|credit\s*:|getty images$|\(?(?:ap|afp|reuters|epa) photo\b|photograph:)/i;
 const CAPTION_LINE = /^(?:image caption|caption|photo caption)\s*[:,]/i;
 const DATE_WORDS =
-  /^(?:(?:published|updated|posted|last updated|first published|modified)(?:\s+on)?(?:\s*:)?\s*)?(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s+)?(?:\d{1,2}\s+)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}\b[\s\d:apm.,|/—–-]{0,40}(?:[a-z]{2,5})?$|^(?:(?:published|updated|posted)(?:\s+on)?(?:\s*:)?\s*)?\d{4}-\d{2}-\d{2}(?:[T\s][\d:]{1,12})?\s*(?:[a-z]{2,5})?$|^(?:(?:published|updated|posted)(?:\s+on)?(?:\s*:)?\s*)?\d{1,2}\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{4}\b[\s\d:apm.,|/—–-]{0,40}(?:[a-z]{2,5})?$/i;
+  /^(?:(?:published|updated|posted|last updated|first published|modified)(?:\s+on)?(?:\s*:)?\s*)?(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s+)?(?:\d{1,2}\s+)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}\b[\s\d:apm.,|/\u2014\u2013-]{0,40}(?:[a-z]{2,5})?$|^(?:(?:published|updated|posted)(?:\s+on)?(?:\s*:)?\s*)?\d{4}-\d{2}-\d{2}(?:[T\s][\d:]{1,12})?\s*(?:[a-z]{2,5})?$|^(?:(?:published|updated|posted)(?:\s+on)?(?:\s*:)?\s*)?\d{1,2}\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{4}\b[\s\d:apm.,|/\u2014\u2013-]{0,40}(?:[a-z]{2,5})?$/i;
 const WIRE_DATELINE =
-  /^\p{Lu}[\p{Lu} .'’-]{1,40}(?:,\s{1,3}[\p{L} .]{2,30})?\s{1,3}(?:\d{4}-\d{2}-\d{2}|\((?:AP|AFP|Reuters|UPI|dpa|Xinhua|Bloomberg|CNN|IANS|PTI|TASS)\)\s{0,3}[—–-]{1,2})/u;
+  /^\p{Lu}[\p{Lu} .'\u2019-]{1,40}(?:,\s{1,3}[\p{L} .]{2,30})?\s{1,3}(?:\d{4}-\d{2}-\d{2}|\((?:AP|AFP|Reuters|UPI|dpa|Xinhua|Bloomberg|CNN|IANS|PTI|TASS)\)\s{0,3}[\u2014\u2013-]{1,2})/u;
 // Spaces around the separators are inside the {1,30} runs (a `\s*` there overlaps them: polynomial).
-const BREADCRUMB = /^[^›»>|/\n]{1,30}(?:[›»>|/][^›»>|/\n]{1,30}){1,6}$/;
+const BREADCRUMB = /^[^\u203A\u00BB>|/\n]{1,30}(?:[\u203A\u00BB>|/][^\u203A\u00BB>|/\n]{1,30}){1,6}$/;
 /**
  * "WARSAW —", "KYIV, Ukraine (AP) —", "LONDON (Reuters) -": a wire dateline opening the first paragraph. Returns the
  * dateline's length with its dash and the space after it, or 0. A scan over the dash candidates with anchored tests
  * of the words before one (an all-capitals place of up to four words, an optional ", Region" of up to three words,
  * an optional "(Agency)"); the one-regex form of this made the ReDoS checker time out.
  */
-const DATELINE_DASH = /[—–-]{1,2} /g;
-const DATELINE_CITY_WORD = /^\p{Lu}[\p{Lu}.'’-]*$/u;
+const DATELINE_DASH = /[\u2014\u2013-]{1,2} /g;
+const DATELINE_CITY_WORD = /^\p{Lu}[\p{Lu}.'\u2019-]*$/u;
 const DATELINE_REGION_WORD = /^\p{Lu}[\p{L}.]*$/u;
 const DATELINE_AGENCY = /^[\p{L} ]{2,20}$/u;
 
@@ -128,9 +128,9 @@ function datelineHead(h: string): boolean {
   if (city.length > 4 || !city.every((w) => DATELINE_CITY_WORD.test(w))) return false;
   return comma < 0 || (region.length <= 3 && region.every((w) => DATELINE_REGION_WORD.test(w)));
 }
-const BIO_START = /^(?:\p{Lu}[\p{L}'’.-]+\s+){1,3}(?:is|was|has been|covers|writes|joined|reports)\b/u;
+const BIO_START = /^(?:\p{Lu}[\p{L}'\u2019.-]+\s+){1,3}(?:is|was|has been|covers|writes|joined|reports)\b/u;
 /** BIO_START with the name captured (a module constant: the bundler turns an inline \p{…} literal into a new RegExp per call). */
-const BIO_NAME = /^((?:\p{Lu}[\p{L}'’.-]+\s+){1,3})(?:is|was|has been|covers|writes|joined|reports)\b/u;
+const BIO_NAME = /^((?:\p{Lu}[\p{L}'\u2019.-]+\s+){1,3})(?:is|was|has been|covers|writes|joined|reports)\b/u;
 const BIO_WORDS =
   /\b(?:reporter|correspondent|journalist|editor|writer|columnist|covers|covering|specializ|specialis|based in|joined (?:the|us)|graduat|contributor|previously worked)/i;
 
@@ -205,7 +205,7 @@ const words = (s: string, max = Number.POSITIVE_INFINITY) => {
 };
 /** Every test of a line's word count compares it with 40 or less, so counting past 41 changes nothing. */
 const COUNT_CAP = 41;
-const prose = (s: string, n: number) => n >= 15 || (n >= 7 && /[.!?"”’)]$/.test(s));
+const prose = (s: string, n: number) => n >= 15 || (n >= 7 && /[.!?"\u201D\u2019)]$/.test(s));
 const titleLike = (s: string, n: number) => n >= 3 && n <= 30 && !/[.:;,]$/.test(s);
 
 /** Assigns a zone to every paragraph (mutates `paragraphs[i].zone`) and finds headline, authors and splits. */
@@ -235,7 +235,7 @@ export function classifyZones(text: string, paragraphs: Paragraph[], _tokens: To
     else if (CAPTION_LINE.test(s)) zone[k] = 'caption';
     else if (c <= 12 && ROLE_LINE.test(s)) zone[k] = 'byline';
     else {
-      const by = c <= 12 && !/[.!?"”]$/.test(s) ? BYLINE.exec(s) : null;
+      const by = c <= 12 && !/[.!?"\u201D]$/.test(s) ? BYLINE.exec(s) : null;
       if (by?.[1]) {
         zone[k] = 'byline';
         const from = by.index + by[0].length - by[1].length;
@@ -315,7 +315,7 @@ export function classifyZones(text: string, paragraphs: Paragraph[], _tokens: To
   for (let k = stop - 1; k >= Math.max(first, 0); k--) {
     const s = lines[k] as string;
     // The story's last paragraph ends as a sentence does; a title-like line before the marker is a teaser.
-    if (zone[k] === null && prose(s, counts[k] as number) && (/[.!?"”’)]$/.test(s) || (counts[k] as number) >= 40)) {
+    if (zone[k] === null && prose(s, counts[k] as number) && (/[.!?"\u201D\u2019)]$/.test(s) || (counts[k] as number) >= 40)) {
       last = k;
       break;
     }

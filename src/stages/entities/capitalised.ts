@@ -5,7 +5,7 @@ import { type Candidate, candidate } from './candidate.js';
 import { isCapsToken } from './lines.js';
 import { nameLists } from './lists.js';
 
-const PARTICLE_PREFIX = /^(?:al|el|bin|ibn|de|di|da|du|van|von|d|l)['’-]\p{Lu}/u;
+const PARTICLE_PREFIX = /^(?:al|el|bin|ibn|de|di|da|du|van|von|d|l)['\u2019-]\p{Lu}/u;
 
 /** A word that can be part of a name: capitalised ("Korolev", "NATO") or particle-prefixed ("al-Assad"). */
 export function isNameToken(t: Token | undefined): boolean {

@@ -30,7 +30,7 @@ export function userIndex(config: ResolvedConfig): UserIndex {
     const k = norm(surface);
     if (!k || bySurface.has(k)) return;
     bySurface.set(k, e);
-    maxTokens = Math.max(maxTokens, k.split(/[\s'’.-]+/).length + 2);
+    maxTokens = Math.max(maxTokens, k.split(/[\s'\u2019.-]+/).length + 2);
   };
   for (const p of config.people) {
     const e: UserEntry = { type: 'PER', name: p.name, titles: p.titles ?? [], nationality: p.nationality ?? null };
