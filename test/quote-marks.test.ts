@@ -12,6 +12,30 @@ const ROWS: Row[] = [
     'Nora Lind spoke at the dock. “The bridge will open in May,” Lind said on the radio show "Harbour Talk," adding that the money was there.',
     [{ quote: '“The bridge will open in May,”', fragments: 1, mention: 'Lind' }],
   ],
+  [
+    'a signature line inside the marks names the speaker',
+    'Economists disagree.\n\n"We will see the deficit grow again after the next downturn.\nMara Quist, Institute for Fiscal Studies."\n\nThe debate goes on.',
+    [{ quote: '"We will see the deficit grow again after the next downturn.', mention: 'Mara Quist' }],
+  ],
+  [
+    'a lower-case signature line is a description',
+    'Donors are worried.\n\n"If they spend it all now, we will have nothing left in the fall.\nState party committee member."',
+    [
+      {
+        quote: '"If they spend it all now, we will have nothing left in the fall.',
+        mention: 'State party committee member',
+      },
+    ],
+  ],
+];
+
+// A next paragraph that is no signature: the quote keeps no speaker from it.
+const NO_SIGNATURE: Row[] = [
+  [
+    'a full sentence after the quote',
+    '"We will see the deficit grow again after the next downturn.\nThe minister did not answer any further questions today."',
+    [{ quote: '"We will see the deficit grow again after the next downturn.', mention: null }],
+  ],
 ];
 
 // Parts that must stay one quote.
@@ -34,7 +58,7 @@ const JOINED: Row[] = [
 ];
 
 describe('quote marks: spans', () => {
-  it.each([...ROWS, ...JOINED])('%s', (_label, text, expected) => {
+  it.each([...ROWS, ...NO_SIGNATURE, ...JOINED])('%s', (_label, text, expected) => {
     const got = quotes(text);
     expect(got.map((q) => q.text)).toEqual(expected.map((e) => e.quote));
     expected.forEach((e, i) => {

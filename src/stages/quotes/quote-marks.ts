@@ -15,7 +15,7 @@ import {
   STRAIGHT_DOUBLE,
 } from './marks.js';
 import { speechVerb, tokenAt } from './tokens.js';
-import type { QuoteCandidate, Range } from './types.js';
+import type { Attribution, QuoteCandidate, Range } from './types.js';
 
 const NONE = 0x7fffffff;
 
@@ -204,9 +204,16 @@ export function quoteMarks(ctx: Context): QuoteCandidate[] {
   const { text, paragraphs } = ctx.doc;
   const out: QuoteCandidate[] = [];
   let pending: QuoteCandidate | null = null;
+  let last: QuoteCandidate | null = null;
   for (const p of paragraphs) {
     const found = pairMarks(text, p.start, p.end);
     let i = 0;
+    // `"…⏎Ada Kim, Leeds Institute."`: a short last line inside the marks is the quote's signature, not its words.
+    if (last && !last.attribution && last.lastParagraph === p.index - 1 && found.length === 0) {
+      const prev = paragraphs[p.index - 1];
+      if (prev && trimEnd(text, prev.start, prev.end) === last.end)
+        last.attribution = signatureLine(text, p.start, p.end);
+    }
     if (pending) {
       const first = found[0];
       if (first && first.start === p.start && OPENS_PARAGRAPH.test(text[p.start] as string)) {
@@ -233,10 +240,50 @@ export function quoteMarks(ctx: Context): QuoteCandidate[] {
         attribution: null,
       };
       out.push(c);
+      last = c;
       if (q.runsOn) pending = c;
     }
   }
   return out;
+}
+
+const SIGNATURE_WORDS = 9;
+const DESCRIPTION_WORDS = 5;
+const SENTENCE_WORDS = new Set(
+  'a an the is was are were be been has had have do did does not no will would can could should to it this that we i you he she they'.split(
+    ' ',
+  ),
+);
+const SIGNATURE_END = /\.["”″]$/;
+const CONNECTORS = new Set(['of', 'for', 'and', 'the', 'on', 'at', 'in', 'de', 'van', 'von']);
+
+/**
+ * A paragraph that is only a signature closing the quote of the paragraph before: `Ada Kim, Leeds Institute."` or
+ * `Party committee member.”` — at most nine words, the first capitalised, no sentence punctuation but the final full
+ * stop and its closing mark. The mention is the line up to its first comma.
+ */
+function signatureLine(text: string, start: number, end: number): Attribution | null {
+  end = trimEnd(text, start, end);
+  if (end - start < 4 || !SIGNATURE_END.test(text.slice(end - 2, end))) return null;
+  const line = text.slice(start, end - 2);
+  if (/[.!?;:"“”„«»()]/.test(line)) return null;
+  const comma = line.indexOf(',');
+  const head = (comma < 0 ? line : line.slice(0, comma)).trimEnd();
+  const words = line.split(/[\s,]+/).filter((w) => w !== '');
+  const headWords = head.split(/\s+/).filter((w) => w !== '');
+  if (words.length === 0 || words.length > SIGNATURE_WORDS || headWords.length === 0) return null;
+  if (!/^\p{Lu}/u.test(headWords[0] as string)) return null;
+  const named = headWords.length >= 2 && headWords.every((w) => /^\p{Lu}/u.test(w) || CONNECTORS.has(w));
+  // A description (`Party committee member.`) is short and verbless: no function word or verb form of a sentence.
+  if (!named && (words.length > DESCRIPTION_WORDS || words.some((w) => SENTENCE_WORDS.has(w.toLowerCase()))))
+    return null;
+  return {
+    mention: { start, end: start + head.length },
+    kind: named ? 'name' : 'description',
+    cue: null,
+    rule: 'signature-line',
+    side: 'after',
+  };
 }
 
 /** Words after a quote read for the speech verb of its own trailing attribution (`…,” said the former director`). */
