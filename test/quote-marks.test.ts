@@ -13,6 +13,21 @@ const ROWS: Row[] = [
     [{ quote: '“The bridge will open in May,”', fragments: 1, mention: 'Lind' }],
   ],
   [
+    'a straight closing mark spaced off its comma',
+    'The farm stays. "We will not sell the land to anyone, " Ada Kim said on Monday. Her brother agreed.',
+    [{ quote: '"We will not sell the land to anyone, "', mention: 'Ada Kim' }],
+  ],
+  [
+    'a straight closing mark glued to the next word',
+    'The farm stays. "We will not sell the land to anyone,"Ada Kim said on Monday. Her brother agreed.',
+    [{ quote: '"We will not sell the land to anyone,"', mention: 'Ada Kim' }],
+  ],
+  [
+    'a spaced mark with no open quote before it opens nothing',
+    'He only said, " We will see about the land." Nobody answered him.',
+    [],
+  ],
+  [
     'a signature line inside the marks names the speaker',
     'Economists disagree.\n\n"We will see the deficit grow again after the next downturn.\nMara Quist, Institute for Fiscal Studies."\n\nThe debate goes on.',
     [{ quote: '"We will see the deficit grow again after the next downturn.', mention: 'Mara Quist' }],

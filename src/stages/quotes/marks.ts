@@ -39,6 +39,10 @@ const isAlnum = (c: number) => {
 };
 const isSpace = (c: number) => c === NO_CHAR || c === 32 || c === 10;
 
+/** , . ? ! : what a closing mark follows. */
+const isEndPunct = (c: number) => c === 0x2c || c === 0x2e || c === 0x3f || c === 0x21;
+const isUpperAscii = (c: number) => c >= 0x41 && c <= 0x5a;
+
 /** Mark families, and what a mark can do in its paragraph, packed in one small integer (no object per mark). */
 export const DOUBLE = 1;
 export const GUILLEMET = 2;
@@ -86,9 +90,12 @@ export function classifyMark(text: string, pos: number, paraStart: number, paraE
       if (code === DOUBLE_PRIME && prev !== NO_CHAR && isDigitUnit(prev)) return 0; // 5″: inches
       const canOpen = openContext && !isSpace(next);
       // `…important,' " Magel said`: a double mark spaced off the single mark it closes after.
-      const afterSingle =
-        prev === 32 && isSpace(next) && pos - 2 >= paraStart && SINGLE_CLOSERS.has(text.charCodeAt(pos - 2));
-      const canClose = afterSingle || (!isSpace(prev) && !isAlnum(next) && !openBefore(prev));
+      // `…doing this, " Trump said`: a mark spaced off the comma or full stop it closes after.
+      const before = pos - 2 >= paraStart ? text.charCodeAt(pos - 2) : NO_CHAR;
+      const afterSingle = prev === 32 && isSpace(next) && (SINGLE_CLOSERS.has(before) || isEndPunct(before));
+      // `…to different audiences,"Ada Kim said`: glued to the next word, after a comma or full stop, it still closes.
+      const glued = isEndPunct(prev) && isUpperAscii(next);
+      const canClose = afterSingle || glued || (!isSpace(prev) && !isAlnum(next) && !openBefore(prev));
       return canOpen || canClose ? mark(DOUBLE, canOpen, canClose) : 0;
     }
     case LEFT_GUILLEMET:
