@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { tagArticle } from '../src/index.js';
+import { leftPhrase, rightPhrase } from '../src/stages/quotes/tokens.js';
+import { buildDoc } from '../src/text/doc.js';
 
 // Quote detection: where a quote starts and ends, and which parts join. Our own sentences.
 const quotes = (text: string) => tagArticle(text, { keepChrome: true, include: ['quotes'] }).quotes;
@@ -81,5 +83,39 @@ describe('quote marks: spans', () => {
       if (e.fragments !== undefined) expect(q.fragments).toHaveLength(e.fragments);
       if (e.mention !== undefined) expect(q.speaker?.mention.text ?? null).toBe(e.mention);
     });
+  });
+});
+
+// The speaker phrase read right from the first word, or left from before the last word (the verb), as text.
+const phraseRight = (text: string): string | null => {
+  const { tokens } = buildDoc(text);
+  const p = rightPhrase(tokens, 0, tokens.length);
+  return p ? text.slice(p.start, p.end) : null;
+};
+const phraseLeft = (text: string): string | null => {
+  const { tokens } = buildDoc(text);
+  const p = leftPhrase(tokens, tokens.length - 1, 0);
+  return p ? text.slice(p.start, p.end) : null;
+};
+
+describe('speaker phrases', () => {
+  it.each([
+    ['a full stop ending the sentence', 'the other one. Others asked for more', 'the other one'],
+    ['a full stop after a name', 'Berg. And Lund agreed', 'Berg'],
+    ['a past form after a name', 'Lund supporters gathered outside', 'Lund supporters'],
+    // Not cut:
+    ['a title abbreviation', 'Sen. Ana Berg of Lund', 'Sen. Ana Berg of Lund'],
+    ['an initialism', 'U.S. Senate staff', 'U.S. Senate staff'],
+    ['a past form after a determiner', 'the elected officials', 'the elected officials'],
+  ])('right: %s', (_label, text, expected) => {
+    expect(phraseRight(text)).toBe(expected);
+  });
+  it.each([
+    ['an appositive holding "No. 2"', 'Ana Berg, the No. 2 in the party leadership, said', 'Ana Berg'],
+    ['an appositive', 'Ana Berg, the deputy in the party leadership, said', 'Ana Berg'],
+    // Not read across a sentence end:
+    ['a sentence end inside the stretch', 'Ana Berg left early. The rest of the party, said', null],
+  ])('left: %s', (_label, text, expected) => {
+    expect(phraseLeft(text)).toBe(expected);
   });
 });

@@ -65,8 +65,12 @@ export function rightPhrase(tokens: Token[], k: number, limit: number): Phrase |
   while (j < limit && j - k < MAX_PHRASE) {
     const u = tokens[j] as Token;
     if (u.paragraph !== t.paragraph) break;
-    // "the governor rallied supporters": a past-tense word after the head noun ends a description.
+    // "the governor rallied supporters": a past-tense word after the head noun ends a description; "Sanders
+    // protesters interrupted": after a name too (not after a determiner or hyphen: "the elected", "Obama-appointed").
     if (!sawCap && j > k + 1 && u.lower.endsWith('ed') && !u.cap) break;
+    if (sawCap && pastAfterName(tokens, j)) break;
+    // "read one. Others …", "Cruz and Trump. And Patrick": a full stop that ends the sentence ends the phrase.
+    if (sentenceStop(tokens, j)) break;
     // "the 46-year-old": a number glued to the word after it.
     if (u.kind === 'number' && j + 1 < limit && (isWord(tokens[j + 1]) || tokens[j + 1]?.text === '-') && !sawCap) {
       j++;
@@ -121,7 +125,8 @@ export function leftPhrase(tokens: Token[], end: number, min: number, hops = 1):
     // An appositive: "Brent Bozell, founder of the Media Research Center, said".
     for (let j = k - 1; j >= Math.max(min, k - 15); j--) {
       const u = tokens[j] as Token;
-      if (u.text === '.' || u.text === '!' || u.text === '?' || u.text === ';') return null;
+      if ((u.text === '.' && !abbreviationStop(tokens, j)) || u.text === '!' || u.text === '?' || u.text === ';')
+        return null;
       if (u.text === ',') return leftPhrase(tokens, j, min, hops - 1);
       if (SPEECH_VERBS.has(u.lower)) return null;
     }
@@ -201,3 +206,29 @@ export const isTerminal = (t: Token) => t.text === '.' || t.text === '!' || t.te
 
 /** "emphatically", "sarcastically": an adverb between a subject and its verb. */
 const isAdverb = (t: Token) => t.kind === 'word' && !t.cap && t.lower.length > 4 && t.lower.endsWith('ly');
+
+/** A short capitalised word a full stop is glued to: "No. 2", "Sen. Ted", "Gov. Kasich", "Jr.". */
+function abbreviationStop(tokens: Token[], j: number): boolean {
+  const b = tokens[j - 1];
+  const t = tokens[j] as Token;
+  return b !== undefined && b.end === t.start && b.cap && b.text.length <= 3;
+}
+
+/**
+ * The full stop at j ends a sentence: glued to a lower-case word or one of four letters or more, then a space and a
+ * capital ("one. Others", "Trump. And"), not "Sen. John" or "U.S. Senate".
+ */
+function sentenceStop(tokens: Token[], j: number): boolean {
+  const t = tokens[j] as Token;
+  const n = tokens[j + 1];
+  if (t.text !== '.' || !n || n.start <= t.end || !n.cap) return false;
+  return !abbreviationStop(tokens, j);
+}
+
+/** A lower-case past form of four letters or more at j, not after a determiner or hyphen ("the elected officials"). */
+function pastAfterName(tokens: Token[], j: number): boolean {
+  const t = tokens[j] as Token;
+  if (t.kind !== 'word' || t.cap || t.lower.length < 4 || !t.lower.endsWith('ed')) return false;
+  const b = tokens[j - 1] as Token;
+  return !DETERMINERS.has(b.lower) && b.text !== '-';
+}
