@@ -30,6 +30,16 @@ const ROWS: Row[] = [
     [],
   ],
   [
+    'a right single mark closing a double-quoted sentence',
+    'She posted a note. “Let’s go. We can still win this.’ Kim was at the rally on Tuesday.',
+    [{ quote: '“Let’s go. We can still win this.’' }],
+  ],
+  [
+    'a single quote nested in an unclosed double quote does not close it',
+    '“He told me ‘not now.’ And then he left the room without another word',
+    [{ quote: '“He told me ‘not now.’ And then he left the room without another word' }],
+  ],
+  [
     'a signature line inside the marks names the speaker',
     'Economists disagree.\n\n"We will see the deficit grow again after the next downturn.\nMara Quist, Institute for Fiscal Studies."\n\nThe debate goes on.',
     [{ quote: '"We will see the deficit grow again after the next downturn.', mention: 'Mara Quist' }],

@@ -40,7 +40,7 @@ const isAlnum = (c: number) => {
 const isSpace = (c: number) => c === NO_CHAR || c === 32 || c === 10;
 
 /** , . ? ! : what a closing mark follows. */
-const isEndPunct = (c: number) => c === 0x2c || c === 0x2e || c === 0x3f || c === 0x21;
+export const isEndPunct = (c: number) => c === 0x2c || c === 0x2e || c === 0x3f || c === 0x21;
 const isUpperAscii = (c: number) => c >= 0x41 && c <= 0x5a;
 
 /** Mark families, and what a mark can do in its paragraph, packed in one small integer (no object per mark). */

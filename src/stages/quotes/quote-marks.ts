@@ -8,9 +8,11 @@ import {
   DOUBLE,
   FAMILY,
   GUILLEMET,
+  isEndPunct,
   isMarkCode,
   LEFT_DOUBLE,
   LOW_DOUBLE,
+  RIGHT_SINGLE,
   SINGLE,
   STRAIGHT_DOUBLE,
 } from './marks.js';
@@ -107,6 +109,20 @@ export function pairMarks(text: string, start: number, end: number): ParagraphQu
       if (close !== NONE && close < interrupt) {
         emit(at, (pos[close] as number) + 1, false, false);
         k = close + 1;
+        continue;
+      }
+      // `“Let’s go. We can win.’ Kim was …`: no double closer, but a right single mark after the sentence's own
+      // punctuation, with no single opener before it, closes the quote (typed with the wrong mark).
+      const single = low ? NONE : (nextSingleClose[k + 1] as number);
+      if (
+        single !== NONE &&
+        single < interrupt &&
+        single < (nextSingleOpen[k + 1] as number) &&
+        codes[single] === RIGHT_SINGLE &&
+        isEndPunct(text.charCodeAt((pos[single] as number) - 1))
+      ) {
+        emit(at, (pos[single] as number) + 1, false, false);
+        k = single + 1;
         continue;
       }
       // No closing mark before the next opening one: the quote is capped there, or at the paragraph's end.
