@@ -84,6 +84,19 @@ function recordStarts(s: string, minLength: number): Int32Array {
   return buf.slice(0, n);
 }
 
+/** Offset of the first line of sorted `s` whose key is ≥ key (before the record index is built). */
+function lowerBoundAt(s: string, key: string, cmpAt: (at: number, key: string) => number): number {
+  let lo = 0;
+  let hi = s.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    const st = Math.max(lo, lineStart(s, mid));
+    if (cmpAt(st, key) < 0) lo = lineEnd(s, st) + 1;
+    else hi = st;
+  }
+  return lo;
+}
+
 /** Number of the first record of sorted `n` records whose key is ≥ key; cmp(r, key) compares record r's key. */
 function lowerBound(n: number, key: string, cmp: (r: number, key: string) => number): number {
   let lo = 0;
@@ -158,7 +171,9 @@ const rehash = (h: number) => {
   const x = Math.imul(h ^ (h >>> 15), 0x2c1b3c6d);
   return (x ^ (x >>> 12)) >>> 0;
 };
-/** Binary-searched look-ups after which the quick filter is built (~20 ms; one article makes a few hundred). */
+/** Binary-searched look-ups after which the record index is built (~20 ms; one article makes a few hundred). */
+const INDEX_AFTER = 1000;
+/** Binary-searched look-ups after which the quick filter is built (~20 ms more). */
 const FILTER_AFTER = 4000;
 
 /** Lookups remembered across articles (names recur); cleared when it grows past this many keys. */
@@ -203,6 +218,35 @@ export function loadBuiltins(): BuiltinTable {
     folded = new Array<string | undefined>(n).fill(undefined);
     starts = st;
     return st;
+  };
+  /** cmpData by offset, for the look-ups before the index is built (folds non-ASCII names at every compare). */
+  const cmpDataAt = (at: number, key: string): number => {
+    const st = nameStart(at);
+    const end = lineEnd(data, st) - TAIL;
+    for (let i = st; i < end; i++) {
+      let c = data.charCodeAt(i);
+      if (c >= 128 || c === 94 || c < 32 || (c === 32 && data.charCodeAt(i - 1) === 32)) {
+        return order(fold(decName(data.slice(st, end))), key);
+      }
+      if (c >= 65 && c <= 90) c += 32;
+      const j = i - st;
+      if (j >= key.length) return 1;
+      const k = key.charCodeAt(j);
+      if (c !== k) return c - k;
+    }
+    return end - st - key.length;
+  };
+  /** cmpAlt by offset, for the look-ups before the index is built. */
+  const cmpAltAt = (at: number, key: string): number => {
+    const s = PLACES_ALTS;
+    for (let i = at; ; i++) {
+      const c = s.charCodeAt(i);
+      const j = i - at;
+      if (c === 124 /* | */ || Number.isNaN(c)) return j - key.length;
+      if (j >= key.length) return 1;
+      const k = key.charCodeAt(j);
+      if (c !== k) return c - k;
+    }
   };
   /**
    * The quick "not in the gazetteer" filter: a Bloom filter (two probes) of every key a look-up can find, i.e. each
@@ -262,7 +306,7 @@ export function loadBuiltins(): BuiltinTable {
   const maybe = (key: string): boolean => {
     const f = filter;
     if (!f) {
-      if (++searched >= FILTER_AFTER) buildFilter();
+      if (searched >= FILTER_AFTER) buildFilter();
       return true;
     }
     const h = hashKey(key);
@@ -349,6 +393,20 @@ export function loadBuiltins(): BuiltinTable {
   const prior = (e: GazetteerEntry, alt: boolean) =>
     (KIND_RANK[e.kind] ?? 2) * 1e12 - (alt ? e.population / ALT_PENALTY : e.population);
 
+  /** Entries best prior first (the usual referent of an ambiguous name first), remembered for `key`; a fresh array. */
+  const rank = (key: string, scored: [GazetteerEntry, number][]): GazetteerEntry[] => {
+    scored.sort((a, b) => a[1] - b[1]);
+    const out = scored.map(([e]) => e);
+    const want = preferred.get(key);
+    if (want !== undefined) {
+      const i = out.findIndex((e) => e.geonameId === want);
+      if (i > 0) out.unshift(...out.splice(i, 1));
+    }
+    if (memo.size >= MEMO_MAX) memo.clear();
+    memo.set(key, out);
+    return out.slice();
+  };
+
   table = {
     /** Counted on first use (a scan of the whole string). */
     get size() {
@@ -383,6 +441,24 @@ export function loadBuiltins(): BuiltinTable {
       if (known) return known.slice();
       if (!maybe(key)) return [];
       const scored: [GazetteerEntry, number][] = [];
+      searched++;
+      if (!starts && searched <= INDEX_AFTER) {
+        // The first look-ups (one article's worth) search the strings in place: building the index costs ~20 ms.
+        for (let at = lowerBoundAt(data, key, cmpDataAt); at < data.length && cmpDataAt(at, key) === 0; ) {
+          const e = entry(at);
+          scored.push([e, prior(e, false)]);
+          at = lineEnd(data, at) + 1;
+        }
+        const alts = PLACES_ALTS;
+        for (let at = lowerBoundAt(alts, key, cmpAltAt); at < alts.length && cmpAltAt(at, key) === 0; ) {
+          const tab = alts.indexOf(FS, at);
+          const end = lineEnd(alts, at);
+          const e = entry(dec64(alts, tab + 1, end));
+          if (!scored.some(([x]) => x === e)) scored.push([e, prior(e, true)]);
+          at = end + 1;
+        }
+        return rank(key, scored);
+      }
       const st = starts ?? buildIndex();
       const n = st.length - 1;
       for (let r = lowerBound(n, key, cmpData); r < n && cmpData(r, key) === 0; r++) {
@@ -397,16 +473,7 @@ export function loadBuiltins(): BuiltinTable {
         const e = entry(dec64(PLACES_ALTS, tab + 1, as[r + 1]! - 1));
         if (!scored.some(([x]) => x === e)) scored.push([e, prior(e, true)]);
       }
-      scored.sort((a, b) => a[1] - b[1]);
-      const out = scored.map(([e]) => e);
-      const want = preferred.get(key);
-      if (want !== undefined) {
-        const i = out.findIndex((e) => e.geonameId === want);
-        if (i > 0) out.unshift(...out.splice(i, 1));
-      }
-      if (memo.size >= MEMO_MAX) memo.clear();
-      memo.set(key, out);
-      return out.slice();
+      return rank(key, scored);
     },
   };
   table.loadMs = now() - t0;
