@@ -128,11 +128,21 @@ describe('demonyms', () => {
     ['South Korean', 'KR'],
     ['Dutch', 'NL'],
     ['Swiss', 'CH'],
+    [' Russian ', 'RU'],
+    ['RUSSIAN', 'RU'],
   ])('%s → %s', (w, cc) => {
     expect(gaz.demonym(w)).toBe(cc);
   });
-  it.each(['Russia', 'Vilnius', 'table', 'Moscow', ''])('%s → null', (w) => {
+  it.each(['Russia', 'Vilnius', 'table', 'Moscow', '', 'Xyzzian', 'said'])('%j → null', (w) => {
     expect(gaz.demonym(w)).toBeNull();
+  });
+  it('answers every demonym key, in any case, through the quick filter', () => {
+    const bad: string[] = [];
+    for (const [k, cc] of builtinTable().demonyms) {
+      const cap = k.charAt(0).toUpperCase() + k.slice(1);
+      for (const w of [k, cap, k.toUpperCase()]) if (gaz.demonym(w) !== cc) bad.push(w);
+    }
+    expect(bad).toEqual([]);
   });
 });
 

@@ -68,6 +68,50 @@ export function builtinTable(): BuiltinTable {
   return loadBuiltins();
 }
 
+/** log2 of the demonym filter's bits (16k bits for ~450 keys, two probes: ~0.3 % false "maybe"). */
+const DEM_BITS = 14;
+const DEM_MASK = (1 << DEM_BITS) - 1;
+/** A Bloom filter of the demonym keys (FNV-1a of the key, and a second probe from it). */
+let demonymBits: Int32Array | null = null;
+const demProbe2 = (h: number) => {
+  const x = Math.imul(h ^ (h >>> 15), 0x2c1b3c6d);
+  return (x ^ (x >>> 12)) & DEM_MASK;
+};
+
+function demonymFilter(base: BuiltinTable): Int32Array {
+  const bits = new Int32Array(1 << (DEM_BITS - 5));
+  for (const k of base.demonyms.keys()) {
+    let h = 0x811c9dc5;
+    for (let i = 0; i < k.length; i++) h = Math.imul(h ^ k.charCodeAt(i), 0x01000193);
+    const a = h & DEM_MASK;
+    const b = demProbe2(h);
+    bits[a >>> 5]! |= 1 << (a & 31);
+    bits[b >>> 5]! |= 1 << (b & 31);
+  }
+  return bits;
+}
+
+/**
+ * False when `word` is surely no demonym, without folding it (the name tagger asks this of every token): a word of
+ * printable ASCII without spaces folds to its lower case, hashed here a character at a time against a Bloom filter
+ * of the demonym keys. Anything else is folded and looked up as before.
+ */
+function maybeDemonym(base: BuiltinTable, word: string): boolean {
+  const n = word.length;
+  if (n === 0) return true;
+  let h = 0x811c9dc5;
+  for (let i = 0; i < n; i++) {
+    let c = word.charCodeAt(i);
+    if (c <= 32 || c >= 127) return true;
+    if (c >= 65 && c <= 90) c += 32;
+    h = Math.imul(h ^ c, 0x01000193);
+  }
+  if (!demonymBits) demonymBits = demonymFilter(base);
+  const a = h & DEM_MASK;
+  const b = demProbe2(h);
+  return ((demonymBits[a >>> 5]! >>> (a & 31)) & 1) === 1 && ((demonymBits[b >>> 5]! >>> (b & 31)) & 1) === 1;
+}
+
 function userEntry(p: UserPlace, base: BuiltinTable): GazetteerEntry {
   const known = p.geonameId != null ? (base.byId(p.geonameId) ?? undefined) : undefined;
   const e: GazetteerEntry = {
@@ -117,7 +161,9 @@ function makeGazetteer(places: readonly UserPlace[]): Gazetteer {
     },
     demonym(word) {
       if (typeof word !== 'string') return null;
-      return loadBuiltins().demonyms.get(fold(word)) ?? null;
+      const base = loadBuiltins();
+      if (!maybeDemonym(base, word)) return null;
+      return base.demonyms.get(fold(word)) ?? null;
     },
     country(code) {
       if (typeof code !== 'string') return null;
