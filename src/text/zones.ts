@@ -89,8 +89,10 @@ function isCredit(content: string): boolean {
 const CREDIT_LINE =
   /^(?:(?:photo|image|picture|video|graphic|illustration)(?:\s*(?:credit|source|courtesy|by))?\s*[:,]|image source\b|credit\s*:|getty images$|\(?(?:ap|afp|reuters|epa) photo\b|photograph:)/i;
 const CAPTION_LINE = /^(?:image caption|caption|photo caption)\s*[:,]/i;
+// Day and month names are read to at most six letters past their first three (wed|nesday, sep|tember): an unbounded
+// [a-z]* there is polynomial by recheck's analysis.
 const DATE_WORDS =
-  /^(?:(?:published|updated|posted|last updated|first published|modified)(?:\s+on)?(?:\s*:)?\s*)?(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s+)?(?:\d{1,2}\s+)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}\b[\s\d:apm.,|/\u2014\u2013-]{0,40}(?:[a-z]{2,5})?$|^(?:(?:published|updated|posted)(?:\s+on)?(?:\s*:)?\s*)?\d{4}-\d{2}-\d{2}(?:[T\s][\d:]{1,12})?\s*(?:[a-z]{2,5})?$|^(?:(?:published|updated|posted)(?:\s+on)?(?:\s*:)?\s*)?\d{1,2}\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{4}\b[\s\d:apm.,|/\u2014\u2013-]{0,40}(?:[a-z]{2,5})?$/i;
+  /^(?:(?:published|updated|posted|last updated|first published|modified)(?:\s+on)?(?:\s*:)?\s*)?(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]{0,6}\.?,?\s+)?(?:\d{1,2}\s+)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]{0,6}\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}\b[\s\d:apm.,|/\u2014\u2013-]{0,40}(?:[a-z]{2,5})?$|^(?:(?:published|updated|posted)(?:\s+on)?(?:\s*:)?\s*)?\d{4}-\d{2}-\d{2}(?:[T\s][\d:]{1,12})?\s*(?:[a-z]{2,5})?$|^(?:(?:published|updated|posted)(?:\s+on)?(?:\s*:)?\s*)?\d{1,2}\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]{0,6}\.?\s+\d{4}\b[\s\d:apm.,|/\u2014\u2013-]{0,40}(?:[a-z]{2,5})?$/i;
 const WIRE_DATELINE =
   /^\p{Lu}[\p{Lu} .'\u2019-]{1,40}(?:,\s{1,3}[\p{L} .]{2,30})?\s{1,3}(?:\d{4}-\d{2}-\d{2}|\((?:AP|AFP|Reuters|UPI|dpa|Xinhua|Bloomberg|CNN|IANS|PTI|TASS)\)\s{0,3}[\u2014\u2013-]{1,2})/u;
 // Spaces around the separators are inside the {1,30} runs (a `\s*` there overlaps them: polynomial).
