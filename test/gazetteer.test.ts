@@ -289,10 +289,10 @@ describe('foldRawName: a compiled name folded a character at a time', () => {
   });
 });
 
-describe('quick "not in the gazetteer" filter (built after a few thousand look-ups)', () => {
+describe('quick "not in the gazetteer" filter (built after 50,000 look-ups)', () => {
   const made = (i: number) => `Qz${i.toString(36)}x${(i * 7919).toString(36)}`;
   it('answers made-up names with [] and still finds every record and alternate name', () => {
-    for (let i = 0; i < 6000; i++) expect(gaz.lookup(made(i))).toEqual([]);
+    for (let i = 0; i < 52_000; i++) if (gaz.lookup(made(i)).length) throw new Error(made(i));
     const all = [...builtinTable().all()];
     for (let i = 0; i < all.length; i += 3) {
       const e = all[i];
