@@ -69,7 +69,7 @@ const THAT_REACH = 8;
 const TAIL_REACH = 10;
 
 /** The quote-mark characters: a reported clause that opens with one is a direct quote. */
-const MARK = /^["“”„″«»‘’‚]/;
+const MARK = /^["\u201c\u201d\u201e\u2033\u00ab\u00bb\u2018\u2019\u201a]/;
 
 /**
  * Indirect quotes, sentence by sentence: `X said (that) …` (the clause to the sentence end), `…, X said.` and

@@ -56,7 +56,7 @@ export function mergeRuns(ctx: Context, items: QuoteCandidate[], crossParagraph:
     // Both parts closed by their own trailing attribution (`“…,” he claimed.⏎“…,” an angry X replied.`): two quotes.
     if (prev.attribution?.side === 'after' && ownTrailer(ctx, q)) return false;
     const between = text.slice(prev.end, q.start);
-    if (/["“”„«»]/.test(between)) return false;
+    if (/["\u201c\u201d\u201e\u00ab\u00bb]/.test(between)) return false;
     if (q.paragraph === prev.lastParagraph) return true;
     if (!crossParagraph || q.paragraph !== prev.lastParagraph + 1) return false;
     if (paragraphs[q.paragraph]?.start !== q.start || !q.attribution) return false;

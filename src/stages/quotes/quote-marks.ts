@@ -210,7 +210,7 @@ function trimEnd(text: string, start: number, end: number): number {
   return end;
 }
 
-const OPENS_PARAGRAPH = /^["“„″«]/;
+const OPENS_PARAGRAPH = /^["\u201c\u201e\u2033\u00ab]/;
 
 /**
  * Extractor `quote-marks`: every span between an opening and a closing quote mark, per paragraph; an unclosed quote at
@@ -270,7 +270,7 @@ const SENTENCE_WORDS = new Set(
     ' ',
   ),
 );
-const SIGNATURE_END = /\.["”″]$/;
+const SIGNATURE_END = /\.["\u201d\u2033]$/;
 const CONNECTORS = new Set(['of', 'for', 'and', 'the', 'on', 'at', 'in', 'de', 'van', 'von']);
 
 /**
@@ -282,7 +282,7 @@ function signatureLine(text: string, start: number, end: number): Attribution | 
   end = trimEnd(text, start, end);
   if (end - start < 4 || !SIGNATURE_END.test(text.slice(end - 2, end))) return null;
   const line = text.slice(start, end - 2);
-  if (/[.!?;:"“”„«»()]/.test(line)) return null;
+  if (/[.!?;:"\u201c\u201d\u201e\u00ab\u00bb()]/.test(line)) return null;
   const comma = line.indexOf(',');
   const head = (comma < 0 ? line : line.slice(0, comma)).trimEnd();
   const words = line.split(/[\s,]+/).filter((w) => w !== '');
