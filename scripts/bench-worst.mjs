@@ -78,6 +78,10 @@ export const ROWS = {
       return `${word(r, r() < 0.4)} `;
     });
   },
+  // One paragraph of short attributed quotes with no sentence end: every quote looks back over the ones before it
+  // (titles and terms in marks); found quadratic on 2026-11-26 (25 s at 50,000 characters), now capped.
+  'quotes between dashes, one sentence': (size) =>
+    fill(size, () => 'he said \u201cyes\u201d \u2014 and she said \u201cno\u201d \u2014 and '),
   'whitespace runs (spaces, tabs, newlines)': (size) =>
     fill(size, () => `${' '.repeat(5000)}\t\t\n${' '.repeat(3000)}x.`),
 };

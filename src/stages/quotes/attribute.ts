@@ -12,13 +12,15 @@ import { PRONOUNS, SKIPPABLE } from './words.js';
 
 type Pattern = (w: Window) => Attribution | null;
 const AFTER: Pattern[] = [accordingTo, saidSpeaker, speakerSaid];
-const SENTENCE_DONE = /[.!?…]["”’»″]$/;
+const SENTENCE_DONE = /[.!?\u2026]["\u201D\u2019\u00BB\u2033]$/;
 
 /** Refiner `attribute`: tries the attribution patterns on the words around each quote (after it, then before it). */
 export function attribute(ctx: Context, items: QuoteCandidate[]): QuoteCandidate[] {
   const { tokens, paragraphs, text } = ctx.doc;
   const sorted = [...items].sort((a, b) => a.start - b.start || b.end - a.end);
   let n = 0;
+  let scanPos = 0;
+  let lastEnd = -1;
   for (let i = 0; i < sorted.length; i++) {
     const q = sorted[i] as QuoteCandidate;
     // The next quote after this one ends: a quote nested inside it ('…' within "…") does not cut its window.
@@ -34,8 +36,15 @@ export function attribute(ctx: Context, items: QuoteCandidate[]): QuoteCandidate
     let floor = tokenAt(tokens, first.start);
     // A title or term in marks earlier in the sentence ("shared a syllabus called “Perception” on his page, writing
     // “…”") does not cut the sentence the subject is read from; a quote that speaks does.
+    // lastEnd: the last sentence end before q (advanced once over the text, as the quotes come in order of start);
+    // the walk back is capped, so a paragraph of thousands of short quotes stays linear.
+    for (; scanPos < q.start; scanPos++) {
+      const c = text.charCodeAt(scanPos);
+      if (c === 46 || c === 33 || c === 63) lastEnd = scanPos;
+    }
     let b = i - 1;
-    while (b >= 0 && titleInSentence(ctx, sorted[b] as QuoteCandidate, q)) b--;
+    const stop = Math.max(-1, i - 1 - TITLE_WALK);
+    while (b > stop && titleInSentence(ctx, sorted[b] as QuoteCandidate, q, lastEnd)) b--;
     const bound = sorted[b];
     if (bound && bound.end > first.start) floor = Math.max(floor, tokenAt(tokens, bound.end));
     const beforeFrom = Math.max(floor, beforeTo - BEFORE_REACH);
@@ -85,6 +94,11 @@ export function attribute(ctx: Context, items: QuoteCandidate[]): QuoteCandidate
 const isPronoun = (t: Token) => t.lower === 'he' || t.lower === 'she' || t.lower === 'they';
 
 /** The pronoun at token k, its speech verb, then more of the sentence (not its end). */
+/** How many earlier quotes of the sentence the walk back over titles and terms looks at ("called “X”, writing “…”"). */
+const TITLE_WALK = 16;
+/** A quote longer than this (characters) is never a title or term. */
+const TITLE_MAX = 300;
+
 function goesOn(tokens: Token[], k: number): boolean {
   let v = k + 1;
   while (v < tokens.length && SKIPPABLE.has((tokens[v] as Token).lower)) v++;
@@ -202,10 +216,11 @@ function newStatement(w: Window, a: Attribution): boolean {
 }
 
 /** A quote before q in q's sentence that reads as a title or term: short, not closed by an attribution, same sentence. */
-function titleInSentence(ctx: Context, p: QuoteCandidate, q: QuoteCandidate): boolean {
+function titleInSentence(ctx: Context, p: QuoteCandidate, q: QuoteCandidate, lastEnd: number): boolean {
   if (p.attribution?.side === 'after' || p.end > q.start || p.lastParagraph !== q.paragraph) return false;
+  // A sentence end (. ! ?) between p's last two characters and q: lastEnd is the last one before q.start.
+  if (lastEnd >= p.end - 2 || p.end - p.start > TITLE_MAX) return false;
   const text = ctx.doc.text;
-  if (/[.!?]/.test(text.slice(p.end - 2, q.start))) return false;
   return isTitle(text.slice(p.start, p.end)) || wordCount(text.slice(p.start, p.end)) <= 3;
 }
 
