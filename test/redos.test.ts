@@ -130,6 +130,16 @@ describe('ReDoS: every regular expression in src/ is linear-time (recheck)', () 
   }, 300_000);
 });
 
+describe('regex literals are ASCII', () => {
+  // esbuild escapes non-ASCII characters in strings but leaves them raw in regex literals; one character above U+00FF
+  // makes the whole bundle two-byte text, which Node decodes to UTF-16 at import and each worker isolate keeps (about
+  // 10 MB per isolate, and a slower cold start). Write such characters as \uXXXX escapes.
+  it('has no raw non-ASCII character in any regex literal of src/', () => {
+    const raw = ALL.filter((r) => /[^\x00-\x7f]/.test(r.source)).map((r) => `${r.where}: /${r.source}/`);
+    expect(raw).toEqual([]);
+  });
+});
+
 const NETWORK = new Set(['fetch', 'XMLHttpRequest', 'WebSocket', 'EventSource']);
 const BUILTINS = new Set(builtinModules.flatMap((m) => [m, `node:${m}`]));
 

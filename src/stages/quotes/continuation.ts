@@ -14,7 +14,7 @@ export function continuation(ctx: Context, items: QuoteCandidate[]): QuoteCandid
     const opensParagraph = paragraphs[q.paragraph]?.start === q.start;
     const adjacent =
       (opensParagraph && q.paragraph === prev.lastParagraph + 1) ||
-      (q.paragraph === prev.lastParagraph && !/[“"„«]/.test(text.slice(prev.end, q.start)));
+      (q.paragraph === prev.lastParagraph && !/[\u201C"\u201E\u00AB]/.test(text.slice(prev.end, q.start)));
     if (!adjacent) continue;
     q.attribution = { ...prev.attribution, rule: 'continuation', side: 'inherited' };
   }

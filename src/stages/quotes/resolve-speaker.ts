@@ -4,7 +4,7 @@ import type { Attribution, Range } from './types.js';
 
 const TITLES =
   /^(?:(?:the|a|an|mr|mrs|ms|dr|sen|rep|gov|gen|col|lt|capt|sgt|prof|rev|president|senator|governor|minister|lieutenant|general|colonel|captain|sergeant|spokesman|spokeswoman|republican|democratic|democrat)\.?\s+)+/i;
-const NAME_CHAR = /^[\p{L}\p{M}'’-]$/u;
+const NAME_CHAR = /^[\p{L}\p{M}'\u2019-]$/u;
 
 /** The last word of a name ("Korolev" in "Ivan Korolev"), read from the end: linear, no backtracking. */
 function surname(s: string): string {

@@ -102,7 +102,7 @@ export function capitalName(tokens: Token[], k: number, limit: number): Phrase |
 }
 
 /** Latin-1 lead bytes read as characters when UTF-8 text was decoded twice ("FranÃÂ§ois", "TrÃ©vidic"), composed or not. */
-const MOJIBAKE_LEAD = /(?:[ÃÂÅ]|A[\u0302\u0303\u030a])[\u0080-\u009f\u00ad]?$/;
+const MOJIBAKE_LEAD = /(?:[\u00C3\u00C2\u00C5]|A[\u0302\u0303\u030a])[\u0080-\u009f\u00ad]?$/;
 const isLatin1Symbol = (t: Token) =>
   t.kind === 'punct' && t.text.length === 1 && t.text >= '\u00a0' && t.text <= '\u00bf';
 
