@@ -28,8 +28,8 @@ export const TagOptionsSchema = z.strictObject({
   /** How to read numeric dates such as 08/11/2023. Default 'auto'. */
   dateOrder: z.enum(['MDY', 'DMY', 'auto']).optional(),
   /**
-   * Also emit indirect (reported) speech as quotes of kind 'indirect': `X said (that) …`, `…, X said.`,
-   * `according to X, …`. Default true: on PolNeAR dev their precision is 0.905, over the 0.80 bar for emitting them
+   * Also emit indirect (reported) speech as quotes of kind 'indirect': `X said (that) ...`, `..., X said.`,
+   * `according to X, ...`. Default true: on PolNeAR dev their precision is 0.905, over the 0.80 bar for emitting them
    * by default (docs/ACCURACY.md has the figure). Pass false for direct quotes only.
    */
   indirectQuotes: z.boolean().optional(),

@@ -113,7 +113,7 @@ export const DateMentionSchema = z.strictObject({
   end: z.number().int().positive(),
   text: z.string().min(1),
   value: Timex3ValueSchema,
-  /** For a range ("July 3–5"): the TIMEX3 value of its last day. Named `endValue` because `end` is the span's offset. */
+  /** For a range ("July 3-5"): the TIMEX3 value of its last day. Named `endValue` because `end` is the span's offset. */
   endValue: Timex3ValueSchema.optional(),
   grain: z.enum(DATE_GRAINS),
   relative: z.boolean(),

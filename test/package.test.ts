@@ -34,6 +34,16 @@ describe('built package', () => {
     expect(schema.additionalProperties).toBe(false);
   });
 
+  it('ships one-byte (ASCII) JavaScript', () => {
+    // One character above U+00FF in a bundle (a regex literal or a comment esbuild keeps) makes Node decode the whole
+    // 5 MB file to UTF-16 at import, and every worker isolate keep a 10 MB copy: write such characters as escapes.
+    const dir = new URL('dist/', root);
+    const wide = readdirSync(dir)
+      .filter((f) => /\.c?js$/.test(f))
+      .filter((f) => /[^\x00-\x7f]/.test(readFileSync(new URL(f, dir), 'utf8')));
+    expect(wide).toEqual([]);
+  });
+
   it('keeps node: modules out of the core bundle (it must bundle for browsers)', () => {
     // Walk the module graph of each core entry (index, schema) through its relative imports, ESM and CJS.
     const dist = new URL('dist/', root);

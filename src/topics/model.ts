@@ -38,7 +38,7 @@ export const TopicModelSchema = z
     /** Inverse document frequency of each feature (parallel to `features`). */
     idf: z.array(finite.nonnegative()),
     bigrams: z.boolean(),
-    /** Slope of the logistic that turns (margin - threshold) into the 0–1 score. */
+    /** Slope of the logistic that turns (margin - threshold) into the 0-1 score. */
     scale: finite.positive(),
     /** When no tag reaches its threshold, give the best one anyway (a training archive where every text has a tag). */
     atLeastOne: z.boolean(),

@@ -93,7 +93,7 @@ export const NOT_NOUN = new Set([
   'about',
   'after',
   'before',
-  // Prepositions that never open a speaker phrase: "…” between Cruz and Trump. And Patrick says".
+  // Prepositions that never open a speaker phrase: "..." between Cruz and Trump. And Patrick says".
   'between',
   'against',
   'among',
