@@ -48,7 +48,8 @@ const BYLINE =
   /^(?:[Bb]y|[Ww]ritten by|[Ww]ords by|[Rr]eporting by|[Aa]uthor:?)\s+(\p{Lu}[\p{L}'\u2019.-]*(?:\s+(?:\p{Lu}[\p{L}'\u2019.-]*|de|van|von|al|bin|da|di|la|le|du|dos|der)){0,4})/u;
 const ROLE_LINE =
   /^(?:(?:senior |chief |staff |contributing |deputy |associate |executive |managing |foreign |political |news |investigative |freelance |special )?(?:reporter|correspondent|writer|editor|journalist|columnist|contributor|author|producer|analyst|photographer|editor-in-chief|news editor|staff writer|freelance journalist)(?:\s*(?:,|at|for)\s+\S.{0,59})?)$/i;
-const NAME_LINE = /^\p{Lu}[\p{Ll}'\u2019.-]+(?:\s+(?:\p{Lu}[\p{L}'\u2019.-]*|de|van|von|al|bin|da|di|la|le|du|der)){1,3}$/u;
+const NAME_LINE =
+  /^\p{Lu}[\p{Ll}'\u2019.-]+(?:\s+(?:\p{Lu}[\p{L}'\u2019.-]*|de|van|von|al|bin|da|di|la|le|du|der)){1,3}$/u;
 // An inline credit is one parenthesised group (no nested parentheses, no line break): "(Photo: X)", "(Photo by X)",
 // "(X/Getty Images)". Found by a scan over the groups and anchored tests of each group's content, not one regex over
 // the line (the ReDoS checker found the one-regex form polynomial).
@@ -317,7 +318,11 @@ export function classifyZones(text: string, paragraphs: Paragraph[], _tokens: To
   for (let k = stop - 1; k >= Math.max(first, 0); k--) {
     const s = lines[k] as string;
     // The story's last paragraph ends as a sentence does; a title-like line before the marker is a teaser.
-    if (zone[k] === null && prose(s, counts[k] as number) && (/[.!?"\u201D\u2019)]$/.test(s) || (counts[k] as number) >= 40)) {
+    if (
+      zone[k] === null &&
+      prose(s, counts[k] as number) &&
+      (/[.!?"\u201D\u2019)]$/.test(s) || (counts[k] as number) >= 40)
+    ) {
       last = k;
       break;
     }
