@@ -21,6 +21,26 @@ const isUnicodeSpace = (c: number): boolean =>
   c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x202f || c === 0x205f || c === 0x3000;
 
 /**
+ * JavaScript's `\s` (WhiteSpace and LineTerminator) by character code: the separators of `split(/\s+/)`, tested
+ * without a string or a regex per character. Shared by the zone line scans and the entity rules.
+ */
+export function isJsSpace(c: number): boolean {
+  if (c <= 32) return c === 32 || (c >= 9 && c <= 13);
+  if (c < 0xa0) return false;
+  return (
+    c === 0xa0 ||
+    c === 0x1680 ||
+    (c >= 0x2000 && c <= 0x200a) ||
+    c === 0x2028 ||
+    c === 0x2029 ||
+    c === 0x202f ||
+    c === 0x205f ||
+    c === 0x3000 ||
+    c === 0xfeff
+  );
+}
+
+/**
  * One pass over the character codes. Printable ASCII is kept without a look at anything else; the output string is
  * built only once something is replaced, and the offset map only once something is deleted (before that, normalized
  * index i is raw index i), so an article that needs no change costs one scan.

@@ -9,6 +9,7 @@
  * text and its neighbours; a paragraph may also hold sub-spans (a caption's "(Photo credit: …)", an inline dateline).
  */
 import type { ZoneKind } from '../schema.js';
+import { isJsSpace } from './normalize.js';
 import type { Paragraph, Token, ZoneSpan } from './types.js';
 
 export interface Zoning {
@@ -178,20 +179,7 @@ function bylineNames(s: string): { name: string; index: number }[] {
   return out;
 }
 
-/** JavaScript's \s, by character code. */
-const isSpace = (c: number) =>
-  c === 0x20 ||
-  (c >= 0x09 && c <= 0x0d) ||
-  (c >= 0xa0 &&
-    (c === 0xa0 ||
-      c === 0x1680 ||
-      (c >= 0x2000 && c <= 0x200a) ||
-      c === 0x2028 ||
-      c === 0x2029 ||
-      c === 0x202f ||
-      c === 0x205f ||
-      c === 0x3000 ||
-      c === 0xfeff));
+const isSpace = isJsSpace;
 /**
  * The number of white-space-separated words (as `s.match(/\S+/g).length`, without building the array), counted up
  * to `max` and no further (a body paragraph needs no full scan when only "more than 40" matters).

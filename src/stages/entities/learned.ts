@@ -6,6 +6,7 @@
  */
 import type { Context } from '../../pipeline/types.js';
 import { ABBREVIATIONS } from '../../text/abbreviations.js';
+import { isJsSpace } from '../../text/normalize.js';
 import type { Token } from '../../text/types.js';
 import { type Candidate, candidate } from './candidate.js';
 import { classify, contextFeatures } from './classify.js';
@@ -68,25 +69,7 @@ function titlesBefore(ctx: Context, c: Candidate): void {
   }
 }
 
-/**
- * JavaScript's `\s` (WhiteSpace and LineTerminator): the separators of `split(/\s+/)`, tested without a regex so the
- * rules below read one word of a span without splitting (or lower-casing) the whole span text.
- */
-export function isJsSpace(c: number): boolean {
-  if (c <= 32) return c === 32 || (c >= 9 && c <= 13);
-  if (c < 0xa0) return false;
-  return (
-    c === 0xa0 ||
-    c === 0x1680 ||
-    (c >= 0x2000 && c <= 0x200a) ||
-    c === 0x2028 ||
-    c === 0x2029 ||
-    c === 0x202f ||
-    c === 0x205f ||
-    c === 0x3000 ||
-    c === 0xfeff
-  );
-}
+export { isJsSpace };
 
 /** The longest key of a map (words longer than it need no look-up: lower-casing never shortens a string). */
 const maxKeys = new WeakMap<ReadonlyMap<string, unknown>, number>();
