@@ -3,6 +3,7 @@ import { resolveConfig } from '../src/config.js';
 import { NER_MODEL } from '../src/data/ner-model.generated.js';
 import { resolveOptions } from '../src/options.js';
 import type { Context } from '../src/pipeline/types.js';
+import { mulberry32 as rng } from '../src/rng.js';
 import { N_LABELS } from '../src/stages/entities/ner-features.js';
 import { decodeFast, decodeReference, formCacheStats, loadModel, spansOf } from '../src/stages/entities/ner-model.js';
 import { buildDoc } from '../src/text/doc.js';
@@ -24,18 +25,6 @@ function ctxOf(text: string, config: Config): Context {
     inScope: () => true,
     zoneAt: (o: number) => doc.zoneAt(o),
   } as unknown as Context;
-}
-
-/** A small deterministic PRNG (mulberry32). */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 function pseudoWord(r: () => number, cap: boolean): string {

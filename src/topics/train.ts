@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { InvalidInputError, InvalidOptionsError } from '../errors.js';
+import { mulberry32 as rng } from '../rng.js';
 import { extractFeatures } from './features.js';
 import { TOPIC_MODEL_FORMAT, TOPIC_MODEL_VERSION, type TopicModel, type TopicModelTag } from './model.js';
 
@@ -35,18 +36,6 @@ export const TrainOptionsSchema = z.strictObject({
   iptc: z.record(z.string(), z.string().regex(/^medtop:\d{8}$/)).optional(),
 });
 export type TrainOptions = z.input<typeof TrainOptionsSchema>;
-
-/** A tiny deterministic PRNG (mulberry32). */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function shuffle(a: Int32Array, rand: () => number): void {
   for (let i = a.length - 1; i > 0; i--) {
