@@ -224,6 +224,27 @@ const ANCHORED: [pub: string, text: string, span: string, value: string][] = [
   ['1995-11-02', 'It sold notes due 2003 and shares.', '2003', '2003'],
   ['1995-11-02', 'Acme earned $3 million in the fiscal-first quarter.', 'fiscal-first quarter', '1995-Q1'],
   ['1995-11-02', 'Shortages will last well into the summer.', 'summer', '1996-SU'],
+  // The tense of the verb the date belongs to: the cue nearest before it (1995-11-01 is a Wednesday).
+  ['1995-11-01', 'The company said Friday it will close the plant.', 'Friday', '1995-10-27'],
+  ['1995-11-01', 'The minister told reporters Tuesday the army will withdraw.', 'Tuesday', '1995-10-31'],
+  ['1995-11-01', 'Officials said in a statement on Sunday that they will not comment.', 'Sunday', '1995-10-29'],
+  ['1995-11-01', 'The ferry line, which will add routes, was sold Monday.', 'Monday', '1995-10-30'],
+  ['1995-11-01', 'Dividends will be paid after July 1, the board said.', 'July 1', '1996-07-01'],
+  ['1995-11-01', 'The session is planned to start on June 25 in Vienna.', 'June 25', '1996-06-25'],
+  // …and where the rule must not make it past: an auxiliary before the past form, a future clause after the date, a
+  // capitalised "-ed" name, an adjective, a verb past "that".
+  ['1995-11-01', 'The hearing will be held Friday in the capital.', 'Friday', '1995-11-03'],
+  ['1995-11-01', 'The mayor said he will open the bridge on Friday.', 'Friday', '1995-11-03'],
+  ['1995-11-01', 'The candidate will hit the road on Friday.', 'Friday', '1995-11-03'],
+  ['1995-11-01', 'The envoy said Friday will be the deadline.', 'Friday', '1995-11-03'],
+  ['1995-11-01', 'The ambassador will fly to the United States Thursday.', 'Thursday', '1995-11-02'],
+  ['1995-11-01', 'The board will consider an increased dividend at its June meeting.', 'June', '1996-06'],
+  [
+    '1995-11-01',
+    'Shares rose after its announcement Tuesday that it planned to sell the unit.',
+    'Tuesday',
+    '1995-10-31',
+  ],
 ];
 
 describe('dates: anchored, transcript and results-story forms', () => {

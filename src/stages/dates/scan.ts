@@ -193,8 +193,61 @@ const BEFORE = 10;
 const AFTER = 4;
 
 /**
+ * Words before a past form that make it part of another verb group: "will be held Friday", "is expected to be released
+ * Monday", "will hit the road Friday", "to cut rates in June" (the auxiliary or the verb before decides).
+ */
+const BEFORE_PARTICIPLE = new Set([
+  'be',
+  'been',
+  'being',
+  'will',
+  'would',
+  'shall',
+  'should',
+  'can',
+  'could',
+  'may',
+  'might',
+  'must',
+  'to',
+]);
+/** A determiner before an "-ed" word makes it an adjective: "an increased dividend", "the proposed merger". */
+const DETERMINERS = new Set(['a', 'an', 'the', 'its', 'his', 'her', 'their', 'our', 'this', 'that', 'these', 'those']);
+/** Words that open a new clause after the date: its verbs are not the date's. */
+const CLAUSE_OPENERS = new Set(['that', 'which', 'who', 'whom', 'when', 'where', 'while', 'because', 'if', 'unless']);
+/** "planned to start on June 25", "slated to open in May": a plan, the future. */
+const PLAN_TO = new Set(['planned', 'slated', 'intended', 'poised']);
+
+/** The tense cue of word k for a date at token i, or null (not a cue); `s0` is the sentence's first token. */
+function cueAt(toks: Token[], k: number, i: number, s0: number): Tense | null {
+  const t = toks[k] as Token;
+  if (t.kind !== 'word') return null;
+  const w = t.lower;
+  const next = toks[k + 1]?.lower;
+  // "next to the embassy" is a place.
+  if (w === 'next' && next === 'to') return null;
+  // "set to resume Monday", "planned to start on June 25"
+  if ((w === 'set' || PLAN_TO.has(w)) && next === 'to') return 'future';
+  // "would be traveling Thursday", "would be paid in January": the future of a past clause ("would have" is not).
+  if (w === 'would' && next === 'be' && k < i) return 'future';
+  if (futureWord(toks, k, w)) return 'future';
+  const ed = w.length > 4 && w.endsWith('ed');
+  // "-ed" on a capitalised word inside a sentence is a name ("United States", "Red Sea"), not a past verb; so is an
+  // "un-…-ed" word an adjective ("unchanged", "undisclosed").
+  if (PAST.has(w) || (ed && !(t.cap && !t.upper && k !== s0) && !w.startsWith('un'))) {
+    const p = toks[k - 1]?.lower ?? '';
+    if (k < i && (BEFORE_PARTICIPLE.has(p) || (ed && DETERMINERS.has(p)))) return null;
+    return 'past';
+  }
+  return null;
+}
+
+/**
  * The tense the words around token i suggest (its clause, roughly: up to 10 tokens before and 4 after, inside the
- * sentence): a future marker (will, 'll, going to, next, by, until) wins over past ones (said, was, since, -ed).
+ * sentence). The cue nearest before the date decides, as the date belongs to that verb: "said Friday it will close"
+ * is a past Friday, "said he will begin withdrawing on Friday" a future one. With no cue before it, the nearest after
+ * it ("On Friday, officials said …"); a future marker right after the date makes it the subject of a future clause
+ * ("said Friday will be the deadline"). "by" marks the future only right before the date ("by Friday").
  */
 export function tenseAt(ctx: Context, i: number): Tense {
   const toks = ctx.doc.tokens;
@@ -202,26 +255,23 @@ export function tenseAt(ctx: Context, i: number): Tense {
   if (!tok) return 'none';
   const s = ctx.doc.sentences[tok.sentence];
   if (!s) return 'none';
-  let tense: Tense = 'none';
   const from = Math.max(s.tokenStart, i - BEFORE);
   const to = Math.min(s.tokenEnd, i + AFTER);
-  for (let k = from; k < to; k++) {
-    const t = toks[k] as Token;
-    if (t.kind !== 'word') continue;
-    const w = t.lower;
-    // "by Friday" is a deadline; "told by his son", "a ruling by the court" are not: only "by" right before the date.
-    if (w === 'by' && k === i - 1) return 'future';
-    // "next to the embassy" is a place.
-    if (w === 'next' && toks[k + 1]?.lower === 'to') continue;
-    // "set to resume Monday"
-    if (w === 'set' && toks[k + 1]?.lower === 'to') return 'future';
-    // "would be traveling Thursday", "would be paid in January": the future of a past clause ("would have" is not).
-    if (w === 'would' && toks[k + 1]?.lower === 'be' && k < i) return 'future';
-    if (futureWord(toks, k, w)) return 'future';
-    if (PAST.has(w) || (w.length > 4 && w.endsWith('ed'))) tense = 'past';
+  // "by Friday" is a deadline; "told by his son", "a ruling by the court" are not: only "by" right before the date.
+  if (i - 1 >= from && toks[i - 1]?.lower === 'by') return 'future';
+  if (i + 1 < to && toks[i + 1]?.kind === 'word' && futureWord(toks, i + 1, (toks[i + 1] as Token).lower))
+    return 'future';
+  for (let k = i - 1; k >= from; k--) {
+    const c = cueAt(toks, k, i, s.tokenStart);
+    if (c) return c;
   }
-  if (tense === 'none') return sentenceFuture(toks, s.tokenStart, from, s.tokenEnd, to);
-  return tense;
+  for (let k = i; k < to; k++) {
+    // "its announcement Wednesday that it planned to …": a verb past "that" is another clause's.
+    if (CLAUSE_OPENERS.has((toks[k] as Token).lower)) break;
+    const c = cueAt(toks, k, i, s.tokenStart);
+    if (c) return c;
+  }
+  return sentenceFuture(toks, s.tokenStart, from, s.tokenEnd, to);
 }
 
 /**
