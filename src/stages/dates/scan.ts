@@ -258,7 +258,9 @@ export function tenseAt(ctx: Context, i: number): Tense {
   const from = Math.max(s.tokenStart, i - BEFORE);
   const to = Math.min(s.tokenEnd, i + AFTER);
   // "by Friday" is a deadline; "told by his son", "a ruling by the court" are not: only "by" right before the date.
-  if (i - 1 >= from && toks[i - 1]?.lower === 'by') return 'future';
+  // "overshadowed by Friday's accident", "blocked by Tuesday's vote": a possessive date is no deadline.
+  const poss = toks[i + 1]?.lower === "'s" || toks[i + 1]?.lower === '\u2019s';
+  if (i - 1 >= from && toks[i - 1]?.lower === 'by' && !poss) return 'future';
   if (i + 1 < to && toks[i + 1]?.kind === 'word' && futureWord(toks, i + 1, (toks[i + 1] as Token).lower))
     return 'future';
   for (let k = i - 1; k >= from; k--) {
