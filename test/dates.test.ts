@@ -245,6 +245,9 @@ const ANCHORED: [pub: string, text: string, span: string, value: string][] = [
     'Tuesday',
     '1995-10-31',
   ],
+  // "by" before a possessive date is an agent, not a deadline; before a plain one it still is.
+  ['1995-11-01', "The vote was overshadowed by Monday's storm.", 'Monday', '1995-10-30'],
+  ['1995-11-01', 'Bids are due by Monday, the agency said.', 'Monday', '1995-11-06'],
 ];
 
 describe('dates: anchored, transcript and results-story forms', () => {
