@@ -502,6 +502,64 @@ const ROWS: Row[] = [
     [{ quote: '“nothing matters more than a town that helps itself.”', mention: 'her' }],
   ],
   [
+    'an appositive holding "No. 2" before the verb',
+    '“We will hold the line on fares,” Ana Berg, the No. 2 official at the Lund Port Authority, told reporters.',
+    [{ quote: '“We will hold the line on fares,”', mention: 'Ana Berg', cue: 'told' }],
+  ],
+  [
+    'a comma-ended quote, a name and any past form',
+    '“The council had the figures in March and kept them back,” Ivo Lund started.',
+    [{ quote: '“The council had the figures in March and kept them back,”', mention: 'Ivo Lund', cue: 'started' }],
+  ],
+  [
+    'a description with an adjective and a past form, then a second part',
+    'Ek said the port was finished.\n“The port will always be the port,” an angry Mira Holt retaliated. “It never gives up.”',
+    [
+      {
+        quote: '“The port will always be the port,” an angry Mira Holt retaliated. “It never gives up.”',
+        fragments: 2,
+        mention: 'an angry Mira Holt',
+        cue: 'retaliated',
+      },
+    ],
+  ],
+  [
+    'a question, a name and a past form ending the sentence',
+    'Rates rose twice last year.\n\n“What made the bank change course so fast?” Beck questioned.',
+    [{ quote: '“What made the bank change course so fast?”', mention: 'Beck', cue: 'questioned' }],
+  ],
+  [
+    'can be heard asking',
+    '“Will the plant stay open after the merger?” a reporter can be heard asking Holm after the event.',
+    [{ quote: '“Will the plant stay open after the merger?”', mention: 'a reporter', cue: 'asking' }],
+  ],
+  [
+    'a description with "on" before the verb',
+    '“Welcome, visitors, and please leave your boots at the door!” a notice on the website reads.',
+    [
+      {
+        quote: '“Welcome, visitors, and please leave your boots at the door!”',
+        mention: 'a notice on the website',
+        cue: 'reads',
+      },
+    ],
+  ],
+  [
+    'a verb and "by" before the participle',
+    'When the judge came back he began by saying, “I do not think a prison term is needed here.”',
+    [{ quote: '“I do not think a prison term is needed here.”', mention: 'he', cue: 'saying' }],
+  ],
+  [
+    'a sentence adverb before the subject',
+    'Likewise, a study from the Lund Institute had this to say about the plan: “Families at the top would gain most.”',
+    [{ quote: '“Families at the top would gain most.”', mention: 'a study' }],
+  ],
+  [
+    'an opening phrase, its comma, a pronoun',
+    'But back in his home town, he returned to his old lines: “We will win this county again and again.”',
+    [{ quote: '“We will win this county again and again.”', mention: 'he' }],
+  ],
+  [
     'unattributed long quote kept',
     'The sign on the door read as follows. “Closed for repairs until the end of the month, sorry for the trouble.”',
     [{ quote: '“Closed for repairs until the end of the month, sorry for the trouble.”', mention: null }],
@@ -581,6 +639,30 @@ const SPEAKER_FALSE_POSITIVES: [label: string, text: string, quote: string, notM
     'He said to her, “We are leaving tonight and we will not come back.”',
     '“We are leaving tonight and we will not come back.”',
     'her',
+  ],
+  [
+    'the object before "by" is not the subject',
+    'Holm explained the headline by saying: “It was late and I had not slept for two days.”',
+    '“It was late and I had not slept for two days.”',
+    'the headline',
+  ],
+  [
+    'a past form after a quote that ended its sentence is no attribution',
+    'Ek read the letter aloud. “We will not sell the farm.” Ana Lund walked out of the hall at once.',
+    '“We will not sell the farm.”',
+    'Ana Lund',
+  ],
+  [
+    'a past form with an object after a comma-ended quote',
+    '“We have to go now,” Ana Lund opened the door and left.',
+    '“We have to go now,”',
+    'Ana Lund',
+  ],
+  [
+    'a comparison before an insert is no speaker',
+    'Ek said it first.\n\n“We will not sell the farm,” like Ana Lund, Sen. Ben Ek of Lund and others have also said.',
+    '“We will not sell the farm,”',
+    'like Ana Lund',
   ],
   [
     'a dash and a lower-case phrase is no signature',

@@ -65,7 +65,8 @@ function verbLeadIn(w: Window): Attribution | null {
     const participle = t.lower.endsWith('ing');
     // The subject of a participle may sit far back: "During …, Trump attacked Clinton for …, saying, “…”".
     const p = participle
-      ? (withSubject(tokens, v, min) ??
+      ? (byParticiple(tokens, v, min) ??
+        withSubject(tokens, v, min) ??
         clauseSubject(tokens, v, w.floor ?? w.beforeFrom) ??
         subject(tokens, sentenceStart(tokens, v, w.floor ?? w.beforeFrom), v) ??
         leftPhrase(tokens, v, min))
@@ -82,6 +83,23 @@ function verbLeadIn(w: Window): Attribution | null {
     return a;
   }
   return null;
+}
+
+/**
+ * "When he returned he began by saying, “…”", "She responded by tweeting “…”": the subject of the finite verb before
+ * "by" speaks (not the first subject of the sentence).
+ */
+const BY_VERBS = new Set(['began', 'begins', 'begin', 'ends', 'end', 'responds', 'respond', 'replies', 'reacts']);
+
+function byParticiple(tokens: Token[], v: number, min: number): Phrase | null {
+  const by = tokens[v - 1];
+  const verb = tokens[v - 2];
+  if (v - 3 < min || by?.lower !== 'by' || !verb || verb.kind !== 'word' || verb.cap || NOT_NOUN.has(verb.lower))
+    return null;
+  // A verb right before "by" ("began by", "responded by"), not its object ("explained the headline by saying").
+  if (!(verb.lower.endsWith('ed') || BY_VERBS.has(verb.lower))) return null;
+  const p = leftPhrase(tokens, v - 2, min);
+  return p && p.to === v - 2 ? p : null;
 }
 
 /** Words between a subject and its verb that are no part of it: "Priebus later Thursday told Fox News: “…”". */

@@ -234,7 +234,9 @@ function subjectPhrase(tokens: Token[], from: number, to: number): Phrase | null
     const t = tokens[j] as Token;
     // "Speaking to reporters, …" opens with a participle; "Boreing said …" opens with a name.
     const participle = n === 0 && t.cap && t.lower.endsWith('ing') && t.lower.length > 5 && !speechVerb(tokens, j + 1);
-    if (!(INTRO.has(t.lower) || participle)) break;
+    // "Likewise, a paper …", "Similarly, the group …": a sentence adverb and its comma.
+    const adverb = t.cap && tokens[j + 1]?.text === ',' && (t.lower.endsWith('ly') || t.lower.endsWith('wise'));
+    if (!(INTRO.has(t.lower) || participle || adverb)) break;
     let c = j + 1;
     while (c < to && (tokens[c] as Token).text !== ',') c++;
     // No comma before the quote: the subject is inside the clause ("As the Rainmakers sang, …").
@@ -243,11 +245,29 @@ function subjectPhrase(tokens: Token[], from: number, to: number): Phrase | null
     skipped = true;
   }
   const p = rightPhrase(tokens, j, to);
+  if (!p && !skipped) return pronounAfterComma(tokens, j, to);
   if (p || !skipped) return p;
   // "In a wide-ranging, in-prison interview …, Lazar said": the introductory phrase held a comma of its own.
   let c = j;
   while (c < to && c < j + 20 && (tokens[c] as Token).text !== ',') c++;
   return c + 1 < to && (tokens[c] as Token | undefined)?.text === ',' ? rightPhrase(tokens, c + 1, to) : null;
+}
+
+/** Tokens an opening phrase without a known opener may hold before its comma. */
+const OPENING_REACH = 8;
+
+/** "Back on American soil, he returned to …": an opening phrase, its comma, then a pronoun with its verb. */
+function pronounAfterComma(tokens: Token[], from: number, to: number): Phrase | null {
+  for (let c = from + 1; c < to && c <= from + OPENING_REACH; c++) {
+    const t = tokens[c] as Token;
+    if (t.kind === 'punct' && t.text !== ',') return null;
+    if (t.text !== ',') continue;
+    const u = tokens[c + 1];
+    const verb = tokens[c + 2];
+    const subj = u && (u.lower === 'he' || u.lower === 'she' || u.lower === 'they' || u.lower === 'we');
+    return subj && c + 2 < to && verb?.kind === 'word' && !verb.cap ? makePhrase(tokens, c + 1, c + 2) : null;
+  }
+  return null;
 }
 
 function firstPhrase(tokens: Token[], from: number, to: number): Phrase | null {

@@ -1,5 +1,5 @@
 import type { Token } from '../../text/types.js';
-import { isTerminal, leftPhrase, rightPhrase, speechVerb } from './tokens.js';
+import { abbreviationStop, isTerminal, leftPhrase, rightPhrase, speechVerb } from './tokens.js';
 import type { Attribution } from './types.js';
 import type { Window } from './window.js';
 import { isCapWord, isPossessive, makePhrase, NOT_NOUN, type Phrase, SKIPPABLE } from './words.js';
@@ -17,12 +17,15 @@ export function speakerSaid(w: Window): Attribution | null {
   while (k < w.afterTo && tokens[k]?.text === ',') k++;
   const found =
     rightPhrase(tokens, k, w.afterTo) ?? capitalName(tokens, k, w.afterTo) ?? itAdverb(tokens, k, w.afterTo);
-  if (!found) return null;
+  // "…, like Ada Lund and Ben Ek, have also said": a comparison is no speaker.
+  if (!found || LIKE.has(tokens[found.from]!.lower)) return null;
   const p = cutAtSentenceEnd(tokens, overMojibake(tokens, found, w.afterTo));
   let j = p.to;
   while (j < w.afterTo && SKIPPABLE.has(tokens[j]!.lower)) j++;
+  // "“…?” a reporter can be heard asking": the verb after "be heard".
+  if (tokens[j]?.lower === 'be' && (tokens[j + 1]?.lower === 'heard' || tokens[j + 1]?.lower === 'seen')) j += 2;
   if (j >= w.afterTo) return null;
-  let cue = speechVerb(tokens, j);
+  let cue = speechVerb(tokens, j) ?? trailingVerb(w, p, j);
   let end = p.end;
   if (!cue && (tokens[j]!.text === ',' || tokens[j]!.text === '(')) {
     const v = verbAfterInsert(tokens, j, w.afterTo);
@@ -50,7 +53,34 @@ export function speakerSaid(w: Window): Attribution | null {
   return { mention: { start: p.start, end }, kind: p.kind, cue, rule: 'speaker-said', side: 'after' };
 }
 
-const PREPOSITIONS = new Set(['in', 'at', 'for', 'from', 'with', 'of']);
+const LIKE = new Set(['like', 'unlike', 'including']);
+const PREPOSITIONS = new Set(['in', 'at', 'for', 'from', 'with', 'of', 'on']);
+
+/** Marks a quote may close with. */
+const CLOSERS = new Set(['"', '\u201D', '\u201C', '\u2019', '\u00BB', "'"]);
+
+/**
+ * `“…,” Hannity started.`, `“…,” an angry Ada Lund retaliated.`, `“…?” Beck questioned.`: a quote whose sentence goes
+ * on past its closing mark (a comma before it; a question or exclamation mark when the verb ends the sentence), then a
+ * speaker and a lower-case past form ending the clause: the verb attributes the quote, whatever it is.
+ */
+function trailingVerb(w: Window, p: Phrase, j: number) {
+  const { tokens } = w;
+  const v = tokens[j] as Token;
+  if (v.kind !== 'word' || v.cap || v.lower.length < 5 || !v.lower.endsWith('ed') || NOT_NOUN.has(v.lower)) return null;
+  if (p.kind === 'pronoun' && p.to !== j) return null;
+  // The indirect-quote reader passes no quote.
+  if (!w.quote) return null;
+  const mark = tokens[w.afterFrom - 1];
+  const stop = tokens[w.afterFrom - 2];
+  if (!mark || !stop || !CLOSERS.has(mark.text) || mark.end !== w.quote.end) return null;
+  const after = tokens[j + 1];
+  const ends = !after || after.paragraph !== v.paragraph || after.text === '.';
+  if (stop.text === ',') {
+    if (!(ends || after.text === ',' || after.text === ';' || isAdverbWord(after))) return null;
+  } else if (!((stop.text === '?' || stop.text === '!') && ends)) return null;
+  return { start: v.start, end: v.end };
+}
 /** Words of a prepositional phrase between a speaker and its verb. */
 const PREPOSITION_REACH = 7;
 
@@ -72,13 +102,21 @@ function verbAfterPreposition(tokens: Token[], j: number, limit: number) {
   return null;
 }
 
+const INSERT_MARKS = new Set(['"', '\u201C', '\u201D', '\u201E', '\u00AB', '\u00BB']);
+
 /** The speech verb closing an insert that opens at token j (`, …,` or `(…)`), within the sentence; else null. */
 function verbAfterInsert(tokens: Token[], j: number, limit: number) {
   const to = Math.min(limit, j + MAX_INSERT);
   for (let c = j + 1; c < to; c++) {
     const t = tokens[c] as Token;
-    // "N.C.," and "Va.," abbreviations before a comma do not end the sentence.
-    if (isTerminal(t) && !(t.text === '.' && (tokens[c + 1]?.text === ',' || tokens[c + 1]?.text === ')'))) return null;
+    // A quote mark: the insert was the end of a quoted stretch ("If we win, they lose,'' Mr. Ames said").
+    if (INSERT_MARKS.has(t.text) || (t.text === "'" && tokens[c + 1]?.text === "'")) return null;
+    // "N.C.," and "Va.," abbreviations before a comma, and "the No. 2 official", "Sen. Ana Berg", do not end the sentence.
+    if (
+      isTerminal(t) &&
+      !(t.text === '.' && (tokens[c + 1]?.text === ',' || tokens[c + 1]?.text === ')' || abbreviationStop(tokens, c)))
+    )
+      return null;
     const cue = speechVerb(tokens, c);
     if (cue && !t.lower.endsWith('ing')) return { cue, at: c };
   }

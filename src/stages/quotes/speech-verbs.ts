@@ -55,6 +55,8 @@ export const PARTICLE_VERBS: ReadonlyMap<string, string> = new Map([
   ['wrote', 'back'],
   ['put', 'it'],
   ['puts', 'it'],
+  ['cut', 'in'],
+  ['cuts', 'in'],
 ]);
 
 /** Particle verbs that are not speech without their particle. */
@@ -71,4 +73,6 @@ export const PARTICLE_ONLY: ReadonlySet<string> = new Set([
   'pushed',
   'put',
   'puts',
+  'cut',
+  'cuts',
 ]);

@@ -208,7 +208,7 @@ export const isTerminal = (t: Token) => t.text === '.' || t.text === '!' || t.te
 const isAdverb = (t: Token) => t.kind === 'word' && !t.cap && t.lower.length > 4 && t.lower.endsWith('ly');
 
 /** A short capitalised word a full stop is glued to: "No. 2", "Sen. Ted", "Gov. Kasich", "Jr.". */
-function abbreviationStop(tokens: Token[], j: number): boolean {
+export function abbreviationStop(tokens: Token[], j: number): boolean {
   const b = tokens[j - 1];
   const t = tokens[j] as Token;
   return b !== undefined && b.end === t.start && b.cap && b.text.length <= 3;
