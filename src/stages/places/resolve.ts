@@ -17,7 +17,14 @@ const EXPANSIONS: Record<string, string[]> = {
 };
 
 /** Forms the gazetteer lacks alone, read as another of its names: "D.C." is Washington, D.C. (the district). */
-const ALIASES: Record<string, string> = { 'D.C.': 'Washington, D.C.', 'D.C': 'Washington, D.C.' };
+const ALIASES: Record<string, string> = {
+  'D.C.': 'Washington, D.C.',
+  'D.C': 'Washington, D.C.',
+  'W. Va.': 'West Virginia',
+  'W. Va': 'West Virginia',
+  'W.Va.': 'West Virginia',
+  'W.Va': 'West Virginia',
+};
 
 /** A four-capital-letter word in a dateline names a city or region only of this many people ("BONN"). */
 const BIG_CAPS_WORD = 100_000;
@@ -112,8 +119,17 @@ export interface ResolveContext {
 
 /** Weight of the other names' soft region votes. */
 const SOFT_WEIGHT = 5;
+/** A name whose best reading has this many people, its namesakes mostly abroad, casts no soft votes. */
+const SOFT_MAX_POPULATION = 500_000;
 /** A name with readings in more regions than this casts no soft votes ("Springfield" is everywhere). */
 const SOFT_MAX_REGIONS = 40;
+
+/** True when at least half the entries lie in `code`. */
+function mostlyIn(list: readonly GazetteerEntry[], code: string | null): boolean {
+  let n = 0;
+  for (const e of list) if (e.countryCode === code) n++;
+  return n * 2 >= list.length;
+}
 
 /**
  * Soft region votes: each name with readings in several first-level regions gives each of them 1/n (n regions);
@@ -138,6 +154,9 @@ export function softRegionVotes(lists: readonly (readonly GazetteerEntry[])[]): 
     // ("Mexico" and "Norway" are not towns in Maine).
     const top = list[0] as GazetteerEntry;
     if (top.kind === 'country' || top.kind === 'continent') continue;
+    // Nor does a big city whose namesakes lie mostly in other countries ("Cairo", "London", "Paris"): its small
+    // namesakes would pull the others to their states ("Cairo" and "Washington" are both towns in Illinois).
+    if (top.population >= SOFT_MAX_POPULATION && !mostlyIn(list, top.countryCode)) continue;
     const w = 1 / regions.size;
     const mine = new Map<string, number>();
     for (const r of regions) {
@@ -159,16 +178,18 @@ export function scoreEntry(e: GazetteerEntry, rank: number, ctx: ResolveContext)
   const share = (m: ReadonlyMap<string, number> | undefined, key: string) => {
     if (!m?.size) return 0;
     let total = 0;
-    for (const v of m.values()) total += v;
-    return (m.get(key) ?? 0) / total;
+    for (const v of m.values()) if (v > 0) total += v;
+    // Evidence with a name's own votes taken out may hold rounding dust: nothing there is no evidence.
+    return total > 1e-9 ? Math.max(0, m.get(key) ?? 0) / total : 0;
   };
   if (e.countryCode) s += 0.8 * share(ctx.countries, e.countryCode);
   if (e.countryCode && e.admin1 !== undefined) s += REGION_WEIGHT * share(ctx.regions, `${e.countryCode}.${e.admin1}`);
   const soft = ctx.soft;
-  if (soft?.own && e.countryCode && e.admin1 !== undefined && soft.total > 0) {
+  if (soft && e.countryCode && e.admin1 !== undefined && soft.total > 0) {
     const key = `${e.countryCode}.${e.admin1}`;
     const mine = soft.own?.get(key) ?? 0;
-    const others = soft.total - 1;
+    // A name that casts no soft votes itself ("Paris") still takes the others'.
+    const others = soft.own ? soft.total - 1 : soft.total;
     if (others > 0) s += (SOFT_WEIGHT * ((soft.votes.get(key) ?? 0) - mine)) / others;
   }
   const q = ctx.qualifier;
@@ -197,33 +218,82 @@ export function chooseEntry(entries: readonly GazetteerEntry[], ctx: ResolveCont
   return best;
 }
 
+/** What one mention of a name says about the article's country and first-level region (placeEvidence). */
+export interface Vote {
+  country?: string;
+  countryWeight: number;
+  region?: string;
+  regionWeight: number;
+}
+
 /**
- * Country and region evidence from the names alone (before disambiguation). A name counts when its reading is not
- * in doubt: all its entries lie in one country (or one region), or its best entry is a country or region and no
- * other entry is ("France" beside a hamlet called France counts; "Georgia", GE or US.GA, does not). Countries
- * count 1, other places 0.5; so no ambiguous name votes for its own reading.
+ * The clear vote of one mention of a name: its country when all its entries lie in one country, or its best entry
+ * is a country or region and no other entry is ("France" beside a hamlet called France counts; "Georgia", GE or
+ * US.GA, does not); its region likewise. Countries count 1, other places 0.5. null when it says nothing.
+ */
+export function clearVote(list: readonly GazetteerEntry[]): Vote | null {
+  const first = list[0];
+  if (!first?.countryCode) return null;
+  const big = (e: GazetteerEntry) => e.kind === 'country' || e.kind === 'region';
+  const clear = big(first) && !list.slice(1).some(big);
+  const vote: Vote = { countryWeight: 0, regionWeight: 0 };
+  if (clear || list.every((e) => e.countryCode === first.countryCode)) {
+    vote.country = first.countryCode;
+    vote.countryWeight = first.kind === 'country' ? 1 : 0.5;
+  }
+  if (
+    first.admin1 !== undefined &&
+    (clear || list.every((e) => e.countryCode === first.countryCode && e.admin1 === first.admin1))
+  ) {
+    vote.region = `${first.countryCode}.${first.admin1}`;
+    vote.regionWeight = first.kind === 'region' ? 1 : 0.5;
+  }
+  return vote.country || vote.region ? vote : null;
+}
+
+/**
+ * The vote of a name read in context (the first pass's choice of an ambiguous name): half a clear vote, for the
+ * choice is only as good as the evidence it rests on; twice that in a dateline, which names where the story is.
+ */
+export function readingVote(e: GazetteerEntry, dateline: boolean): Vote | null {
+  if (!e.countryCode || e.kind === 'continent') return null;
+  // A town's reading is the weakest evidence there is (chosen by its size or by the others' soft votes): it would
+  // only echo them, and two names would each pull the other to its own first reading.
+  const big = e.kind === 'country' || e.kind === 'region';
+  if (!big && !dateline) return null;
+  const w = 0.5;
+  const vote: Vote = { country: e.countryCode, countryWeight: w, regionWeight: 0 };
+  if (e.admin1 !== undefined && e.kind !== 'country') {
+    vote.region = `${e.countryCode}.${e.admin1}`;
+    vote.regionWeight = w;
+  }
+  return vote;
+}
+
+/** Adds `times` × a vote to the evidence maps (a negative `times` takes it back out). */
+export function addVote(
+  ev: { countries: Map<string, number>; regions: Map<string, number> },
+  v: Vote,
+  times: number,
+): void {
+  if (v.country) ev.countries.set(v.country, (ev.countries.get(v.country) ?? 0) + times * v.countryWeight);
+  if (v.region) ev.regions.set(v.region, (ev.regions.get(v.region) ?? 0) + times * v.regionWeight);
+}
+
+/**
+ * Country and region evidence from the names alone (before disambiguation): the clear votes (clearVote) of every
+ * mention, so no ambiguous name votes for its own reading.
  */
 export function placeEvidence(lists: readonly (readonly GazetteerEntry[])[]): {
   countries: Map<string, number>;
   regions: Map<string, number>;
 } {
-  const countries = new Map<string, number>();
-  const regions = new Map<string, number>();
-  const big = (e: GazetteerEntry) => e.kind === 'country' || e.kind === 'region';
+  const ev = { countries: new Map<string, number>(), regions: new Map<string, number>() };
   for (const list of lists) {
-    const first = list[0];
-    if (!first?.countryCode) continue;
-    const clear = big(first) && !list.slice(1).some(big);
-    if (clear || list.every((e) => e.countryCode === first.countryCode)) {
-      countries.set(first.countryCode, (countries.get(first.countryCode) ?? 0) + (first.kind === 'country' ? 1 : 0.5));
-    }
-    if (first.admin1 === undefined) continue;
-    const region = `${first.countryCode}.${first.admin1}`;
-    if (clear || list.every((e) => e.countryCode === first.countryCode && e.admin1 === first.admin1)) {
-      regions.set(region, (regions.get(region) ?? 0) + (first.kind === 'region' ? 1 : 0.5));
-    }
+    const v = clearVote(list);
+    if (v) addVote(ev, v, 1);
   }
-  return { countries, regions };
+  return ev;
 }
 
 /** Country evidence alone (see placeEvidence). */
