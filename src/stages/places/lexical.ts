@@ -5,7 +5,7 @@
  * - a legislator's party designation: "Rep. Barbara Lee, D-Oakland," / "(R-Marshall)": the home town or state.
  * Scanned by hand (indexOf and character tests), no regex over unbounded runs.
  */
-import { fold, getGazetteer, isCommonWordPlace } from '../../gazetteer/index.js';
+import { fold, type Gazetteer, getGazetteer, isCommonWordPlace } from '../../gazetteer/index.js';
 import type { Context, PlaceCandidate } from '../../pipeline/types.js';
 import { entriesFor } from './resolve.js';
 
@@ -70,6 +70,139 @@ export function partyPlaceCandidates(ctx: Context): PlaceCandidate[] {
     g ??= getGazetteer(ctx.config);
     if (!entriesFor(g, name).length) continue;
     out.push({ start: at + 1, end: at + 1 + name.length, text: name, rule: 'party' });
+  }
+  return out;
+}
+
+/** Head words of US county names, as news copy writes them ("Laurel County", "Rapides Parish", "LAUREL COUNTY"). */
+const COUNTY_HEADS: readonly [string, string][] = [
+  [' County', 'County'],
+  [' county', 'County'],
+  [' COUNTY', 'County'],
+  [' Parish', 'Parish'],
+  [' parish', 'Parish'],
+  [' PARISH', 'Parish'],
+  [' Borough', 'Borough'],
+];
+/** Lower-case words inside a county's name ("Isle of Wight", "King and Queen", "St. John the Baptist"). */
+const COUNTY_CONNECTOR = /^(?:of|and|the|qui)$/;
+/** Organization kinds whose names are not read for a county inside them (as in nested.ts). */
+const COUNTY_SKIP_ORGS: ReadonlySet<string> = new Set(['media', 'sports', 'company', 'party', 'international']);
+/**
+ * Words after a county's name that make the organization a civic body of the county ("Guernsey County Sheriff's
+ * Office", "Clarke County Board of Education", "Henderson County Jail"): the county is then a place reference in
+ * the default nested-places mode.
+ */
+const COUNTY_CIVIC =
+  /^(?:sheriff|sheriff's|sheriff\u2019s|police|fire|commission|commissioners|commissioner|council|board|court|courts|courthouse|circuit|district|superior|probate|chancery|common|general|juvenile|family|magistrate|municipal|jail|detention|correctional|corrections|schools|school|public|health|library|libraries|parks|government|administration|administrator|attorney|attorney's|attorney\u2019s|prosecutor|prosecutor's|prosecutor\u2019s|coroner|coroner's|coroner\u2019s|clerk|clerk's|clerk\u2019s|treasurer|assessor|auditor|recorder|judge|executive|emergency|ems|rescue|animal|water|transit|airport|fairgrounds|fair|extension|election|elections|elementary|high|middle|department|dept|office|office's|agency|authority|division|unit|task|sheriffs|deputies|deputy|road|roads|highway|planning|zoning|landfill|hospital|medical|regional|community|development|economic|chamber|historical|humane|drug|narcotics|crime|crimestoppers|voters|republican|democratic|democrats|republicans)$/i;
+const isNameWordChar = (c: string | undefined) =>
+  c !== undefined && (c === '.' || c === "'" || c === '\u2019' || c === '-' || /\p{L}/u.test(c));
+/** Words after a county that make the name a newspaper's or a club's ("Orange County Register"). */
+const MEDIA_NEXT =
+  /^(?:register|times|herald|news|tribune|journal|gazette|post|star|sun|courier|chronicle|observer|record|reporter|daily|weekly|press|leader|sentinel|telegram|ledger|examiner|enterprise|bulletin|citizen|mail|review|standard|independent|dispatch|banner|today|magazine|radio|tv|fc|united|city|rovers)$/i;
+/** Capitalised words after a county that do not continue a name ("in Laurel County Friday"). */
+const CALENDAR =
+  /^(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|may|june|july|august|september|october|november|december|jan\.|feb\.|aug\.|sept\.|sep\.|oct\.|nov\.|dec\.)$/i;
+const SAINT = /^(?:st|ste|saint|sainte)\b/i;
+const louisiana = (text: string) => text.includes('Louisiana') || text.includes(' La.') || text.includes(', LA');
+const isWordCharAt = (c: string | undefined) => c !== undefined && /[\p{L}\p{N}]/u.test(c);
+
+/**
+ * The US county the words before `at` (the space before a county head word) and the head name, longest first: up
+ * to four words ("Prince William County", "St. John the Baptist Parish"); a hyphenated first word is also read
+ * from its last part ("Paris-Henry County" → Henry County, "Miami-Dade County" whole). Returns the start offset, or
+ * -1 when the gazetteer knows no such county.
+ */
+export function countyStart(g: Gazetteer, text: string, at: number, head: string): number {
+  // The words before the head, nearest first: [start, end) pairs.
+  const words: [number, number][] = [];
+  let e = at;
+  while (words.length < 4) {
+    let s = e;
+    while (s > 0 && e - s < 30 && isNameWordChar(text[s - 1])) s--;
+    if (s === e) break;
+    words.push([s, e]);
+    if (s < 2 || text[s - 1] !== ' ') break;
+    e = s - 1;
+  }
+  // Longest first: every word capitalised or a connector, the first one capitalised.
+  let upTo = 0;
+  while (upTo < words.length) {
+    const [s, e2] = words[upTo] as [number, number];
+    if (!isUpper(text[s]) && !COUNTY_CONNECTOR.test(text.slice(s, e2))) break;
+    upTo++;
+  }
+  for (let i = upTo - 1; i >= 0; i--) {
+    const [s, e2] = words[i] as [number, number];
+    if (!isUpper(text[s])) continue;
+    const tries = [s];
+    const hy = text.lastIndexOf('-', e2 - 1);
+    if (hy > s && isUpper(text[hy + 1])) tries.push(hy + 1);
+    for (const t of tries) {
+      const list = g.lookup(`${text.slice(t, at)} ${head}`);
+      if (list.some((x) => x.kind === 'region' && x.countryCode === 'US')) return t;
+    }
+  }
+  return -1;
+}
+
+/**
+ * Whether a county inside a longer organization name is proposed, by the nested-places mode (`placesInNames`: true
+ * or 'all', every one; false or 'none', none; 'civic', the default, a county body's: a civic word follows the
+ * county, "Guernsey County Sheriff's Office", or the name ends "... of <county>"). `rest` and `before` are the
+ * organization's text after and before the county.
+ */
+function nestedCountyOk(mode: boolean | string, kind: string, rest: string, before = ''): boolean {
+  if (COUNTY_SKIP_ORGS.has(kind) || mode === false || mode === 'none') return false;
+  if (mode === true || mode === 'all') return true;
+  if (mode !== 'civic') return false;
+  // "Board of Education of Charleston County", "Disabilities Board of Charleston County".
+  if (before.endsWith(' of ') && !rest.trim()) return true;
+  const next = /^[ -]+([\p{L}'\u2019]+)/u.exec(rest);
+  return next !== null && COUNTY_CIVIC.test(next[1] as string);
+}
+
+/**
+ * US county names ("Laurel County", "Rapides Parish", "Kenai Peninsula Borough") as place candidates, whatever the
+ * name tagger made of them: untyped, typed as a person ("Henry County"), or as an organization that is the county's
+ * name alone ("Tarrant County"). A county inside a longer organization name ("Guernsey County Sheriff's Office",
+ * "Orange County Register") is proposed only with the option `placesInNames` (nested places, as in nested.ts), and
+ * never inside a newspaper's, a club's or a company's name.
+ */
+export function countyCandidates(ctx: Context): PlaceCandidate[] {
+  const text = ctx.doc.text;
+  const out: PlaceCandidate[] = [];
+  let g: ReturnType<typeof getGazetteer> | null = null;
+  let orgs: { start: number; end: number; kind: string }[] | null = null;
+  const mode = ctx.options.placesInNames as unknown as boolean | string;
+  for (const [needle, head] of COUNTY_HEADS) {
+    for (let at = text.indexOf(needle); at >= 0; at = text.indexOf(needle, at + 1)) {
+      const end = at + needle.length;
+      if (isWordCharAt(text[end]) || !isNameWordChar(text[at - 1]) || !ctx.inScope(at)) continue;
+      g ??= getGazetteer(ctx.config);
+      const start = countyStart(g, text, at, head);
+      if (start < 0) continue;
+      // "St. Mary Parish" is a church's parish as often as Louisiana's: only with Louisiana named in the article.
+      if (head === 'Parish' && SAINT.test(text.slice(start, at)) && !louisiana(text)) continue;
+      if (!orgs) {
+        orgs = [];
+        for (const o of ctx.results.entities?.organizations ?? [])
+          for (const m of o.mentions) orgs.push({ start: m.start, end: m.end, kind: o.kind });
+      }
+      // Inside a longer organization name: a nested place, as the option placesInNames says (nested.ts); never in
+      // a paper's, club's or company's name.
+      const inOrg = orgs.find((m) => m.start <= start && end <= m.end && m.end - m.start > end - start);
+      if (inOrg && !nestedCountyOk(mode, inOrg.kind, text.slice(end, inOrg.end), text.slice(inOrg.start, start)))
+        continue;
+      // A capitalised word right after the county that the tagger left out of any organization: the county still
+      // opens a name ("Orange County Register", "Guernsey County Sheriff's Office"), unless it is a weekday or a month.
+      const next = inOrg ? null : /^ (\p{Lu}[\p{L}'\u2019.]*)/u.exec(text.slice(end, end + 40));
+      if (next && !CALENDAR.test(next[1] as string) && !CALENDAR.test((next[1] as string).replace(/\.$/, ''))) {
+        const kind = MEDIA_NEXT.test(next[1] as string) ? 'media' : 'other';
+        if (!nestedCountyOk(mode, kind, text.slice(end, end + 40))) continue;
+      }
+      out.push({ start, end, text: text.slice(start, end), rule: 'county', kindHint: 'region' });
+    }
   }
   return out;
 }

@@ -7,8 +7,9 @@
  * Only readings the gazetteer is sure of are proposed: a country, first-level region or continent; a city of
  * 100,000 people; or, in a civic body named after its town ("Athens Police Department", "Paris Public Library"),
  * any town. Never a demonym, a common word ("Mobile", "Reading"), a name right before a word that makes it a place
- * of its own kind ("Madison County", "Washington Square": the gazetteer has no counties, and a wrong reading would be
- * worse than none), nor inside a club's, a newspaper's or a company's name, nor a first name or a saint's.
+ * of its own kind ("Madison" of "Madison County", "Washington Square"), nor inside a club's, a newspaper's or a
+ * company's name, nor a first name or a saint's. US counties ("Madison County" of "Madison County Health
+ * Department") are proposed by countyCandidates (lexical.ts), by the same option, not here.
  *
  * The whole name is the tagger's typing, handled apart: an organization-typed name that is a place by its context
  * ("in Gainesville", "Hamilton, Ohio") or a direction + place ("Northern Iraq", "East Texas") is proposed whole.
@@ -97,6 +98,9 @@ const OWN_HEAD =
  */
 const DIRECTION =
   /^(?:north|south|east|west|northern|southern|eastern|western|central|upper|lower|greater|northeast|northwest|southeast|southwest|northeastern|northwestern|southeastern|southwestern|mid|metropolitan|metro|downtown|inner)$/i;
+
+/** Head words of US county names, which placesInName leaves to countyCandidates (lexical.ts). */
+const COUNTY_WORD = /^(?:county|parish|borough)$/i;
 
 /** Lower-case words inside a place name ("Isle of Wight", "Trinidad and Tobago"). */
 const CONNECTOR = /^(?:of|and|de|del|la|le|on|upon|am|an|the)$/;
@@ -192,6 +196,8 @@ export function placesInName(g: Gazetteer, name: string): PlaceCandidate[] {
       if (n === words.length) continue; // the whole name: the tagger's typing, not a nested place
       const last = words[i + n - 1] as Word;
       if (!cap[i + n - 1]) continue;
+      // A county ("Madison County Health Department"): countyCandidates (lexical.ts) proposes those, by its rules.
+      if (n > 1 && COUNTY_WORD.test(last.text)) continue;
       let bad = false;
       for (let k = i; k < i + n && !bad; k++) bad = !usable[k];
       if (bad) continue;
