@@ -10,7 +10,17 @@ import { scanCues } from './cues.js';
 import { computeFocus, scanDemonyms } from './focus.js';
 import { capsDatelineCandidates, countyCandidates, partyPlaceCandidates } from './lexical.js';
 import { directionPlace, orgPlaceCandidates, placesInName } from './nested.js';
-import { chooseEntry, cleanSurface, entriesFor, placeEvidence, placeId, softRegionVotes } from './resolve.js';
+import {
+  addVote,
+  chooseEntry,
+  cleanSurface,
+  clearVote,
+  entriesFor,
+  placeId,
+  readingVote,
+  softRegionVotes,
+  type Vote,
+} from './resolve.js';
 
 export { scanCues } from './cues.js';
 export { computeFocus, scanDemonyms } from './focus.js';
@@ -29,6 +39,18 @@ export {
 
 /** Words before a place name that make a common word ("Reading", "Mobile") a place. */
 const LOCATIVE = new Set(['in', 'near', 'from', 'at', 'outside', 'to', 'into', 'across', 'around', 'of', 'via']);
+
+/** A place name of the article (its folded surface), for the evidence of the others' readings. */
+interface ArticleName {
+  entries: GazetteerEntry[];
+  count: number;
+  /** A mention in the dateline. */
+  dateline: boolean;
+  /** Its clear vote (clearVote); null when it says nothing by itself. */
+  clear: Vote | null;
+  /** The vote it casts in the current pass: its clear vote, or in the second pass its first reading's. */
+  vote: Vote | null;
+}
 
 interface Resolved {
   cand: PlaceCandidate;
@@ -204,6 +226,13 @@ function readingsFromContext(text: string, resolved: Resolved[]): void {
   }
 }
 
+/** True when `code` holds at least half the country evidence, or there is none. */
+function agreesWith(countries: ReadonlyMap<string, number>, code: string): boolean {
+  let total = 0;
+  for (const v of countries.values()) if (v > 0) total += v;
+  return total <= 1e-9 || (countries.get(code) ?? 0) >= total / 2;
+}
+
 /** Resolves, groups and scores place candidates; the whole stage's work (exported for tests). */
 export function resolvePlaces(ctx: Context, cands: readonly PlaceCandidate[], gaz?: Gazetteer): PlacesResult {
   const g = gaz ?? getGazetteer(ctx.config);
@@ -302,37 +331,99 @@ export function resolvePlaces(ctx: Context, cands: readonly PlaceCandidate[], ga
   for (const c of inScope) mask.fill(1, c.start, Math.min(c.end, text.length));
   const covered = (offset: number) => mask[offset] === 1;
   const demonyms = scanDemonyms(ctx, g, covered);
-  const { countries: evidence, regions } = placeEvidence(resolved.map((r) => r.entries));
-  const soft = softRegionVotes(resolved.map((r) => r.entries));
-  for (const d of demonyms) evidence.set(d.code, (evidence.get(d.code) ?? 0) + 0.5);
+  // Evidence per name (folded surface), so that a name's own mentions never vote for its own reading.
+  const names = new Map<string, ArticleName>();
+  for (const r of resolved) {
+    const k = keyOf.get(r.cand) ?? '';
+    let n = names.get(k);
+    if (!n) {
+      n = { entries: r.entries, count: 0, dateline: false, clear: clearVote(r.entries), vote: null };
+      names.set(k, n);
+    }
+    n.count++;
+    if (!n.dateline && ctx.zoneAt(r.cand.start) === 'dateline') n.dateline = true;
+  }
+  const evidence = { countries: new Map<string, number>(), regions: new Map<string, number>() };
+  for (const d of demonyms) evidence.countries.set(d.code, (evidence.countries.get(d.code) ?? 0) + 0.5);
+  for (const n of names.values()) {
+    n.vote = n.clear;
+    if (n.vote) addVote(evidence, n.vote, n.count);
+  }
+  const soft = softRegionVotes([...names.values()].map((n) => n.entries));
 
   // One reading per name in the article: choose once per folded surface (and qualifier).
-  const chosen = new Map<string, GazetteerEntry | null>();
-  for (const r of resolved) {
-    const q = qualifierOf(text, r.cand, byStart);
-    const qEntries = q ? entriesOf(q) : undefined;
-    const key = `${keyOf.get(r.cand)}\u0000${r.cand.kindHint ?? ''}\u0000${q ? keyOf.get(q) : ''}`;
-    if (!chosen.has(key)) {
-      chosen.set(
-        key,
-        chooseEntry(r.entries, {
-          countries: evidence,
-          regions,
-          soft: { votes: soft.votes, own: soft.own.get(r.entries), total: soft.total },
-          ...(qEntries ? { qualifier: qEntries } : {}),
-        }),
-      );
+  const chooseAll = (ev: typeof evidence) => {
+    const chosen = new Map<string, GazetteerEntry | null>();
+    const without = new Map<ArticleName, typeof evidence>();
+    for (const r of resolved) {
+      const q = qualifierOf(text, r.cand, byStart);
+      const qEntries = q ? entriesOf(q) : undefined;
+      const key = `${keyOf.get(r.cand)}\u0000${r.cand.kindHint ?? ''}\u0000${q ? keyOf.get(q) : ''}`;
+      if (!chosen.has(key)) {
+        const n = names.get(keyOf.get(r.cand) ?? '') as ArticleName;
+        // A name's own votes count for its reading only when the rest of the article agrees on the country:
+        // "Virginia" among Pennsylvania towns is the state, "Palestine" among Texas towns is not the territories.
+        let own = ev;
+        if (n.vote?.country && r.entries.length > 1) {
+          let rest = without.get(n);
+          if (!rest) {
+            rest = { countries: new Map(ev.countries), regions: new Map(ev.regions) };
+            addVote(rest, n.vote, -n.count);
+            if (agreesWith(rest.countries, n.vote.country)) rest = ev;
+            without.set(n, rest);
+          }
+          own = rest;
+        }
+        chosen.set(
+          key,
+          chooseEntry(r.entries, {
+            countries: own.countries,
+            regions: own.regions,
+            soft: { votes: soft.votes, own: soft.own.get(n.entries), total: soft.total },
+            ...(qEntries ? { qualifier: qEntries } : {}),
+          }),
+        );
+      }
+      r.entry = chosen.get(key) ?? null;
     }
-    r.entry = chosen.get(key) ?? null;
-  }
-  // A name read with a qualifier once ("Paris, Texas") keeps that reading when it recurs alone.
-  const qualified = new Map<string, GazetteerEntry>();
-  for (const r of resolved) {
-    if (r.entry && qualifierOf(text, r.cand, byStart)) qualified.set(keyOf.get(r.cand) ?? '', r.entry);
-  }
-  for (const r of resolved) {
-    const q = qualified.size ? qualified.get(keyOf.get(r.cand) ?? '') : undefined;
-    if (q && r.entries.includes(q)) r.entry = q;
+    // A name read with a qualifier once ("Paris, Texas") keeps that reading when it recurs alone.
+    const qualified = new Map<string, GazetteerEntry>();
+    for (const r of resolved) {
+      if (r.entry && qualifierOf(text, r.cand, byStart)) qualified.set(keyOf.get(r.cand) ?? '', r.entry);
+    }
+    for (const r of resolved) {
+      const q = qualified.size ? qualified.get(keyOf.get(r.cand) ?? '') : undefined;
+      if (q && r.entries.includes(q)) r.entry = q;
+    }
+  };
+  chooseAll(evidence);
+  // Second pass: the ambiguous names vote for their first readings ("Georgia" read as the US state in a story
+  // about Texas and Georgia makes "Atlanta" the one in Georgia), and each name is read again.
+  if (names.size > 1) {
+    const reading = new Map<ArticleName, GazetteerEntry>();
+    for (const r of resolved) {
+      const n = names.get(keyOf.get(r.cand) ?? '') as ArticleName;
+      if (r.entry && !reading.has(n)) reading.set(n, r.entry);
+    }
+    let changed = false;
+    const second = { countries: new Map<string, number>(), regions: new Map<string, number>() };
+    for (const d of demonyms) second.countries.set(d.code, (second.countries.get(d.code) ?? 0) + 0.5);
+    for (const n of names.values()) {
+      const e = reading.get(n);
+      if (e && n.entries.length > 1) {
+        const c = n.clear;
+        const agrees =
+          c !== null &&
+          (!c.country || c.country === e.countryCode) &&
+          (!c.region || c.region === `${e.countryCode}.${e.admin1}`);
+        if (!agrees) {
+          n.vote = readingVote(e, n.dateline);
+          changed = true;
+        }
+      }
+      if (n.vote) addVote(second, n.vote, n.count);
+    }
+    if (changed) chooseAll(second);
   }
   readingsFromContext(text, resolved);
 
