@@ -34,10 +34,13 @@ export const TagOptionsSchema = z.strictObject({
    */
   indirectQuotes: z.boolean().optional(),
   /**
-   * Also emit places named inside organization names as place mentions: "Texas" of "Texas Forest Service",
-   * "Cincinnati" of "University of Cincinnati" (geoparsing corpora such as GeoWebNews and LGL annotate them). Default
-   * false: CoNLL-style NER does not, and the nested mentions cost CoNLL dev LOC F1 (0.940 with, 0.930 without;
-   * docs/ACCURACY.md). Pass true for a map pin or country facet from every place an article names.
+   * Places named inside organization names, as place mentions (the organization keeps its whole span). Unset (the
+   * default): only a civic or educational body's town or state ("Texas" of "Texas Department of Transportation",
+   * "Athens" of "Athens Police Department", "Cincinnati" of "University of Cincinnati"), as geoparsing corpora
+   * (LGL, GeoWebNews) annotate them; not a club's, a company's, a party's or a national body's ("Bayern Munich",
+   * "Air France", "U.S. Senate"), which CoNLL-style NER leaves inside the ORG. true: every nested place the
+   * gazetteer is sure of, brands' included (a country facet from "U.S. Senate"; costs CoNLL LOC precision).
+   * false: none (strict CoNLL-style spans). docs/ACCURACY.md has the figures.
    */
   placesInNames: z.boolean().optional(),
 });
@@ -51,8 +54,8 @@ export interface ResolvedOptions {
   dateOrder: 'MDY' | 'DMY' | 'auto';
   /** Emit indirect quotes (kind 'indirect'); see TagOptionsSchema. */
   indirectQuotes: boolean;
-  /** Emit places nested inside organization names; see TagOptionsSchema. */
-  placesInNames: boolean;
+  /** Places nested inside organization names: civic bodies' only (default), all, or none; see TagOptionsSchema. */
+  placesInNames: 'civic' | 'all' | 'none';
 }
 
 export const DEFAULT_MAX_LENGTH = 1_000_000;
@@ -79,6 +82,6 @@ export function resolveOptions(options: unknown): ResolvedOptions {
     include: new Set(o.include ?? PUBLIC_STAGES),
     dateOrder: o.dateOrder ?? 'auto',
     indirectQuotes: o.indirectQuotes ?? INDIRECT_QUOTES_DEFAULT,
-    placesInNames: o.placesInNames ?? false,
+    placesInNames: o.placesInNames === undefined ? 'civic' : o.placesInNames ? 'all' : 'none',
   };
 }

@@ -44,6 +44,43 @@ describe('places inside organization names', () => {
     expect(nested(name)).toEqual([]);
   });
 
+  // The default subset: a civic or educational body's town or state (rule 'in-org-civic'); a club's, a company's or
+  // a national body's place only with placesInNames: true.
+  const civic = (name: string) =>
+    placesInName(g, name)
+      .filter((c) => c.rule === 'in-org-civic')
+      .map((c) => name.slice(c.start, c.end));
+  const civicTable: [string, string[]][] = [
+    ['Texas Forest Service', ['Texas']],
+    ['Athens Police Department', ['Athens']],
+    ['Ohio Department of Development', ['Ohio']],
+    ['University of Cincinnati', ['Cincinnati']],
+    ['City of Norfolk', ['Norfolk']],
+    ['State of Illinois', ['Illinois']],
+    ['Kentucky National Guard', ['Kentucky']],
+    ['Florida Highway Patrol', ['Florida']],
+    ['North Charleston Police Department', ['Charleston']],
+    ['Huntsville High School', ['Huntsville']],
+    ['Georgia Public Service Commission', ['Georgia']], // the state, not the country
+    ['Public Library of Cincinnati', ['Cincinnati']],
+  ];
+  it.each(civicTable)('civic body %s → %j by default', (name, want) => {
+    expect(civic(name)).toEqual(want);
+  });
+  const brands: [string, string[]][] = [
+    ['Bayern Munich', ['Munich']], // a club
+    ['Air Zimbabwe', ['Zimbabwe']], // a company
+    ['Bank of Canada', ['Canada']],
+    ['U.S. Department of Agriculture', ['U.S.']], // a national body
+    ['Western Pennsylvania Kennel Association', ['Pennsylvania']], // a club, no civic word
+    ['Chicago Board of Trade', ['Chicago']], // a market
+    ['Tokyo Stock Exchange', ['Tokyo']],
+  ];
+  it.each(brands)('%s: nested %j only with placesInNames: true', (name, all) => {
+    expect(nested(name)).toEqual(all);
+    expect(civic(name)).toEqual([]);
+  });
+
   it('reads a direction + place name as the place after the direction', () => {
     expect(directionPlace(g, 'Northern Iraq')?.countryCode).toBe('IQ');
     expect(directionPlace(g, 'East Texas')?.kind).toBe('region');
@@ -64,12 +101,25 @@ describe('nested places end to end', () => {
     const orgs = r.organizations.flatMap((o) => o.mentions.map((m) => m.text));
     expect(orgs).toContain('Texas Forest Service');
   });
-  it('by default: CoNLL-style spans, no place inside an organization name', () => {
+  it("by default: a civic or educational body's place, the organization kept whole", () => {
     const r = tagArticle(text);
-    expect(r.places.flatMap((p) => p.mentions.map((m) => m.text))).toEqual([]);
+    expect(r.places.flatMap((p) => p.mentions.map((m) => m.text)).sort()).toEqual(['Cincinnati', 'Texas']);
     const orgs = r.organizations.flatMap((o) => o.mentions.map((m) => m.text));
     expect(orgs).toContain('Texas Forest Service');
     expect(orgs).toContain('University of Cincinnati');
+  });
+  it('with placesInNames: false: CoNLL-style spans, no place inside an organization name', () => {
+    const r = tagArticle(text, { placesInNames: false });
+    expect(r.places.flatMap((p) => p.mentions.map((m) => m.text))).toEqual([]);
+  });
+  const brandText =
+    'Bayern Munich beat Werder Bremen on Saturday. Air France cancelled flights, and the U.S. Treasury Department said bond yields rose.';
+  it('by default: no place inside a club, a company or a national body', () => {
+    expect(tagArticle(brandText).places.flatMap((p) => p.mentions.map((m) => m.text))).toEqual([]);
+  });
+  it("with placesInNames: true: brands' places too", () => {
+    const places = tagArticle(brandText, { placesInNames: true }).places.flatMap((p) => p.mentions.map((m) => m.text));
+    expect(places).toContain('France');
   });
 });
 
