@@ -1,5 +1,5 @@
 import type { Token } from '../../text/types.js';
-import { capitalName, cutAtSentenceEnd, overMojibake } from './speaker-said.js';
+import { capitalName, overMojibake } from './speaker-said.js';
 import { cueLength, rightPhrase, speechVerb } from './tokens.js';
 import type { Attribution } from './types.js';
 import type { Window } from './window.js';
@@ -22,7 +22,7 @@ export function saidSpeaker(w: Window): Attribution | null {
   let s = from;
   while (!p && s < from + 3 && s + 1 < w.afterTo && isNumberish(tokens[s])) p = rightPhrase(tokens, ++s, w.afterTo);
   if (!p) return null;
-  p = cutAtSentenceEnd(tokens, overMojibake(tokens, p, w.afterTo));
+  p = overMojibake(tokens, p, w.afterTo);
   const start = s > from ? (tokens[from] as Token).start : p.start;
   return { mention: { start, end: p.end }, kind: p.kind, cue, rule: 'said-speaker', side: 'after' };
 }

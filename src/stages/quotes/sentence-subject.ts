@@ -2,7 +2,7 @@ import type { Context } from '../../pipeline/types.js';
 import type { Token } from '../../text/types.js';
 import { leftPhrase, rightPhrase, speechVerb, tokenAt } from './tokens.js';
 import type { Attribution, QuoteCandidate } from './types.js';
-import { DETERMINERS, makePhrase, type Phrase, PRONOUNS } from './words.js';
+import { makePhrase, type Phrase, PRONOUNS } from './words.js';
 
 /** Words that open an introductory clause: the subject comes after its comma ("In the email, Ash wrote …"). */
 const INTRO = new Set([
@@ -182,22 +182,7 @@ function verbSubject(tokens: Token[], from: number, to: number): Phrase | null {
 /** The subject of the sentence in tokens [from, to): after an introductory clause, and after an inverted "Said". */
 export function subject(tokens: Token[], from: number, to: number): Phrase | null {
   const p = subjectPhrase(tokens, from, to);
-  return p && !shouted(tokens, p) ? trimAtVerb(tokens, p) : null;
-}
-
-/**
- * "Sanders protesters interrupted her speech", "Mitchell tried to discuss": a lower-case past form after a name ends
- * the phrase read from it (not after a determiner: "the elected officials").
- */
-function trimAtVerb(tokens: Token[], p: Phrase): Phrase {
-  for (let k = p.from + 1; k < p.to; k++) {
-    const t = tokens[k] as Token;
-    if (t.kind !== 'word' || t.cap || !t.lower.endsWith('ed') || t.lower.length < 4) continue;
-    const b = tokens[k - 1] as Token;
-    if (DETERMINERS.has(b.lower) || b.text === '-') continue;
-    return makePhrase(tokens, p.from, k);
-  }
-  return p;
+  return p && !shouted(tokens, p) ? p : null;
 }
 
 /** A headline or dateline in capitals ("RED STATES OUTNUMBER BLUE STATES", "HIGHER") is no speaker; "CNN" is. */

@@ -19,7 +19,7 @@ export function speakerSaid(w: Window): Attribution | null {
     rightPhrase(tokens, k, w.afterTo) ?? capitalName(tokens, k, w.afterTo) ?? itAdverb(tokens, k, w.afterTo);
   // "…, like Ada Lund and Ben Ek, have also said": a comparison is no speaker.
   if (!found || LIKE.has(tokens[found.from]!.lower)) return null;
-  const p = cutAtSentenceEnd(tokens, overMojibake(tokens, found, w.afterTo));
+  const p = overMojibake(tokens, found, w.afterTo);
   let j = p.to;
   while (j < w.afterTo && SKIPPABLE.has(tokens[j]!.lower)) j++;
   // "“…?” a reporter can be heard asking": the verb after "be heard".
@@ -180,18 +180,3 @@ const isAdverbWord = (t: Token | undefined) =>
   t.kind === 'word' &&
   !t.cap &&
   (SKIPPABLE.has(t.lower) || (t.lower.length > 4 && t.lower.endsWith('ly')));
-
-/**
- * "read one. Others …", "between Cruz and Trump. And Patrick": a full stop after a lower-case word or one of four letters or more,
- * then a space and a capital, ends the sentence and the phrase ("Sen. John", "U.S. Senate" go on).
- */
-export function cutAtSentenceEnd(tokens: Token[], p: Phrase): Phrase {
-  for (let k = p.from + 1; k < p.to - 1; k++) {
-    const t = tokens[k] as Token;
-    const b = tokens[k - 1] as Token;
-    const n = tokens[k + 1] as Token;
-    if (t.text === '.' && (!b.cap || b.text.length > 3) && n.start > t.end && n.cap)
-      return makePhrase(tokens, p.from, k);
-  }
-  return p;
-}
