@@ -327,6 +327,36 @@ describe('dates: reference dates and ambiguity', () => {
     const out = dates('The treaty was signed on July 10, 2023 in Vilnius.', null);
     expect(out.dates.map((d) => d.value)).toEqual(['2023-07-10']);
   });
+  // TimeML's XXXX placeholder where the year cannot be known; relative forms (last spring, this quarter) stay out.
+  it.each([
+    ['The vote is on Aug. 11, aides said.', 'Aug. 11', 'XXXX-08-11', 'day'],
+    ['Talks were held 3–5 July in Geneva.', '3–5 July', 'XXXX-07-03', 'day'],
+    ['The plant closed in August, workers said.', 'August', 'XXXX-08', 'month'],
+    ['Sales fell in the third quarter, the firm said.', 'third quarter', 'XXXX-Q3', 'quarter'],
+    ['The dam burst in the spring after the rains.', 'spring', 'XXXX-SP', 'season'],
+  ] as const)('no reference date: %s', (text, span, value, grain) => {
+    const d = dates(text, null).dates.find((x) => x.text === span);
+    expect(d?.value).toBe(value);
+    expect(d?.grain).toBe(grain);
+    expect(d?.inferred).toBe(false);
+    expect(Timex3ValueSchema.safeParse(d?.value).success).toBe(true);
+  });
+  it.each([
+    'The museum reopened last spring after repairs.',
+    'Profit rose in the third quarter of this year.',
+    "Profit rose in this year's second quarter.",
+    'Profit rose in the year-ago quarter.',
+    'The council met last March.',
+  ])('no reference date, relative: nothing for %s', (text) => {
+    expect(dates(text, null).dates).toEqual([]);
+  });
+  it("keeps the reference date's year when there is one (no placeholder)", () => {
+    expect(dates('The vote is on Aug. 11, aides said.').dates.map((d) => d.value)).toEqual(['2023-08-11']);
+  });
+  it('rejects placeholders the schema does not allow', () => {
+    for (const v of ['XXXX', 'XXXX-13', 'XXXX-W32', 'XXXX-08-11TNI', '19XX', 'XXXX-Q5'])
+      expect(Timex3ValueSchema.safeParse(v).success).toBe(false);
+  });
   it('reads the reference date from a "Published" line', () => {
     const out = dates('Flood hits valley\nPublished on March 4, 2022\nThe river rose yesterday.', null);
     expect(out.publishedAt).toBe('2022-03-04');

@@ -18,6 +18,13 @@ const pad4 = (n: number): string => String(n).padStart(4, '0');
 export const fmtDay = (y: number, m: number, d: number): string => `${pad4(y)}-${pad2(m)}-${pad2(d)}`;
 export const fmtMonth = (y: number, m: number): string => `${pad4(y)}-${pad2(m)}`;
 export const fmtYear = (y: number): string => pad4(y);
+/**
+ * TimeML's placeholder for a year that cannot be known (no reference date, none written): `XXXX-08-11`, `XXXX-08`,
+ * `XXXX-Q3`, `XXXX-SU` (the form SUTime gives "Aug. 11" with no document date).
+ */
+export const NO_YEAR = 'XXXX';
+export const fmtDayNoYear = (m: number, d: number): string => `${NO_YEAR}-${pad2(m)}-${pad2(d)}`;
+export const fmtMonthNoYear = (m: number): string => `${NO_YEAR}-${pad2(m)}`;
 
 export function daysInMonth(y: number, m: number): number {
   return new Date(Date.UTC(y, m, 0)).getUTCDate();

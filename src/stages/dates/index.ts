@@ -63,7 +63,10 @@ export const datesStage: Stage<'dates', DateCandidate> = {
       end: c.end,
       text: ctx.doc.text.slice(c.start, c.end),
       // A part of the day ("Tuesday night") on a day value: TIMEX3 `2023-07-11TNI`.
-      value: c.dayPart && c.grain === 'day' && c.value?.length === 10 ? `${c.value}T${c.dayPart}` : (c.value as string),
+      value:
+        c.dayPart && c.grain === 'day' && c.value?.length === 10 && c.value[0] !== 'X'
+          ? `${c.value}T${c.dayPart}`
+          : (c.value as string),
       ...(c.endValue ? { endValue: c.endValue } : {}),
       grain: c.grain,
       relative: c.relative,

@@ -1,5 +1,5 @@
 import type { Context } from '../../../pipeline/types.js';
-import { fmtDay, validDay } from '../calendar.js';
+import { fmtDay, fmtDayNoYear, validDay } from '../calendar.js';
 import {
   candidate,
   dayAt,
@@ -51,9 +51,15 @@ export function dayMonth(ctx: Context): DateCandidate[] {
     let value: string | null = null;
     let endValue: string | undefined;
     if (year === null) {
-      inferred = true;
       const ref = reference(ctx);
-      if (ref) year = inferYear(ref, mo.month, startDay, tenseAt(ctx, i));
+      if (ref) {
+        year = inferYear(ref, mo.month, startDay, tenseAt(ctx, i));
+        inferred = true;
+      } else if (validDay(2000, mo.month, startDay)) {
+        // No reference date: the year cannot be known (`XXXX-07-03`).
+        value = fmtDayNoYear(mo.month, startDay);
+        if (endDay !== null && validDay(2000, mo.month, endDay)) endValue = fmtDayNoYear(mo.month, endDay);
+      } else continue;
     }
     if (year !== null) {
       if (!validDay(year, mo.month, startDay)) continue;

@@ -1,5 +1,5 @@
 import type { Context } from '../../../pipeline/types.js';
-import { fmtDay, validDay } from '../calendar.js';
+import { fmtDay, fmtDayNoYear, validDay } from '../calendar.js';
 import { MONTHS } from '../lexicon.js';
 import {
   candidate,
@@ -54,9 +54,15 @@ export function monthDay(ctx: Context): DateCandidate[] {
     let value: string | null = null;
     let endValue: string | undefined;
     if (year === null) {
-      inferred = true;
       const ref = reference(ctx);
-      if (ref) year = inferYear(ref, mo.month, d.day, tenseAt(ctx, i));
+      if (ref) {
+        year = inferYear(ref, mo.month, d.day, tenseAt(ctx, i));
+        inferred = true;
+      } else if (validDay(2000, mo.month, d.day)) {
+        // No reference date: the year cannot be known (`XXXX-08-11`).
+        value = fmtDayNoYear(mo.month, d.day);
+        if (endDay !== null && validDay(2000, endMonth, endDay)) endValue = fmtDayNoYear(endMonth, endDay);
+      } else continue;
     }
     if (year !== null) {
       if (!validDay(year, mo.month, d.day)) continue;

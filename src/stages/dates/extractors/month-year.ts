@@ -1,5 +1,5 @@
 import type { Context } from '../../../pipeline/types.js';
-import { fmtMonth } from '../calendar.js';
+import { fmtMonth, fmtMonthNoYear } from '../calendar.js';
 import { AMBIGUOUS_MONTHS, DATE_PREPOSITIONS, MONTHS } from '../lexicon.js';
 import {
   candidate,
@@ -105,9 +105,12 @@ export function monthYear(ctx: Context): DateCandidate[] {
         else year = inferYear(ref, month, null, tenseAt(ctx, i));
       }
       value = fmtMonth(year, month);
+    } else if (prev !== 'last' && prev !== 'past' && prev !== 'next' && prev !== 'coming' && prev !== 'this') {
+      // No reference date: the year cannot be known (`XXXX-08`).
+      value = fmtMonthNoYear(month);
     }
     const t0 = relative ? i - 1 : i;
-    out.push(candidate(ctx, t0, next, 'month', 'month', value, { inferred: true, relative }));
+    out.push(candidate(ctx, t0, next, 'month', 'month', value, { inferred: ref !== null, relative }));
     last = next - 1;
   }
   return out;

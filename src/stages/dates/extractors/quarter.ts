@@ -1,5 +1,5 @@
 import type { Context } from '../../../pipeline/types.js';
-import { quarterOf } from '../calendar.js';
+import { NO_YEAR, quarterOf } from '../calendar.js';
 import {
   candidate,
   dayAt,
@@ -42,6 +42,8 @@ const STARTS = triggers([
 const LATEST = new Set(['latest', 'recent', 'most', 'past', 'last', 'previous', 'same']);
 
 const YEAR_AGO = new Set(['year-ago', 'year-earlier', 'year-before']);
+/** "last/next/this quarter"-style words before a numbered quarter: relative to the reference date. */
+const SHIFTED = new Set(['last', 'previous', 'next', 'this', 'coming']);
 /** Words that may come between "the" and "quarter"/"period" in an anaphoric quarter. */
 const QUARTER_MODS = new Set([
   'the',
@@ -264,14 +266,21 @@ export function quarter(ctx: Context): DateCandidate[] {
       }
       let inferred = false;
       let value: string | null = null;
+      // "this year's quarter", "the third quarter of last year": relative to a year the reference date gives.
+      const shifted = relative;
       if (year === null) {
         inferred = true;
         relative = true;
         const ref = reference(ctx);
+        const p = lowerAt(ctx, i - 1);
         if (ref) {
-          const p = lowerAt(ctx, i - 1);
           if (p === 'last' || p === 'previous') year = quarterYear(ref, q, 'past');
           else year = quarterYear(ref, q, tenseAt(ctx, i));
+        } else if (!yearAgo && !shifted && !SHIFTED.has(p)) {
+          // No reference date: the year cannot be known (`XXXX-Q3`).
+          value = `${NO_YEAR}-Q${q}`;
+          relative = false;
+          inferred = false;
         }
       }
       if (year !== null && yearAgo && inferred) year--;

@@ -1,4 +1,5 @@
 import type { Context } from '../../../pipeline/types.js';
+import { NO_YEAR } from '../calendar.js';
 import type { DateCandidate } from '../types.js';
 import { dayMonth } from './day-month.js';
 import { isoDate } from './iso-date.js';
@@ -22,7 +23,8 @@ export function referenceDate(ctx: Context): DateCandidate[] {
   const last = paras[paras.length - 1];
   if (!last) return [];
   const found = [...isoDate(ctx), ...monthDay(ctx), ...dayMonth(ctx)]
-    .filter((c) => c.start < last.end && !c.inferred && c.grain === 'day' && c.value)
+    // A written year only: not inferred, not TimeML's `XXXX` placeholder (no reference date yet).
+    .filter((c) => c.start < last.end && !c.inferred && c.grain === 'day' && c.value && !c.value.startsWith(NO_YEAR))
     .sort((a, b) => a.start - b.start);
   for (const c of found) {
     const p = paras.find((x) => x.start <= c.start && c.start < x.end);

@@ -1,5 +1,5 @@
 import type { Context } from '../../../pipeline/types.js';
-import type { Ymd } from '../calendar.js';
+import { NO_YEAR, type Ymd } from '../calendar.js';
 import { SEASONS } from '../lexicon.js';
 import { candidate, lowerAt, positionsOf, reference, tenseAt, tokenAt, triggers, yearOf } from '../scan.js';
 import type { DateCandidate } from '../types.js';
@@ -75,9 +75,10 @@ export function season(ctx: Context): DateCandidate[] {
         continue;
       }
     }
-    const value = ref ? `${seasonYear(ref, code, how)}-${code}` : null;
+    // No reference date: "in the spring" is `XXXX-SP` (the year cannot be known); "last spring" stays out.
+    const value = ref ? `${seasonYear(ref, code, how)}-${code}` : relative ? null : `${NO_YEAR}-${code}`;
     const t0 = relative ? i - 1 : i;
-    out.push(candidate(ctx, t0, j, 'season', 'season', value, { relative, inferred: true }));
+    out.push(candidate(ctx, t0, j, 'season', 'season', value, { relative, inferred: ref !== null }));
   }
   return out;
 }
