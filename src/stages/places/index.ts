@@ -3,6 +3,7 @@
  * each place (official forms and alternate names included: "Republic of Lithuania" → Lithuania), scores salience,
  * and computes the article's focus from places and demonyms. Offsets are normalized-text offsets.
  */
+import { colocateMentions } from '../../gazetteer/counties.js';
 import { fold, type Gazetteer, type GazetteerEntry, getGazetteer, isCommonWordPlace } from '../../gazetteer/index.js';
 import type { Context, PlaceCandidate, PlacesResult, Stage } from '../../pipeline/types.js';
 import type { Mention, Place, PlaceKind } from '../../schema.js';
@@ -282,9 +283,16 @@ export function resolvePlaces(ctx: Context, cands: readonly PlaceCandidate[], ga
   const memo = new Map<string, GazetteerEntry[]>();
   const entriesOf = (c: PlaceCandidate) => {
     // "Northern Iraq" typed as an organization: the whole span, read as the place after the direction word.
+    // Its readings are those of the place after the direction word that are big enough to have parts ("Northeast
+    // Georgia": the country or the US state, as the article says).
     if (c.rule === 'direction') {
-      const e = directionPlace(g, cleanSurface(c.text));
-      return e ? [e] : [];
+      const surface = cleanSurface(c.text);
+      const e = directionPlace(g, surface);
+      if (!e) return [];
+      const all = entriesFor(g, surface.slice(surface.indexOf(' ') + 1)).filter(
+        (x) => BIG_KINDS.has(x.kind) || x.kind === 'city',
+      );
+      return all.includes(e) ? all : [e];
     }
     const key = `${keyOf.get(c)}\u0000${c.kindHint ?? ''}\u0000${c.text === c.text.toUpperCase()}\u0000${ctx.zoneAt(c.start) === 'dateline'}`;
     let e = memo.get(key);
@@ -426,6 +434,12 @@ export function resolvePlaces(ctx: Context, cands: readonly PlaceCandidate[], ga
     if (changed) chooseAll(second);
   }
   readingsFromContext(text, resolved);
+  // Shared county names ("Henry County") read by the article's towns near one of them (src/gazetteer/counties.ts).
+  colocateMentions(
+    resolved,
+    (r) => keyOf.get(r.cand) ?? '',
+    (r) => qualifierOf(text, r.cand, byStart) !== null,
+  );
 
   // Group mentions by place.
   interface Group {

@@ -110,6 +110,8 @@ export interface ResolveContext {
    * Soft region votes of the article's ambiguous names (softRegionVotes), with this name's own votes, which do not
    * count for itself: "Madison", "Plainview" and "Norfolk" together point to Nebraska though none does alone.
    */
+  /** Countries the name also names, or where it is also a city of BIG_CITY people (set by chooseEntry). */
+  bigCityIn?: ReadonlySet<string>;
   soft?: {
     votes: ReadonlyMap<string, number>;
     own: ReadonlyMap<string, number> | undefined;
@@ -117,6 +119,8 @@ export interface ResolveContext {
   };
 }
 
+/** A city this big is what its name means in its country, over the region of the same name. */
+const BIG_CITY = 100_000;
 /** Weight of the other names' soft region votes. */
 const SOFT_WEIGHT = 5;
 /** A name whose best reading has this many people, its namesakes mostly abroad, casts no soft votes. */
@@ -169,6 +173,19 @@ export function softRegionVotes(lists: readonly (readonly GazetteerEntry[])[]): 
   return { votes, own, total };
 }
 
+/** The share of the region evidence (keyed `CC.admin1`) that lies in country `code`. */
+function countryShare(regions: ReadonlyMap<string, number> | undefined, code: string): number {
+  if (!regions?.size) return 0;
+  let total = 0;
+  let mine = 0;
+  for (const [k, v] of regions) {
+    if (v <= 0) continue;
+    total += v;
+    if (k.startsWith(code) && k[code.length] === '.') mine += v;
+  }
+  return total > 1e-9 ? mine / total : 0;
+}
+
 /** Score of one entry: population prior, gazetteer order, the article's countries, a qualifier. Higher is better. */
 export function scoreEntry(e: GazetteerEntry, rank: number, ctx: ResolveContext): number {
   let s = Math.log10(e.population + 10) / 6; // 0.17 .. ~1.25
@@ -183,7 +200,15 @@ export function scoreEntry(e: GazetteerEntry, rank: number, ctx: ResolveContext)
     return total > 1e-9 ? Math.max(0, m.get(key) ?? 0) / total : 0;
   };
   if (e.countryCode) s += 0.8 * share(ctx.countries, e.countryCode);
-  if (e.countryCode && e.admin1 !== undefined) s += REGION_WEIGHT * share(ctx.regions, `${e.countryCode}.${e.admin1}`);
+  if (e.countryCode && e.admin1 !== undefined) {
+    // A first-level region is a sibling of the regions the article names ("Wales and England", "Georgia and
+    // Texas"): it takes its country's share of the region evidence, as a town takes its own region's.
+    // Not where the name is also that country ("Mexico") or a big city of it ("Washington", "New York": the city
+    // or the state, as its own region's evidence says).
+    const key = `${e.countryCode}.${e.admin1}`;
+    const sibling = e.kind === 'region' && !ctx.bigCityIn?.has(e.countryCode);
+    s += REGION_WEIGHT * Math.max(share(ctx.regions, key), sibling ? countryShare(ctx.regions, e.countryCode) : 0);
+  }
   const soft = ctx.soft;
   if (soft && e.countryCode && e.admin1 !== undefined && soft.total > 0) {
     const key = `${e.countryCode}.${e.admin1}`;
@@ -205,8 +230,17 @@ export function scoreEntry(e: GazetteerEntry, rank: number, ctx: ResolveContext)
 }
 
 /** The best entry for a mention; null when there are none. */
-export function chooseEntry(entries: readonly GazetteerEntry[], ctx: ResolveContext): GazetteerEntry | null {
+export function chooseEntry(entries: readonly GazetteerEntry[], context: ResolveContext): GazetteerEntry | null {
   let best: GazetteerEntry | null = null;
+  let ctx = context;
+  if (entries.length > 1 && ctx.regions?.size) {
+    let big: Set<string> | undefined;
+    for (const e of entries) {
+      const shadows = e.kind === 'country' || (e.kind === 'city' && e.population >= BIG_CITY);
+      if (shadows && e.countryCode) (big ??= new Set()).add(e.countryCode);
+    }
+    if (big) ctx = { ...ctx, bigCityIn: big };
+  }
   let bestScore = Number.NEGATIVE_INFINITY;
   entries.forEach((e, i) => {
     const s = scoreEntry(e, i, ctx);
