@@ -237,7 +237,9 @@ export function chooseEntry(entries: readonly GazetteerEntry[], context: Resolve
     let big: Set<string> | undefined;
     for (const e of entries) {
       const shadows = e.kind === 'country' || (e.kind === 'city' && e.population >= BIG_CITY);
-      if (shadows && e.countryCode) (big ??= new Set()).add(e.countryCode);
+      if (!shadows || !e.countryCode) continue;
+      big ??= new Set();
+      big.add(e.countryCode);
     }
     if (big) ctx = { ...ctx, bigCityIn: big };
   }
