@@ -45,6 +45,16 @@ const ROWS: Row[] = [
     [{ quote: '“The levee will hold,“', mention: 'Nora Quist', cue: 'said' }],
   ],
   [
+    'closing mark typed as an opening one, spaced off the comma',
+    '“The levee will hold, “ said Nora Quist, an engineer with the county.',
+    [{ quote: '“The levee will hold, “', mention: 'Nora Quist', cue: 'said' }],
+  ],
+  [
+    'a spaced opening mark after a full stop still opens',
+    '“Not yet,” Ek said. “ You know, the river has always been here.”',
+    [{ quote: '“Not yet,” Ek said. “ You know, the river has always been here.”', fragments: 2, mention: 'Ek' }],
+  ],
+  [
     'told a programme by its title',
     '"We are ready," Ana Silva told "Morning Edition" on Friday.',
     [{ quote: '"We are ready,"', mention: 'Ana Silva', cue: 'told' }],

@@ -79,7 +79,11 @@ export function classifyMark(text: string, pos: number, paraStart: number, paraE
       // “ may also close a „ quote: that is decided when pairing. Glued to a word and followed by a space or
       // punctuation (`…her here,“ said X`), it is a closing mark typed the wrong way round.
       const canOpen = !isSpace(next) || openContext;
-      return mark(DOUBLE, canOpen, !canOpen && !isSpace(prev));
+      // Spaced off the comma or full stop it closes after (`…will hold, “ said X`), it may close too; with nothing
+      // open before it, it opens (`As Ek reported, “ … if`).
+      const before = pos - 2 >= paraStart ? text.charCodeAt(pos - 2) : NO_CHAR;
+      const spaced = prev === 32 && isSpace(next) && (isEndPunct(before) || SINGLE_CLOSERS.has(before));
+      return mark(DOUBLE, canOpen, (!canOpen && !isSpace(prev)) || spaced);
     }
     case LOW_DOUBLE:
       return mark(DOUBLE, true, false);
