@@ -163,3 +163,16 @@ describe('newspapers and more clubs', () => {
     },
   );
 });
+
+describe('organization-typed names: teams in results tables and match reports', () => {
+  const placesOf = (text: string) => tagArticle(text).places.flatMap((p) => p.mentions.map((m) => m.text));
+  it.each([
+    'Rugby league results on Sunday: North Sydney 22 Penrith 10, South Sydney 4 Manly 30.', // a table row
+    'Metz were beaten 3-1 at home to Guingamp on Saturday, and Lens lost 2-0 to Auxerre.', // a score nearby
+  ])('no place in %s', (text) => {
+    expect(placesOf(text)).toEqual([]);
+  });
+  it('keeps a direction + place name outside a table', () => {
+    expect(placesOf('Crews worked across East Texas all night.')).toContain('East Texas');
+  });
+});

@@ -360,11 +360,27 @@ function typedAsOrg(g: Gazetteer, text: string, start: number, end: number): boo
   const name = text.slice(start, end);
   const top = exactPlace(g, name);
   if (!top) return false;
-  if (locative) return true;
+  if (locative) return !nearScore(text, start, end);
   const m = /^, (\p{Lu}[\p{L}.]*(?: \p{Lu}[\p{L}.]*)?)/u.exec(text.slice(end, end + 30));
   const q = m ? entriesFor(g, m[1] as string)[0] : undefined;
   return !!q && (q.kind === 'region' || q.kind === 'country') && top.countryCode === q.countryCode;
 }
+
+/**
+ * A match score ("2-1", "3 - 0") near a name on its line: the name is a club in a match report ("lost 3-1 to
+ * Cesena", "the 1-0 defeat at Chelsea"), not the town ("in Gainesville").
+ */
+function nearScore(text: string, start: number, end: number): boolean {
+  const s = Math.max(0, start - 60);
+  const window = text.slice(s, Math.min(text.length, end + 40));
+  const a = text.lastIndexOf('\n', start) + 1 - s;
+  const b = window.indexOf('\n', end - s);
+  return SCORE.test(window.slice(Math.max(0, a), b < 0 ? undefined : b));
+}
+const SCORE = /(?:^|[^\d.,:/-])\d{1,2} ?- ?\d{1,2}(?!\d|[.,:/-]\d)/;
+
+/** Figures right after a name: a row of a results table or a standings table ("North Sydney 46", "21 15 0 6"). */
+const TABLE_ROW = /^[ \t]+\d/;
 
 /**
  * The place after a direction word when a whole (organization-typed) name is just that ("Northern Iraq", "East
@@ -401,7 +417,8 @@ export function orgPlaceCandidates(ctx: Context): PlaceCandidate[] {
     if (SKIP_KINDS.has(o.kind)) continue;
     for (const m of o.mentions) {
       if (!ctx.inScope(m.start)) continue;
-      if (o.kind === 'other' && directionPlace(g, m.text)) {
+      // A direction + place followed by figures is a team in a results table ("North Sydney 46 South Sydney 4").
+      if (o.kind === 'other' && !TABLE_ROW.test(text.slice(m.end, m.end + 4)) && directionPlace(g, m.text)) {
         out.push({ start: m.start, end: m.end, text: m.text, rule: 'direction' });
         continue;
       }
