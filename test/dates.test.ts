@@ -248,6 +248,15 @@ const ANCHORED: [pub: string, text: string, span: string, value: string][] = [
   // "by" before a possessive date is an agent, not a deadline; before a plain one it still is.
   ['1995-11-01', "The vote was overshadowed by Monday's storm.", 'Monday', '1995-10-30'],
   ['1995-11-01', 'Bids are due by Monday, the agency said.', 'Monday', '1995-11-06'],
+  // "is/are to" + verb: an arrangement, the future ("The reason is to cut costs" is no date cue).
+  ['1995-11-01', 'The envoy is to arrive in Tokyo on Sunday for talks.', 'Sunday', '1995-11-05'],
+  ['1995-11-01', 'The two men are to be sentenced Monday.', 'Monday', '1995-11-06'],
+  ['1995-11-01', 'The aim is to cut costs, the firm said Monday.', 'Monday', '1995-10-30'],
+  // Two weekdays joined by and/or: the second is the one nearest the first; by through/to: the next one.
+  ['1995-11-01', 'The minister is to visit the port on Friday and Saturday.', 'Saturday', '1995-11-04'],
+  ['1995-11-01', 'Riots broke out on Friday and Thursday, police said.', 'Thursday', '1995-10-26'],
+  ['1995-11-01', 'The ferries will run Monday through Friday.', 'Friday', '1995-11-10'],
+  ['1995-11-01', 'Police said the march was on Monday, and Friday was quiet.', 'Friday', '1995-10-27'],
 ];
 
 describe('dates: anchored, transcript and results-story forms', () => {

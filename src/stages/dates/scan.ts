@@ -182,10 +182,13 @@ const PAST = new Set([
   'bent',
   'slept',
 ]);
+const IS_ARE = new Set(['is', 'are']);
 /** "plans to" (not "vacation plans"), "due" (not "due to the storm"; "due to be carried out" is). */
 function futureWord(toks: Token[], k: number, w: string): boolean {
   if (w === 'plans') return toks[k + 1]?.lower === 'to';
   if (w === 'due') return toks[k + 1]?.lower !== 'to' || toks[k + 2]?.lower === 'be';
+  // "is to meet bankers on Friday", "are to be sentenced Monday": an arrangement, the future.
+  if (w === 'to') return IS_ARE.has(toks[k - 1]?.lower ?? '') && toks[k + 1]?.kind === 'word';
   return FUTURE.has(w) || w.endsWith("'ll") || w.endsWith('’ll') || (w === 'going' && toks[k + 1]?.lower === 'to');
 }
 

@@ -1,11 +1,14 @@
 import type { Context } from '../../../pipeline/types.js';
-import { addDays, fmtDay, weekday } from '../calendar.js';
+import { addDays, fmtDay, parseYmd, weekday } from '../calendar.js';
 import { WEEKDAYS } from '../lexicon.js';
 import { candidate, lowerAt, positionsOf, reference, tenseAt, triggers } from '../scan.js';
 import type { DateCandidate } from '../types.js';
 import { DAY_PARTS } from './part-of-day.js';
 
 const WEEKDAY_WORDS = triggers([...WEEKDAYS.keys()]);
+/** "Friday and Saturday", "Friday or Thursday": the nearest such day; "Monday through Friday": the next one. */
+const LINKS = new Set(['and', 'or']);
+const RANGE_LINKS = new Set(['to', 'through', 'until', 'till', '-', '\u2013']);
 
 /**
  * "on Monday", "last Friday", "next Tuesday", "Wednesday": the most recent such day before publication in past or
@@ -42,7 +45,24 @@ export function relativeWeekday(ctx: Context): DateCandidate[] {
       dir = tenseAt(ctx, i) === 'future' ? 'future' : 'past';
       if (prev === 'this') t0 = i - 1;
     }
-    if (ref) {
+    // "on Friday and Saturday", "Monday or Tuesday", "Friday and Thursday": the second day is the one nearest the
+    // first (the clause names one stretch of days), whatever the tense says; "Monday through Friday" the next one.
+    const before = out[out.length - 1];
+    const linked =
+      before?.t1 === i - 1 &&
+      before.value !== null &&
+      (LINKS.has(prev) || RANGE_LINKS.has(prev)) &&
+      toks[i - 2]?.sentence === t.sentence;
+    if (ref && linked) {
+      const first = parseYmd(before.value as string);
+      if (first) {
+        let delta = (wd - weekday(first) + 7) % 7;
+        if (delta > 3 && LINKS.has(prev)) delta -= 7;
+        const d = addDays(first, delta === 0 ? 7 : delta);
+        value = fmtDay(d.y, d.m, d.d);
+      }
+    }
+    if (ref && value === null) {
       const today = weekday(ref);
       let delta: number;
       if (dir === 'past') {
