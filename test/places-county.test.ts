@@ -57,6 +57,17 @@ const placesOf = (text: string, opts: Parameters<typeof tagArticle>[1] = {}) =>
   }));
 
 describe('county mentions', () => {
+  it('reads the items of a list of counties as the counties', () => {
+    const r = tagArticle('Power was out in Jackson and Barrow counties in Georgia on Monday, the utility said.');
+    const names = r.places.filter((p) => p.name.endsWith(' County'));
+    expect(names.map((p) => [p.name, p.mentions[0]?.text])).toEqual(
+      expect.arrayContaining([
+        ['Jackson County', 'Jackson'],
+        ['Barrow County', 'Barrow'],
+      ]),
+    );
+  });
+
   const table: [string, string, string][] = [
     ['Deputies searched a farm in rural Laurel County on Tuesday, the sheriff said.', 'Laurel County', 'Laurel County'],
     ['Henry County commissioners voted on the new budget late Monday night.', 'Henry County', 'Henry County'],
@@ -124,6 +135,14 @@ describe('counties inside organization names (countyCandidates)', () => {
   });
   it('a weekday after the county does not make a name', () => {
     expect(cands('Deputies were in Laurel County Friday.', 'nothing', 'other', false)).toEqual(['Laurel County']);
+  });
+  it('each item of a list of counties, as the county', () => {
+    const t = 'Storms hit Becker, Clay, Otter Tail and Wilkin counties and In Jackson and Barrow counties too.';
+    expect(cands(t, 'x', 'other', false).sort()).toEqual(
+      ['Becker', 'Clay', 'Otter Tail', 'Wilkin', 'Jackson', 'Barrow'].sort(),
+    );
+    expect(cands('Both counties, the report said.', 'x', 'other', false)).toEqual([]);
+    expect(cands('Paul and Mary counties.', 'x', 'other', false)).toEqual([]);
   });
   it('the longest county name, and the last part of a hyphenated one', () => {
     expect(cands('Roads in Prince William County closed.', 'x', 'other', false)).toEqual(['Prince William County']);

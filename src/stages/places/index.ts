@@ -282,6 +282,9 @@ export function resolvePlaces(ctx: Context, cands: readonly PlaceCandidate[], ga
   }
   const memo = new Map<string, GazetteerEntry[]>();
   const entriesOf = (c: PlaceCandidate) => {
+    // "Swift" of "Swift and Wilkin counties" (countyCandidates, lexical.ts): the county.
+    if (c.rule === 'county-list' || c.rule === 'parish-list')
+      return entriesFor(g, `${c.text} ${c.rule === 'county-list' ? 'County' : 'Parish'}`, 'region');
     // "Northern Iraq" typed as an organization: the whole span, read as the place after the direction word.
     // Its readings are those of the place after the direction word that are big enough to have parts ("Northeast
     // Georgia": the country or the US state, as the article says).

@@ -204,5 +204,72 @@ export function countyCandidates(ctx: Context): PlaceCandidate[] {
       out.push({ start, end, text: text.slice(start, end), rule: 'county', kindHint: 'region' });
     }
   }
+  out.push(...countyListCandidates(ctx, g));
+  return out;
+}
+
+/** Plural heads after a list of county names ("Swift and Wilkin counties", "Knox, Blount and Sevier Counties"). */
+const COUNTY_LIST_HEADS: readonly [string, string][] = [
+  [' counties', 'County'],
+  [' Counties', 'County'],
+  [' parishes', 'Parish'],
+  [' Parishes', 'Parish'],
+];
+/** What separates the items of such a list, read backwards from an item's start. */
+const LIST_SEPARATORS = [', and ', ', or ', ' and ', ' or ', ' & ', ', '];
+
+/**
+ * The items of a list of county names before a plural head ("Jackson and Barrow counties"): each item a place
+ * candidate of its own (rule `county-list` or `parish-list`, read by the places stage as "<item> County"), when
+ * the gazetteer knows the county; only lists of two items or more.
+ */
+function countyListCandidates(ctx: Context, g0: Gazetteer | null): PlaceCandidate[] {
+  const text = ctx.doc.text;
+  const out: PlaceCandidate[] = [];
+  let g = g0;
+  for (const [needle, head] of COUNTY_LIST_HEADS) {
+    for (let at = text.indexOf(needle); at >= 0; at = text.indexOf(needle, at + 1)) {
+      if (isWordCharAt(text[at + needle.length]) || !ctx.inScope(at)) continue;
+      g ??= getGazetteer(ctx.config);
+      // Items backwards from the head: each the word starts of up to three capitalised words ending at e.
+      const items: { starts: number[]; end: number }[] = [];
+      let e = at;
+      while (items.length < 8) {
+        const starts: number[] = [];
+        let s = e;
+        while (starts.length < 3) {
+          let w = s;
+          while (w > 0 && s - w < 30 && isNameWordChar(text[w - 1])) w--;
+          if (w === s || !isUpper(text[w])) break;
+          starts.push(w);
+          if (w < 2 || text[w - 1] !== ' ') break;
+          s = w - 1;
+        }
+        if (!starts.length) break;
+        items.push({ starts, end: e });
+        const first = starts[starts.length - 1] as number;
+        const sep = LIST_SEPARATORS.find((x) => text.slice(first - x.length, first) === x);
+        if (!sep) break;
+        e = first - sep.length;
+      }
+      if (items.length < 2) continue;
+      for (const { starts, end } of items) {
+        // The longest run of the item's last words that names a county ("In Jackson" → Jackson).
+        for (let k = starts.length - 1; k >= 0; k--) {
+          const start = starts[k] as number;
+          const name = text.slice(start, end);
+          if (!g.lookup(`${name} ${head}`).some((x) => x.kind === 'region' && x.countryCode === 'US')) continue;
+          out.push({
+            start,
+            end,
+            text: name,
+            rule: head === 'County' ? 'county-list' : 'parish-list',
+            kindHint: 'region',
+          });
+          break;
+        }
+      }
+    }
+  }
   return out;
 }
