@@ -256,6 +256,14 @@ const ANCHORED: [pub: string, text: string, span: string, value: string][] = [
   ['1995-11-01', 'The minister is to visit the port on Friday and Saturday.', 'Saturday', '1995-11-04'],
   ['1995-11-01', 'Riots broke out on Friday and Thursday, police said.', 'Thursday', '1995-10-26'],
   ['1995-11-01', 'The ferries will run Monday through Friday.', 'Friday', '1995-11-10'],
+  // A quarter two or more behind the current one, in a future clause: next year's (not a fiscal one, not the last).
+  ['1995-11-02', 'Acme expects to return to profit in the first quarter.', 'first quarter', '1996-Q1'],
+  ['1995-11-02', 'Acme will report fiscal first-quarter results soon.', 'fiscal first-quarter', '1995-Q1'],
+  ['1995-11-02', 'Acme expects to report third-quarter losses.', 'third-quarter', '1995-Q3'],
+  ['1995-11-02', 'Acme lost money in the first quarter.', 'first quarter', '1995-Q1'],
+  // "expects/intends/hopes/aims to": the future; "expects a loss" (no "to") is no cue.
+  ['1995-11-01', 'The investor intends to file the papers Monday.', 'Monday', '1995-11-06'],
+  ['1995-11-01', 'Analysts expect a loss, the firm said Monday.', 'Monday', '1995-10-30'],
   ['1995-11-01', 'Police said the march was on Monday, and Friday was quiet.', 'Friday', '1995-10-27'],
 ];
 

@@ -183,9 +183,11 @@ const PAST = new Set([
   'slept',
 ]);
 const IS_ARE = new Set(['is', 'are']);
+/** "expects to return to profit in the first quarter", "hopes to sign the deal in May": the future. */
+const AIM_TO = new Set(['expects', 'expect', 'intends', 'intend', 'hopes', 'hope', 'aims', 'aim']);
 /** "plans to" (not "vacation plans"), "due" (not "due to the storm"; "due to be carried out" is). */
 function futureWord(toks: Token[], k: number, w: string): boolean {
-  if (w === 'plans') return toks[k + 1]?.lower === 'to';
+  if (w === 'plans' || AIM_TO.has(w)) return toks[k + 1]?.lower === 'to';
   if (w === 'due') return toks[k + 1]?.lower !== 'to' || toks[k + 2]?.lower === 'be';
   // "is to meet bankers on Friday", "are to be sentenced Monday": an arrangement, the future.
   if (w === 'to') return IS_ARE.has(toks[k - 1]?.lower ?? '') && toks[k + 1]?.kind === 'word';

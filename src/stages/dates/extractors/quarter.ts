@@ -166,9 +166,18 @@ function endedQuarter(ctx: Context, i: number): { y: number; q: number } | null 
 }
 
 /** The year a quarter named without one refers to. */
-function quarterYear(ref: { y: number; m: number }, q: number, tense: 'future' | 'past' | 'none'): number {
+function quarterYear(
+  ref: { y: number; m: number },
+  q: number,
+  tense: 'future' | 'past' | 'none',
+  fiscal = false,
+): number {
+  const cur = quarterOf(ref.m);
+  // "expects a profit in the first quarter" in an October story: next year's. A quarter two or more behind the current
+  // one is not what a future clause reports (a fiscal quarter, numbered from another month, is left at this year).
+  if (tense === 'future' && !fiscal && q < cur - 1) return ref.y + 1;
   // Companies report a finished quarter in future sentences too ("expects to report third-quarter losses").
-  if (q <= quarterOf(ref.m)) return ref.y;
+  if (q <= cur) return ref.y;
   return tense === 'past' ? ref.y - 1 : ref.y;
 }
 
@@ -236,6 +245,7 @@ export function quarter(ctx: Context): DateCandidate[] {
       }
       // Before: "the", "2024", "fiscal 2024", "this year's", "last year's", "1989's", "the year-ago"
       let b = i - 1;
+      const fiscal = lowerAt(ctx, b) === 'fiscal' || lowerAt(ctx, i).startsWith('fiscal');
       if (lowerAt(ctx, b) === 'fiscal') b--;
       const yearAgo = YEAR_AGO.has(lowerAt(ctx, b));
       if (yearAgo) {
@@ -275,7 +285,7 @@ export function quarter(ctx: Context): DateCandidate[] {
         const p = lowerAt(ctx, i - 1);
         if (ref) {
           if (p === 'last' || p === 'previous') year = quarterYear(ref, q, 'past');
-          else year = quarterYear(ref, q, tenseAt(ctx, i));
+          else year = quarterYear(ref, q, tenseAt(ctx, i), fiscal);
         } else if (!yearAgo && !shifted && !SHIFTED.has(p)) {
           // No reference date: the year cannot be known (`XXXX-Q3`).
           value = `${NO_YEAR}-Q${q}`;
