@@ -570,6 +570,29 @@ const ROWS: Row[] = [
     [{ quote: '“We will win this county again and again.”', mention: 'he' }],
   ],
   [
+    'a count before the verb',
+    'Most voters were unsure of the outcome, and 14 percent said “not at all likely” when asked.',
+    [{ quote: '“not at all likely”', mention: '14 percent', cue: 'said' }],
+  ],
+  [
+    'is quoted as saying',
+    '“We dial less, so our costs stay low,” Ek is quoted as saying in the brochure.',
+    [{ quote: '“We dial less, so our costs stay low,”', mention: 'Ek', cue: 'quoted as saying' }],
+  ],
+  [
+    'a name, a past form and a colon',
+    '“We need more officers on the street,” said Ek, head of the union. Lund resisted:  “The governor cannot suspend the law.”',
+    [
+      { quote: '“We need more officers on the street,”', mention: 'Ek' },
+      { quote: '“The governor cannot suspend the law.”', mention: 'Lund', cue: 'resisted' },
+    ],
+  ],
+  [
+    'asked by, in the passive',
+    'On the show, Ek was asked by host Ana Lund, who backs him, “Will you stay in the race until June?”',
+    [{ quote: '“Will you stay in the race until June?”', mention: 'host Ana Lund' }],
+  ],
+  [
     'unattributed long quote kept',
     'The sign on the door read as follows. “Closed for repairs until the end of the month, sorry for the trouble.”',
     [{ quote: '“Closed for repairs until the end of the month, sorry for the trouble.”', mention: null }],
@@ -673,6 +696,18 @@ const SPEAKER_FALSE_POSITIVES: [label: string, text: string, quote: string, notM
     'Ek said it first.\n\n“We will not sell the farm,” like Ana Lund, Sen. Ben Ek of Lund and others have also said.',
     '“We will not sell the farm,”',
     'like Ana Lund',
+  ],
+  [
+    'money is no count of speakers',
+    'Ek spoke first. The $160 billion merger said “we are not done with this market yet” to investors.',
+    '“we are not done with this market yet”',
+    '160 billion merger',
+  ],
+  [
+    'a past form and a colon inside a longer sentence',
+    'The mayor listed the options and Lund resisted: “The governor cannot suspend the law.”',
+    '“The governor cannot suspend the law.”',
+    'Lund',
   ],
   [
     'a dash and a lower-case phrase is no signature',

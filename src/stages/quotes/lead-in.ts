@@ -1,5 +1,5 @@
 import type { Token } from '../../text/types.js';
-import { subject } from './sentence-subject.js';
+import { passiveBy, subject } from './sentence-subject.js';
 import { SPEECH_VERBS } from './speech-verbs.js';
 import { isTerminal, leftPhrase, rightPhrase as rightPhraseTo, speechVerb } from './tokens.js';
 import type { Attribution } from './types.js';
@@ -70,7 +70,7 @@ function verbLeadIn(w: Window): Attribution | null {
         clauseSubject(tokens, v, w.floor ?? w.beforeFrom) ??
         subject(tokens, sentenceStart(tokens, v, w.floor ?? w.beforeFrom), v) ??
         leftPhrase(tokens, v, min))
-      : (verbSubject(tokens, v, min) ?? subject(tokens, min, v));
+      : (passiveBy(tokens, v, w.beforeTo) ?? verbSubject(tokens, v, min) ?? subject(tokens, min, v));
     if (!p) return null;
     const a: Attribution = {
       mention: { start: p.start, end: p.end },
@@ -237,7 +237,7 @@ function colonLeadIn(w: Window): Attribution | null {
   const colon = w.beforeTo - 1;
   if (colon <= w.beforeFrom || tokens[colon]?.text !== ':') return null;
   let p = leftPhrase(tokens, colon, w.beforeFrom, 0);
-  if (!p || p.to !== colon) return hereIs(tokens, colon, w.beforeFrom);
+  if (!p || p.to !== colon) return verbColon(tokens, colon, floor) ?? hereIs(tokens, colon, w.beforeFrom);
   if (p.kind !== 'name') {
     // "More from the report: “…”": a description after "from".
     const b = tokens[p.from - 1];
@@ -257,6 +257,21 @@ function colonLeadIn(w: Window): Attribution | null {
     (b.cap && SPEECH_VERBS.has(b.lower) && opensSentence) ||
     ((b.lower === '’s' || b.lower === "'s") && bb?.lower === 'here');
   return ok ? colonAttribution(p, 'lead-in:name-colon') : (hereIs(tokens, colon, w.beforeFrom) ?? null);
+}
+
+/**
+ * "Kasich resisted: “…”", "She countered: “…”": a sentence that is only a name or pronoun and a past form, then the
+ * colon and the quote: whatever the verb, its subject speaks.
+ */
+function verbColon(tokens: Token[], colon: number, floor: number): Attribution | null {
+  const v = tokens[colon - 1];
+  if (!v || v.kind !== 'word' || v.cap || v.lower.length < 5 || !v.lower.endsWith('ed') || NOT_NOUN.has(v.lower))
+    return null;
+  const p = leftPhrase(tokens, colon - 1, floor, 0);
+  if (!p || p.to !== colon - 1 || (p.kind !== 'name' && p.kind !== 'pronoun')) return null;
+  const b = tokens[p.from - 1];
+  if (p.from - 1 >= floor && b && !isTerminal(b) && b.sentence === v.sentence) return null;
+  return { ...colonAttribution(p, 'lead-in:verb-colon'), cue: { start: v.start, end: v.end } };
 }
 
 /** "Here’s Clinton in December 1992: “…”": the name after "Here’s", a time phrase between it and the colon. */

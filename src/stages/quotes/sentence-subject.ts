@@ -171,12 +171,21 @@ function verbSubject(tokens: Token[], from: number, to: number): Phrase | null {
   for (let v = to - 1; v > from; v--) {
     const t = tokens[v] as Token;
     if (t.kind !== 'word' || t.lower.endsWith('ing') || !speechVerb(tokens, v)) continue;
-    const p = leftPhrase(tokens, v, from);
+    const p = passiveBy(tokens, v, to) ?? leftPhrase(tokens, v, from);
     // "… who told Congress when asked about it: “…”": a reduced clause's verb; the verb before it has the subject.
     if (!p && REDUCED.has((tokens[v - 1] as Token | undefined)?.lower ?? '')) continue;
     return p;
   }
   return null;
+}
+
+const BE = new Set(['was', 'were', 'is', 'are', 'been']);
+
+/** "Sanders was asked by host Bill Maher, who …, “…”": in the passive, the phrase after "by" speaks. */
+export function passiveBy(tokens: Token[], v: number, limit: number): Phrase | null {
+  if (!BE.has((tokens[v - 1] as Token | undefined)?.lower ?? '') || tokens[v + 1]?.lower !== 'by') return null;
+  const p = rightPhrase(tokens, v + 2, limit);
+  return p && p.kind !== 'pronoun' ? p : null;
 }
 
 /** The subject of the sentence in tokens [from, to): after an introductory clause, and after an inverted "Said". */

@@ -25,7 +25,7 @@ export function speakerSaid(w: Window): Attribution | null {
   // "“…?” a reporter can be heard asking": the verb after "be heard".
   if (tokens[j]?.lower === 'be' && (tokens[j + 1]?.lower === 'heard' || tokens[j + 1]?.lower === 'seen')) j += 2;
   if (j >= w.afterTo) return null;
-  let cue = speechVerb(tokens, j) ?? trailingVerb(w, p, j);
+  let cue = speechVerb(tokens, j) ?? quotedAs(tokens, j) ?? trailingVerb(w, p, j);
   let end = p.end;
   if (!cue && (tokens[j]!.text === ',' || tokens[j]!.text === '(')) {
     const v = verbAfterInsert(tokens, j, w.afterTo);
@@ -51,6 +51,14 @@ export function speakerSaid(w: Window): Attribution | null {
   }
   if (!cue) return null;
   return { mention: { start: p.start, end }, kind: p.kind, cue, rule: 'speaker-said', side: 'after' };
+}
+
+/** "“…,” Ek is quoted as saying": the cue runs from "quoted" to the verb. */
+function quotedAs(tokens: Token[], j: number) {
+  const q = tokens[j];
+  if (q?.lower !== 'quoted' || tokens[j + 1]?.lower !== 'as') return null;
+  const v = speechVerb(tokens, j + 2);
+  return v ? { start: q.start, end: v.end } : null;
 }
 
 const LIKE = new Set(['like', 'unlike', 'including']);

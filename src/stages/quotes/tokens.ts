@@ -160,6 +160,13 @@ export function leftPhrase(tokens: Token[], end: number, min: number, hops = 1):
       while (s - 1 >= min && isCapWord(tokens[s - 1])) s--;
       return isCapWord(tokens[s]) ? makePhrase(tokens, s, k + 1) : null;
     }
+    // "14 percent said", "two-thirds of voters said": a count opens the phrase as a determiner does (not a year).
+    // "a 57-year-old scientist" reads on to its determiner; "$160 billion" is money.
+    if (u.kind === 'number' && !/^(?:19|20)\d\d$/.test(u.text) && tokens[j + 1]?.text !== '-') {
+      const b = tokens[j - 1];
+      return b?.text === '$' || b?.text === '€' || b?.text === '£' ? null : makePhrase(tokens, j, k + 1);
+    }
+    if (u.kind === 'number') continue;
     if (!(nounish(u) || ((u.text === '-' || u.text === '.') && u.end === (tokens[j + 1] as Token).start))) break;
   }
   if (BARE_GROUPS.has(t.lower)) return makePhrase(tokens, k, k + 1);
