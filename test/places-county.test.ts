@@ -91,6 +91,7 @@ describe('county mentions', () => {
 
   const falsePositives: string[] = [
     'Derby County beat Notts County 2-1 on Saturday in front of a home crowd.', // English clubs, no US county
+    'Scottish second division: Montrose 2 Ross County 1, Queens Park 1 Forfar 4.', // a club (Ross County, Ohio)
     'The county said the road would reopen next week after the repairs.',
     'St. Mary Parish held its spring fair on Sunday after the morning service.', // a church's parish, no Louisiana
   ];

@@ -248,6 +248,11 @@ export function resolvePlaces(ctx: Context, cands: readonly PlaceCandidate[], ga
   for (let i = 1, last = inScope[0]; i < inScope.length; i++) {
     const c = inScope[i] as PlaceCandidate;
     if (last && c.start < last.end) {
+      // Except a county inside a longer candidate the gazetteer does not know ("Clarke County Superior Court").
+      if (c.rule === 'county' && c.end <= last.end && last.rule !== 'county' && !entriesFor(g, last.text).length) {
+        inScope[i - 1] = c;
+        last = c;
+      }
       inScope.splice(i--, 1);
       continue;
     }

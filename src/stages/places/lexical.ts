@@ -180,6 +180,9 @@ export function countyCandidates(ctx: Context): PlaceCandidate[] {
       const end = at + needle.length;
       if (isWordCharAt(text[end]) || !isNameWordChar(text[at - 1]) || !ctx.inScope(at)) continue;
       g ??= getGazetteer(ctx.config);
+      // A number right after it: a club in a results table ("Montrose 2 Ross County 1"), not the county.
+      const after = text.charCodeAt(end + 1);
+      if (text[end] === ' ' && after >= 48 && after <= 57) continue;
       const start = countyStart(g, text, at, head);
       if (start < 0) continue;
       // "St. Mary Parish" is a church's parish as often as Louisiana's: only with Louisiana named in the article.
