@@ -110,6 +110,8 @@ export interface ResolveContext {
    * Soft region votes of the article's ambiguous names (softRegionVotes), with this name's own votes, which do not
    * count for itself: "Madison", "Plainview" and "Norfolk" together point to Nebraska though none does alone.
    */
+  /** How many first-level regions the name's entries lie in (set by chooseEntry). */
+  regionCount?: number;
   /** Countries the name also names, or where it is also a city of BIG_CITY people (set by chooseEntry). */
   bigCityIn?: ReadonlySet<string>;
   soft?: {
@@ -125,6 +127,8 @@ const BIG_CITY = 100_000;
 const SOFT_WEIGHT = 5;
 /** A name whose best reading has this many people, its namesakes mostly abroad, casts no soft votes. */
 const SOFT_MAX_POPULATION = 500_000;
+/** A name with readings in up to this many regions takes the others' soft votes in full; beyond, in proportion. */
+const SOFT_FULL_REGIONS = 10;
 /** A name with readings in more regions than this casts no soft votes ("Springfield" is everywhere). */
 const SOFT_MAX_REGIONS = 40;
 
@@ -215,7 +219,12 @@ export function scoreEntry(e: GazetteerEntry, rank: number, ctx: ResolveContext)
     const mine = soft.own?.get(key) ?? 0;
     // A name that casts no soft votes itself ("Paris") still takes the others'.
     const others = soft.own ? soft.total - 1 : soft.total;
-    if (others > 0) s += (SOFT_WEIGHT * ((soft.votes.get(key) ?? 0) - mine)) / others;
+    // A name with readings in many regions has one where the others point by chance ("Washington" is a town in
+    // most states): its soft bonus shrinks with the number of its regions beyond SOFT_FULL_REGIONS.
+    if (others > 0)
+      s +=
+        ((SOFT_WEIGHT * ((soft.votes.get(key) ?? 0) - mine)) / others) *
+        Math.min(1, SOFT_FULL_REGIONS / (ctx.regionCount ?? 1));
   }
   const q = ctx.qualifier;
   if (q?.length) {
@@ -233,6 +242,11 @@ export function scoreEntry(e: GazetteerEntry, rank: number, ctx: ResolveContext)
 export function chooseEntry(entries: readonly GazetteerEntry[], context: ResolveContext): GazetteerEntry | null {
   let best: GazetteerEntry | null = null;
   let ctx = context;
+  if (entries.length > 1 && ctx.soft && ctx.regionCount === undefined) {
+    const seen = new Set<string>();
+    for (const e of entries) if (e.countryCode && e.admin1 !== undefined) seen.add(`${e.countryCode}.${e.admin1}`);
+    ctx = { ...ctx, regionCount: seen.size };
+  }
   if (entries.length > 1 && ctx.regions?.size) {
     let big: Set<string> | undefined;
     for (const e of entries) {
