@@ -265,7 +265,7 @@ function colonLeadIn(w: Window): Attribution | null {
  */
 function verbColon(tokens: Token[], colon: number, floor: number): Attribution | null {
   const v = tokens[colon - 1];
-  if (!v || v.kind !== 'word' || v.cap || v.lower.length < 5 || !v.lower.endsWith('ed') || NOT_NOUN.has(v.lower))
+  if (v?.kind !== 'word' || v.cap || v.lower.length < 5 || !v.lower.endsWith('ed') || NOT_NOUN.has(v.lower))
     return null;
   const p = leftPhrase(tokens, colon - 1, floor, 0);
   if (!p || p.to !== colon - 1 || (p.kind !== 'name' && p.kind !== 'pronoun')) return null;
