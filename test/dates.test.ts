@@ -264,6 +264,16 @@ const ANCHORED: [pub: string, text: string, span: string, value: string][] = [
   // "expects/intends/hopes/aims to": the future; "expects a loss" (no "to") is no cue.
   ['1995-11-01', 'The investor intends to file the papers Monday.', 'Monday', '1995-11-06'],
   ['1995-11-01', 'Analysts expect a loss, the firm said Monday.', 'Monday', '1995-10-30'],
+  // A fronted date: the clause after its comma gives the tense ("On Tuesday, the ministry allowed …").
+  [
+    '1995-11-02',
+    'On Tuesday, the ministry allowed banks to cut rates, which will help exporters.',
+    'Tuesday',
+    '1995-10-31',
+  ],
+  ['1995-11-02', "In February, the chain's new owners closed six stores.", 'February', '1995-02'],
+  ['1995-11-02', 'On Friday, the minister will open the bridge.', 'Friday', '1995-11-03'],
+  ['1995-11-02', 'It was cold. Prior to May, the plant had stood idle.', 'May', '1995-05'],
   ['1995-11-01', 'Police said the march was on Monday, and Friday was quiet.', 'Friday', '1995-10-27'],
 ];
 

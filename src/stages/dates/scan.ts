@@ -196,6 +196,7 @@ function futureWord(toks: Token[], k: number, w: string): boolean {
 
 const BEFORE = 10;
 const AFTER = 4;
+const FRONTED_AFTER = 10;
 
 /**
  * Words before a past form that make it part of another verb group: "will be held Friday", "is expected to be released
@@ -261,7 +262,9 @@ export function tenseAt(ctx: Context, i: number): Tense {
   const s = ctx.doc.sentences[tok.sentence];
   if (!s) return 'none';
   const from = Math.max(s.tokenStart, i - BEFORE);
-  const to = Math.min(s.tokenEnd, i + AFTER);
+  // A fronted date ("In January, American Medical brought in …"): the clause after its comma is the date's.
+  const fronted = i - s.tokenStart <= 2 && (toks[i + 1]?.text === ',' || toks[i + 2]?.text === ',');
+  const to = Math.min(s.tokenEnd, i + (fronted ? FRONTED_AFTER : AFTER));
   // "by Friday" is a deadline; "told by his son", "a ruling by the court" are not: only "by" right before the date.
   // "overshadowed by Friday's accident", "blocked by Tuesday's vote": a possessive date is no deadline.
   const poss = toks[i + 1]?.lower === "'s" || toks[i + 1]?.lower === '\u2019s';
