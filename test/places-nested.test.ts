@@ -176,3 +176,28 @@ describe('organization-typed names: teams in results tables and match reports', 
     expect(placesOf('Crews worked across East Texas all night.')).toContain('East Texas');
   });
 });
+
+describe('default nested places in sentences', () => {
+  const placesOf = (text: string) => tagArticle(text).places.flatMap((p) => p.mentions.map((m) => m.text));
+  const table: [string, string][] = [
+    ['Officers from the Dayton Police Department arrested two men on Friday night.', 'Dayton'],
+    ['The Oregon Department of Transportation closed the pass after the storm.', 'Oregon'],
+    ['She studied chemistry at the University of Nebraska before moving away.', 'Nebraska'],
+    ['A spokesman for the City of Fresno said the pool would reopen in June.', 'Fresno'],
+    ['Students at Springfield High School raised money for the food bank.', 'Springfield'],
+    ['The Vermont Supreme Court heard the appeal on Tuesday.', 'Vermont'],
+  ];
+  it.each(table)('%s → %s', (text, want) => {
+    expect(placesOf(text)).toEqual([want]);
+  });
+  const brands: string[] = [
+    'Werder Bremen signed a new striker on Tuesday.', // a club
+    'Shares of Air Canada fell after the strike was announced.', // a company
+    'The U.S. Treasury Department said it would sell more bonds.', // a national body
+    'Traders at the Tokyo Stock Exchange sold bank shares.', // a market
+    'The Kurdistan Democratic Party said its fighters held the town.', // a party
+  ];
+  it.each(brands)('no nested place by default in %s', (text) => {
+    expect(placesOf(text)).toEqual([]);
+  });
+});
