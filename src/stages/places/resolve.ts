@@ -162,6 +162,9 @@ export function softRegionVotes(lists: readonly (readonly GazetteerEntry[])[]): 
     // ("Mexico" and "Norway" are not towns in Maine).
     const top = list[0] as GazetteerEntry;
     if (top.kind === 'country' || top.kind === 'continent') continue;
+    // Nor does a name whose region is clear (placeEvidence counts it there): "England" is England, not a town in
+    // Arkansas, and does not vote for every town of England besides.
+    if (clearVote(list)?.region) continue;
     // Nor does a big city whose namesakes lie mostly in other countries ("Cairo", "London", "Paris"): its small
     // namesakes would pull the others to their states ("Cairo" and "Washington" are both towns in Illinois).
     if (top.population >= SOFT_MAX_POPULATION && !mostlyIn(list, top.countryCode)) continue;
