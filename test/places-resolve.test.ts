@@ -1,0 +1,148 @@
+/**
+ * Resolution from the article's evidence (src/stages/places/resolve.ts, index.ts): each rule with a sentence of our
+ * own where it decides, and a false-positives table where the bigger or foreign reading must stay.
+ */
+import { describe, expect, it } from 'vitest';
+import { resolveConfig } from '../src/config.js';
+import { getGazetteer } from '../src/gazetteer/index.js';
+import { tagArticle } from '../src/index.js';
+import { chooseEntry, clearVote, readingVote, softRegionVotes } from '../src/stages/places/resolve.js';
+
+const gaz = getGazetteer(resolveConfig({}));
+
+/** name → geonameId of the place the article reads it as (its first place of that name). */
+function readings(text: string): Map<string, number | null> {
+  const out = new Map<string, number | null>();
+  for (const p of tagArticle(text, { include: ['places'] }).places) {
+    for (const m of p.mentions) if (!out.has(m.text)) out.set(m.text, p.geonameId);
+  }
+  return out;
+}
+
+// [rule, article, name as written, expected geonameId]
+const RULES: [string, string, string, number][] = [
+  [
+    "a name's own vote does not count against the rest of the article",
+    'Barn fire near Palestine.\n\nA fire destroyed a barn near Grapeland on Sunday, and deputies from Palestine drove out to help. Volunteers from Tennessee Colony came too, and Texas fire crews stayed overnight.',
+    'Palestine',
+    4717232, // Palestine, Texas
+  ],
+  [
+    'second pass: the state read first makes its city the one in that state',
+    'Helpline goes statewide.\n\nATLANTA — A dialing code that links callers to help will reach the whole of Georgia next year, officials in Atlanta said. Texas started a similar line in 2004, and Georgia wants to follow.',
+    'Atlanta',
+    4180439, // Atlanta, Georgia
+  ],
+  [
+    'second pass: Georgia the state when the article is about US states',
+    'Helpline goes statewide.\n\nATLANTA — A dialing code that links callers to help will reach the whole of Georgia next year, officials in Atlanta said. Texas started a similar line in 2004, and Georgia wants to follow.',
+    'Georgia',
+    4197000, // the US state
+  ],
+  [
+    'a first-level region is a sibling of the regions named',
+    'Flu plans.\n\nHospitals are prepared to handle only a few thousand patients in Wales and in England, the report said.',
+    'Wales',
+    2634895, // Wales, GB.WLS (not the town in England)
+  ],
+  [
+    'a direction place keeps every big reading of its place',
+    'Schools cut staff.\n\nDistricts in Northeast Georgia are reviewing their layoff policies, officials in Atlanta and Athens said. Texas and Florida districts did the same last year.',
+    'Northeast Georgia',
+    4197000,
+  ],
+  [
+    'W. Va. is West Virginia',
+    'Coal mine reopens.\n\nLEWISBURG, W. Va. — The mine near Lewisburg reopened on Monday.',
+    'W. Va', // the span stops before the abbreviation's period
+    4826850,
+  ],
+];
+
+// [why the reading must stay, article, name, expected geonameId]
+const FALSE_POSITIVES: [string, string, string, number][] = [
+  [
+    'Palestine in a Middle East story stays the territories',
+    'Talks resume in Jerusalem.\n\nIsraeli and Palestinian negotiators met in Jerusalem on Monday. Officials from Palestine and Israel said the talks on Gaza would continue next week.',
+    'Palestine',
+    6254930,
+  ],
+  [
+    'Georgia beside Tbilisi stays the country',
+    'Election in Tbilisi.\n\nVoters in Georgia went to the polls on Sunday, and crowds gathered in Tbilisi after the count.',
+    'Georgia',
+    614540,
+  ],
+  [
+    'Mexico beside Mexico City stays the country, not the state of Mexico',
+    'Mexico eases rules.\n\nMexico will ease import rules, officials in Mexico City said on Tuesday.',
+    'Mexico',
+    3996063,
+  ],
+  [
+    'a big city abroad casts no soft votes: Cairo and Washington are not both towns in Illinois',
+    'Egypt and the United States.\n\nEgypt worked closely with Washington in the 1990s. Analysts in Cairo said Washington and Cairo should talk more often.',
+    'Cairo',
+    360630,
+  ],
+  [
+    'Washington stays the capital in a story about Egypt',
+    'Egypt and the United States.\n\nEgypt worked closely with Washington in the 1990s. Analysts in Cairo said Washington and Cairo should talk more often.',
+    'Washington',
+    4140963,
+  ],
+  [
+    'Virginia among Pennsylvania towns stays the state',
+    'Firm expands.\n\nThe firm, based in Lancaster, Pennsylvania, will open an office in Virginia and another in Hoboken, New Jersey.',
+    'Virginia',
+    6254928,
+  ],
+  [
+    'England is England, and Wales beside it the country',
+    'Flu plans.\n\nHospitals are prepared to handle only a few thousand patients in Wales and in England, the report said.',
+    'England',
+    6269131,
+  ],
+];
+
+describe('place resolution from the article', () => {
+  it.each(RULES)('%s', (_rule, text, name, id) => {
+    expect(readings(text).get(name)).toBe(id);
+  });
+  it.each(FALSE_POSITIVES)('%s', (_why, text, name, id) => {
+    expect(readings(text).get(name)).toBe(id);
+  });
+});
+
+describe('evidence helpers', () => {
+  it('a clear vote: one country (or region) for every entry, or a country or region over smaller places', () => {
+    expect(clearVote(gaz.lookup('Lithuania'))).toMatchObject({ country: 'LT', countryWeight: 1 });
+    expect(clearVote(gaz.lookup('Texas'))).toMatchObject({ country: 'US', region: 'US.TX', regionWeight: 1 });
+    expect(clearVote(gaz.lookup('Georgia'))).toBeNull(); // the country or the US state
+    expect(clearVote(gaz.lookup('Paris'))).toBeNull();
+  });
+  it('a reading votes at half weight, and a town only from the dateline', () => {
+    const [ga] = gaz.lookup('Georgia').filter((e) => e.kind === 'region');
+    expect(readingVote(ga as never, false)).toMatchObject({ country: 'US', region: 'US.GA', regionWeight: 0.5 });
+    const [atlanta] = gaz.lookup('Atlanta');
+    expect(readingVote(atlanta as never, false)).toBeNull();
+    expect(readingVote(atlanta as never, true)).toMatchObject({ region: 'US.GA' });
+  });
+  it('soft votes: none from a big city whose namesakes are mostly abroad, nor from a name whose region is clear', () => {
+    const cairo = gaz.lookup('Cairo');
+    const england = gaz.lookup('England');
+    const soft = softRegionVotes([cairo, england]);
+    expect(soft.own.has(cairo)).toBe(false);
+    expect(soft.own.has(england)).toBe(false);
+    expect(soft.total).toBe(0);
+  });
+  it('a first-level region takes its country share of the region evidence, unless the name is that country', () => {
+    const mexico = gaz.lookup('Mexico');
+    const regions = new Map([['MX.09', 1]]);
+    expect(chooseEntry(mexico, { countries: new Map([['MX', 1]]), regions })?.kind).toBe('country');
+    const wales = gaz.lookup('Wales');
+    expect(chooseEntry(wales, { countries: new Map([['GB', 1]]), regions: new Map([['GB.ENG', 1]]) })?.kind).toBe(
+      'region',
+    );
+  });
+});
