@@ -593,6 +593,16 @@ const ROWS: Row[] = [
     [{ quote: '“Will you stay in the race until June?”', mention: 'host Ana Lund' }],
   ],
   [
+    'a newsletter item: an all-capitals headline running into its quote',
+    'Rates rose again on Monday. [Wire.]\n\nHOW THE DROUGHT CHANGES LUND’S FARMS “The wells are lower than anyone here can remember.” [Post.]',
+    [
+      {
+        quote: '“The wells are lower than anyone here can remember.”',
+        mention: 'HOW THE DROUGHT CHANGES LUND’S FARMS',
+      },
+    ],
+  ],
+  [
     'unattributed long quote kept',
     'The sign on the door read as follows. “Closed for repairs until the end of the month, sorry for the trouble.”',
     [{ quote: '“Closed for repairs until the end of the month, sorry for the trouble.”', mention: null }],
@@ -708,6 +718,18 @@ const SPEAKER_FALSE_POSITIVES: [label: string, text: string, quote: string, notM
     'The mayor listed the options and Lund resisted: “The governor cannot suspend the law.”',
     '“The governor cannot suspend the law.”',
     'Lund',
+  ],
+  [
+    'capitals in the middle of a sentence are no headline',
+    'The crowd held up signs. Ek shouted STOP THE COUNT NOW “and give us the papers before noon.”',
+    '“and give us the papers before noon.”',
+    'STOP THE COUNT NOW',
+  ],
+  [
+    'a short all-capitals place name is no headline',
+    'NEW YORK “The wells are lower than anyone here can remember,” Ana Lund said.',
+    '“The wells are lower than anyone here can remember,”',
+    'NEW YORK',
   ],
   [
     'a dash and a lower-case phrase is no signature',

@@ -108,6 +108,15 @@ export function sentenceSubjectSpeaker(ctx: Context, items: QuoteCandidate[]): Q
       if (intro) q.attribution = intro;
       continue;
     }
+    const headline = headlineBefore(
+      tokens,
+      to,
+      Math.max(floorTok, tokenAt(tokens, paragraphs[q.paragraph]?.start ?? 0)),
+    );
+    if (headline) {
+      q.attribution = { ...headline, rule: 'sentence-subject:headline', side: 'before' };
+      continue;
+    }
     const sentence = sentences[last.sentence];
     if (!sentence) continue;
     const from = Math.max(sentence.tokenStart, floorTok, to - MAX_LEAD);
@@ -125,6 +134,39 @@ export function sentenceSubjectSpeaker(ctx: Context, items: QuoteCandidate[]): Q
   }
   return items;
 }
+
+/** Words and letters an all-capitals headline before a quote has at least. */
+const HEADLINE_WORDS = 3;
+const HEADLINE_LETTERS = 8;
+/** Tokens read back for one. */
+const HEADLINE_REACH = 20;
+
+/**
+ * "EBOLA SURVIVORS, THROUGH THE LENS “…” [Source.]": a newsletter item whose all-capitals headline, opening the
+ * paragraph, runs straight into the quote; the headline is what the quote is given to (as PolNeAR marks it).
+ */
+function headlineBefore(tokens: Token[], to: number, paraStart: number) {
+  let k = to - 1;
+  let words = 0;
+  let letters = 0;
+  while (k >= paraStart && to - k <= HEADLINE_REACH) {
+    const t = tokens[k] as Token;
+    if (t.kind === 'word') {
+      // "CHINA’S": the possessive is a word token of its own.
+      if (!t.upper && !(t.lower === '’s' || t.lower === "'s")) return null;
+      words++;
+      letters += t.text.length;
+    } else if (t.kind === 'punct' && !HEADLINE_PUNCT.has(t.lower)) return null;
+    k--;
+  }
+  if (k >= paraStart || words < HEADLINE_WORDS || letters < HEADLINE_LETTERS) return null;
+  let from = paraStart;
+  while (from < to && (tokens[from] as Token).kind !== 'word') from++;
+  const p = makePhrase(tokens, from, to);
+  return { mention: { start: p.start, end: p.end }, kind: 'description' as const, cue: null };
+}
+
+const HEADLINE_PUNCT = new Set([',', ':', '-', '’', '‘', "'"]);
 
 /** Words before a verb in a reduced clause with no subject of its own: "when asked", "if pressed". */
 const REDUCED = new Set(['when', 'if', 'as', 'once', 'unless']);
