@@ -603,6 +603,11 @@ const ROWS: Row[] = [
     ],
   ],
   [
+    'a headline glued to the sentence whose subject speaks',
+    'Rates rose. [Wire]\nLUND TEAM REFUSES TO STAY IN THE VILLAGE The team cited “blocked drains, leaking pipes and dirty floors in need of a clean.” [Net]',
+    [{ quote: '“blocked drains, leaking pipes and dirty floors in need of a clean.”', mention: 'The team' }],
+  ],
+  [
     'unattributed long quote kept',
     'The sign on the door read as follows. “Closed for repairs until the end of the month, sorry for the trouble.”',
     [{ quote: '“Closed for repairs until the end of the month, sorry for the trouble.”', mention: null }],

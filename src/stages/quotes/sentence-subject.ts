@@ -233,7 +233,17 @@ export function passiveBy(tokens: Token[], v: number, limit: number): Phrase | n
 /** The subject of the sentence in tokens [from, to): after an introductory clause, and after an inverted "Said". */
 export function subject(tokens: Token[], from: number, to: number): Phrase | null {
   const p = subjectPhrase(tokens, from, to);
-  return p && !shouted(tokens, p) ? p : null;
+  if (p && !shouted(tokens, p)) return p;
+  // "OLYMPIC TEAM REFUSES TO STAY IN THE VILLAGE The team cited “…”": a headline glued to the sentence after it.
+  let j = from;
+  let words = 0;
+  while (j < to && ((tokens[j] as Token).upper || (tokens[j] as Token).kind !== 'word')) {
+    if ((tokens[j] as Token).kind === 'word') words++;
+    j++;
+  }
+  if (words < HEADLINE_WORDS || j >= to || !(tokens[j] as Token).cap) return null;
+  const q = subjectPhrase(tokens, j, to);
+  return q && !shouted(tokens, q) ? q : null;
 }
 
 /** A headline or dateline in capitals ("RED STATES OUTNUMBER BLUE STATES", "HIGHER") is no speaker; "CNN" is. */
