@@ -74,16 +74,11 @@ export function partyPlaceCandidates(ctx: Context): PlaceCandidate[] {
   return out;
 }
 
-/** Head words of US county names, as news copy writes them ("Laurel County", "Rapides Parish", "LAUREL COUNTY"). */
-const COUNTY_HEADS: readonly [string, string][] = [
-  [' County', 'County'],
-  [' county', 'County'],
-  [' COUNTY', 'County'],
-  [' Parish', 'Parish'],
-  [' parish', 'Parish'],
-  [' PARISH', 'Parish'],
-  [' Borough', 'Borough'],
-];
+/**
+ * Head words of US county names as news copy writes them ("Laurel County", "Rapides Parish", "LAUREL COUNTY"), and
+ * the plural heads after a list of them ("Swift and Wilkin counties"); one scan of the text (literal alternatives).
+ */
+const COUNTY_HEAD_RE = / (County|county|COUNTY|Parish|parish|PARISH|Borough|counties|Counties|parishes|Parishes)\b/g;
 /** Lower-case words inside a county's name ("Isle of Wight", "King and Queen", "St. John the Baptist"). */
 const COUNTY_CONNECTOR = /^(?:of|and|the|qui)$/;
 /** Organization kinds whose names are not read for a county inside them (as in nested.ts). */
@@ -105,7 +100,6 @@ const CALENDAR =
   /^(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|may|june|july|august|september|october|november|december|jan\.|feb\.|aug\.|sept\.|sep\.|oct\.|nov\.|dec\.)$/i;
 const SAINT = /^(?:st|ste|saint|sainte)\b/i;
 const louisiana = (text: string) => text.includes('Louisiana') || text.includes(' La.') || text.includes(', LA');
-const isWordCharAt = (c: string | undefined) => c !== undefined && /[\p{L}\p{N}]/u.test(c);
 
 /**
  * The US county the words before `at` (the space before a county head word) and the head name, longest first: up
@@ -175,102 +169,99 @@ export function countyCandidates(ctx: Context): PlaceCandidate[] {
   let g: ReturnType<typeof getGazetteer> | null = null;
   let orgs: { start: number; end: number; kind: string }[] | null = null;
   const mode = ctx.options.placesInNames as unknown as boolean | string;
-  for (const [needle, head] of COUNTY_HEADS) {
-    for (let at = text.indexOf(needle); at >= 0; at = text.indexOf(needle, at + 1)) {
-      const end = at + needle.length;
-      if (isWordCharAt(text[end]) || !isNameWordChar(text[at - 1]) || !ctx.inScope(at)) continue;
-      g ??= getGazetteer(ctx.config);
-      // A number right after it: a club in a results table ("Montrose 2 Ross County 1"), not the county.
-      const after = text.charCodeAt(end + 1);
-      if (text[end] === ' ' && after >= 48 && after <= 57) continue;
-      const start = countyStart(g, text, at, head);
-      if (start < 0) continue;
-      // "St. Mary Parish" is a church's parish as often as Louisiana's: only with Louisiana named in the article.
-      if (head === 'Parish' && SAINT.test(text.slice(start, at)) && !louisiana(text)) continue;
-      if (!orgs) {
-        orgs = [];
-        for (const o of ctx.results.entities?.organizations ?? [])
-          for (const m of o.mentions) orgs.push({ start: m.start, end: m.end, kind: o.kind });
-      }
-      // Inside a longer organization name: a nested place, as the option placesInNames says (nested.ts); never in
-      // a paper's, club's or company's name.
-      const inOrg = orgs.find((m) => m.start <= start && end <= m.end && m.end - m.start > end - start);
-      if (inOrg && !nestedCountyOk(mode, inOrg.kind, text.slice(end, inOrg.end), text.slice(inOrg.start, start)))
-        continue;
-      // A capitalised word right after the county that the tagger left out of any organization: the county still
-      // opens a name ("Orange County Register", "Guernsey County Sheriff's Office"), unless it is a weekday or a month.
-      const next = inOrg ? null : /^ (\p{Lu}[\p{L}'\u2019.]*)/u.exec(text.slice(end, end + 40));
-      if (next && !CALENDAR.test(next[1] as string) && !CALENDAR.test((next[1] as string).replace(/\.$/, ''))) {
-        const kind = MEDIA_NEXT.test(next[1] as string) ? 'media' : 'other';
-        if (!nestedCountyOk(mode, kind, text.slice(end, end + 40))) continue;
-      }
-      out.push({ start, end, text: text.slice(start, end), rule: 'county', kindHint: 'region' });
+  const lists: [number, string][] = [];
+  for (const m of text.matchAll(COUNTY_HEAD_RE)) {
+    const at = m.index ?? 0;
+    const word = m[1] as string;
+    const c0 = word.charCodeAt(0) | 32;
+    const head = c0 === 99 /* c */ ? 'County' : c0 === 112 /* p */ ? 'Parish' : 'Borough';
+    if (word.endsWith('ies') || word.endsWith('shes')) {
+      lists.push([at, head]);
+      continue;
     }
+    const end = at + m[0].length;
+    if (!isNameWordChar(text[at - 1]) || !ctx.inScope(at)) continue;
+    g ??= getGazetteer(ctx.config);
+    // A number right after it: a club in a results table ("Montrose 2 Ross County 1"), not the county.
+    const after = text.charCodeAt(end + 1);
+    if (text[end] === ' ' && after >= 48 && after <= 57) continue;
+    const start = countyStart(g, text, at, head);
+    if (start < 0) continue;
+    // "St. Mary Parish" is a church's parish as often as Louisiana's: only with Louisiana named in the article.
+    if (head === 'Parish' && SAINT.test(text.slice(start, at)) && !louisiana(text)) continue;
+    if (!orgs) {
+      orgs = [];
+      for (const o of ctx.results.entities?.organizations ?? [])
+        for (const m of o.mentions) orgs.push({ start: m.start, end: m.end, kind: o.kind });
+    }
+    // Inside a longer organization name: a nested place, as the option placesInNames says (nested.ts); never in
+    // a paper's, club's or company's name.
+    const inOrg = orgs.find((m) => m.start <= start && end <= m.end && m.end - m.start > end - start);
+    if (inOrg && !nestedCountyOk(mode, inOrg.kind, text.slice(end, inOrg.end), text.slice(inOrg.start, start)))
+      continue;
+    // A capitalised word right after the county that the tagger left out of any organization: the county still
+    // opens a name ("Orange County Register", "Guernsey County Sheriff's Office"), unless it is a weekday or a month.
+    const next = inOrg ? null : /^ (\p{Lu}[\p{L}'\u2019.]*)/u.exec(text.slice(end, end + 40));
+    if (next && !CALENDAR.test(next[1] as string) && !CALENDAR.test((next[1] as string).replace(/\.$/, ''))) {
+      const kind = MEDIA_NEXT.test(next[1] as string) ? 'media' : 'other';
+      if (!nestedCountyOk(mode, kind, text.slice(end, end + 40))) continue;
+    }
+    out.push({ start, end, text: text.slice(start, end), rule: 'county', kindHint: 'region' });
   }
-  out.push(...countyListCandidates(ctx, g));
+  if (lists.length) out.push(...countyListCandidates(ctx, g ?? getGazetteer(ctx.config), lists));
   return out;
 }
 
-/** Plural heads after a list of county names ("Swift and Wilkin counties", "Knox, Blount and Sevier Counties"). */
-const COUNTY_LIST_HEADS: readonly [string, string][] = [
-  [' counties', 'County'],
-  [' Counties', 'County'],
-  [' parishes', 'Parish'],
-  [' Parishes', 'Parish'],
-];
 /** What separates the items of such a list, read backwards from an item's start. */
 const LIST_SEPARATORS = [', and ', ', or ', ' and ', ' or ', ' & ', ', '];
 
 /**
- * The items of a list of county names before a plural head ("Jackson and Barrow counties"): each item a place
+ * The items of a list of county names before a plural head at `heads` (offset of the space before it, and the
+ * singular head): "Jackson and Barrow counties": each item a place
  * candidate of its own (rule `county-list` or `parish-list`, read by the places stage as "<item> County"), when
  * the gazetteer knows the county; only lists of two items or more.
  */
-function countyListCandidates(ctx: Context, g0: Gazetteer | null): PlaceCandidate[] {
+function countyListCandidates(ctx: Context, g: Gazetteer, heads: readonly [number, string][]): PlaceCandidate[] {
   const text = ctx.doc.text;
   const out: PlaceCandidate[] = [];
-  let g = g0;
-  for (const [needle, head] of COUNTY_LIST_HEADS) {
-    for (let at = text.indexOf(needle); at >= 0; at = text.indexOf(needle, at + 1)) {
-      if (isWordCharAt(text[at + needle.length]) || !ctx.inScope(at)) continue;
-      g ??= getGazetteer(ctx.config);
-      // Items backwards from the head: each the word starts of up to three capitalised words ending at e.
-      const items: { starts: number[]; end: number }[] = [];
-      let e = at;
-      while (items.length < 8) {
-        const starts: number[] = [];
-        let s = e;
-        while (starts.length < 3) {
-          let w = s;
-          while (w > 0 && s - w < 30 && isNameWordChar(text[w - 1])) w--;
-          if (w === s || !isUpper(text[w])) break;
-          starts.push(w);
-          if (w < 2 || text[w - 1] !== ' ') break;
-          s = w - 1;
-        }
-        if (!starts.length) break;
-        items.push({ starts, end: e });
-        const first = starts[starts.length - 1] as number;
-        const sep = LIST_SEPARATORS.find((x) => text.slice(first - x.length, first) === x);
-        if (!sep) break;
-        e = first - sep.length;
+  for (const [at, head] of heads) {
+    if (!ctx.inScope(at)) continue;
+    // Items backwards from the head: each the word starts of up to three capitalised words ending at e.
+    const items: { starts: number[]; end: number }[] = [];
+    let e = at;
+    while (items.length < 8) {
+      const starts: number[] = [];
+      let s = e;
+      while (starts.length < 3) {
+        let w = s;
+        while (w > 0 && s - w < 30 && isNameWordChar(text[w - 1])) w--;
+        if (w === s || !isUpper(text[w])) break;
+        starts.push(w);
+        if (w < 2 || text[w - 1] !== ' ') break;
+        s = w - 1;
       }
-      if (items.length < 2) continue;
-      for (const { starts, end } of items) {
-        // The longest run of the item's last words that names a county ("In Jackson" → Jackson).
-        for (let k = starts.length - 1; k >= 0; k--) {
-          const start = starts[k] as number;
-          const name = text.slice(start, end);
-          if (!g.lookup(`${name} ${head}`).some((x) => x.kind === 'region' && x.countryCode === 'US')) continue;
-          out.push({
-            start,
-            end,
-            text: name,
-            rule: head === 'County' ? 'county-list' : 'parish-list',
-            kindHint: 'region',
-          });
-          break;
-        }
+      if (!starts.length) break;
+      items.push({ starts, end: e });
+      const first = starts[starts.length - 1] as number;
+      const sep = LIST_SEPARATORS.find((x) => text.slice(first - x.length, first) === x);
+      if (!sep) break;
+      e = first - sep.length;
+    }
+    if (items.length < 2) continue;
+    for (const { starts, end } of items) {
+      // The longest run of the item's last words that names a county ("In Jackson" → Jackson).
+      for (let k = starts.length - 1; k >= 0; k--) {
+        const start = starts[k] as number;
+        const name = text.slice(start, end);
+        if (!g.lookup(`${name} ${head}`).some((x) => x.kind === 'region' && x.countryCode === 'US')) continue;
+        out.push({
+          start,
+          end,
+          text: name,
+          rule: head === 'County' ? 'county-list' : 'parish-list',
+          kindHint: 'region',
+        });
+        break;
       }
     }
   }
