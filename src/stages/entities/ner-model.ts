@@ -139,7 +139,8 @@ interface Loaded {
   /** int8 codes, N_LABELS a row, decoded from base64 a row at a time on first use (`done`). */
   codes: Uint8Array;
   done: Uint8Array;
-  values: Float32Array;
+  /** Weight of a code in fixed point (`SCALE` units): integer sums are exact in any order (see `decodeFast`). */
+  values: Int32Array;
 }
 let loaded: Loaded | null = null;
 
@@ -196,10 +197,10 @@ export function loadModel(): Loaded {
     rank[k + 1] = before;
     before += popcount(rank[k] as number);
   }
-  // int8 codes on a log scale: value = sign * eps * (exp(|code| / a) - 1).
-  const values = new Float32Array(256);
+  // int8 codes on a log scale: value = sign * eps * (exp(|code| / a) - 1), in fixed point (SCALE units a point).
+  const values = new Int32Array(256);
   for (let q = -127; q <= 127; q++)
-    values[q & 255] = Math.sign(q) * NER_MODEL.eps * (Math.exp(Math.abs(q) / NER_MODEL.a) - 1);
+    values[q & 255] = Math.round(Math.sign(q) * NER_MODEL.eps * (Math.exp(Math.abs(q) / NER_MODEL.a) - 1) * SCALE);
   // Room for whole base64 groups past the last row.
   const codes = new Uint8Array(Math.ceil((rows * N_LABELS) / 3) * 3);
   loaded = { rank, codes, done: new Uint8Array(rows), values };
@@ -221,16 +222,59 @@ function decodeRow(m: Loaded, row: number): void {
 
 const MASK = (1 << NER_MODEL.bits) - 1;
 
-/** Adds the weights of feature `h` to into[at .. at + N_LABELS). */
-function addFeature(m: Loaded, h: number, into: Float32Array | Float64Array, at: number): void {
+/**
+ * Fixed-point units per weight point. The smallest weight (eps · (e^{1/a} − 1) ≈ 0.027) is ~3.5 units; the largest
+ * (≈ 34.6) ~4,400; cached sums (`decodeFast`) are int16 and any sum past ±32,767 is not cached.
+ */
+export const SCALE = 128;
+
+/** Row of feature `h` in the model, -1 when the model has none (its codes decoded on first use). */
+function rowOf(m: Loaded, h: number): number {
   const b = h & MASK;
   const k = (b >>> 5) * 2;
   const word = m.rank[k] as number;
   const bit = 1 << (b & 31);
-  if ((word & bit) === 0) return;
+  if ((word & bit) === 0) return -1;
   const row = (m.rank[k + 1] as number) + popcount(word & (bit - 1));
   if (m.done[row] === 0) decodeRow(m, row);
-  // The int8 codes (17 bytes a row) rather than decoded floats: a quarter of the memory traffic.
+  return row;
+}
+
+/**
+ * Lanes of the fast decoder's vectors (`decodeFast`): lane k holds label LABEL_AT[k]. Lanes 0..7 are the labels that
+ * may follow O, L, U or a sentence start (B and U of each type), lanes 8 + 2 * type and 9 + 2 * type the two that may
+ * follow B or I of that type (I, L): a token adds only the lanes its previous label allows.
+ */
+const LABEL_AT = new Uint8Array(N_LABELS - 1);
+/** LANE_OF[label] (label 0, O: -1, its score is 0). */
+const LANE_OF = new Int8Array(N_LABELS).fill(-1);
+for (let l = 1; l < N_LABELS; l++) {
+  const type = typeOf(l);
+  const part = partOf(l);
+  const k = part === 0 || part === 3 ? 2 * type + (part === 3 ? 1 : 0) : 8 + 2 * type + (part === 2 ? 1 : 0);
+  LABEL_AT[k] = l;
+  LANE_OF[l] = k;
+}
+
+/**
+ * Adds the weights of feature `h` relative to label O (label l's minus O's) to into[at .. at + N_LABELS - 1), for
+ * labels 1 .. N_LABELS - 1: adding the same amount to every label's score changes no choice, so O's score stays 0.
+ */
+function addRel(m: Loaded, h: number, into: Int32Array, at: number): void {
+  const row = rowOf(m, h);
+  if (row < 0) return;
+  const r = row * N_LABELS;
+  const codes = m.codes;
+  const values = m.values;
+  const o = values[codes[r] as number] as number;
+  for (let k = 0; k < N_LABELS - 1; k++)
+    into[at + k] = (into[at + k] as number) + (values[codes[r + (LABEL_AT[k] as number)] as number] as number) - o;
+}
+
+/** Adds the weights of feature `h` to into[at .. at + N_LABELS). */
+function addFeature(m: Loaded, h: number, into: Float64Array, at: number): void {
+  const row = rowOf(m, h);
+  if (row < 0) return;
   const r = row * N_LABELS;
   const codes = m.codes;
   const values = m.values;
@@ -281,6 +325,10 @@ const PARTS = 7;
 // features by nl (-2, 0..3).
 const HS_NL = 2;
 const HSLOTS = 7;
+/** Lanes of a cached vector: labels 1 .. N_LABELS - 1 relative to O (`addRel`). */
+const LANES = N_LABELS - 1;
+/** `O_READY` / `O_HREADY`: bit p set when part (slot) p is cached, bit WIDE << p when it does not fit the pool. */
+const WIDE = 1 << 8;
 /** Kinds of pair entries: bgm + wm1s0 by the previous form, bgp + s0wp1 by the next form, two-word gazetteer code. */
 const P_LEFT = 0;
 const P_RIGHT = 1;
@@ -288,7 +336,7 @@ const P_GAZ = 2;
 
 /** The cache is dropped (between documents) once it holds this many forms. */
 const FORM_LIMIT = 40_000;
-/** The cache is dropped (between documents) once its vectors fill this many floats (16 MB). */
+/** The cache is dropped (between documents) once its vectors fill this many int16 cells (8 MB). */
 const POOL_LIMIT = 1 << 22;
 /** The cache is dropped (between documents) once it holds this many pair entries (a table of 16 bytes a slot, at most half full: 8 MB). */
 const PAIR_LIMIT = 1 << 18;
@@ -300,6 +348,7 @@ const O_HASH = 0;
 const O_LOW = 1;
 const O_RAW = 2;
 const O_SHAPE = 3;
+/** Length of the text (UTF-16 units). */
 const O_LEN = 4;
 const O_BITS = 5;
 /** Word flags, -1 until computed. */
@@ -314,6 +363,8 @@ const O_HV = 10;
 const O_HREADY = 11;
 /** The form's lower-case record (index into `lowers`, LS int32 each). */
 const O_LOWER = 12;
+/** The first six UTF-16 units of the text, two a field (0 past the end): a text of six or fewer is compared here. */
+const O_C0 = 13;
 const FS = 16;
 // A lower-case record: document stamps for "seen lower case", "seen capitalised" and the label memory.
 const L_HASH = 0;
@@ -345,8 +396,11 @@ class FormCache {
   nPairs = 0;
   /** Shape trigram vectors by the trigram's hash. */
   trigrams = new Map<number, number>();
-  /** All cached vectors (form parts, pairs, trigrams, history slots), N_LABELS floats each, by offset. */
-  pool = new Float32Array(1 << 16);
+  /**
+   * All cached vectors (form parts, pairs, trigrams, history slots), LANES int16 each (weights relative to O, in
+   * fixed point: `addRel`), by offset.
+   */
+  pool = new Int16Array(1 << 16);
   used = 0;
 }
 
@@ -401,17 +455,41 @@ function lowerId(c: FormCache, lower: string, h: number): number {
   return id;
 }
 
-/** The form of token t (made on first sight). */
+/** UTF-16 units k and k + 1 of s (0 past the end) in one int. */
+function pair16(s: string, k: number): number {
+  const len = s.length;
+  return (k < len ? s.charCodeAt(k) : 0) | ((k + 1 < len ? s.charCodeAt(k + 1) : 0) << 16);
+}
+
+/**
+ * The form of token t (made on first sight). A slot whose hash matches is checked against the length and first six
+ * units kept in the form's record (which the caller reads next anyway); only longer texts are compared as strings.
+ */
 function formOf(c: FormCache, t: Token): number {
   const s = t.text;
+  const len = s.length;
   const h = fnvOf(s);
+  const p0 = pair16(s, 0);
+  const p1 = pair16(s, 2);
+  const p2 = pair16(s, 4);
   let table = c.table;
   let mask = (table.length >> 1) - 1;
   let slot = h & mask;
+  const F0 = c.forms;
   for (;;) {
     const v = table[slot * 2 + 1] as number;
     if (v === 0) break;
-    if (table[slot * 2] === h && c.text[v - 1] === s) return v - 1;
+    if (table[slot * 2] === h) {
+      const o = (v - 1) * FS;
+      if (
+        F0[o + O_LEN] === len &&
+        F0[o + O_C0] === p0 &&
+        F0[o + O_C0 + 1] === p1 &&
+        F0[o + O_C0 + 2] === p2 &&
+        (len <= 6 || c.text[v - 1] === s)
+      )
+        return v - 1;
+    }
     slot = (slot + 1) & mask;
   }
   if (c.n >= c.cap) {
@@ -439,7 +517,10 @@ function formOf(c: FormCache, t: Token): number {
   F[o + O_LOW] = low;
   F[o + O_RAW] = t.cap ? h : low;
   F[o + O_SHAPE] = sh;
-  F[o + O_LEN] = Math.min(s.length, 12);
+  F[o + O_LEN] = s.length;
+  F[o + O_C0] = p0;
+  F[o + O_C0 + 1] = p1;
+  F[o + O_C0 + 2] = p2;
   F[o + O_BITS] = (t.kind === 'word' ? B_WORD : 0) | (t.cap ? B_CAP : 0) | (skippable(t) ? B_SKIP : 0);
   F[o + O_FLAGS] = -1;
   F[o + O_COUNT] = 0;
@@ -487,10 +568,10 @@ function pairSlot(c: FormCache, a: number, b: number, kind: number, make: boolea
 
 const formCaches = new WeakMap<ResolvedConfig, FormCache>();
 
-/** Offset of `size` fresh zeroed floats in the pool (which may be replaced by a larger copy: re-read `c.pool`). */
+/** Offset of `size` fresh zeroed cells in the pool (which may be replaced by a larger copy: re-read `c.pool`). */
 function alloc(c: FormCache, size: number): number {
   if (c.used + size > c.pool.length) {
-    const next = new Float32Array(c.pool.length * 2);
+    const next = new Int16Array(c.pool.length * 2);
     next.set(c.pool);
     c.pool = next;
   }
@@ -509,17 +590,8 @@ function formCache(ctx: Context): FormCache {
   return c;
 }
 
-/** Adds the features of part `p` of form f (`t` a token of it) to v[at .. at + N_LABELS). */
-function fillPart(
-  m: Loaded,
-  c: FormCache,
-  ctx: Context,
-  f: number,
-  t: Token,
-  p: number,
-  v: Float32Array | Float64Array,
-  at: number,
-) {
+/** Adds the features of part `p` of form f (`t` a token of it) to v[at .. at + LANES) (`addRel`). */
+function fillPart(m: Loaded, c: FormCache, ctx: Context, f: number, t: Token, p: number, v: Int32Array, at: number) {
   const bits = c.forms[f * FS + O_BITS] as number;
   const cap = (bits & B_CAP) !== 0;
   let fl = c.forms[f * FS + O_FLAGS] as number;
@@ -533,10 +605,10 @@ function fillPart(
   const shapeH = c.forms[f * FS + O_SHAPE] as number;
   switch (p) {
     case OWN: {
-      addFeature(m, mix(T.bias, 0), v, at);
-      addFeature(m, mix(T.w, lowH), v, at);
-      addFeature(m, mix(T.raw, c.forms[f * FS + O_RAW] as number), v, at);
-      addFeature(m, mix(T.shape, shapeH), v, at);
+      addRel(m, mix(T.bias, 0), v, at);
+      addRel(m, mix(T.w, lowH), v, at);
+      addRel(m, mix(T.raw, c.forms[f * FS + O_RAW] as number), v, at);
+      addRel(m, mix(T.shape, shapeH), v, at);
       if (bits & B_WORD) {
         const lw = c.lowerText[f] as string;
         const k1 = Math.min(4, lw.length - 1);
@@ -545,58 +617,95 @@ function fillPart(
         for (let k = 1; k <= k1; k++) {
           hp = Math.imul(hp ^ lw.charCodeAt(k - 1), 0x01000193);
           hs = Math.imul(hs ^ lw.charCodeAt(lw.length - k), 0x01000193);
-          addFeature(m, mix(T.pre + k - 1, hp >>> 0), v, at);
-          addFeature(m, mix(T.suf + k - 1, hs >>> 0), v, at);
+          addRel(m, mix(T.pre + k - 1, hp >>> 0), v, at);
+          addRel(m, mix(T.suf + k - 1, hs >>> 0), v, at);
         }
       }
-      addFeature(m, mix(T.len, c.forms[f * FS + O_LEN] as number), v, at);
-      if (fl) for (const bit of FLAG_BITS) if (fl & bit) addFeature(m, mix(T.flag, bit * 2 + (cap ? 1 : 0)), v, at);
+      addRel(m, mix(T.len, Math.min(c.forms[f * FS + O_LEN] as number, 12)), v, at);
+      if (fl) for (const bit of FLAG_BITS) if (fl & bit) addRel(m, mix(T.flag, bit * 2 + (cap ? 1 : 0)), v, at);
       break;
     }
     case PREV:
-      addFeature(m, mix(T.wm1, lowH), v, at);
-      addFeature(m, mix(T.sm1, shapeH), v, at);
-      if (fl) for (const bit of FLAG_BITS) if (fl & bit) addFeature(m, mix(T.flagm1, bit), v, at);
+      addRel(m, mix(T.wm1, lowH), v, at);
+      addRel(m, mix(T.sm1, shapeH), v, at);
+      if (fl) for (const bit of FLAG_BITS) if (fl & bit) addRel(m, mix(T.flagm1, bit), v, at);
       break;
     case NEXT:
-      addFeature(m, mix(T.wp1, lowH), v, at);
-      addFeature(m, mix(T.sp1, shapeH), v, at);
-      if (fl) for (const bit of FLAG_BITS) if (fl & bit) addFeature(m, mix(T.flagp1, bit), v, at);
+      addRel(m, mix(T.wp1, lowH), v, at);
+      addRel(m, mix(T.sp1, shapeH), v, at);
+      if (fl) for (const bit of FLAG_BITS) if (fl & bit) addRel(m, mix(T.flagp1, bit), v, at);
       break;
     case PREV2:
-      addFeature(m, mix(T.wm2, lowH), v, at);
-      addFeature(m, mix(T.sm2, shapeH), v, at);
+      addRel(m, mix(T.wm2, lowH), v, at);
+      addRel(m, mix(T.sm2, shapeH), v, at);
       break;
     case NEXT2:
-      addFeature(m, mix(T.wp2, lowH), v, at);
-      addFeature(m, mix(T.sp2, shapeH), v, at);
+      addRel(m, mix(T.wp2, lowH), v, at);
+      addRel(m, mix(T.sp2, shapeH), v, at);
       break;
     case CAPS:
-      addFeature(m, mix(T.capsLine, shapeH), v, at);
-      addFeature(m, mix(T.capsW, lowH), v, at);
+      addRel(m, mix(T.capsLine, shapeH), v, at);
+      addRel(m, mix(T.capsW, lowH), v, at);
       break;
     default:
-      addFeature(m, mix(T.initial, shapeH), v, at);
+      addRel(m, mix(T.initial, shapeH), v, at);
   }
 }
 
+/**
+ * Caches the vector in SCRATCH: the pool offset of a copy, or -1 when a lane is out of the int16 range (not cached:
+ * the caller recomputes it each time; no article comes near it).
+ */
+function cache(c: FormCache): number {
+  for (let l = 0; l < LANES; l++) {
+    const x = SCRATCH[l] as number;
+    if (x > 32767 || x < -32767) return -1;
+  }
+  const at = alloc(c, LANES);
+  c.pool.set(SCRATCH, at);
+  return at;
+}
+
 /** Adds part `p` of form f to the scores: from its cached vector when the form recurs, else feature by feature. */
-function addPart(sc: Float64Array, m: Loaded, c: FormCache, ctx: Context, f: number, t: Token, p: number): void {
-  if ((c.forms[f * FS + O_COUNT] as number) < 2) {
+function addPart(sc: Int32Array, m: Loaded, c: FormCache, ctx: Context, f: number, t: Token, p: number): void {
+  const F = c.forms;
+  const o = f * FS;
+  if ((F[o + O_COUNT] as number) < 2) {
     fillPart(m, c, ctx, f, t, p, sc, 0);
     return;
   }
-  let v = c.forms[f * FS + O_VEC] as number;
+  const ready = F[o + O_READY] as number;
+  if (ready & (1 << p)) {
+    addVec(sc, c.pool, (F[o + O_VEC] as number) + p * LANES);
+    return;
+  }
+  if (ready & (WIDE << p)) {
+    fillPart(m, c, ctx, f, t, p, sc, 0);
+    return;
+  }
+  SCRATCH.fill(0);
+  fillPart(m, c, ctx, f, t, p, SCRATCH, 0);
+  addLanes(sc, SCRATCH, 0);
+  if (!fits()) {
+    F[o + O_READY] = ready | (WIDE << p);
+    return;
+  }
+  let v = F[o + O_VEC] as number;
   if (v < 0) {
-    v = alloc(c, PARTS * N_LABELS);
-    c.forms[f * FS + O_VEC] = v;
+    v = alloc(c, PARTS * LANES);
+    F[o + O_VEC] = v;
   }
-  const at = v + p * N_LABELS;
-  if (!((c.forms[f * FS + O_READY] as number) & (1 << p))) {
-    fillPart(m, c, ctx, f, t, p, c.pool, at);
-    c.forms[f * FS + O_READY] = (c.forms[f * FS + O_READY] as number) | (1 << p);
+  c.pool.set(SCRATCH, v + p * LANES);
+  F[o + O_READY] = ready | (1 << p);
+}
+
+/** Every lane of SCRATCH fits an int16. */
+function fits(): boolean {
+  for (let l = 0; l < LANES; l++) {
+    const x = SCRATCH[l] as number;
+    if (x > 32767 || x < -32767) return false;
   }
-  addVec(sc, c.pool, at);
+  return true;
 }
 
 /**
@@ -608,113 +717,143 @@ function addPart(sc: Float64Array, m: Loaded, c: FormCache, ctx: Context, f: num
 const GAZ_BUDGET = 20_000;
 let budget = GAZ_BUDGET;
 
-/** bgm + wm1s0 (right = false) or bgp + s0wp1 (right = true) of form f next to g (-1: none): pool offset. */
+/**
+ * bgm + wm1s0 (right = false) or bgp + s0wp1 (right = true) of form f next to g (-1: none): pool offset, -1 when the
+ * sum does not fit the pool (the caller adds the features one by one).
+ */
 function pairVec(m: Loaded, c: FormCache, f: number, g: number, right: boolean): number {
   const slot = pairSlot(c, f, g, right ? P_RIGHT : P_LEFT, true);
   let at = c.pairs[slot * 4 + 3] as number;
-  if (at < 0) {
-    at = alloc(c, N_LABELS);
+  if (at === -1) {
+    SCRATCH.fill(0);
     const o = g >= 0 ? (c.forms[g * FS + O_LOW] as number) : NONE;
     if (right) {
-      addFeature(m, mix(T.bgp, mix(c.forms[f * FS + O_LOW] as number, o)), c.pool, at);
-      addFeature(m, mix(T.s0wp1, mix(c.forms[f * FS + O_SHAPE] as number, o)), c.pool, at);
+      addRel(m, mix(T.bgp, mix(c.forms[f * FS + O_LOW] as number, o)), SCRATCH, 0);
+      addRel(m, mix(T.s0wp1, mix(c.forms[f * FS + O_SHAPE] as number, o)), SCRATCH, 0);
     } else {
-      addFeature(m, mix(T.bgm, mix(o, c.forms[f * FS + O_LOW] as number)), c.pool, at);
-      addFeature(m, mix(T.wm1s0, mix(o, c.forms[f * FS + O_SHAPE] as number)), c.pool, at);
+      addRel(m, mix(T.bgm, mix(o, c.forms[f * FS + O_LOW] as number)), SCRATCH, 0);
+      addRel(m, mix(T.wm1s0, mix(o, c.forms[f * FS + O_SHAPE] as number)), SCRATCH, 0);
     }
-    c.pairs[slot * 4 + 3] = at;
+    at = cache(c);
+    c.pairs[slot * 4 + 3] = at < 0 ? -2 : at;
   }
-  return at;
+  return at < 0 ? -1 : at;
 }
 
-/** The shape trigram feature (shapes are few): pool offset. */
+/** The shape trigram feature (shapes are few): pool offset, -1 when not cached (see `pairVec`). */
 function trigramVec(m: Loaded, c: FormCache, k: number): number {
   let at = c.trigrams.get(k);
   if (at === undefined) {
-    at = alloc(c, N_LABELS);
-    addFeature(m, mix(T.s3, k), c.pool, at);
+    SCRATCH.fill(0);
+    addRel(m, mix(T.s3, k), SCRATCH, 0);
+    at = cache(c);
     c.trigrams.set(k, at);
   }
   return at;
 }
 
-/** l1w + l1s (slots 0, 1: a = 1, 2) or nls + nlw (slots 2..6: nl = -2, 0..3) of form f: pool offset. */
+/**
+ * l1w + l1s (slots 0, 1: a = 1, 2) or nls + nlw (slots 2..6: nl = -2, 0..3) of form f: pool offset, -1 when not
+ * cached (see `pairVec`).
+ */
 function histVec(m: Loaded, c: FormCache, f: number, k: number, a: number): number {
-  let hv = c.forms[f * FS + O_HV] as number;
+  const F = c.forms;
+  const o = f * FS;
+  const ready = F[o + O_HREADY] as number;
+  if (ready & (1 << k)) return (F[o + O_HV] as number) + k * LANES;
+  if (ready & (WIDE << k)) return -1;
+  SCRATCH.fill(0);
+  if (k < HS_NL) {
+    addRel(m, mix(T.l1w, mix(a, F[o + O_LOW] as number)), SCRATCH, 0);
+    addRel(m, mix(T.l1s, mix(a, F[o + O_SHAPE] as number)), SCRATCH, 0);
+  } else {
+    addRel(m, mix(T.nls, mix(a, F[o + O_SHAPE] as number)), SCRATCH, 0);
+    addRel(m, mix(T.nlw, mix(a, F[o + O_LOW] as number)), SCRATCH, 0);
+  }
+  if (!fits()) {
+    F[o + O_HREADY] = ready | (WIDE << k);
+    return -1;
+  }
+  let hv = F[o + O_HV] as number;
   if (hv < 0) {
-    hv = alloc(c, HSLOTS * N_LABELS);
-    c.forms[f * FS + O_HV] = hv;
+    hv = alloc(c, HSLOTS * LANES);
+    F[o + O_HV] = hv;
   }
-  const at = hv + k * N_LABELS;
-  if (!((c.forms[f * FS + O_HREADY] as number) & (1 << k))) {
-    if (k < HS_NL) {
-      addFeature(m, mix(T.l1w, mix(a, c.forms[f * FS + O_LOW] as number)), c.pool, at);
-      addFeature(m, mix(T.l1s, mix(a, c.forms[f * FS + O_SHAPE] as number)), c.pool, at);
-    } else {
-      addFeature(m, mix(T.nls, mix(a, c.forms[f * FS + O_SHAPE] as number)), c.pool, at);
-      addFeature(m, mix(T.nlw, mix(a, c.forms[f * FS + O_LOW] as number)), c.pool, at);
-    }
-    c.forms[f * FS + O_HREADY] = (c.forms[f * FS + O_HREADY] as number) | (1 << k);
-  }
-  return at;
+  c.pool.set(SCRATCH, hv + k * LANES);
+  F[o + O_HREADY] = ready | (1 << k);
+  return hv + k * LANES;
 }
 
 /** Weight vectors of features that depend on no word form: neighbours outside the sentence, history, flags. */
 interface Consts {
-  /** NONE neighbour at -1, +1, -2, +2 (N_LABELS each, in that order). */
-  none: Float32Array;
-  capSeen: Float32Array;
+  /** NONE neighbour at -1, +1, -2, +2 (LANES each, in that order). */
+  none: Int32Array;
+  capSeen: Int32Array;
   /** lowerSeen in mixed-case text (0) and in a caps line (1). */
-  lowerSeen: Float32Array;
+  lowerSeen: Int32Array;
   /** gazSpan by code 0..6. */
-  gaz: Float32Array;
+  gaz: Int32Array;
   /** l1, l2 and l1|l2 by (l1 + 2) * HIST_W + (l2 + 2). */
-  hist: Float32Array;
+  hist: Int32Array;
   /** nl by nl + 8 (0..11). */
-  nl: Float32Array;
+  nl: Int32Array;
 }
 const HIST_W = N_LABELS + 2;
 let consts: Consts | null = null;
 
 function constants(m: Loaded): Consts {
   if (consts) return consts;
-  const none = new Float32Array(4 * N_LABELS);
-  addFeature(m, mix(T.wm1, NONE), none, 0);
-  addFeature(m, mix(T.sm1, NONE), none, 0);
-  addFeature(m, mix(T.wp1, NONE), none, N_LABELS);
-  addFeature(m, mix(T.sp1, NONE), none, N_LABELS);
-  addFeature(m, mix(T.wm2, NONE), none, 2 * N_LABELS);
-  addFeature(m, mix(T.sm2, NONE), none, 2 * N_LABELS);
-  addFeature(m, mix(T.wp2, NONE), none, 3 * N_LABELS);
-  addFeature(m, mix(T.sp2, NONE), none, 3 * N_LABELS);
-  const capSeen = new Float32Array(N_LABELS);
-  addFeature(m, mix(T.capSeen, 1), capSeen, 0);
-  const lowerSeen = new Float32Array(2 * N_LABELS);
-  addFeature(m, mix(T.lowerSeen, 0), lowerSeen, 0);
-  addFeature(m, mix(T.lowerSeen, 1), lowerSeen, N_LABELS);
-  const gaz = new Float32Array(7 * N_LABELS);
-  for (let g = 1; g < 7; g++) addFeature(m, mix(T.gazSpan, g), gaz, g * N_LABELS);
-  const hist = new Float32Array(HIST_W * HIST_W * N_LABELS);
+  const none = new Int32Array(4 * LANES);
+  addRel(m, mix(T.wm1, NONE), none, 0);
+  addRel(m, mix(T.sm1, NONE), none, 0);
+  addRel(m, mix(T.wp1, NONE), none, LANES);
+  addRel(m, mix(T.sp1, NONE), none, LANES);
+  addRel(m, mix(T.wm2, NONE), none, 2 * LANES);
+  addRel(m, mix(T.sm2, NONE), none, 2 * LANES);
+  addRel(m, mix(T.wp2, NONE), none, 3 * LANES);
+  addRel(m, mix(T.sp2, NONE), none, 3 * LANES);
+  const capSeen = new Int32Array(LANES);
+  addRel(m, mix(T.capSeen, 1), capSeen, 0);
+  const lowerSeen = new Int32Array(2 * LANES);
+  addRel(m, mix(T.lowerSeen, 0), lowerSeen, 0);
+  addRel(m, mix(T.lowerSeen, 1), lowerSeen, LANES);
+  const gaz = new Int32Array(7 * LANES);
+  for (let g = 1; g < 7; g++) addRel(m, mix(T.gazSpan, g), gaz, g * LANES);
+  const hist = new Int32Array(HIST_W * HIST_W * LANES);
   for (let a = 1; a < HIST_W; a++)
     for (let b = 1; b < HIST_W; b++) {
-      const at = (a * HIST_W + b) * N_LABELS;
-      addFeature(m, mix(T.l1, a), hist, at);
-      addFeature(m, mix(T.l2, b), hist, at);
-      addFeature(m, mix(T.l12, a * 32 + b), hist, at);
+      const at = (a * HIST_W + b) * LANES;
+      addRel(m, mix(T.l1, a), hist, at);
+      addRel(m, mix(T.l2, b), hist, at);
+      addRel(m, mix(T.l12, a * 32 + b), hist, at);
     }
-  const nl = new Float32Array(12 * N_LABELS);
-  for (let k = 0; k < 12; k++) addFeature(m, mix(T.nl, k), nl, k * N_LABELS);
+  const nl = new Int32Array(12 * LANES);
+  for (let k = 0; k < 12; k++) addRel(m, mix(T.nl, k), nl, k * LANES);
   consts = { none, capSeen, lowerSeen, gaz, hist, nl };
   return consts;
 }
 
 const INSIDE = Uint8Array.from({ length: N_LABELS }, (_, l) => (l > 0 && partOf(l) < 2 ? 1 : 0));
 const TYPE_OF = Int8Array.from({ length: N_LABELS }, (_, l) => typeOf(l));
-const SCORES = new Float64Array(N_LABELS);
+/** Scores of labels 1 .. N_LABELS - 1 relative to O (whose score is 0), and the scratch vector of `cache`. */
+const SCORES = new Int32Array(LANES);
+const SCRATCH = new Int32Array(LANES);
 
-function addVec(sc: Float64Array, v: Float32Array, at: number): void {
-  for (let l = 0; l < N_LABELS; l++) sc[l] = (sc[l] as number) + (v[at + l] as number);
+/** The lanes the current token needs (`LABEL_AT`): [lo, hi). */
+let lo = 0;
+let hi = LANES;
+
+function addVec(sc: Int32Array, v: Int16Array, at: number): void {
+  for (let l = lo; l < hi; l++) sc[l] = (sc[l] as number) + (v[at + l] as number);
 }
+
+function addLanes(sc: Int32Array, v: Int32Array, at: number): void {
+  for (let l = lo; l < hi; l++) sc[l] = (sc[l] as number) + (v[at + l] as number);
+}
+
+/** Per-document token tables (forms, two-word gazetteer codes), reused across documents (grown as needed). */
+let FORM_BUF = new Int32Array(4096);
+let GAZ_BUF = new Uint8Array(4096);
 
 /** Greedy decoding of one document with the committed model (same labels as `decodeReference`). */
 export function decodeFast(ctx: Context): Int8Array {
@@ -726,7 +865,11 @@ export function decodeFast(ctx: Context): Int8Array {
   const stamp = ++docStamp;
   budget = GAZ_BUDGET;
   const caps = capsParagraphs(ctx);
-  const forms = new Int32Array(n);
+  if (FORM_BUF.length < n) {
+    FORM_BUF = new Int32Array(n * 2);
+    GAZ_BUF = new Uint8Array(n * 2);
+  }
+  const forms = FORM_BUF;
   for (let i = 0; i < n; i++) {
     const t = toks[i] as Token;
     const f = formOf(c, t);
@@ -740,7 +883,8 @@ export function decodeFast(ctx: Context): Int8Array {
   }
   // Two-word gazetteer names (as `gazetteerPairs`), memoised per pair of word forms.
   const text = ctx.doc.text;
-  const gazPos = new Uint8Array(n);
+  const gazPos = GAZ_BUF;
+  gazPos.fill(0, 0, n);
   for (let i = 0; i + 1 < n; i++) {
     const a = toks[i] as Token;
     const b = toks[i + 1] as Token;
@@ -794,6 +938,13 @@ export function decodeFast(ctx: Context): Int8Array {
     const hasP2 = hasP1 && i > 1 && (toks[i - 2] as Token).sentence === sent;
     const hasN2 = hasN1 && i + 2 < n && (toks[i + 2] as Token).sentence === sent;
     sc.fill(0);
+    if (l1 > 0 && INSIDE[l1] === 1) {
+      lo = 8 + 2 * (TYPE_OF[l1] as number);
+      hi = lo + 2;
+    } else {
+      lo = 0;
+      hi = 8;
+    }
     addPart(sc, m, c, ctx, f, t, OWN);
     const w = F[f * FS + O_LOW] as number;
     const sh = F[f * FS + O_SHAPE] as number;
@@ -807,41 +958,41 @@ export function decodeFast(ctx: Context): Int8Array {
       addPart(sc, m, c, ctx, gp, toks[i - 1] as Token, PREV);
       wm1 = F[gp * FS + O_LOW] as number;
       sm1 = F[gp * FS + O_SHAPE] as number;
-    } else addVec(sc, K.none, 0);
+    } else addLanes(sc, K.none, 0);
     if (gn >= 0) {
       addPart(sc, m, c, ctx, gn, toks[i + 1] as Token, NEXT);
       wp1 = F[gn * FS + O_LOW] as number;
       sp1 = F[gn * FS + O_SHAPE] as number;
-    } else addVec(sc, K.none, N_LABELS);
+    } else addLanes(sc, K.none, LANES);
     if (hasP2) addPart(sc, m, c, ctx, forms[i - 2] as number, toks[i - 2] as Token, PREV2);
-    else addVec(sc, K.none, 2 * N_LABELS);
+    else addLanes(sc, K.none, 2 * LANES);
     if (hasN2) addPart(sc, m, c, ctx, forms[i + 2] as number, toks[i + 2] as Token, NEXT2);
-    else addVec(sc, K.none, 3 * N_LABELS);
+    else addLanes(sc, K.none, 3 * LANES);
     const capsLine = caps[t.paragraph] === 1;
     if (capsLine) {
       addPart(sc, m, c, ctx, f, t, CAPS);
-      if (LW[lw + L_CAPSEEN] === stamp) addVec(sc, K.capSeen, 0);
+      if (LW[lw + L_CAPSEEN] === stamp) addLanes(sc, K.capSeen, 0);
     }
     if (sentenceInitial(ctx, i)) addPart(sc, m, c, ctx, f, t, INIT);
-    if (cap && LW[lw + L_SEEN] === stamp) addVec(sc, K.lowerSeen, capsLine ? N_LABELS : 0);
+    if (cap && LW[lw + L_SEEN] === stamp) addLanes(sc, K.lowerSeen, capsLine ? LANES : 0);
     const gz = gazPos[i] as number;
-    if (gz) addVec(sc, K.gaz, gz * N_LABELS);
+    if (gz) addLanes(sc, K.gaz, gz * LANES);
     const a = l1 + 2;
-    addVec(sc, K.hist, (a * HIST_W + l2 + 2) * N_LABELS);
+    addLanes(sc, K.hist, (a * HIST_W + l2 + 2) * LANES);
     const nl = cap && LW[lw + L_MEMDOC] === stamp ? (LW[lw + L_MEM] as number) : -1;
-    if (nl !== -1) addVec(sc, K.nl, (nl + 8) * N_LABELS);
+    if (nl !== -1) addLanes(sc, K.nl, (nl + 8) * LANES);
     if ((F[f * FS + O_COUNT] as number) < 2) {
       // A form seen once: its pair and history features one by one (nothing cached for hapaxes).
-      addFeature(m, mix(T.bgm, mix(wm1, w)), sc, 0);
-      addFeature(m, mix(T.bgp, mix(w, wp1)), sc, 0);
-      addFeature(m, mix(T.s3, mix(mix(sm1, sh), sp1)), sc, 0);
-      addFeature(m, mix(T.wm1s0, mix(wm1, sh)), sc, 0);
-      addFeature(m, mix(T.s0wp1, mix(sh, wp1)), sc, 0);
-      addFeature(m, mix(T.l1w, mix(a, w)), sc, 0);
-      addFeature(m, mix(T.l1s, mix(a, sh)), sc, 0);
+      addRel(m, mix(T.bgm, mix(wm1, w)), sc, 0);
+      addRel(m, mix(T.bgp, mix(w, wp1)), sc, 0);
+      addRel(m, mix(T.s3, mix(mix(sm1, sh), sp1)), sc, 0);
+      addRel(m, mix(T.wm1s0, mix(wm1, sh)), sc, 0);
+      addRel(m, mix(T.s0wp1, mix(sh, wp1)), sc, 0);
+      addRel(m, mix(T.l1w, mix(a, w)), sc, 0);
+      addRel(m, mix(T.l1s, mix(a, sh)), sc, 0);
       if (nl !== -1) {
-        addFeature(m, mix(T.nls, mix(nl + 8, sh)), sc, 0);
-        addFeature(m, mix(T.nlw, mix(nl + 8, w)), sc, 0);
+        addRel(m, mix(T.nls, mix(nl + 8, sh)), sc, 0);
+        addRel(m, mix(T.nlw, mix(nl + 8, w)), sc, 0);
       }
     } else {
       // Offsets first: a look-up may grow (replace) the pool.
@@ -854,21 +1005,26 @@ export function decodeFast(ctx: Context): Int8Array {
       const pool = c.pool;
       if (pl >= 0) addVec(sc, pool, pl);
       else {
-        addFeature(m, mix(T.bgm, mix(wm1, w)), sc, 0);
-        addFeature(m, mix(T.wm1s0, mix(wm1, sh)), sc, 0);
+        addRel(m, mix(T.bgm, mix(wm1, w)), sc, 0);
+        addRel(m, mix(T.wm1s0, mix(wm1, sh)), sc, 0);
       }
       if (pr >= 0) addVec(sc, pool, pr);
       else {
-        addFeature(m, mix(T.bgp, mix(w, wp1)), sc, 0);
-        addFeature(m, mix(T.s0wp1, mix(sh, wp1)), sc, 0);
+        addRel(m, mix(T.bgp, mix(w, wp1)), sc, 0);
+        addRel(m, mix(T.s0wp1, mix(sh, wp1)), sc, 0);
       }
-      addVec(sc, pool, tri);
+      if (tri >= 0) addVec(sc, pool, tri);
+      else addRel(m, mix(T.s3, mix(mix(sm1, sh), sp1)), sc, 0);
       if (hs >= 0) addVec(sc, pool, hs);
       else {
-        addFeature(m, mix(T.l1w, mix(a, w)), sc, 0);
-        addFeature(m, mix(T.l1s, mix(a, sh)), sc, 0);
+        addRel(m, mix(T.l1w, mix(a, w)), sc, 0);
+        addRel(m, mix(T.l1s, mix(a, sh)), sc, 0);
       }
       if (nk >= 0) addVec(sc, pool, nk);
+      else if (nl !== -1) {
+        addRel(m, mix(T.nls, mix(nl + 8, sh)), sc, 0);
+        addRel(m, mix(T.nlw, mix(nl + 8, w)), sc, 0);
+      }
     }
     const last = !hasN1;
     let best = 0;
@@ -876,7 +1032,7 @@ export function decodeFast(ctx: Context): Int8Array {
     const row = (l1 + 1) * N_LABELS;
     for (let l = 0; l < N_LABELS; l++) {
       if (ALLOWED[row + l] === 0 || (last && ENDS[l] === 0)) continue;
-      const s = sc[l] as number;
+      const s = l === 0 ? 0 : (sc[LANE_OF[l] as number] as number);
       if (s > bestScore) {
         bestScore = s;
         best = l;
@@ -899,15 +1055,15 @@ export function tagDoc(ctx: Context): NerSpan[] {
   return spansOf(decodeFast(ctx));
 }
 
-/** Size of the form cache of a configuration (tests, tuning): forms, lower-case records, pair entries, pool floats. */
+/** Size of the form cache of a configuration (tests, tuning): forms, lower-case records, pair entries, pool cells. */
 export function formCacheStats(config: ResolvedConfig): {
   forms: number;
   lowers: number;
   pairs: number;
-  floats: number;
+  cells: number;
 } {
   const c = formCaches.get(config);
   return c
-    ? { forms: c.n, lowers: c.nLower, pairs: c.nPairs, floats: c.used }
-    : { forms: 0, lowers: 0, pairs: 0, floats: 0 };
+    ? { forms: c.n, lowers: c.nLower, pairs: c.nPairs, cells: c.used }
+    : { forms: 0, lowers: 0, pairs: 0, cells: 0 };
 }
