@@ -55,6 +55,22 @@ const ROWS: Row[] = [
     [{ quote: '“Not yet,” Ek said. “ You know, the river has always been here.”', fragments: 2, mention: 'Ek' }],
   ],
   [
+    'a quote nested in one of the same curly style',
+    '“The claim that a deal “has to do with the border” shows he has no clue about the region,” wrote Ana Lund, head of the group.',
+    [
+      {
+        quote: '“The claim that a deal “has to do with the border” shows he has no clue about the region,”',
+        mention: 'Ana Lund',
+        cue: 'wrote',
+      },
+    ],
+  ],
+  [
+    'an unclosed quote before a new one is not taken as nesting',
+    'Ek spoke first. “We will see “what comes next” today. “I am not worried about it at all,” Ek said.',
+    [{ quote: '“I am not worried about it at all,”', mention: 'Ek' }],
+  ],
+  [
     'told a programme by its title',
     '"We are ready," Ana Silva told "Morning Edition" on Friday.',
     [{ quote: '"We are ready,"', mention: 'Ana Silva', cue: 'told' }],

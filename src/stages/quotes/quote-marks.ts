@@ -12,6 +12,7 @@ import {
   isMarkCode,
   LEFT_DOUBLE,
   LOW_DOUBLE,
+  RIGHT_DOUBLE,
   RIGHT_SINGLE,
   SINGLE,
   STRAIGHT_DOUBLE,
@@ -20,6 +21,8 @@ import { speechVerb, tokenAt } from './tokens.js';
 import type { Attribution, QuoteCandidate, Range } from './types.js';
 
 const NONE = 0x7fffffff;
+/** Longest quote nested in another of the same style (characters). */
+const NESTED_MAX = 200;
 
 interface ParagraphQuote extends Range {
   unclosed: boolean;
@@ -110,6 +113,23 @@ export function pairMarks(text: string, start: number, end: number): ParagraphQu
         emit(at, (pos[close] as number) + 1, false, false);
         k = close + 1;
         continue;
+      }
+      // `“… the claim that a deal “has to do with Israel” makes clear …,” wrote X`: a quote nested in one of the same
+      // (curly) style; the outer closer follows the inner one before any other opener.
+      if (!low && close !== NONE && interrupt !== NONE && close > interrupt && codes[k] === LEFT_DOUBLE) {
+        const outer = nextDoubleClose[close + 1] as number;
+        if (
+          outer !== NONE &&
+          outer < (nextDoubleOpenOnly[interrupt + 1] as number) &&
+          codes[interrupt] === LEFT_DOUBLE &&
+          codes[close] === RIGHT_DOUBLE &&
+          codes[outer] === RIGHT_DOUBLE &&
+          (pos[close] as number) - (pos[interrupt] as number) <= NESTED_MAX
+        ) {
+          emit(at, (pos[outer] as number) + 1, false, false);
+          k = outer + 1;
+          continue;
+        }
       }
       // `“Let’s go. We can win.’ Kim was …`: no double closer, but a right single mark after the sentence's own
       // punctuation, with no single opener before it, closes the quote (typed with the wrong mark).
