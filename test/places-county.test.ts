@@ -103,7 +103,8 @@ describe('county mentions', () => {
 describe('counties inside organization names (countyCandidates)', () => {
   const config = resolveConfig({});
   /** A minimal context: the text, one organization mention over `org`, the nested-places mode. */
-  const cands = (text: string, org: string, kind: string, placesInNames: boolean | string) => {
+  /** `us`: the tagger also proposes a US place ("Ohio") in the story. */
+  const cands = (text: string, org: string, kind: string, placesInNames: boolean | string, us = true) => {
     const at = text.indexOf(org);
     const organizations = at < 0 ? [] : [{ kind, mentions: [{ start: at, end: at + org.length, text: org }] }];
     const ctx = {
@@ -111,7 +112,13 @@ describe('counties inside organization names (countyCandidates)', () => {
       config,
       options: { placesInNames },
       inScope: () => true,
-      results: { entities: { organizations, people: [], placeCandidates: [] } },
+      results: {
+        entities: {
+          organizations,
+          people: [],
+          placeCandidates: us ? [{ start: 0, end: 4, text: 'Ohio', rule: 'test' }] : [],
+        },
+      },
     } as unknown as Context;
     return countyCandidates(ctx).map((c) => c.text);
   };
@@ -128,6 +135,12 @@ describe('counties inside organization names (countyCandidates)', () => {
   });
   it('the whole organization is the county: proposed in any mode', () => {
     expect(cands('Tarrant County approved the plan.', 'Tarrant County', 'other', false)).toEqual(['Tarrant County']);
+  });
+  it('against the tagger only in a story with a US place', () => {
+    const t = 'Kent County Council approved the budget.';
+    expect(cands(t, 'Kent County Council', 'government', 'civic', false)).toEqual([]);
+    expect(cands(t, 'Kent County Council', 'government', 'civic', true)).toEqual(['Kent County']);
+    expect(cands('Deputies in Laurel County said.', 'x', 'other', false, false)).toEqual(['Laurel County']);
   });
   it('never inside a newspaper name, tagged or not', () => {
     const t = 'The Orange County Register reported the figures.';

@@ -98,6 +98,8 @@ const MEDIA_NEXT =
 /** Capitalised words after a county that do not continue a name ("in Laurel County Friday"). */
 const CALENDAR =
   /^(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|may|june|july|august|september|october|november|december|jan\.|feb\.|aug\.|sept\.|sep\.|oct\.|nov\.|dec\.)$/i;
+/** Words after a county that British and Irish names share ("Kent County Council", "Mayo County Council"). */
+const BRITISH_NEXT = /^(?:council|councils|court|hall|cricket|councillor|councillors|show|championship)$/i;
 const SAINT = /^(?:st|ste|saint|sainte)\b/i;
 const louisiana = (text: string) => text.includes('Louisiana') || text.includes(' La.') || text.includes(', LA');
 
@@ -170,6 +172,7 @@ export function countyCandidates(ctx: Context): PlaceCandidate[] {
   let orgs: { start: number; end: number; kind: string }[] | null = null;
   const mode = ctx.options.placesInNames as unknown as boolean | string;
   const lists: [number, string][] = [];
+  let us: boolean | undefined;
   for (const m of text.matchAll(COUNTY_HEAD_RE)) {
     const at = m.index ?? 0;
     const word = m[1] as string;
@@ -193,23 +196,48 @@ export function countyCandidates(ctx: Context): PlaceCandidate[] {
       orgs = [];
       for (const o of ctx.results.entities?.organizations ?? [])
         for (const m of o.mentions) orgs.push({ start: m.start, end: m.end, kind: o.kind });
+      for (const p of ctx.results.entities?.people ?? [])
+        for (const m of p.mentions) orgs.push({ start: m.start, end: m.end, kind: 'person' });
     }
     // Inside a longer organization name: a nested place, as the option placesInNames says (nested.ts); never in
     // a paper's, club's or company's name.
-    const inOrg = orgs.find((m) => m.start <= start && end <= m.end && m.end - m.start > end - start);
+    const inOrg = orgs.find(
+      (m) => m.kind !== 'person' && m.start <= start && end <= m.end && m.end - m.start > end - start,
+    );
     if (inOrg && !nestedCountyOk(mode, inOrg.kind, text.slice(end, inOrg.end), text.slice(inOrg.start, start)))
       continue;
     // A capitalised word right after the county that the tagger left out of any organization: the county still
     // opens a name ("Orange County Register", "Guernsey County Sheriff's Office"), unless it is a weekday or a month.
-    const next = inOrg ? null : /^ (\p{Lu}[\p{L}'\u2019.]*)/u.exec(text.slice(end, end + 40));
-    if (next && !CALENDAR.test(next[1] as string) && !CALENDAR.test((next[1] as string).replace(/\.$/, ''))) {
-      const kind = MEDIA_NEXT.test(next[1] as string) ? 'media' : 'other';
+    const next = /^ (\p{Lu}[\p{L}'\u2019.]*)/u.exec(text.slice(end, end + 40));
+    const nextWord = next && !CALENDAR.test((next[1] as string).replace(/\.$/, '')) ? (next[1] as string) : '';
+    if (!inOrg && nextWord) {
+      const kind = MEDIA_NEXT.test(nextWord) ? 'media' : 'other';
       if (!nestedCountyOk(mode, kind, text.slice(end, end + 40))) continue;
     }
+    // A name British and Irish stories share ("Kent County Council", "Durham County Court"), or a whole name the
+    // tagger typed as an organization or a person ("Ross County", a club): only in a story with a US place.
+    const shared = nextWord
+      ? BRITISH_NEXT.test(nextWord)
+      : orgs.some((m) => m.start <= start && end <= m.end && m.end - m.start === end - start);
+    if (shared && !(us ??= usContext(ctx, g))) continue;
     out.push({ start, end, text: text.slice(start, end), rule: 'county', kindHint: 'region' });
   }
   if (lists.length) out.push(...countyListCandidates(ctx, g ?? getGazetteer(ctx.config), lists));
   return out;
+}
+
+/**
+ * True when the story names a US place: "U.S.", "United States", or a place candidate of the name tagger whose
+ * best reading is in the US or which names a US state ("Ky.", "Georgia").
+ */
+function usContext(ctx: Context, g: Gazetteer): boolean {
+  const text = ctx.doc.text;
+  if (text.includes('U.S.') || text.includes('United States')) return true;
+  for (const c of ctx.results.entities?.placeCandidates ?? []) {
+    const list = g.lookup(c.text);
+    if (list[0]?.countryCode === 'US' || list.some((e) => e.countryCode === 'US' && e.kind === 'region')) return true;
+  }
+  return false;
 }
 
 /** What separates the items of such a list, read backwards from an item's start. */
