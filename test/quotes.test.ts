@@ -624,6 +624,14 @@ const ROWS: Row[] = [
     [{ quote: '“blocked drains, leaking pipes and dirty floors in need of a clean.”', mention: 'The team' }],
   ],
   [
+    'cut in, a particle verb',
+    '“Tell her I said hello,” Lund said.\n\nHer husband cut in: “Do not forget the dog, it is waiting at the gate.”',
+    [
+      { quote: '“Tell her I said hello,”', mention: 'Lund' },
+      { quote: '“Do not forget the dog, it is waiting at the gate.”', mention: 'Her husband', cue: 'cut in' },
+    ],
+  ],
+  [
     'unattributed long quote kept',
     'The sign on the door read as follows. “Closed for repairs until the end of the month, sorry for the trouble.”',
     [{ quote: '“Closed for repairs until the end of the month, sorry for the trouble.”', mention: null }],
