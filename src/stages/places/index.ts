@@ -16,7 +16,9 @@ import {
   chooseEntry,
   cleanSurface,
   clearVote,
+  type EvidenceTotals,
   entriesFor,
+  evidenceTotals,
   placeId,
   readingVote,
   softRegionVotes,
@@ -371,6 +373,7 @@ export function resolvePlaces(ctx: Context, cands: readonly PlaceCandidate[], ga
   const chooseAll = (ev: typeof evidence) => {
     const chosen = new Map<string, GazetteerEntry | null>();
     const without = new Map<ArticleName, typeof evidence>();
+    const totalsOf = new Map<typeof evidence, EvidenceTotals>();
     for (const r of resolved) {
       const q = qualifierOf(text, r.cand, byStart);
       const qEntries = q ? entriesOf(q) : undefined;
@@ -390,11 +393,17 @@ export function resolvePlaces(ctx: Context, cands: readonly PlaceCandidate[], ga
           }
           own = rest;
         }
+        let totals = totalsOf.get(own);
+        if (!totals) {
+          totals = evidenceTotals(own);
+          totalsOf.set(own, totals);
+        }
         chosen.set(
           key,
           chooseEntry(r.entries, {
             countries: own.countries,
             regions: own.regions,
+            totals,
             soft: { votes: soft.votes, own: soft.own.get(n.entries), total: soft.total },
             ...(qEntries ? { qualifier: qEntries } : {}),
           }),

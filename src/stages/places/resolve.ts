@@ -110,6 +110,8 @@ export interface ResolveContext {
    * Soft region votes of the article's ambiguous names (softRegionVotes), with this name's own votes, which do not
    * count for itself: "Madison", "Plainview" and "Norfolk" together point to Nebraska though none does alone.
    */
+  /** Sums of the evidence maps (set by chooseEntry). */
+  totals?: EvidenceTotals;
   /** How many first-level regions the name's entries lie in (set by chooseEntry). */
   regionCount?: number;
   /** Countries the name also names, or where it is also a city of BIG_CITY people (set by chooseEntry). */
@@ -180,17 +182,34 @@ export function softRegionVotes(lists: readonly (readonly GazetteerEntry[])[]): 
   return { votes, own, total };
 }
 
-/** The share of the region evidence (keyed `CC.admin1`) that lies in country `code`. */
-function countryShare(regions: ReadonlyMap<string, number> | undefined, code: string): number {
-  if (!regions?.size) return 0;
-  let total = 0;
-  let mine = 0;
-  for (const [k, v] of regions) {
-    if (v <= 0) continue;
-    total += v;
-    if (k.startsWith(code) && k[code.length] === '.') mine += v;
+/** Sums of the evidence maps (positive values only), once per choice rather than once per entry. */
+export interface EvidenceTotals {
+  countries: number;
+  regions: number;
+  /** Region evidence per country code. */
+  regionsByCountry: Map<string, number>;
+}
+
+export function evidenceTotals(ctx: Pick<ResolveContext, 'countries' | 'regions'>): EvidenceTotals {
+  let countries = 0;
+  for (const v of ctx.countries.values()) if (v > 0) countries += v;
+  let regions = 0;
+  const regionsByCountry = new Map<string, number>();
+  if (ctx.regions) {
+    for (const [k, v] of ctx.regions) {
+      if (v <= 0) continue;
+      regions += v;
+      const cc = k.slice(0, k.indexOf('.'));
+      regionsByCountry.set(cc, (regionsByCountry.get(cc) ?? 0) + v);
+    }
   }
-  return total > 1e-9 ? mine / total : 0;
+  return { countries, regions, regionsByCountry };
+}
+
+/** `key`'s share of the evidence `m` summing to `total`; evidence with a name's own votes taken out may hold
+ * rounding dust, and nothing there is no evidence. */
+function share(m: ReadonlyMap<string, number> | undefined, total: number, key: string): number {
+  return m && total > 1e-9 ? Math.max(0, m.get(key) ?? 0) / total : 0;
 }
 
 /** Score of one entry: population prior, gazetteer order, the article's countries, a qualifier. Higher is better. */
@@ -199,26 +218,22 @@ export function scoreEntry(e: GazetteerEntry, rank: number, ctx: ResolveContext)
   if (rank === 0) s += 0.25;
   if (e.kind === 'country') s += 0.35;
   else if (e.kind === 'continent') s += 0.4;
-  const share = (m: ReadonlyMap<string, number> | undefined, key: string) => {
-    if (!m?.size) return 0;
-    let total = 0;
-    for (const v of m.values()) if (v > 0) total += v;
-    // Evidence with a name's own votes taken out may hold rounding dust: nothing there is no evidence.
-    return total > 1e-9 ? Math.max(0, m.get(key) ?? 0) / total : 0;
-  };
-  if (e.countryCode) s += 0.8 * share(ctx.countries, e.countryCode);
-  if (e.countryCode && e.admin1 !== undefined) {
+  const totals = ctx.totals ?? evidenceTotals(ctx);
+  if (e.countryCode) s += 0.8 * share(ctx.countries, totals.countries, e.countryCode);
+  const key = e.countryCode && e.admin1 !== undefined ? `${e.countryCode}.${e.admin1}` : '';
+  if (e.countryCode && key) {
     // A first-level region is a sibling of the regions the article names ("Wales and England", "Georgia and
     // Texas"): it takes its country's share of the region evidence, as a town takes its own region's.
     // Not where the name is also that country ("Mexico") or a big city of it ("Washington", "New York": the city
     // or the state, as its own region's evidence says).
-    const key = `${e.countryCode}.${e.admin1}`;
     const sibling = e.kind === 'region' && !ctx.bigCityIn?.has(e.countryCode);
-    s += REGION_WEIGHT * Math.max(share(ctx.regions, key), sibling ? countryShare(ctx.regions, e.countryCode) : 0);
+    const own = share(ctx.regions, totals.regions, key);
+    const country =
+      sibling && totals.regions > 1e-9 ? (totals.regionsByCountry.get(e.countryCode) ?? 0) / totals.regions : 0;
+    s += REGION_WEIGHT * Math.max(own, country);
   }
   const soft = ctx.soft;
-  if (soft && e.countryCode && e.admin1 !== undefined && soft.total > 0) {
-    const key = `${e.countryCode}.${e.admin1}`;
+  if (soft && key && soft.total > 0) {
     const mine = soft.own?.get(key) ?? 0;
     // A name that casts no soft votes itself ("Paris") still takes the others'.
     const others = soft.own ? soft.total - 1 : soft.total;
@@ -243,32 +258,53 @@ export function scoreEntry(e: GazetteerEntry, rank: number, ctx: ResolveContext)
 
 /** The best entry for a mention; null when there are none. */
 export function chooseEntry(entries: readonly GazetteerEntry[], context: ResolveContext): GazetteerEntry | null {
+  if (entries.length < 2) return entries[0] ?? null;
+  const totals = context.totals ?? evidenceTotals(context);
+  const shape = shapeOf(entries);
+  const ctx: ResolveContext = { ...context, totals, regionCount: shape.regionCount };
+  if (shape.shadowed && totals.regions > 0) ctx.bigCityIn = shape.shadowed;
   let best: GazetteerEntry | null = null;
-  let ctx = context;
-  if (entries.length > 1 && ctx.soft && ctx.regionCount === undefined) {
-    const seen = new Set<string>();
-    for (const e of entries) if (e.countryCode && e.admin1 !== undefined) seen.add(`${e.countryCode}.${e.admin1}`);
-    ctx = { ...ctx, regionCount: seen.size };
-  }
-  if (entries.length > 1 && ctx.regions?.size) {
-    let big: Set<string> | undefined;
-    for (const e of entries) {
-      const shadows = e.kind === 'country' || (e.kind === 'city' && e.population >= BIG_CITY);
-      if (!shadows || !e.countryCode) continue;
-      big ??= new Set();
-      big.add(e.countryCode);
-    }
-    if (big) ctx = { ...ctx, bigCityIn: big };
-  }
   let bestScore = Number.NEGATIVE_INFINITY;
-  entries.forEach((e, i) => {
+  for (let i = 0; i < entries.length; i++) {
+    const e = entries[i] as GazetteerEntry;
     const s = scoreEntry(e, i, ctx);
     if (s > bestScore) {
       best = e;
       bestScore = s;
     }
-  });
+  }
   return best;
+}
+
+/** What chooseEntry needs of a list of entries beyond the entries themselves (cached per list). */
+interface ListShape {
+  /** Distinct first-level regions, counted only beyond SOFT_FULL_REGIONS entries (1 below). */
+  regionCount: number;
+  /** Countries the name also names, or where it is also a city of BIG_CITY people. */
+  shadowed: Set<string> | undefined;
+}
+const SHAPES = new WeakMap<readonly GazetteerEntry[], ListShape>();
+
+function shapeOf(entries: readonly GazetteerEntry[]): ListShape {
+  let shape = SHAPES.get(entries);
+  if (shape) return shape;
+  let regionCount = 1;
+  // Distinct regions matter only beyond SOFT_FULL_REGIONS, which fewer entries cannot reach.
+  if (entries.length > SOFT_FULL_REGIONS) {
+    const seen = new Set<string>();
+    for (const e of entries) if (e.countryCode && e.admin1 !== undefined) seen.add(`${e.countryCode}.${e.admin1}`);
+    regionCount = seen.size;
+  }
+  let shadowed: Set<string> | undefined;
+  for (const e of entries) {
+    const shadows = e.kind === 'country' || (e.kind === 'city' && e.population >= BIG_CITY);
+    if (!shadows || !e.countryCode) continue;
+    shadowed ??= new Set();
+    shadowed.add(e.countryCode);
+  }
+  shape = { regionCount, shadowed };
+  SHAPES.set(entries, shape);
+  return shape;
 }
 
 /** What one mention of a name says about the article's country and first-level region (placeEvidence). */
