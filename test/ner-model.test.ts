@@ -102,6 +102,18 @@ describe('NER fast decoder: same labels as the reference decoder', () => {
   });
 });
 
+describe('NER form table', () => {
+  it('keeps two texts with the same 32-bit FNV hash apart (made-up words, found by search)', () => {
+    // fnv1a('Predhucz') === fnv1a('Qthyyfnj') === 2616504624.
+    const text = 'Predhucz met Qthyyfnj in Predhucz. Qthyyfnj said Predhucz would return.\nQthyyfnj and Predhucz left.';
+    const config = resolveConfig({});
+    const ref = decodeReference(ctxOf(text, config));
+    for (let pass = 0; pass < 2; pass++) expect(Array.from(decodeFast(ctxOf(text, config)))).toEqual(Array.from(ref));
+    const ctx = ctxOf(text, config);
+    expect(formCacheStats(config).forms).toBe(new Set(ctx.doc.tokens.map((t) => t.text)).size);
+  });
+});
+
 describe('NER form cache is bounded', () => {
   it('a document past 40,000 distinct forms leaves a cache that the next document replaces', () => {
     const r = rng(11);
