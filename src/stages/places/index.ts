@@ -369,15 +369,23 @@ export function resolvePlaces(ctx: Context, cands: readonly PlaceCandidate[], ga
   }
   const soft = softRegionVotes([...names.values()].map((n) => n.entries));
 
-  // One reading per name in the article: choose once per folded surface (and qualifier).
-  const chooseAll = (ev: typeof evidence) => {
+  // One reading per name in the article: choose once per folded surface (and qualifier). The qualifier and the
+  // choice key of each mention are found once, for both passes.
+  const quals = resolved.map((r) => qualifierOf(text, r.cand, byStart));
+  const choiceKeys = resolved.map((r, i) => {
+    const q = quals[i];
+    return `${keyOf.get(r.cand)}\u0000${r.cand.kindHint ?? ''}\u0000${q ? keyOf.get(q) : ''}`;
+  });
+  const chooseAll = (ev: typeof evidence, again: boolean) => {
     const chosen = new Map<string, GazetteerEntry | null>();
     const without = new Map<ArticleName, typeof evidence>();
     const totalsOf = new Map<typeof evidence, EvidenceTotals>();
-    for (const r of resolved) {
-      const q = qualifierOf(text, r.cand, byStart);
-      const qEntries = q ? entriesOf(q) : undefined;
-      const key = `${keyOf.get(r.cand)}\u0000${r.cand.kindHint ?? ''}\u0000${q ? keyOf.get(q) : ''}`;
+    for (let i = 0; i < resolved.length; i++) {
+      const r = resolved[i] as Resolved;
+      // A name with one entry reads the same in every pass.
+      if (again && r.entries.length < 2) continue;
+      const q = quals[i];
+      const key = choiceKeys[i] as string;
       if (!chosen.has(key)) {
         const n = names.get(keyOf.get(r.cand) ?? '') as ArticleName;
         // A name's own votes count for its reading only when the rest of the article agrees on the country:
@@ -398,6 +406,7 @@ export function resolvePlaces(ctx: Context, cands: readonly PlaceCandidate[], ga
           totals = evidenceTotals(own);
           totalsOf.set(own, totals);
         }
+        const qEntries = q ? entriesOf(q) : undefined;
         chosen.set(
           key,
           chooseEntry(r.entries, {
@@ -413,15 +422,17 @@ export function resolvePlaces(ctx: Context, cands: readonly PlaceCandidate[], ga
     }
     // A name read with a qualifier once ("Paris, Texas") keeps that reading when it recurs alone.
     const qualified = new Map<string, GazetteerEntry>();
-    for (const r of resolved) {
-      if (r.entry && qualifierOf(text, r.cand, byStart)) qualified.set(keyOf.get(r.cand) ?? '', r.entry);
+    for (let i = 0; i < resolved.length; i++) {
+      const r = resolved[i] as Resolved;
+      if (r.entry && quals[i]) qualified.set(keyOf.get(r.cand) ?? '', r.entry);
     }
+    if (!qualified.size) return;
     for (const r of resolved) {
-      const q = qualified.size ? qualified.get(keyOf.get(r.cand) ?? '') : undefined;
+      const q = qualified.get(keyOf.get(r.cand) ?? '');
       if (q && r.entries.includes(q)) r.entry = q;
     }
   };
-  chooseAll(evidence);
+  chooseAll(evidence, false);
   // Second pass: the ambiguous names vote for their first readings ("Georgia" read as the US state in a story
   // about Texas and Georgia makes "Atlanta" the one in Georgia), and each name is read again.
   if (names.size > 1) {
@@ -448,7 +459,7 @@ export function resolvePlaces(ctx: Context, cands: readonly PlaceCandidate[], ga
       }
       if (n.vote) addVote(second, n.vote, n.count);
     }
-    if (changed) chooseAll(second);
+    if (changed) chooseAll(second, true);
   }
   readingsFromContext(text, resolved);
   // Shared county names ("Henry County") read by the article's towns near one of them (src/gazetteer/counties.ts).
