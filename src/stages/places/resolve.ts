@@ -206,6 +206,19 @@ export function evidenceTotals(ctx: Pick<ResolveContext, 'countries' | 'regions'
   return { countries, regions, regionsByCountry };
 }
 
+/** The population and kind prior of an entry: 0.17 .. ~1.25 for the population, more for a country or continent. */
+function priorOf(e: GazetteerEntry): number {
+  let s = Math.log10(e.population + 10) / 6;
+  if (e.kind === 'country') s += 0.35;
+  else if (e.kind === 'continent') s += 0.4;
+  return s;
+}
+
+/** `CC.admin1` of an entry, '' without a first-level region. */
+function regionKey(e: GazetteerEntry): string {
+  return e.countryCode && e.admin1 !== undefined ? `${e.countryCode}.${e.admin1}` : '';
+}
+
 /** `key`'s share of the evidence `m` summing to `total`; evidence with a name's own votes taken out may hold
  * rounding dust, and nothing there is no evidence. */
 function share(m: ReadonlyMap<string, number> | undefined, total: number, key: string): number {
@@ -213,14 +226,12 @@ function share(m: ReadonlyMap<string, number> | undefined, total: number, key: s
 }
 
 /** Score of one entry: population prior, gazetteer order, the article's countries, a qualifier. Higher is better. */
-export function scoreEntry(e: GazetteerEntry, rank: number, ctx: ResolveContext): number {
-  let s = Math.log10(e.population + 10) / 6; // 0.17 .. ~1.25
+export function scoreEntry(e: GazetteerEntry, rank: number, ctx: ResolveContext, shape?: ListShape): number {
+  let s = shape ? (shape.prior[rank] as number) : priorOf(e);
   if (rank === 0) s += 0.25;
-  if (e.kind === 'country') s += 0.35;
-  else if (e.kind === 'continent') s += 0.4;
   const totals = ctx.totals ?? evidenceTotals(ctx);
   if (e.countryCode) s += 0.8 * share(ctx.countries, totals.countries, e.countryCode);
-  const key = e.countryCode && e.admin1 !== undefined ? `${e.countryCode}.${e.admin1}` : '';
+  const key = shape ? (shape.keys[rank] as string) : regionKey(e);
   if (e.countryCode && key) {
     // A first-level region is a sibling of the regions the article names ("Wales and England", "Georgia and
     // Texas"): it takes its country's share of the region evidence, as a town takes its own region's.
@@ -267,7 +278,7 @@ export function chooseEntry(entries: readonly GazetteerEntry[], context: Resolve
   let bestScore = Number.NEGATIVE_INFINITY;
   for (let i = 0; i < entries.length; i++) {
     const e = entries[i] as GazetteerEntry;
-    const s = scoreEntry(e, i, ctx);
+    const s = scoreEntry(e, i, ctx, shape);
     if (s > bestScore) {
       best = e;
       bestScore = s;
@@ -277,7 +288,11 @@ export function chooseEntry(entries: readonly GazetteerEntry[], context: Resolve
 }
 
 /** What chooseEntry needs of a list of entries beyond the entries themselves (cached per list). */
-interface ListShape {
+export interface ListShape {
+  /** priorOf each entry. */
+  prior: number[];
+  /** regionKey of each entry. */
+  keys: string[];
   /** Distinct first-level regions, counted only beyond SOFT_FULL_REGIONS entries (1 below). */
   regionCount: number;
   /** Countries the name also names, or where it is also a city of BIG_CITY people. */
@@ -288,11 +303,12 @@ const SHAPES = new WeakMap<readonly GazetteerEntry[], ListShape>();
 function shapeOf(entries: readonly GazetteerEntry[]): ListShape {
   let shape = SHAPES.get(entries);
   if (shape) return shape;
+  const keys = entries.map(regionKey);
   let regionCount = 1;
   // Distinct regions matter only beyond SOFT_FULL_REGIONS, which fewer entries cannot reach.
   if (entries.length > SOFT_FULL_REGIONS) {
-    const seen = new Set<string>();
-    for (const e of entries) if (e.countryCode && e.admin1 !== undefined) seen.add(`${e.countryCode}.${e.admin1}`);
+    const seen = new Set(keys);
+    seen.delete('');
     regionCount = seen.size;
   }
   let shadowed: Set<string> | undefined;
@@ -302,7 +318,7 @@ function shapeOf(entries: readonly GazetteerEntry[]): ListShape {
     shadowed ??= new Set();
     shadowed.add(e.countryCode);
   }
-  shape = { regionCount, shadowed };
+  shape = { prior: entries.map(priorOf), keys, regionCount, shadowed };
   SHAPES.set(entries, shape);
   return shape;
 }
