@@ -413,8 +413,8 @@ export function resolvePlaces(ctx: Context, cands: readonly PlaceCandidate[], ga
             countries: own.countries,
             regions: own.regions,
             totals,
+            qualifier: qEntries,
             soft: { votes: soft.votes, own: soft.own.get(n.entries), total: soft.total },
-            ...(qEntries ? { qualifier: qEntries } : {}),
           }),
         );
       }

@@ -272,8 +272,17 @@ export function chooseEntry(entries: readonly GazetteerEntry[], context: Resolve
   if (entries.length < 2) return entries[0] ?? null;
   const totals = context.totals ?? evidenceTotals(context);
   const shape = shapeOf(entries);
-  const ctx: ResolveContext = { ...context, totals, regionCount: shape.regionCount };
-  if (shape.shadowed && totals.regions > 0) ctx.bigCityIn = shape.shadowed;
+  // One object shape for every call (a spread of the caller's optional fields would make scoreEntry's property
+  // reads polymorphic).
+  const ctx: ResolveContext = {
+    countries: context.countries,
+    regions: context.regions,
+    qualifier: context.qualifier,
+    totals,
+    regionCount: shape.regionCount,
+    bigCityIn: totals.regions > 0 ? shape.shadowed : undefined,
+    soft: context.soft,
+  };
   let best: GazetteerEntry | null = null;
   let bestScore = Number.NEGATIVE_INFINITY;
   for (let i = 0; i < entries.length; i++) {
