@@ -219,7 +219,10 @@ export function countyCandidates(ctx: Context): PlaceCandidate[] {
     const shared = nextWord
       ? BRITISH_NEXT.test(nextWord)
       : orgs.some((m) => m.start <= start && end <= m.end && m.end - m.start === end - start);
-    if (shared && !(us ??= usContext(ctx, g))) continue;
+    if (shared) {
+      us ??= usContext(ctx, g);
+      if (!us) continue;
+    }
     out.push({ start, end, text: text.slice(start, end), rule: 'county', kindHint: 'region' });
   }
   if (lists.length) out.push(...countyListCandidates(ctx, g ?? getGazetteer(ctx.config), lists));
