@@ -9,6 +9,7 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { lexiconGroups } from '../../src/data/lexicon.generated.js';
 import { enc64, encCoords, encName, encPop } from '../../src/gazetteer/codec.js';
 import { fold } from '../../src/gazetteer/fold.js';
 import { KIND_LETTERS } from '../../src/gazetteer/kinds.js';
@@ -53,12 +54,38 @@ function ourList(name: string): string[][] {
 
 // Latin letters (with diacritics), spaces, hyphens, apostrophes, periods; starts with a capital; not all capitals.
 const LATIN_ALT = /^\p{Lu}[\p{Script=Latin}\p{M} .'\u2019-]{2,39}$/u;
+/**
+ * Common English words (compromise's lexicon: its adjectives, nouns, verbs and function words, not its names,
+ * places or organizations): an alternate name made only of them is a common phrase or a nickname in English text,
+ * not the city ("White House" for Casablanca, "Garden City" for Singapore, "Soul" for Seoul, "Gold" for Gold Coast),
+ * and is not a key. The record's own name is kept whatever it is (common-words.txt handles those).
+ */
+const WORD_TAGS =
+  /^(?:Adjective|Adverb|Comparative|Superlative|Conjunction|Determiner|Gerund|Infinitive|Noun|Participle|PastTense|PresentTense|Plural|Singular|Uncountable|Verb|Preposition|Pronoun|Actor|Possessive|Modal|Negative|Copula|QuestionWord|Expression|PhrasalVerb)$/;
+const ENGLISH_WORDS = new Set<string>();
+for (const [tags, words] of lexiconGroups)
+  if (tags.split(',').every((t) => WORD_TAGS.test(t))) for (const w of words.split('\n')) ENGLISH_WORDS.add(w);
+/** Historic English exonyms that are also English words, kept ("Canton" for Guangzhou). */
+const KEEP_PHRASE_ALTS = new Set(['Canton']);
+let phraseAltsDropped = 0;
+function isEnglishPhrase(alt: string): boolean {
+  if (KEEP_PHRASE_ALTS.has(alt)) return false;
+  return alt
+    .toLowerCase()
+    .split(/[\s-]+/)
+    .every((w) => w !== '' && ENGLISH_WORDS.has(w));
+}
+
 function usefulAlt(alt: string, own: Set<string>): boolean {
   if (!LATIN_ALT.test(alt)) return false;
   if (alt === alt.toUpperCase()) return false;
   if (/[.'\u2019-]{2}|\s{2}/.test(alt)) return false;
   const k = fold(alt);
   if (own.has(k)) return false;
+  if (isEnglishPhrase(alt)) {
+    phraseAltsDropped++;
+    return false;
+  }
   own.add(k);
   return true;
 }
@@ -515,6 +542,7 @@ export default async function build(): Promise<string> {
     altDropped += before - r.alts.length;
   }
   if (altDropped) warn(`${altDropped} city alternates dropped: demonyms or country names`);
+  if (phraseAltsDropped) warn(`${phraseAltsDropped} alternates dropped: common English phrases`);
 
   // --- lint: the separators of the compiled strings must not occur in names
   for (const r of recs)
