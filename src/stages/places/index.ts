@@ -43,6 +43,9 @@ export {
 /** Words before a place name that make a common word ("Reading", "Mobile") a place. */
 const LOCATIVE = new Set(['in', 'near', 'from', 'at', 'outside', 'to', 'into', 'across', 'around', 'of', 'via']);
 
+/** Words before a company's short name that still make it a place ("in Piedmont"; not "of Piedmont", "to Piedmont"). */
+const STRICT_LOCATIVE = new Set(['in', 'near', 'outside', 'across', 'around', 'via']);
+
 /** A place name of the article (its folded surface), for the evidence of the others' readings. */
 interface ArticleName {
   entries: GazetteerEntry[];
@@ -62,7 +65,12 @@ interface Resolved {
 }
 
 /** True when a common-word place name ("Reading") has a cue that it is a place here. */
-function commonWordHasCue(ctx: Context, cand: PlaceCandidate, qualified: boolean): boolean {
+function commonWordHasCue(
+  ctx: Context,
+  cand: PlaceCandidate,
+  qualified: boolean,
+  locative: ReadonlySet<string> = LOCATIVE,
+): boolean {
   if (cand.kindHint || qualified) return true;
   const toks = ctx.doc.tokens;
   // The token before the candidate, by binary search on start offsets.
@@ -74,7 +82,7 @@ function commonWordHasCue(ctx: Context, cand: PlaceCandidate, qualified: boolean
     else hi = mid;
   }
   const prev = toks[lo - 1];
-  return prev !== undefined && prev.kind === 'word' && LOCATIVE.has(prev.lower) && prev.sentence === toks[lo]?.sentence;
+  return prev !== undefined && prev.kind === 'word' && locative.has(prev.lower) && prev.sentence === toks[lo]?.sentence;
 }
 
 /** A single all-capital word whose every reading is a town or village under 50,000 people. */
@@ -229,6 +237,53 @@ function readingsFromContext(text: string, resolved: Resolved[]): void {
   }
 }
 
+/** Words right after a name (possessive or not) that make it a company's: "Piedmont's shares", "a Rainbow spokesman". */
+const BUSINESS_AFTER =
+  /^(?:['\u2019]s)? (?:shares?|stock|stake|shareholders|stockholders|spokesman|spokeswoman|chairman|merger|subsidiary|directors|management|chief executive|board of directors)\b/i;
+/** Last words of a company's name, after its leading words ("Piedmont Aviation Inc", "Santa Fe Southern Pacific Corp"). */
+const COMPANY_TAIL =
+  /\b(?:corp|corporation|inc|co|cos|ltd|plc|llc|ag|sa|spa|nv|bv|pty|group|holdings?|company|industries|airlines|aviation|bancorp|securities|resources|petroleum|energy|investments|partners)\.?$/i;
+
+/**
+ * Folded leading words (one to three) of the article's company names that end in a company word ("Piedmont",
+ * "Santa Fe" of "Santa Fe Southern Pacific Corp"): the short name the story uses for the company afterwards.
+ */
+function organizationHeads(ctx: Context): Set<string> {
+  const out = new Set<string>();
+  for (const o of ctx.results.entities?.organizations ?? []) {
+    for (const m of o.mentions) {
+      const words = m.text.split(/\s+/);
+      if (words.length < 2 || !COMPANY_TAIL.test(m.text)) continue;
+      for (let n = 1; n <= Math.min(3, words.length - 1); n++) out.add(fold(words.slice(0, n).join(' ')));
+    }
+  }
+  return out;
+}
+
+/**
+ * True when a candidate reads as a company's name: it is the short name of one of the article's companies, or a
+ * business word follows it. Never a country's name or a city of a million (a story about "Japan's shares" is
+ * about Japan).
+ */
+function isOrgName(
+  text: string,
+  c: PlaceCandidate,
+  key: string,
+  heads: ReadonlySet<string>,
+  entries: readonly GazetteerEntry[],
+): boolean {
+  if (
+    entries.some(
+      (e) => e.kind === 'country' || e.kind === 'continent' || (e.kind === 'city' && e.population >= 1_000_000),
+    )
+  )
+    return false;
+  // A first-level region or a city of 100,000 in a company's name is often where the company is ("Kansas Electric
+  // Cooperatives Inc"), and a region typed as an organization is often its government ("Ohio sued").
+  if (entries.some((e) => e.kind === 'region' || (e.kind === 'city' && e.population >= 100_000))) return false;
+  return heads.has(key) || BUSINESS_AFTER.test(text.slice(c.end, c.end + 40).replace(/\s+/g, ' '));
+}
+
 /** True when `code` holds at least half the country evidence, or there is none. */
 function agreesWith(countries: ReadonlyMap<string, number>, code: string): boolean {
   let total = 0;
@@ -333,11 +388,21 @@ export function resolvePlaces(ctx: Context, cands: readonly PlaceCandidate[], ga
     return v;
   };
 
+  const orgHeads = organizationHeads(ctx);
   const resolved: Resolved[] = [];
   for (const c of inScope) {
     const entries = entriesOf(c);
     const q = qualifierOf(text, c, byStart);
     if (entries.length && isCommon(c) && !commonWordHasCue(ctx, c, q !== null)) continue;
+    // A company's short name ("Piedmont" of "Piedmont Aviation Inc", "Piedmont's shares") is not a place unless a
+    // cue says so.
+    if (
+      entries.length &&
+      !c.kindHint &&
+      isOrgName(text, c, keyOf.get(c) ?? '', orgHeads, entries) &&
+      !commonWordHasCue(ctx, c, q !== null, STRICT_LOCATIVE)
+    )
+      continue;
     // An all-capital word naming only small towns ("COCOA", "GILLETTE" in a headline) is a company or a
     // commodity far more often than a town; it needs a qualifier or a locative cue.
     if (entries.length && isSmallTownCaps(c, entries) && !commonWordHasCue(ctx, c, q !== null)) continue;

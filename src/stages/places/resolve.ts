@@ -3,7 +3,7 @@
  * all-capital abbreviations, common words and kind hints), and the choice among them given the article's other
  * countries and a ", Qualifier" after the name ("Paris, Texas").
  */
-import type { Gazetteer, GazetteerEntry } from '../../gazetteer/index.js';
+import { fold, type Gazetteer, type GazetteerEntry } from '../../gazetteer/index.js';
 import type { PlaceKind } from '../../schema.js';
 
 /** An abbreviated first word of a place name ("St.", "Mt", "Ft.") and what it may stand for. */
@@ -88,6 +88,9 @@ export function entriesFor(gaz: Gazetteer, surface: string, hint?: PlaceKind, da
         (word && (e.kind === 'city' || e.kind === 'region') && e.population >= BIG_CAPS_WORD),
     );
   }
+  // A word with a capital inside ("SpA", "PepsiCo") is a company's spelling unless a place is spelled so ("McAllen",
+  // "DeKalb"): "SpA" (società per azioni) is not Spa, Belgium.
+  if (list.length && CAMEL.test(s)) list = list.filter((e) => stripMarks(e.name).includes(s));
   // A demonym is not a place mention ("German" is also a parish of the Isle of Man).
   if (!hint && gaz.demonym(s) !== null) return [];
   if (hint) {
@@ -97,6 +100,10 @@ export function entriesFor(gaz: Gazetteer, surface: string, hint?: PlaceKind, da
   }
   return list;
 }
+
+/** A lower-case letter followed by a capital inside a word. */
+const CAMEL = /\p{Ll}\p{Lu}/u;
+const stripMarks = (t: string) => t.normalize('NFD').replace(/\p{M}/gu, '');
 
 /** What the rest of the article says about a mention, for disambiguation. */
 export interface ResolveContext {
@@ -293,7 +300,46 @@ export function chooseEntry(entries: readonly GazetteerEntry[], context: Resolve
       bestScore = s;
     }
   }
+  const chosen = best as GazetteerEntry | null;
+  if (chosen && !qualifies(ctx.qualifier, chosen)) {
+    // A country never loses to a namesake town by the article's soft region votes alone ("Mexico" beside Albany and
+    // Syracuse is not Mexico, N.Y.): only a ", Qualifier" ("Mexico, Mo.") or the town's own state in the article's
+    // clear evidence picks the town. (Not extended to world cities: local US news means Paris, Tenn. by "Paris" far
+    // more often than Reuters loses Paris, France to a namesake; LGL's geonameId accuracy fell 71 -> 70 with it.)
+    const big = entries.find(
+      (e) =>
+        e !== chosen &&
+        e.kind === 'country' &&
+        // A namesake: the same name, not an old name of another place.
+        fold(e.name) === fold(chosen.name),
+    );
+    // A strongly local story keeps the town: one whose own state has LOCAL_REGION of the clear region evidence.
+    const local = (ctx.regions?.get(`${chosen.countryCode}.${chosen.admin1}`) ?? 0) >= LOCAL_REGION;
+    if (big && !local && chosen.kind !== 'country' && chosen.kind !== 'region' && chosen.kind !== 'continent')
+      return big;
+    // A sea, ocean or mountain range is what its bare name means over a small town ("Pacific coast" is not
+    // Pacific, Missouri).
+    if ((chosen.kind === 'town' || chosen.kind === 'village') && chosen.population < BIG_CITY) {
+      const feature = entries.find((e) => e.kind === 'feature' || e.kind === 'continent');
+      if (feature) return feature;
+    }
+  }
   return best;
+}
+
+/** Clear region evidence (placeEvidence) for a town's own state that makes the story local to it. */
+const LOCAL_REGION = 0.5;
+
+/** True when a ", Qualifier" after the mention names `e`'s country or first-level region. */
+function qualifies(q: readonly GazetteerEntry[] | undefined, e: GazetteerEntry): boolean {
+  return (
+    !!q?.length &&
+    q.some(
+      (r) =>
+        (r.kind === 'region' && r.countryCode === e.countryCode && r.admin1 !== undefined && r.admin1 === e.admin1) ||
+        (r.kind === 'country' && r.countryCode === e.countryCode),
+    )
+  );
 }
 
 /** What chooseEntry needs of a list of entries beyond the entries themselves (cached per list). */
