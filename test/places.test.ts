@@ -341,6 +341,9 @@ describe('resolver functions', () => {
     expect(placeId('Vilnius', 593116, 'LT')).toBe('place:geonames-593116');
     expect(placeId('Dieveniškės', null, 'LT')).toBe('place:lt-dieveniskes');
     expect(placeId('Teysin', null, null)).toBe('place:teysin');
+    // An id-less gazetteer entry (a US county) carries its state: one id per county across articles.
+    expect(placeId('Henry County', null, 'US', 'GA')).toBe('place:us-ga-henry-county');
+    expect(placeId('Henry County', null, 'US', 'TN')).toBe('place:us-tn-henry-county');
   });
   it('scans demonyms in scope, including two-word ones, outside place candidates', () => {
     const ctx = makeCtx('Russian and South Korean officials met Lithuanians in the Russian Federation.');

@@ -572,8 +572,9 @@ export function resolvePlaces(ctx: Context, cands: readonly PlaceCandidate[], ga
   for (const grp of groups.values()) {
     const e = grp.entry;
     const cc = e ? e.countryCode : null;
-    let id = placeId(grp.name, e ? e.geonameId : null, cc);
-    for (let n = 2; ids.has(id); n++) id = `${placeId(grp.name, e ? e.geonameId : null, cc)}-${n}`;
+    const base = placeId(grp.name, e ? e.geonameId : null, cc, e?.admin1);
+    let id = base;
+    for (let n = 2; ids.has(id); n++) id = `${base}-${n}`;
     ids.add(id);
     places.push({
       id,

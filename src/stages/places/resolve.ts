@@ -461,8 +461,12 @@ export function countryEvidence(lists: readonly (readonly GazetteerEntry[])[]): 
   return placeEvidence(lists).countries;
 }
 
-/** A stable id for a place: `place:geonames-593116`, or `place:lt-teysin` / `place:teysin` without an id. */
-export function placeId(name: string, geonameId: number | null, countryCode: string | null): string {
+/**
+ * A stable id for a place: `place:geonames-593116`, or `place:lt-teysin` / `place:teysin` without an id. A gazetteer
+ * entry without a GeoNames id (a US county) adds its first-level region, so the id names one place in every article:
+ * `place:us-ga-henry-county` and `place:us-tn-henry-county`.
+ */
+export function placeId(name: string, geonameId: number | null, countryCode: string | null, admin1?: string): string {
   if (geonameId !== null) return `place:geonames-${geonameId}`;
   const slug =
     name
@@ -471,5 +475,7 @@ export function placeId(name: string, geonameId: number | null, countryCode: str
       .toLowerCase()
       .replace(/[^\p{L}\p{N}]+/gu, '-')
       .replace(/^-|-$/g, '') || 'unnamed';
-  return countryCode ? `place:${countryCode.toLowerCase()}-${slug}` : `place:${slug}`;
+  if (!countryCode) return `place:${slug}`;
+  const region = admin1 ? `${admin1.toLowerCase().replace(/[^a-z0-9]+/g, '')}-` : '';
+  return `place:${countryCode.toLowerCase()}-${region}${slug}`;
 }
