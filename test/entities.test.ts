@@ -259,6 +259,20 @@ describe('entities: the committed model', () => {
   });
 });
 
+describe('entities: a county is never a person', () => {
+  it.each([
+    ['Officials in Henry County said the road would reopen.', 'Henry County'],
+    ['Henry County deputies found the car on Tuesday.', 'Henry County'],
+  ])('%s', (text, place) => {
+    const r = tag(text);
+    expect(r.people).toEqual([]);
+    expect(r.places.map((p) => p.name)).toContain(place);
+  });
+  it('a surname Parish stays a person', () => {
+    expect(tag('Mary Parish said she would run again.').people.map((p) => p.name)).toEqual(['Mary Parish']);
+  });
+});
+
 describe('entities: false positives', () => {
   it.each(NEGATIVE)('%s → no people or organizations', (text) => {
     const r = tag(text);

@@ -87,6 +87,9 @@ function nameOf(g: Candidate[]): string {
   return best.text;
 }
 
+/** The last word of a county's name ("Henry County", "HENRY COUNTY"). */
+const COUNTY_LAST = / (?:County|COUNTY)$/;
+
 export function finalize(ctx: Context, items: Candidate[]): EntitiesResult {
   const len = Math.max(1, ctx.doc.text.length);
   // Groups in order of first mention, by entity key (people) and by canonical name or surface (organizations).
@@ -94,6 +97,12 @@ export function finalize(ctx: Context, items: Candidate[]): EntitiesResult {
   const org = new Map<string, Candidate[]>();
   const placeCandidates: PlaceCandidate[] = [];
   for (const c of items) {
+    // "Henry County": a name ending in "County" is never a person, whatever the tagger's guess; it goes to the
+    // places stage (which reads US counties) as a place candidate. "Parish" is also a surname ("Mary Parish").
+    if (c.type === 'PER' && COUNTY_LAST.test(c.text)) {
+      placeCandidates.push({ start: c.start, end: c.end, text: c.text, rule: c.rule, kindHint: 'region' });
+      continue;
+    }
     if (c.type === 'PER') {
       const k = c.entityKey ?? c.text.toLowerCase();
       const g = per.get(k);
