@@ -3,9 +3,9 @@ import { type ResolvedConfig, resolveConfig, type TaggerConfig } from './config.
 import { ArticleTooLargeError, InvalidInputError } from './errors.js';
 import { englishShare, junkShare } from './language.js';
 import { resolveOptions, type TagOptions } from './options.js';
+import { createContext } from './pipeline/context.js';
 import { plan, runStages } from './pipeline/run.js';
-import { CONTENT_ZONES, type Context } from './pipeline/types.js';
-import type { ArticleTags, Warning } from './schema.js';
+import type { ArticleTags } from './schema.js';
 import { EMPTY_RESULTS, STAGES } from './stages/index.js';
 import { buildDoc } from './text/doc.js';
 import { normalize } from './text/normalize.js';
@@ -31,26 +31,7 @@ function tagWith(config: ResolvedConfig, text: unknown, options: unknown): Artic
 
   const norm = normalize(text);
   const doc = buildDoc(norm.text);
-  const warnings: Warning[] = [];
-  const ctx: Context = {
-    input: text,
-    doc,
-    options: opts,
-    config,
-    publishedAt: opts.publishedAt ?? doc.datelineDate,
-    results: {},
-    warnings,
-    warn(code, message, start, end) {
-      const w: Warning = { code, message };
-      if (start !== undefined && end !== undefined && end > start) {
-        w.start = start;
-        w.end = end;
-      }
-      warnings.push(w);
-    },
-    inScope: (offset) => opts.keepChrome || CONTENT_ZONES.has(doc.zoneAt(offset)),
-    zoneAt: (offset) => doc.zoneAt(offset),
-  };
+  const ctx = createContext(text, doc, opts, config);
 
   if (doc.tokens.length === 0) {
     ctx.warn('EMPTY_TEXT', text.length ? 'the text holds no words' : 'the text is empty');

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { resolveConfig } from '../src/config.js';
 import { createTagger, tagArticle } from '../src/index.js';
 import { resolveOptions } from '../src/options.js';
+import { createContext } from '../src/pipeline/context.js';
 import type { Context } from '../src/pipeline/types.js';
 import { entitiesStage } from '../src/stages/entities/index.js';
 import { fnv, shape, shapeHash } from '../src/stages/entities/ner-features.js';
@@ -12,18 +13,7 @@ import { normalize } from '../src/text/normalize.js';
 /** Runs the entities stage alone and returns its place candidates (text, rule, kindHint). */
 function placeCandidates(text: string) {
   const doc = buildDoc(normalize(text).text);
-  const ctx = {
-    input: text,
-    doc,
-    options: resolveOptions({ keepChrome: true }),
-    config: resolveConfig({}),
-    publishedAt: null,
-    results: {},
-    warnings: [],
-    warn() {},
-    inScope: () => true,
-    zoneAt: (o: number) => doc.zoneAt(o),
-  } as unknown as Context;
+  const ctx = createContext(text, doc, resolveOptions({ keepChrome: true }), resolveConfig({}));
   let items: unknown[] = [];
   for (const e of entitiesStage.extractors) items = items.concat(e(ctx));
   for (const r of entitiesStage.refiners) items = r(ctx, items as never[]);

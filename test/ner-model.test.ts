@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { resolveConfig } from '../src/config.js';
 import { NER_MODEL } from '../src/data/ner-model.generated.js';
 import { resolveOptions } from '../src/options.js';
+import { createContext } from '../src/pipeline/context.js';
 import type { Context } from '../src/pipeline/types.js';
 import { mulberry32 as rng } from '../src/rng.js';
 import { N_LABELS } from '../src/stages/entities/ner-features.js';
@@ -13,18 +14,7 @@ type Config = ReturnType<typeof resolveConfig>;
 
 function ctxOf(text: string, config: Config): Context {
   const doc = buildDoc(normalize(text).text);
-  return {
-    input: text,
-    doc,
-    config,
-    options: resolveOptions({}),
-    publishedAt: null,
-    results: {},
-    warnings: [],
-    warn() {},
-    inScope: () => true,
-    zoneAt: (o: number) => doc.zoneAt(o),
-  } as unknown as Context;
+  return createContext(text, doc, resolveOptions({ keepChrome: true }), config);
 }
 
 function pseudoWord(r: () => number, cap: boolean): string {

@@ -1,8 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { resolveConfig } from '../src/config.js';
 import { speechVerbs } from '../src/data/names.generated.js';
 import { tagArticle } from '../src/index.js';
-import type { Context } from '../src/pipeline/types.js';
+import { resolveOptions } from '../src/options.js';
+import { createContext } from '../src/pipeline/context.js';
 import { quotesStage } from '../src/stages/quotes/index.js';
 import { buildDoc } from '../src/text/doc.js';
 import { normalize } from '../src/text/normalize.js';
@@ -916,18 +918,8 @@ describe('quotes: robustness', () => {
     }
     for (const text of [parts.join(''), parts.join('').replace(/\n/g, ' ')]) {
       const doc = buildDoc(normalize(text).text);
-      const ctx = {
-        input: text,
-        doc,
-        options: {},
-        config: {},
-        publishedAt: null,
-        results: { entities: { people: [], organizations: [], placeCandidates: [] } },
-        warnings: [],
-        warn() {},
-        inScope: () => true,
-        zoneAt: (o: number) => doc.zoneAt(o),
-      } as unknown as Context;
+      const ctx = createContext(text, doc, resolveOptions({ keepChrome: true }), resolveConfig({}));
+      Object.assign(ctx.results, { entities: { people: [], organizations: [], placeCandidates: [] } });
       let items = quotesStage.extractors.flatMap((x) => x(ctx));
       for (const r of quotesStage.refiners) items = r(ctx, items);
       const out = quotesStage.finalize(ctx, items);
