@@ -66,6 +66,22 @@ describe('gazetteer lookup: surface → best entry', () => {
     expect(Math.abs((ca?.lon ?? 0) + 120)).toBeLessThan(1.5);
   });
 
+  it.each([
+    // A US state: the centroid of its largest polygon (Florida's towns' box reached into the Gulf of Mexico).
+    ['Florida', 'US', 28.5, -82, 1],
+    ['Alaska', 'US', 64, -152, 3],
+    // Hawaii: data/places/region-centres.tsv (its largest island is not where its people live).
+    ['Hawaii', 'US', 20.8, -156.3, 0.5],
+    // Canada's provinces and Australia's states: region-centres.tsv, not the middle of their southern towns.
+    ['Ontario', 'CA', 50, -85, 0.5],
+    ['Alberta', 'CA', 55, -115, 0.5],
+    ['Queensland', 'AU', -22.5, 144.5, 0.5],
+  ])('puts the region %s (%s) near the middle of its land', (name, cc, lat, lon, tol) => {
+    const e = gaz.lookup(name).find((x) => x.kind === 'region' && x.countryCode === cc);
+    expect(Math.abs((e?.lat ?? 0) - lat)).toBeLessThanOrEqual(tol);
+    expect(Math.abs((e?.lon ?? 0) - lon)).toBeLessThanOrEqual(tol);
+  });
+
   it('lists every reading of an ambiguous name, best prior first', () => {
     const paris = gaz.lookup('Paris');
     expect(paris.length).toBeGreaterThan(3);
@@ -78,6 +94,14 @@ describe('gazetteer lookup: surface → best entry', () => {
     const bs = top('Black Sea');
     expect(bs).toMatchObject({ kind: 'feature', geonameId: null, countryCode: null });
     expect(bs?.lat).not.toBeNull();
+  });
+
+  it('the oceans carry their GeoNames ids', () => {
+    expect(top('Indian Ocean')).toMatchObject({ kind: 'feature', geonameId: 1545739, countryCode: null });
+    expect(top('Atlantic Ocean')?.geonameId).toBe(3373405);
+    expect(top('Pacific Ocean')?.geonameId).toBe(2363254);
+    expect(top('Arctic Ocean')?.geonameId).toBe(2960860);
+    expect(top('Southern Ocean')?.geonameId).toBe(4036776);
   });
 
   it('returns [] for unknown names and non-names', () => {

@@ -160,6 +160,31 @@ function inRings(rings: Ring[], lon: number, lat: number): boolean {
   return inside;
 }
 
+/**
+ * Representative point of each US state (by its name in us-atlas): the centroid of its largest polygon, nearer the
+ * middle of the state than the middle of its towns' box (Florida's box reaches from Pensacola to the Keys).
+ */
+function usStateCentres(): Map<string, [number, number]> {
+  const require = createRequire(import.meta.url);
+  const topo = require('topojson-client') as {
+    feature(t: unknown, o: unknown): { features: { id: string; properties: { name: string }; geometry: Geometry }[] };
+  };
+  type Geometry = { type: 'Polygon'; coordinates: Ring[] } | { type: 'MultiPolygon'; coordinates: Ring[][] } | null;
+  const atlas = require('us-atlas/counties-10m.json') as { objects: { states: unknown } };
+  const out = new Map<string, [number, number]>();
+  for (const f of topo.feature(atlas, atlas.objects.states).features) {
+    if (!f.geometry) continue;
+    const polys = f.geometry.type === 'Polygon' ? [f.geometry.coordinates] : f.geometry.coordinates;
+    let best = { area: -1, lat: 0, lon: 0 };
+    for (const poly of polys) {
+      const s = ringStats(poly[0] ?? []);
+      if (Math.abs(s.area) > best.area) best = { ...s, area: Math.abs(s.area) };
+    }
+    if (best.area > 0) out.set(f.properties.name, [Math.round(best.lat * 100) / 100, Math.round(best.lon * 100) / 100]);
+  }
+  return out;
+}
+
 interface County {
   fips: string;
   rec: Rec;
@@ -398,6 +423,13 @@ export default async function build(): Promise<string> {
   }
   const regions: Rec[] = [];
   const usStates = new Map<string, string>();
+  const stateCentres = usStateCentres();
+  const regionCentres = new Map<string, [number, number]>();
+  for (const [code = '', lat = '', lon = ''] of ourList('region-centres.tsv')) {
+    if (!(Math.abs(Number(lat)) <= 90 && Math.abs(Number(lon)) <= 180)) warn(`region-centres.tsv: ${code}: bad point`);
+    regionCentres.set(code, [Number(lat), Number(lon)]);
+  }
+  const centred = new Set<string>();
   for (const l of lines(join(shared, 'admin1CodesASCII.txt'))) {
     const [code = '', name0 = '', ascii = '', idS = ''] = l.split('\t');
     const name = name0.trim() || ascii.trim();
@@ -418,13 +450,16 @@ export default async function build(): Promise<string> {
     }
     const tc = townCoords.get(code);
     const box = tc && tc.lat.length >= 8 && (!s || Math.abs(mid([...tc.lon]) - (s.lon ?? 0)) < 90);
+    // A hand-written centre, else a US state's polygon centroid, else the middle of the towns' box, else the seat.
+    const centre = regionCentres.get(code) ?? (cc === 'US' ? stateCentres.get(name) : undefined);
+    if (centre) centred.add(code);
     regions.push({
       id: Number(idS),
       name,
       kind: 'r',
       cc,
-      lat: box && tc ? mid(tc.lat) : (s?.lat ?? null),
-      lon: box && tc ? mid(tc.lon) : (s?.lon ?? null),
+      lat: centre ? centre[0] : box && tc ? mid(tc.lat) : (s?.lat ?? null),
+      lon: centre ? centre[1] : box && tc ? mid(tc.lon) : (s?.lon ?? null),
       pop: Math.round((regionPop.get(code) ?? 0) / 4),
       admin1: a1,
       alts,
@@ -444,6 +479,9 @@ export default async function build(): Promise<string> {
     centres.set(cc, [Number(lat), Number(lon)]);
   }
   for (const code of stateAbbr.keys()) warn(`us-state-abbreviations.tsv: unknown region ${code}`);
+  for (const code of regionCentres.keys()) if (!centred.has(code)) warn(`region-centres.tsv: unknown region ${code}`);
+  const usCentred = [...centred].filter((c) => c.startsWith('US.')).length;
+  if (usCentred < 50) warn(`us-atlas: only ${usCentred} US states have a polygon centre`);
   const countries: Rec[] = [];
   for (const l of lines(join(shared, 'countryInfo.txt'))) {
     const f = l.split('\t');
