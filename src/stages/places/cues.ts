@@ -11,11 +11,15 @@
 import type { Context } from '../../pipeline/types.js';
 import type { Token } from '../../text/types.js';
 
+/** What a cue is: a currency ("dlrs"), a company-form suffix ("Inc", "SpA") or a national institution ("Bundesbank"). */
+export type CueKind = 'currency' | 'company' | 'institution';
+
 export interface CueHit {
   start: number;
   end: number;
   code: string;
   weight: number;
+  kind: CueKind;
 }
 
 interface Cue {
@@ -24,20 +28,21 @@ interface Cue {
   weight: number;
   /** Case rule: 'exact' = as written or all capitals; 'any' = any case. */
   match: 'exact' | 'any';
-  /** A currency: skipped after a capitalised qualifier ("Canadian dlrs"). */
-  currency?: boolean;
+  kind: CueKind;
 }
 
-// code, weight, match, currency?, phrases
-const TABLE: [string, number, Cue['match'], boolean, string[]][] = [
-  ['US', 0.6, 'any', true, ['dlrs', 'dlr', 'dollars', 'dollar']],
-  ['US', 0.8, 'exact', false, ['Inc', 'Inc.', 'Incorporated']],
-  ['US', 0.4, 'exact', false, ['Corp', 'Corp.']],
+// code, weight, match, kind, phrases
+const TABLE: [string, number, Cue['match'], CueKind, string[]][] = [
+  // "cts": the US (and Canadian) wire abbreviation of cents; "Canadian cts" is skipped like "Canadian dlrs".
+  ['US', 0.6, 'any', 'currency', ['dlrs', 'dlr', 'dollars', 'dollar', 'cts']],
+  ['US', 0.8, 'exact', 'company', ['Inc', 'Inc.', 'Incorporated', 'Bancorp', 'Bancorporation']],
+  // "Co" and "Cos" are read as US only when no "Ltd" follows ("Nomura Securities Co Ltd" is not American).
+  ['US', 0.4, 'exact', 'company', ['Corp', 'Corp.', 'Co', 'Co.', 'Cos']],
   [
     'US',
     1,
     'exact',
-    false,
+    'institution',
     [
       'Federal Reserve',
       'Fed',
@@ -65,26 +70,39 @@ const TABLE: [string, number, Cue['match'], boolean, string[]][] = [
       'Internal Revenue Service',
     ],
   ],
-  ['GB', 0.8, 'any', true, ['stg', 'sterling', 'pence']],
-  ['GB', 0.6, 'exact', false, ['Plc', 'PLC', 'plc']],
-  ['GB', 1, 'exact', false, ['Bank of England', 'Whitehall', 'Downing Street', 'House of Commons', 'City of London']],
-  ['JP', 0.8, 'any', true, ['yen']],
-  ['JP', 1, 'exact', false, ['Bank of Japan', 'MITI']],
-  ['DE', 0.8, 'any', true, ['marks', 'deutschemarks', 'deutsche marks', 'D-marks']],
-  ['DE', 1, 'exact', false, ['Bundesbank', 'Bundestag']],
-  ['DE', 0.4, 'exact', false, ['AG', 'GmbH']],
-  ['NL', 0.8, 'any', true, ['guilders', 'guilder']],
-  ['IT', 0.8, 'any', true, ['lire', 'lira']],
-  ['ES', 0.8, 'any', true, ['pesetas', 'peseta']],
-  ['ZA', 0.8, 'exact', true, ['rand']],
-  ['IN', 0.8, 'any', true, ['rupees']],
-  ['FR', 0.8, 'exact', false, ['Bank of France', 'Bourse']],
-  ['CA', 1, 'exact', false, ['Bank of Canada']],
+  ['GB', 0.8, 'any', 'currency', ['stg', 'sterling', 'pence']],
+  ['GB', 0.6, 'exact', 'company', ['Plc', 'PLC', 'plc']],
+  [
+    'GB',
+    1,
+    'exact',
+    'institution',
+    ['Bank of England', 'Whitehall', 'Downing Street', 'House of Commons', 'City of London'],
+  ],
+  ['JP', 0.8, 'any', 'currency', ['yen']],
+  ['JP', 1, 'exact', 'institution', ['Bank of Japan', 'MITI']],
+  ['JP', 0.6, 'exact', 'company', ['KK']],
+  ['DE', 0.8, 'any', 'currency', ['marks', 'deutschemarks', 'deutsche marks', 'D-marks']],
+  ['DE', 1, 'exact', 'institution', ['Bundesbank', 'Bundestag']],
+  ['DE', 0.4, 'exact', 'company', ['AG', 'GmbH']],
+  ['NL', 0.8, 'any', 'currency', ['guilders', 'guilder']],
+  ['IT', 0.8, 'any', 'currency', ['lire', 'lira']],
+  ['IT', 0.6, 'exact', 'company', ['SpA', 'S.p.A.']],
+  ['ES', 0.8, 'any', 'currency', ['pesetas', 'peseta']],
+  ['SE', 0.6, 'exact', 'company', ['AB']],
+  ['AU', 0.6, 'exact', 'company', ['Pty']],
+  ['MY', 0.6, 'exact', 'company', ['Bhd', 'Berhad']],
+  ['ZA', 0.8, 'exact', 'currency', ['rand']],
+  ['IN', 0.8, 'any', 'currency', ['rupees']],
+  ['FR', 0.8, 'exact', 'institution', ['Bank of France', 'Bourse']],
+  ['CA', 1, 'exact', 'institution', ['Bank of Canada']],
 ];
 
-const CUES: Cue[] = TABLE.flatMap(([code, weight, match, currency, phrases]) =>
-  phrases.map((p) => ({ words: p.split(' '), code, weight, match, currency })),
+const CUES: Cue[] = TABLE.flatMap(([code, weight, match, kind, phrases]) =>
+  phrases.map((p) => ({ words: p.split(' '), code, weight, match, kind })),
 );
+/** Words after "Co" that make it a company form of another country ("Co Ltd") or part of a name ("Co of Canada"). */
+const NOT_US_AFTER_CO = new Set(['ltd', 'limited', 'of', 'pte', 'bhd', 'pty']);
 /** Cues by their first word, lower-cased. */
 const BY_FIRST = new Map<string, Cue[]>();
 for (const c of CUES) {
@@ -113,7 +131,7 @@ export function scanCues(ctx: Context, covered: (offset: number) => boolean): Cu
       let ok = true;
       for (let j = 0; j < c.words.length && ok; j++) ok = wordMatches(toks[i + j], c.words[j] as string, c.match);
       if (!ok) continue;
-      if (c.currency) {
+      if (c.kind === 'currency') {
         const prev = toks[i - 1];
         // "Canadian dlrs", "Hong Kong dollars": another country's currency (U.S. dollars stay US).
         if (prev && prev.kind === 'word' && prev.cap && prev.sentence === t.sentence && !/^U\.?S\.?$/i.test(prev.text))
@@ -122,7 +140,11 @@ export function scanCues(ctx: Context, covered: (offset: number) => boolean): Cu
         if (t.cap && !t.upper) continue;
       }
       const last = toks[i + c.words.length - 1] as Token;
-      out.push({ start: t.start, end: last.end, code: c.code, weight: c.weight });
+      if (c.kind === 'company' && c.code === 'US' && t.lower.startsWith('co')) {
+        const after = toks[i + c.words.length];
+        if (after?.kind === 'word' && NOT_US_AFTER_CO.has(after.lower)) continue;
+      }
+      out.push({ start: t.start, end: last.end, code: c.code, weight: c.weight, kind: c.kind });
       i += c.words.length - 1;
       break;
     }
