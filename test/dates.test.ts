@@ -275,6 +275,13 @@ const ANCHORED: [pub: string, text: string, span: string, value: string][] = [
   ['1995-11-02', 'On Friday, the minister will open the bridge.', 'Friday', '1995-11-03'],
   ['1995-11-02', 'It was cold. Prior to May, the plant had stood idle.', 'May', '1995-05'],
   ['1995-11-01', 'Police said the march was on Monday, and Friday was quiet.', 'Friday', '1995-10-27'],
+  // A fronted date with a past main verb is never after the reference date, however near the next one is.
+  ['1995-10-27', 'In January, the bank hired a new chief executive.', 'January', '1995-01'],
+  ['1995-10-27', 'On Jan. 5, the bank hired a new chief executive.', 'Jan. 5', '1995-01-05'],
+  ['1995-10-27', 'In early February, the mill closed two furnaces.', 'early February', '1995-02'],
+  // …but not a month inside a noun phrase, nor a fronted month with a future verb.
+  ['1995-10-27', 'Wheat for January shipment, traders said, was offered.', 'January', '1996-01'],
+  ['1995-10-27', 'In January, the bank will hire a new chief executive.', 'January', '1996-01'],
 ];
 
 describe('dates: anchored, transcript and results-story forms', () => {

@@ -255,7 +255,7 @@ function cueAt(toks: Token[], k: number, i: number, s0: number): Tense | null {
  * it ("On Friday, officials said …"); a future marker right after the date makes it the subject of a future clause
  * ("said Friday will be the deadline"). "by" marks the future only right before the date ("by Friday").
  */
-export function tenseAt(ctx: Context, i: number): Tense {
+export function tenseAt(ctx: Context, i: number, next?: number): Tense {
   const toks = ctx.doc.tokens;
   const tok = toks[i];
   if (!tok) return 'none';
@@ -263,7 +263,9 @@ export function tenseAt(ctx: Context, i: number): Tense {
   if (!s) return 'none';
   const from = Math.max(s.tokenStart, i - BEFORE);
   // A fronted date ("In January, American Medical brought in …"): the clause after its comma is the date's.
-  const fronted = i - s.tokenStart <= 2 && (toks[i + 1]?.text === ',' || toks[i + 2]?.text === ',');
+  const fronted =
+    (i - s.tokenStart <= 2 && (toks[i + 1]?.text === ',' || toks[i + 2]?.text === ',')) ||
+    (next !== undefined && frontedAt(ctx, i, next));
   const to = Math.min(s.tokenEnd, i + (fronted ? FRONTED_AFTER : AFTER));
   // "by Friday" is a deadline; "told by his son", "a ruling by the court" are not: only "by" right before the date.
   // "overshadowed by Friday's accident", "blocked by Tuesday's vote": a possessive date is no deadline.
@@ -282,6 +284,22 @@ export function tenseAt(ctx: Context, i: number): Tense {
     if (c) return c;
   }
   return sentenceFuture(toks, s.tokenStart, from, s.tokenEnd, to);
+}
+
+/** Words that may open a sentence before a fronted date: "In January, …", "In early March, …", "On Aug. 11, …". */
+const FRONT_WORDS = new Set(['in', 'on', 'during', 'since', 'early', 'late', 'mid', 'mid-']);
+
+/**
+ * A date over tokens [i, next) that opens its sentence and ends at a comma ("In January, American Medical brought
+ * in …", "On Aug. 11, …"): it frames the main clause after the comma, so that clause's tense is the date's.
+ */
+export function frontedAt(ctx: Context, i: number, next: number): boolean {
+  const toks = ctx.doc.tokens;
+  const tok = toks[i];
+  const s = tok ? ctx.doc.sentences[tok.sentence] : undefined;
+  if (!s || i - s.tokenStart > 2 || toks[next]?.text !== ',') return false;
+  for (let k = s.tokenStart; k < i; k++) if (!FRONT_WORDS.has(toks[k]?.lower ?? '')) return false;
+  return true;
 }
 
 /**
@@ -342,7 +360,7 @@ const NO_TENSE_AHEAD = 2;
  * The year for a month (and day) given without one: the occurrence nearest the reference date, where a date against
  * the tense (ahead in a past sentence, behind in a future one) counts three times as far.
  */
-export function inferYear(ref: Ymd, month: number, day: number | null, tense: Tense): number {
+export function inferYear(ref: Ymd, month: number, day: number | null, tense: Tense, strict = false): number {
   const r = dayNumber(ref.y, ref.m, ref.d);
   let best = ref.y;
   let bestCost = Number.POSITIVE_INFINITY;
@@ -353,7 +371,9 @@ export function inferYear(ref: Ymd, month: number, day: number | null, tense: Te
     const against = (tense === 'past' && d > 3) || (tense === 'future' && d < 0);
     // News tells of the past more than of the future: with no tense cue a date ahead counts a bit further.
     const ahead = tense === 'none' && d > 3;
-    const cost = Math.abs(d) * (against ? AGAINST : ahead ? NO_TENSE_AHEAD : 1);
+    // `strict`: the clause's own main verb is past ("In January, the company brought in …"): never after.
+    const cost =
+      against && strict ? Number.POSITIVE_INFINITY : Math.abs(d) * (against ? AGAINST : ahead ? NO_TENSE_AHEAD : 1);
     if (cost < bestCost) {
       bestCost = cost;
       best = y;

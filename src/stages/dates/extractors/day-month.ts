@@ -3,6 +3,7 @@ import { fmtDay, fmtDayNoYear, validDay } from '../calendar.js';
 import {
   candidate,
   dayAt,
+  frontedAt,
   inferYear,
   monthAt,
   NUMBERS,
@@ -53,7 +54,8 @@ export function dayMonth(ctx: Context): DateCandidate[] {
     if (year === null) {
       const ref = reference(ctx);
       if (ref) {
-        year = inferYear(ref, mo.month, startDay, tenseAt(ctx, i));
+        const tense = tenseAt(ctx, i, j);
+        year = inferYear(ref, mo.month, startDay, tense, tense === 'past' && frontedAt(ctx, i, j));
         inferred = true;
       } else if (validDay(2000, mo.month, startDay)) {
         // No reference date: the year cannot be known (`XXXX-07-03`).

@@ -4,6 +4,7 @@ import { MONTHS } from '../lexicon.js';
 import {
   candidate,
   dayAt,
+  frontedAt,
   inferYear,
   monthAt,
   positionsOf,
@@ -56,7 +57,8 @@ export function monthDay(ctx: Context): DateCandidate[] {
     if (year === null) {
       const ref = reference(ctx);
       if (ref) {
-        year = inferYear(ref, mo.month, d.day, tenseAt(ctx, i));
+        const tense = tenseAt(ctx, i, j);
+        year = inferYear(ref, mo.month, d.day, tense, tense === 'past' && frontedAt(ctx, i, j));
         inferred = true;
       } else if (validDay(2000, mo.month, d.day)) {
         // No reference date: the year cannot be known (`XXXX-08-11`).

@@ -3,6 +3,7 @@ import { fmtMonth, fmtMonthNoYear } from '../calendar.js';
 import { AMBIGUOUS_MONTHS, DATE_PREPOSITIONS, MONTHS } from '../lexicon.js';
 import {
   candidate,
+  frontedAt,
   inferYear,
   lowerAt,
   monthAt,
@@ -102,7 +103,10 @@ export function monthYear(ctx: Context): DateCandidate[] {
       } else {
         // "since March": the latest March not after the reference month.
         if (prev === 'since') year = month <= ref.m ? ref.y : ref.y - 1;
-        else year = inferYear(ref, month, null, tenseAt(ctx, i));
+        else {
+          const tense = tenseAt(ctx, i, next);
+          year = inferYear(ref, month, null, tense, tense === 'past' && frontedAt(ctx, i, next));
+        }
       }
       value = fmtMonth(year, month);
     } else if (prev !== 'last' && prev !== 'past' && prev !== 'next' && prev !== 'coming' && prev !== 'this') {
