@@ -9,6 +9,7 @@ import { mergeRuns } from './merge-runs.js';
 import { quoteMarks } from './quote-marks.js';
 import { SpeakerResolver } from './resolve-speaker.js';
 import { sentenceSubjectSpeaker } from './sentence-subject.js';
+import { splitUnclosed } from './split-unclosed.js';
 import type { QuoteCandidate } from './types.js';
 
 /**
@@ -31,6 +32,7 @@ export const quotesStage: Stage<'quotes', QuoteCandidate> = {
   needs: ['entities'],
   extractors: [quoteMarks],
   refiners: [
+    splitUnclosed,
     attribute,
     mergeInterrupted,
     dropScareQuotes,
