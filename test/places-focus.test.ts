@@ -39,10 +39,48 @@ describe('country cues', () => {
   it.each(none)('no cue in %s', (text) => expect(cueCodes(text)).toEqual([]));
 });
 
-describe('focus from cues when the story names no country', () => {
-  it('an earnings brief with a company form and cents is about the United States', () => {
-    expect(focusCodes('PINECREST GAS CO SETS QUARTERLY\nQtly div 28 cts vs 28 cts prior\nPay April 15')).toEqual([
-      'US',
-    ]);
+describe('focus: what the story is about', () => {
+  // text, countries that must be in focus, countries that must not
+  const table: [string, string[], string[]][] = [
+    // Cues decide when nothing names a country.
+    ['PINECREST GAS CO SETS QUARTERLY\nQtly div 28 cts vs 28 cts prior\nPay April 15', ['US'], []],
+    ['Acme Inc said net profit rose to 5 mln dlrs from 4 mln dlrs.', ['US'], []],
+    // Dollars are quoted in stories about every country: no United States here.
+    [
+      'JAPAN TRADE SURPLUS WIDENS\nJapan posted a trade surplus of 8.1 billion dlrs in February, up from 6.2 billion dlrs a ' +
+        'year earlier, the Finance Ministry in Tokyo said.',
+      ['JP'],
+      ['US'],
+    ],
+    ['Coffee sold for 120 dlrs a bag, up from 110 dlrs last week, exporters in Brazil said.', ['BR'], ['US']],
+    // A company form still counts beside a named country (the company's home is a subject of the story).
+    ['Acme Inc will build a plant in Mexico, Acme Inc said.', ['MX', 'US'], []],
+    // A demonym early in the story counts; one in a closing aside of a story about other countries does not.
+    ['Japanese car makers raised their exports to Canada by 12 pct last year.', ['JP', 'CA'], []],
+    [
+      'Coffee exports from Brazil rose 15 pct in March as growers sold old stocks ahead of the new harvest. Shipments ' +
+        'to Europe were steady, and prices held firm through the month. Growers expect a larger crop next year if the ' +
+        'weather holds, a British trader said.',
+      ['BR'],
+      ['GB'],
+    ],
+    // With no place named, a demonym anywhere counts.
+    [
+      'Coffee prices rose 15 pct in March as growers sold old stocks ahead of the new harvest. Shipments were steady ' +
+        'and prices held firm through the month. Growers expect a larger crop next year, Brazilian officials said.',
+      ['BR'],
+      [],
+    ],
+  ];
+  it.each(table)('%s', (text, want, not) => {
+    const got = focusCodes(text);
+    for (const c of want) expect(got).toContain(c);
+    for (const c of not) expect(got).not.toContain(c);
+  });
+
+  it('scores are relative to the strongest country, which scores 1', () => {
+    const f = tagArticle('Japanese car makers raised their exports to Canada by 12 pct last year.').focus;
+    expect(f?.countries[0]?.score).toBe(1);
+    for (const c of f?.countries ?? []) expect(c.score).toBeGreaterThanOrEqual(0.2);
   });
 });

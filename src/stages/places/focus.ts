@@ -39,13 +39,23 @@ export function scanDemonyms(ctx: Context, gaz: Gazetteer, covered: (offset: num
 const CUE_CAP = 1.5;
 /** A country known from cues alone (no place, no demonym) needs this relative score to be a focus country. */
 const CUE_ONLY_MIN = 0.5;
+/** A demonym counts when it comes this early (share of the text), or in the headline or dateline. */
+const DEMONYM_EARLY = 1 / 3;
 
 const KIND_WEIGHT: Record<string, number> = { country: 1, region: 0.8, city: 0.8, town: 0.8, village: 0.8 };
 
 /**
- * Focus from the places (their in-scope mentions, weighted by kind and by how early they come) and demonyms.
- * Countries scored relative to the strongest (1), those under 0.2 left out; the place is the dateline's place, else
- * the most salient place below country level in the top country (salience ≥ 0.5), else the top country itself.
+ * Focus from the places (their in-scope mentions, weighted by kind and by how early they come), demonyms and cues.
+ * What makes a country the subject rather than a passing mention:
+ * - a place in it: always counts (places are facts of the text);
+ * - a demonym ("Japanese"): counts, except for a country named by demonyms alone, only after the first third of the
+ *   text, in a story that names places of other countries ("..., a British banker said" in a story about Brazil);
+ * - a currency ("dlrs", "yen"): counts only for a country already named, or when nothing in the story names a country
+ *   (dollars are quoted in stories about every country; an earnings brief of "Acme Co" in "cts" is American);
+ * - a company form or an institution ("Inc", "Plc", "Bundesbank"): counts, at most CUE_CAP per country.
+ * Countries scored relative to the strongest (1), those under 0.2 left out (under CUE_ONLY_MIN for a country known
+ * from cues alone); the place is the dateline's place, else the most salient place below country level in the top
+ * country (salience ≥ 0.5), else the top country itself.
  */
 export function computeFocus(
   ctx: Context,
@@ -60,17 +70,34 @@ export function computeFocus(
   };
   const w = new Map<string, number>();
   const add = (cc: string, v: number) => w.set(cc, (w.get(cc) ?? 0) + v);
+  const placeCountries = new Set<string>();
   for (const p of places) {
     if (!p.countryCode) continue;
+    placeCountries.add(p.countryCode);
     const k = KIND_WEIGHT[p.kind] ?? 0.5;
     for (const m of p.mentions) add(p.countryCode, k * early(m.start));
   }
-  for (const d of demonyms) add(d.code, 0.5 * early(d.start));
-  // Cues (currencies, institutions, company forms) count, but at most CUE_CAP per country: "dlrs" ten times is not
-  // ten mentions of the United States.
-  const cue = new Map<string, number>();
-  for (const c of cues) cue.set(c.code, (cue.get(c.code) ?? 0) + c.weight * early(c.start));
+  // Countries named by demonyms only where the story is told (headline, dateline, first third), or anywhere when no
+  // place names a country.
+  const demonymCountries = new Set<string>();
+  const earlyDemonym = new Set<string>();
+  for (const d of demonyms) {
+    demonymCountries.add(d.code);
+    const z = ctx.zoneAt(d.start);
+    if (z === 'headline' || z === 'dateline' || d.start / len < DEMONYM_EARLY) earlyDemonym.add(d.code);
+  }
+  for (const d of demonyms) {
+    if (placeCountries.size && !placeCountries.has(d.code) && !earlyDemonym.has(d.code)) continue;
+    add(d.code, 0.5 * early(d.start));
+  }
   const named = new Set(w.keys());
+  const anyNamed = placeCountries.size > 0 || demonymCountries.size > 0;
+  // Cues count at most CUE_CAP per country: "dlrs" ten times is not ten mentions of the United States.
+  const cue = new Map<string, number>();
+  for (const c of cues) {
+    if (c.kind === 'currency' && anyNamed && !placeCountries.has(c.code) && !demonymCountries.has(c.code)) continue;
+    cue.set(c.code, (cue.get(c.code) ?? 0) + c.weight * early(c.start));
+  }
   for (const [code, v] of cue) add(code, Math.min(CUE_CAP, v));
   const max = Math.max(0, ...w.values());
   const countries =
