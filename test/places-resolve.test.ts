@@ -105,7 +105,58 @@ const FALSE_POSITIVES: [string, string, string, number][] = [
   ],
 ];
 
+/** The place the article reads `name` as: `CC:kind`, and its id when it has one. */
+function readingOf(text: string, name: string): string | undefined {
+  for (const p of tagArticle(text, { include: ['places'] }).places)
+    if (p.mentions.some((m) => m.text === name)) return `${p.countryCode}:${p.kind}:${p.geonameId ?? p.id}`;
+  return undefined;
+}
+
+// Counties of Britain and Ireland (data/places/subdivisions.tsv): no GeoNames id, a weak prior.
+// [rule or why it must stay, article, name, expected CC:kind:id]
+const SUBDIVISIONS: [string, string, string, string][] = [
+  [
+    'a county of England in a British story',
+    'Roads closed.\n\nFlooding closed roads near Maidstone in Kent on Monday, and forecasters warned of more rain across England.',
+    'Kent',
+    'GB:region:place:gb-kent',
+  ],
+  [
+    'a Scottish county beside Scotland',
+    'Ferry cancelled.\n\nStorms in Scotland cancelled the ferries, and schools in Fife stayed shut.',
+    'Fife',
+    'GB:region:place:gb-fife',
+  ],
+  [
+    'an Irish county',
+    'Farm sold.\n\nA dairy farm in County Cork sold for a record price, auctioneers in Ireland said.',
+    'County Cork',
+    'IE:region:place:ie-county-cork',
+  ],
+  [
+    'Kent among Ohio towns stays the town in Ohio',
+    'Campus reopens.\n\nStudents returned to classes in Kent on Monday, and officials in Akron and Cleveland said buses would run as usual across Ohio.',
+    'Kent',
+    'US:town:5159537',
+  ],
+  [
+    'Surrey beside Vancouver stays the city in British Columbia',
+    'New bridge.\n\nCommuters between Vancouver and Surrey will use the new bridge from May, Canadian officials said.',
+    'Surrey',
+    'CA:city:6159905',
+  ],
+  [
+    'Norfolk without a British cue stays the city in Virginia',
+    'Port busy.\n\nShips waited outside Norfolk on Friday as the port cleared its backlog.',
+    'Norfolk',
+    'US:city:4776222',
+  ],
+];
+
 describe('place resolution from the article', () => {
+  it.each(SUBDIVISIONS)('%s', (_rule, text, name, expected) => {
+    expect(readingOf(text, name)).toBe(expected);
+  });
   it.each(RULES)('%s', (_rule, text, name, id) => {
     expect(readings(text).get(name)).toBe(id);
   });

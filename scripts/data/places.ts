@@ -543,6 +543,30 @@ export default async function build(): Promise<string> {
     });
   }
 
+  // --- our second-level subdivisions (counties of Britain and Ireland): regions of their first-level region
+  const knownRegions = new Set(regions.map((r) => `${r.cc}.${r.admin1}`));
+  for (const [code = '', name = '', lat = '', lon = '', pop = '', alts = ''] of ourList('subdivisions.tsv')) {
+    const [cc = ''] = code.split('.');
+    if (!knownRegions.has(code)) warn(`subdivisions.tsv: ${name}: unknown region ${code}`);
+    if (!(Math.abs(Number(lat)) <= 90 && Math.abs(Number(lon)) <= 180)) warn(`subdivisions.tsv: ${name}: bad point`);
+    if (!(Number(pop) > 0)) warn(`subdivisions.tsv: ${name}: bad population`);
+    features.push({
+      id: null,
+      name,
+      kind: 'r',
+      cc,
+      lat: Number(lat),
+      lon: Number(lon),
+      // A weak prior (a twentieth of the people): a county needs its country in the article to beat a namesake
+      // town abroad (Kent, Washington; Norfolk, Virginia), and still beats a hamlet.
+      pop: Math.round(Number(pop) / 20),
+      // No first-level region: England's counties would pool their soft region votes in GB.ENG and pull New
+      // England's towns named after them (Kent, Cornwall and Salisbury, Connecticut) to England.
+      admin1: '',
+      alts: alts ? alts.split('|') : [],
+    });
+  }
+
   const counties = usCounties(cities, usStates, usCountyOf);
   for (const group of [countries, regions, features, cities, counties]) for (const r of group) recs.push(r);
 
