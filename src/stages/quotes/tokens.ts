@@ -112,6 +112,20 @@ export function rightPhrase(tokens: Token[], k: number, limit: number): Phrase |
   return makePhrase(tokens, k, j);
 }
 
+/** Words that open a clause, capitalised at a sentence start: "As Orsk put it", "When Holm said" (not "As Orsk"). */
+const CLAUSE_OPENERS = new Set([
+  'as',
+  'when',
+  'while',
+  'if',
+  'because',
+  'since',
+  'though',
+  'although',
+  'unless',
+  'once',
+]);
+
 /** A speaker phrase ending just before token `end`, reading left, not before token `min`. */
 export function leftPhrase(tokens: Token[], end: number, min: number, hops = 1): Phrase | null {
   let k = end - 1;
@@ -144,7 +158,7 @@ export function leftPhrase(tokens: Token[], end: number, min: number, hops = 1):
       const glued = (u.text === '.' || u.text === '-') && u.end === (tokens[j] as Token).start;
       const inside =
         (NAME_PARTICLES.has(u.lower) || NAME_LINKS.has(u.lower)) && j - 2 >= min && isCapWord(tokens[j - 2]);
-      if ((isCapWord(u) && !DETERMINERS.has(u.lower)) || glued || inside) j--;
+      if ((isCapWord(u) && !DETERMINERS.has(u.lower) && !CLAUSE_OPENERS.has(u.lower)) || glued || inside) j--;
       else break;
     }
     while (j < k && !isWord(tokens[j])) j++;

@@ -1,0 +1,204 @@
+import { describe, expect, it } from 'vitest';
+import { tagArticle } from '../src/index.js';
+
+/**
+ * Speaker attribution across the forms news writing uses (issue #5): our own sentences, one row per form. Each text
+ * opens with a plain paragraph so the quotes sit in the body, as in an article.
+ */
+const LEAD = 'Voters lined up early at the school gym in the county seat, where the polls opened at seven.\n\n';
+
+const direct = (text: string) =>
+  tagArticle(LEAD + text, { keepChrome: true, include: ['quotes'] }).quotes.filter((q) => q.kind === 'direct');
+
+type Row = [label: string, text: string, expected: [quoteStart: string, mention: string | null][]];
+
+const ROWS: Row[] = [
+  [
+    'a pronoun chain across paragraphs',
+    'Mayor Lena Orsk opened the meeting on Tuesday.\n\n"We have a budget hole," she said.\n\n"It will not close by itself," she added.',
+    [
+      ['"We have', 'she'],
+      ['"It will', 'she'],
+    ],
+  ],
+  [
+    'the official said',
+    'A senior official described the talks.\n\n"Nobody wants a long strike," the official said.',
+    [['"Nobody', 'the official']],
+  ],
+  [
+    'two speakers alternating',
+    '"The plan is dead," said Tom Reddy, the union chief.\n\n"It is not dead at all," replied Carla Vinn, the company spokeswoman.\n\n"We will see in court," Reddy said.',
+    [
+      ['"The plan', 'Tom Reddy'],
+      ['"It is not', 'Carla Vinn'],
+      ['"We will', 'Reddy'],
+    ],
+  ],
+  [
+    'a speaker before a colon',
+    'Senator Ruth Ames put it bluntly: "This bill is a disaster for farmers."',
+    [['"This bill', 'Senator Ruth Ames']],
+  ],
+  [
+    'a colon paragraph introducing the next',
+    'Ames said:\n\n"This bill is a disaster for farmers."',
+    [['"This bill', 'Ames']],
+  ],
+  [
+    'said X, who',
+    '"We are not going anywhere," said Dana Holm, who has led the group since 2010.',
+    [['"We are', 'Dana Holm']],
+  ],
+  [
+    'X, the senator, said',
+    '"It is a bad deal," Ross Tiller, the senator from Ohio, said on Friday.',
+    [['"It is', 'Ross Tiller']],
+  ],
+  [
+    'according to a statement from',
+    '"We regret the delay," according to a statement from the airline.',
+    [['"We regret', 'a statement']],
+  ],
+  [
+    'in an interview, X said',
+    'In an interview with the local paper, Greta Lomb said, "I never wanted to run."',
+    [['"I never', 'Greta Lomb']],
+  ],
+  [
+    'X told reporters',
+    '"The numbers are good," Pete Alvar told reporters after the vote.',
+    [['"The numbers', 'Pete Alvar']],
+  ],
+  ['X told reporters, before', 'Pete Alvar told reporters: "The numbers are good."', [['"The numbers', 'Pete Alvar']]],
+  ['says X, who', '"We need more nurses," says Kim Lotto, who runs the clinic.', [['"We need', 'Kim Lotto']]],
+  [
+    'an interrupted quote',
+    '"The first thing," Mayor Orsk said, "is to fix the roads."',
+    [['"The first', 'Mayor Orsk']],
+  ],
+  [
+    'He said: at a sentence start',
+    'Orsk spoke at length. He said: "We will fix the roads first."',
+    [['"We will', 'He']],
+  ],
+  ['a group shouting', '"Shame on you!" the protesters shouted.', [['"Shame', 'the protesters']]],
+  [
+    'an organisation in a statement',
+    '"The report is false," the White House said in a statement.',
+    [['"The report', 'the White House']],
+  ],
+  ['wrote in a post', 'Trent Hal wrote in a Facebook post: "I am done with politics."', [['"I am done', 'Trent Hal']]],
+  ['tweeted', '"Sad day for the city," Hal tweeted on Sunday.', [['"Sad day', 'Hal']]],
+  ['said of', '"He is a friend of mine," Hal said of the governor.', [['"He is', 'Hal']]],
+  [
+    'a title and name before the verb',
+    '"The vote was rigged," former Gov. Mike Brant said Thursday.',
+    [['"The vote', 'former Gov. Mike Brant']],
+  ],
+  [
+    'a quoted phrase after told X that',
+    'Brant told CNN on Sunday that the vote "was rigged from the start."',
+    [['"was rigged', 'Brant']],
+  ],
+  [
+    'a pronoun after a long paragraph about the speaker',
+    'Jill Soma has run the shelter for twenty years. Funding has fallen every year since 2012, and the building needs a new roof.\n\n"We cannot keep going like this," she said.',
+    [['"We cannot', 'she']],
+  ],
+  ['said the man, who', '"It is too late," said the man, who declined to give his name.', [['"It is', 'the man']]],
+  ['a spokesman for', '"We have no comment," said a spokesman for the company.', [['"We have', 'a spokesman']]],
+  ['X asked', '"Why now, after all these years?" Orsk asked.', [['"Why now', 'Orsk']]],
+  ['X added, before', 'Orsk added, "We will keep working."', [['"We will', 'Orsk']]],
+  ['as X put it', 'As Orsk put it, "the roads come first."', [['"the roads', 'Orsk']]],
+  ['X, 45, said', '"I lost my job," Ben Cray, 45, said.', [['"I lost', 'Ben Cray']]],
+  ['said X of a town', '"I lost my job," said Ben Cray of Dayton.', [['"I lost', 'Ben Cray of Dayton']]],
+  [
+    'he says, in the present',
+    'Cray worked there for 20 years. "It was a good job," he says. "Then it was gone."',
+    [['"It was', 'he']],
+  ],
+  ['curly marks, said X', '\u201CIt is over now,\u201D said Lisa Pratt.', [['\u201CIt is', 'Lisa Pratt']]],
+  ['Mr. X said', '"We cannot wait any longer," Mr. Holm said.', [['"We cannot', 'Mr. Holm']]],
+  ['said, adding', 'Holm said the city was broke, adding, "There is no money left."', [['"There is', 'Holm']]],
+  ['according to X, after', '"The deal is done," according to Holm.', [['"The deal', 'Holm']]],
+  ['according to X, before', 'According to Holm, "the deal is done."', [['"the deal', 'Holm']]],
+  ['I told him', 'I met the senator in May. I told him, "You will lose this race."', [['"You will', 'I']]],
+  ['the ad says', '"Jobs are leaving our state," the ad says.', [['"Jobs', 'the ad']]],
+  [
+    'a long description told',
+    '"The middle class is hurting," the Vermont senator told a crowd of 5,000 in Iowa City on Saturday.',
+    [['"The middle', 'the Vermont senator']],
+  ],
+  [
+    'X, who …, said',
+    '"It is a rigged system," Trump, who has led the polls for months, said Monday.',
+    [['"It is', 'Trump']],
+  ],
+  ['went on:', 'Holm spoke first. He went on: "The city is broke and the council knows it."', [['"The city', 'He']]],
+  ['one of them said', 'Two voters waited outside. "We want change," one of them said.', [['"We want', 'one of them']]],
+  [
+    'a pronoun, then the name again',
+    'Maria Costa runs a bakery in town.\n\n"Business is slow," she said.\n\nShe has cut her hours.\n\n"I do not know what to do," Costa said.',
+    [
+      ['"Business', 'she'],
+      ['"I do not', 'Costa'],
+    ],
+  ],
+  [
+    'Sen. X (R-Texas) said',
+    '"We won the state by a mile," Sen. Tom Reddy (R-Texas) said.',
+    [['"We won', 'Sen. Tom Reddy']],
+  ],
+  ['asked X, a description', '"Where is the money?" asked Holm, a retired teacher.', [['"Where', 'Holm']]],
+  // A closing mark missing before the attribution: the quote ends at the comma before it.
+  [
+    'no closing mark before , said X',
+    '"There was no help for the families in those years, said Kessel, who leads the group.',
+    [['"There was', 'Kessel']],
+  ],
+  [
+    'no closing mark before , X said.',
+    '"We did what we could with the money we had, Orsk said.',
+    [['"We did', 'Orsk']],
+  ],
+];
+
+describe('quotes: attribution forms', () => {
+  it.each(ROWS)('%s', (_label, text, expected) => {
+    const qs = direct(text);
+    for (const [start, mention] of expected) {
+      const q = qs.find((x) => x.text.startsWith(start));
+      expect(q, start).toBeDefined();
+      expect(q?.speaker?.mention?.text ?? null).toBe(mention);
+    }
+  });
+
+  it('a quote missing its closing mark ends at the comma before its attribution', () => {
+    const [q] = direct('"There was no help for the families in those years, said Kessel, who leads the group.');
+    expect(q?.text).toBe('"There was no help for the families in those years,');
+    expect(q?.cue?.text).toBe('said');
+  });
+});
+
+/** Texts where a quote must not take the speaker named: [label, text, quote start, mention it must not have]. */
+const SPEAKER_FALSE_POSITIVES: [string, string, string, string][] = [
+  [
+    'an unclosed quote whose comma is followed by reported words, not an attribution',
+    '"I asked him again and again, he said no to me every time and I gave up',
+    '"I asked',
+    'he',
+  ],
+];
+
+describe('quotes: attribution false positives', () => {
+  it.each(SPEAKER_FALSE_POSITIVES)('%s', (_label, text, start, notMention) => {
+    const q = direct(text).find((x) => x.text.startsWith(start));
+    expect(q?.speaker?.mention?.text ?? null).not.toBe(notMention);
+  });
+
+  it('an unclosed quote without an attribution inside keeps running to its paragraph end', () => {
+    const [q] = direct('"We did what we could, and then we did some more of it for the town');
+    expect(q?.text).toBe('"We did what we could, and then we did some more of it for the town');
+  });
+});
