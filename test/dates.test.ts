@@ -275,6 +275,11 @@ const ANCHORED: [pub: string, text: string, span: string, value: string][] = [
   ['1995-11-02', 'On Friday, the minister will open the bridge.', 'Friday', '1995-11-03'],
   ['1995-11-02', 'It was cold. Prior to May, the plant had stood idle.', 'May', '1995-05'],
   ['1995-11-01', 'Police said the march was on Monday, and Friday was quiet.', 'Friday', '1995-10-27'],
+  // Winter is the year of its December: between March and November the last winter began the December before.
+  ['1995-11-02', 'The harbour froze last winter for the first time.', 'last winter', '1994-WI'],
+  ['1995-03-10', 'Barges were idle through the winter, pilots said.', 'winter', '1994-WI'],
+  ['1995-01-10', 'The harbour froze last winter for the first time.', 'last winter', '1993-WI'],
+  ['1995-11-02', 'The harbour may freeze this winter.', 'this winter', '1995-WI'],
   // A fronted date with a past main verb is never after the reference date, however near the next one is.
   ['1995-10-27', 'In January, the bank hired a new chief executive.', 'January', '1995-01'],
   ['1995-10-27', 'On Jan. 5, the bank hired a new chief executive.', 'Jan. 5', '1995-01-05'],

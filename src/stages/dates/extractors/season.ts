@@ -29,7 +29,8 @@ function seasonYear(ref: Ymd, code: string, how: 'last' | 'next' | 'this' | 'pas
   const ended = code === 'WI' ? m >= 3 && m < 12 : m >= start + 3;
   const yOfCurrent = code === 'WI' && m <= 2 ? ref.y - 1 : ref.y;
   if (how === 'this') return yOfCurrent;
-  if (how === 'last' || how === 'past') return ended ? yOfCurrent : yOfCurrent - 1;
+  // Between March and November the last winter began the December before (the coming one is `yOfCurrent`).
+  if (how === 'last' || how === 'past') return code === 'WI' && ended ? ref.y - 1 : ended ? yOfCurrent : yOfCurrent - 1;
   return started ? yOfCurrent + 1 : yOfCurrent;
 }
 
