@@ -86,9 +86,7 @@ describe('NER fast decoder: same labels as the reference decoder', () => {
     expect(Array.from(decodeFast(ctxOf(text, config)))).toEqual(Array.from(ref));
     // Again with every form cached.
     expect(Array.from(decodeFast(ctxOf(text, config)))).toEqual(Array.from(ref));
-    const s = formCacheStats(config);
-    expect(s.forms).toBeGreaterThan(1024);
-    expect(s.lowers).toBeGreaterThan(1024);
+    expect(formCacheStats(config).forms).toBeGreaterThan(1024);
   });
 });
 
@@ -99,8 +97,10 @@ describe('NER form table', () => {
     const config = resolveConfig({});
     const ref = decodeReference(ctxOf(text, config));
     for (let pass = 0; pass < 2; pass++) expect(Array.from(decodeFast(ctxOf(text, config)))).toEqual(Array.from(ref));
-    const ctx = ctxOf(text, config);
-    expect(formCacheStats(config).forms).toBe(new Set(ctx.doc.tokens.map((t) => t.text)).size);
+    // Forms are made for the tokens within two of a scored token: here every capitalised word and its neighbours.
+    expect(formCacheStats(config).forms).toBe(
+      new Set(['Predhucz', 'Qthyyfnj', 'met', 'in', '.', 'said', 'would', 'return', 'and', 'left']).size,
+    );
   });
 });
 
@@ -110,7 +110,9 @@ describe('NER form cache is bounded', () => {
     const seen = new Set<string>();
     while (seen.size < 41_000) seen.add(pseudoWord(r, false));
     const config = resolveConfig({});
-    decodeFast(ctxOf(`${[...seen].join(' ')}.`, config));
+    // A number between words: a form is made only for a token within two of a scored token (lower-case words are
+    // skipped), and numbers use no gazetteer look-ups (past that budget the cache is dropped at once).
+    decodeFast(ctxOf(`${[...seen].join(' 7 ')}.`, config));
     expect(formCacheStats(config).forms).toBeGreaterThan(40_000);
     decodeFast(ctxOf(ARTICLES[0] as string, config));
     expect(formCacheStats(config).forms).toBeLessThan(500);

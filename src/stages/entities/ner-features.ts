@@ -274,6 +274,11 @@ export function skipToken(t: Token, l1: number): boolean {
 }
 
 /** The part of `skipToken` that depends on the token alone (a function of its text). */
+/** A name particle ("van", "al", "de"…): never skipped. */
+export function isParticle(lower: string): boolean {
+  return PARTICLES.has(lower);
+}
+
 export function skippable(t: Token): boolean {
   if (t.kind === 'punct') return true;
   if (t.kind !== 'word' || t.cap) return false;

@@ -15,6 +15,7 @@ import {
   docFeatures,
   FLAG_BITS,
   historyFeatures,
+  isParticle,
   mix,
   N_LABELS,
   type NerType,
@@ -302,16 +303,16 @@ export function decodeReference(ctx: Context): Int8Array {
 // a token that depend on one word form alone (its word, shape, affixes, flags; or its word and shape seen from a
 // neighbour at -2..+2) are summed once per distinct form into weight vectors, cached per configuration across
 // documents; per token only the pair features (bigrams, shape trigram), the label history and the document features
-// are looked up. The per-document sets (words seen lower case, label memory) are stamps on per-lower-case records.
+// are looked up.
 //
-// Forms, lower-case records and pair entries are numbered and kept in typed arrays (no object per form, no Map
-// keyed by form): a token finds its form through an open-addressing table on the FNV hash of its text.
+// Forms and pair entries are numbered and kept in typed arrays (no object per form, no Map keyed by form). Per
+// document, every distinct text (and lower-case text) gets an entry in a small document table (`DOC`): the skip bit,
+// occurrences, the per-document sets (seen lower case, seen capitalised, label memory) and the form, looked up in the
+// cache's table only when a token within two of a scored token needs it (about half the tokens).
 
 /** Form bits. */
 const B_WORD = 1;
 const B_CAP = 2;
-/** `skippable`: O unscored outside an entity. */
-const B_SKIP = 4;
 
 const OWN = 0;
 const PREV = 1;
@@ -361,18 +362,9 @@ const O_READY = 9;
 /** Pool offset of the form's HSLOTS history vectors (-1: none yet) and the bit mask of the slots filled. */
 const O_HV = 10;
 const O_HREADY = 11;
-/** The form's lower-case record (index into `lowers`, LS int32 each). */
-const O_LOWER = 12;
 /** The first six UTF-16 units of the text, two a field (0 past the end): a text of six or fewer is compared here. */
 const O_C0 = 13;
 const FS = 16;
-// A lower-case record: document stamps for "seen lower case", "seen capitalised" and the label memory.
-const L_HASH = 0;
-const L_SEEN = 1;
-const L_CAPSEEN = 2;
-const L_MEMDOC = 3;
-const L_MEM = 4;
-const LS = 8;
 
 /** Per configuration: the distinct token texts seen (forms) and what is cached for them. */
 class FormCache {
@@ -384,12 +376,6 @@ class FormCache {
   lowerText: string[] = [];
   /** Open-addressing table on the text hash, 2 int32 a slot: the hash, form id + 1 (0 = empty). */
   table: Int32Array = new Int32Array(this.cap * 4);
-  /** Lower-case records, their texts and their table (as `table`). */
-  nLower = 0;
-  lowerCap = 1024;
-  lowers: Int32Array = new Int32Array(this.lowerCap * LS);
-  lowerStrings: string[] = [];
-  lowerTable: Int32Array = new Int32Array(this.lowerCap * 4);
   /** Pair entries, 4 ints a slot: form a + 1 (0 = empty), form b + 1 (0 = none), kind, value. */
   pairSlots = 4096;
   pairs: Int32Array = new Int32Array(4096 * 4);
@@ -424,37 +410,6 @@ function fnvOf(s: string): number {
   return h;
 }
 
-/** The lower-case record of `lower` (`h` its FNV), made on first sight. */
-function lowerId(c: FormCache, lower: string, h: number): number {
-  let table = c.lowerTable;
-  let mask = (table.length >> 1) - 1;
-  let slot = h & mask;
-  for (;;) {
-    const v = table[slot * 2 + 1] as number;
-    if (v === 0) break;
-    if (table[slot * 2] === h && c.lowerStrings[v - 1] === lower) return v - 1;
-    slot = (slot + 1) & mask;
-  }
-  if (c.nLower >= c.lowerCap) {
-    c.lowerCap *= 2;
-    const next = new Int32Array(c.lowerCap * LS);
-    next.set(c.lowers);
-    c.lowers = next;
-    // The table stays at most half full.
-    table = rehash(c.lowers, LS, c.nLower, c.lowerCap * 2);
-    c.lowerTable = table;
-    mask = (table.length >> 1) - 1;
-    slot = h & mask;
-    while (table[slot * 2 + 1] !== 0) slot = (slot + 1) & mask;
-  }
-  const id = c.nLower++;
-  table[slot * 2] = h;
-  table[slot * 2 + 1] = id + 1;
-  c.lowerStrings.push(lower);
-  c.lowers[id * LS + L_HASH] = h;
-  return id;
-}
-
 /** UTF-16 units k and k + 1 of s (0 past the end) in one int. */
 function pair16(s: string, k: number): number {
   const len = s.length;
@@ -462,13 +417,13 @@ function pair16(s: string, k: number): number {
 }
 
 /**
- * The form of token t (made on first sight). A slot whose hash matches is checked against the length and first six
- * units kept in the form's record (which the caller reads next anyway); only longer texts are compared as strings.
+ * The form of token t (made on first sight), `h` the FNV of its text. A slot whose hash matches is checked against the
+ * length and first six units kept in the form's record (which the caller reads next anyway); only longer texts are
+ * compared as strings.
  */
-function formOf(c: FormCache, t: Token): number {
+function formOf(c: FormCache, t: Token, h: number): number {
   const s = t.text;
   const len = s.length;
-  const h = fnvOf(s);
   const p0 = pair16(s, 0);
   const p1 = pair16(s, 2);
   const p2 = pair16(s, 4);
@@ -521,14 +476,13 @@ function formOf(c: FormCache, t: Token): number {
   F[o + O_C0] = p0;
   F[o + O_C0 + 1] = p1;
   F[o + O_C0 + 2] = p2;
-  F[o + O_BITS] = (t.kind === 'word' ? B_WORD : 0) | (t.cap ? B_CAP : 0) | (skippable(t) ? B_SKIP : 0);
+  F[o + O_BITS] = (t.kind === 'word' ? B_WORD : 0) | (t.cap ? B_CAP : 0);
   F[o + O_FLAGS] = -1;
   F[o + O_COUNT] = 0;
   F[o + O_VEC] = -1;
   F[o + O_READY] = 0;
   F[o + O_HV] = -1;
   F[o + O_HREADY] = 0;
-  F[o + O_LOWER] = lowerId(c, t.lower, lowerH);
   return id;
 }
 
@@ -579,7 +533,6 @@ function alloc(c: FormCache, size: number): number {
   c.used += size;
   return at;
 }
-let docStamp = 0;
 
 function formCache(ctx: Context): FormCache {
   let c = formCaches.get(ctx.config);
@@ -851,9 +804,127 @@ function addLanes(sc: Int32Array, v: Int32Array, at: number): void {
   for (let l = lo; l < hi; l++) sc[l] = (sc[l] as number) + (v[at + l] as number);
 }
 
-/** Per-document token tables (forms, two-word gazetteer codes), reused across documents (grown as needed). */
+// The document table: one entry per distinct text or lower-case text of the document's tokens, DS int32 a slot (open
+// addressing on the FNV hash, at most half full), cleared per document.
+/** FNV of the key. */
+const D_HASH = 0;
+/** Token whose text (i + 1) or lower-case text (-(i + 1)) is the key; 0: empty slot. */
+const D_TOK = 1;
+/** The key's form (text keys), -1 until a token needs it. */
+const D_FORM = 2;
+/**
+ * D_* bits; at bits 4..7 the label memory, 0 or nl + 8 (the type last given to a capitalised word of this lower-case
+ * text, -2 for O); from bit 8 on the occurrences as a token's text.
+ */
+const D_BITS = 3;
+const DS = 4;
+/** `skippable` (set with D_TEXT: the key was some token's text and the bit is computed). */
+const D_SKIP = 1;
+const D_TEXT = 2;
+/** A lower-case word in mixed-case text has this lower-case text ("seen lower case"). */
+const D_SEEN = 4;
+/** A capitalised, not all-caps word in mixed-case text has this lower-case text ("seen capitalised"). */
+const D_CAPSEEN = 8;
+const D_OCC = 256;
+
+/** Per-document tables, module buffers reused across documents (grown as needed). */
+let DOC = new Int32Array(4096 * DS);
+let docMask = 4095;
+/** Per token: its text's and its lower-case text's slot in `DOC`; its form (-1 until needed); its skip bit. */
+let TEXT_SLOT = new Int32Array(4096);
+let LOWER_SLOT = new Int32Array(4096);
 let FORM_BUF = new Int32Array(4096);
+let SKIP_BUF = new Uint8Array(4096);
 let GAZ_BUF = new Uint8Array(4096);
+
+/** Slot of the key `s` (FNV `h`; the text (lower = false) or lower-case text of token i), made when missing. */
+function docSlot(toks: readonly Token[], s: string, h: number, i: number, lower: boolean): number {
+  const D = DOC;
+  let slot = h & docMask;
+  for (;;) {
+    const o = slot * DS;
+    const k = D[o + D_TOK] as number;
+    if (k === 0) {
+      D[o + D_HASH] = h;
+      D[o + D_TOK] = lower ? -(i + 1) : i + 1;
+      D[o + D_FORM] = -1;
+      D[o + D_BITS] = 0;
+      return slot;
+    }
+    if (D[o + D_HASH] === h && (k > 0 ? (toks[k - 1] as Token).text : (toks[-k - 1] as Token).lower) === s) return slot;
+    slot = (slot + 1) & docMask;
+  }
+}
+
+/** Fills the document table for `toks` (n tokens; `caps` the caps-line paragraphs). */
+function indexDoc(toks: readonly Token[], n: number, caps: Uint8Array): void {
+  if (TEXT_SLOT.length < n) {
+    TEXT_SLOT = new Int32Array(n * 2);
+    LOWER_SLOT = new Int32Array(n * 2);
+    FORM_BUF = new Int32Array(n * 2);
+    SKIP_BUF = new Uint8Array(n * 2);
+    GAZ_BUF = new Uint8Array(n * 2);
+  }
+  // At most 2n keys (articles: about 0.4n), at most half full.
+  let slots = 1024;
+  while (slots < n * 4) slots *= 2;
+  if (DOC.length < slots * DS) DOC = new Int32Array(slots * DS);
+  else DOC.fill(0, 0, slots * DS);
+  docMask = slots - 1;
+  const D = DOC;
+  for (let i = 0; i < n; i++) {
+    const t = toks[i] as Token;
+    const s = t.text;
+    let h = 0x811c9dc5;
+    let wide = 0;
+    for (let k = 0; k < s.length; k++) {
+      const u = s.charCodeAt(k);
+      wide |= u;
+      h = Math.imul(h ^ u, 0x01000193);
+    }
+    const slot = docSlot(toks, s, h, i, false);
+    const o = slot * DS;
+    let bits = D[o + D_BITS] as number;
+    if ((bits & D_TEXT) === 0) {
+      let skip: boolean;
+      if (t.kind === 'punct') skip = true;
+      else if (t.kind !== 'word' || t.cap) skip = false;
+      // ASCII text equal to its lower-case text has no capital: `skippable` without the \p{Lu} test.
+      else if (wide < 0x80 && t.lower === s) skip = !isParticle(s);
+      else skip = skippable(t);
+      bits |= D_TEXT | (skip ? D_SKIP : 0);
+    }
+    D[o + D_BITS] = bits + D_OCC;
+    TEXT_SLOT[i] = slot;
+    FORM_BUF[i] = -1;
+    SKIP_BUF[i] = bits & D_SKIP;
+    const low = t.lower;
+    const ls = low === s ? slot : docSlot(toks, low, fnvOf(low), i, true);
+    LOWER_SLOT[i] = ls;
+    if (t.kind === 'word' && caps[t.paragraph] !== 1) {
+      if (!t.cap) D[ls * DS + D_BITS] = (D[ls * DS + D_BITS] as number) | D_SEEN;
+      else if (!t.upper) D[ls * DS + D_BITS] = (D[ls * DS + D_BITS] as number) | D_CAPSEEN;
+    }
+  }
+}
+
+/**
+ * The form of token i, looked up in the cache (made on first sight) the first time a token of its text needs it in
+ * the document; the form's count grows by the text's occurrences in the document. May grow (replace) `c.forms`.
+ */
+function formAt(c: FormCache, toks: readonly Token[], i: number): number {
+  let f = FORM_BUF[i] as number;
+  if (f >= 0) return f;
+  const o = (TEXT_SLOT[i] as number) * DS;
+  f = DOC[o + D_FORM] as number;
+  if (f < 0) {
+    f = formOf(c, toks[i] as Token, DOC[o + D_HASH] as number);
+    c.forms[f * FS + O_COUNT] = (c.forms[f * FS + O_COUNT] as number) + ((DOC[o + D_BITS] as number) >>> 8);
+    DOC[o + D_FORM] = f;
+  }
+  FORM_BUF[i] = f;
+  return f;
+}
 
 /** Greedy decoding of one document with the committed model (same labels as `decodeReference`). */
 export function decodeFast(ctx: Context): Int8Array {
@@ -862,25 +933,9 @@ export function decodeFast(ctx: Context): Int8Array {
   const toks = ctx.doc.tokens;
   const n = toks.length;
   const c = formCache(ctx);
-  const stamp = ++docStamp;
   budget = GAZ_BUDGET;
   const caps = capsParagraphs(ctx);
-  if (FORM_BUF.length < n) {
-    FORM_BUF = new Int32Array(n * 2);
-    GAZ_BUF = new Uint8Array(n * 2);
-  }
-  const forms = FORM_BUF;
-  for (let i = 0; i < n; i++) {
-    const t = toks[i] as Token;
-    const f = formOf(c, t);
-    c.forms[f * FS + O_COUNT] = (c.forms[f * FS + O_COUNT] as number) + 1;
-    forms[i] = f;
-    const bits = c.forms[f * FS + O_BITS] as number;
-    if (bits & B_WORD && caps[t.paragraph] !== 1) {
-      if (!(bits & B_CAP)) c.lowers[(c.forms[f * FS + O_LOWER] as number) * LS + L_SEEN] = stamp;
-      else if (!t.upper) c.lowers[(c.forms[f * FS + O_LOWER] as number) * LS + L_CAPSEEN] = stamp;
-    }
-  }
+  indexDoc(toks, n, caps);
   // Two-word gazetteer names (as `gazetteerPairs`), memoised per pair of word forms.
   const text = ctx.doc.text;
   const gazPos = GAZ_BUF;
@@ -888,12 +943,11 @@ export function decodeFast(ctx: Context): Int8Array {
   for (let i = 0; i + 1 < n; i++) {
     const a = toks[i] as Token;
     const b = toks[i + 1] as Token;
-    if (!a.cap || !b.cap || b.sentence !== a.sentence || caps[a.paragraph] === 1) continue;
-    const fa = forms[i] as number;
-    if (!((c.forms[fa * FS + O_BITS] as number) & B_WORD)) continue;
+    if (!a.cap || !b.cap || b.sentence !== a.sentence || caps[a.paragraph] === 1 || a.kind !== 'word') continue;
     let code: number;
     if (b.start === a.end + 1 && text.charCodeAt(a.end) === 32) {
-      const fb = forms[i + 1] as number;
+      const fa = formAt(c, toks, i);
+      const fb = formAt(c, toks, i + 1);
       const found = pairSlot(c, fa, fb, P_GAZ, false);
       code = found < 0 ? -1 : (c.pairs[found * 4 + 3] as number);
       if (code < 0 && budget > 0) {
@@ -913,8 +967,7 @@ export function decodeFast(ctx: Context): Int8Array {
   }
   const labels = new Int8Array(n);
   const sc = SCORES;
-  const F = c.forms;
-  const LW = c.lowers;
+  const D = DOC;
   let l1 = -1;
   let l2 = -1;
   for (let i = 0; i < n; i++) {
@@ -924,19 +977,24 @@ export function decodeFast(ctx: Context): Int8Array {
       l1 = -1;
       l2 = -1;
     }
-    const f = forms[i] as number;
-    const bits = c.forms[f * FS + O_BITS] as number;
-    if (bits & B_SKIP && (l1 < 0 || INSIDE[l1] === 0)) {
+    if (SKIP_BUF[i] === 1 && (l1 < 0 || INSIDE[l1] === 0)) {
       l2 = l1;
       l1 = 0;
       continue;
     }
-    const cap = (bits & B_CAP) !== 0;
-    const lw = (F[f * FS + O_LOWER] as number) * LS;
+    const cap = t.cap;
+    const lw = (LOWER_SLOT[i] as number) * DS + D_BITS;
     const hasP1 = i > 0 && (toks[i - 1] as Token).sentence === sent;
     const hasN1 = i + 1 < n && (toks[i + 1] as Token).sentence === sent;
     const hasP2 = hasP1 && i > 1 && (toks[i - 2] as Token).sentence === sent;
     const hasN2 = hasN1 && i + 2 < n && (toks[i + 2] as Token).sentence === sent;
+    // Forms first: a new form may grow (replace) c.forms.
+    const f = formAt(c, toks, i);
+    const gp = hasP1 ? formAt(c, toks, i - 1) : -1;
+    const gn = hasN1 ? formAt(c, toks, i + 1) : -1;
+    const gp2 = hasP2 ? formAt(c, toks, i - 2) : -1;
+    const gn2 = hasN2 ? formAt(c, toks, i + 2) : -1;
+    const F = c.forms;
     sc.fill(0);
     if (l1 > 0 && INSIDE[l1] === 1) {
       lo = 8 + 2 * (TYPE_OF[l1] as number);
@@ -952,8 +1010,6 @@ export function decodeFast(ctx: Context): Int8Array {
     let sm1 = NONE;
     let wp1 = NONE;
     let sp1 = NONE;
-    const gp = hasP1 ? (forms[i - 1] as number) : -1;
-    const gn = hasN1 ? (forms[i + 1] as number) : -1;
     if (gp >= 0) {
       addPart(sc, m, c, ctx, gp, toks[i - 1] as Token, PREV);
       wm1 = F[gp * FS + O_LOW] as number;
@@ -964,22 +1020,23 @@ export function decodeFast(ctx: Context): Int8Array {
       wp1 = F[gn * FS + O_LOW] as number;
       sp1 = F[gn * FS + O_SHAPE] as number;
     } else addLanes(sc, K.none, LANES);
-    if (hasP2) addPart(sc, m, c, ctx, forms[i - 2] as number, toks[i - 2] as Token, PREV2);
+    if (gp2 >= 0) addPart(sc, m, c, ctx, gp2, toks[i - 2] as Token, PREV2);
     else addLanes(sc, K.none, 2 * LANES);
-    if (hasN2) addPart(sc, m, c, ctx, forms[i + 2] as number, toks[i + 2] as Token, NEXT2);
+    if (gn2 >= 0) addPart(sc, m, c, ctx, gn2, toks[i + 2] as Token, NEXT2);
     else addLanes(sc, K.none, 3 * LANES);
     const capsLine = caps[t.paragraph] === 1;
     if (capsLine) {
       addPart(sc, m, c, ctx, f, t, CAPS);
-      if (LW[lw + L_CAPSEEN] === stamp) addLanes(sc, K.capSeen, 0);
+      if ((D[lw] as number) & D_CAPSEEN) addLanes(sc, K.capSeen, 0);
     }
     if (sentenceInitial(ctx, i)) addPart(sc, m, c, ctx, f, t, INIT);
-    if (cap && LW[lw + L_SEEN] === stamp) addLanes(sc, K.lowerSeen, capsLine ? LANES : 0);
+    if (cap && (D[lw] as number) & D_SEEN) addLanes(sc, K.lowerSeen, capsLine ? LANES : 0);
     const gz = gazPos[i] as number;
     if (gz) addLanes(sc, K.gaz, gz * LANES);
     const a = l1 + 2;
     addLanes(sc, K.hist, (a * HIST_W + l2 + 2) * LANES);
-    const nl = cap && LW[lw + L_MEMDOC] === stamp ? (LW[lw + L_MEM] as number) : -1;
+    const memo = cap ? ((D[lw] as number) >>> 4) & 15 : 0;
+    const nl = memo === 0 ? -1 : memo - 8;
     if (nl !== -1) addLanes(sc, K.nl, (nl + 8) * LANES);
     if ((F[f * FS + O_COUNT] as number) < 2) {
       // A form seen once: its pair and history features one by one (nothing cached for hapaxes).
@@ -1039,10 +1096,7 @@ export function decodeFast(ctx: Context): Int8Array {
       }
     }
     labels[i] = best;
-    if (cap) {
-      LW[lw + L_MEMDOC] = stamp;
-      LW[lw + L_MEM] = best === 0 ? -2 : (TYPE_OF[best] as number);
-    }
+    if (cap) D[lw] = ((D[lw] as number) & ~0xf0) | ((best === 0 ? 6 : 8 + (TYPE_OF[best] as number)) << 4);
     l2 = l1;
     l1 = best;
   }
@@ -1055,15 +1109,12 @@ export function tagDoc(ctx: Context): NerSpan[] {
   return spansOf(decodeFast(ctx));
 }
 
-/** Size of the form cache of a configuration (tests, tuning): forms, lower-case records, pair entries, pool cells. */
+/** Size of the form cache of a configuration (tests, tuning): forms, pair entries, pool cells. */
 export function formCacheStats(config: ResolvedConfig): {
   forms: number;
-  lowers: number;
   pairs: number;
   cells: number;
 } {
   const c = formCaches.get(config);
-  return c
-    ? { forms: c.n, lowers: c.nLower, pairs: c.nPairs, cells: c.used }
-    : { forms: 0, lowers: 0, pairs: 0, cells: 0 };
+  return c ? { forms: c.n, pairs: c.nPairs, cells: c.used } : { forms: 0, pairs: 0, cells: 0 };
 }
