@@ -280,6 +280,11 @@ const ANCHORED: [pub: string, text: string, span: string, value: string][] = [
   ['1995-03-10', 'Barges were idle through the winter, pilots said.', 'winter', '1994-WI'],
   ['1995-01-10', 'The harbour froze last winter for the first time.', 'last winter', '1993-WI'],
   ['1995-11-02', 'The harbour may freeze this winter.', 'this winter', '1995-WI'],
+  // A season with no tense cue: the nearer of the last and the next, one ahead counting twice as far.
+  ['1996-06-28', 'Fans waved flags in hopes of seeing the pair on the ticket in the fall.', 'fall', '1996-FA'],
+  ['1996-02-10', 'The race could stretch well into the spring.', 'spring', '1996-SP'],
+  ['1996-10-28', 'The dam held firm in the summer, engineers found.', 'summer', '1996-SU'],
+  ['1996-03-10', 'Ferries ran late in the fall.', 'fall', '1995-FA'],
   // A fronted date with a past main verb is never after the reference date, however near the next one is.
   ['1995-10-27', 'In January, the bank hired a new chief executive.', 'January', '1995-01'],
   ['1995-10-27', 'On Jan. 5, the bank hired a new chief executive.', 'Jan. 5', '1995-01-05'],

@@ -1,5 +1,5 @@
 import type { Context } from '../../../pipeline/types.js';
-import { NO_YEAR, type Ymd } from '../calendar.js';
+import { dayNumber, NO_YEAR, type Ymd } from '../calendar.js';
 import { SEASONS } from '../lexicon.js';
 import { candidate, lowerAt, positionsOf, reference, tenseAt, tokenAt, triggers, yearOf } from '../scan.js';
 import type { DateCandidate } from '../types.js';
@@ -34,6 +34,23 @@ function seasonYear(ref: Ymd, code: string, how: 'last' | 'next' | 'this' | 'pas
   return started ? yOfCurrent + 1 : yOfCurrent;
 }
 
+/** Days from the reference date to the middle of `code` in year y (winter: its January). */
+function toMiddle(ref: Ymd, code: string, y: number): number {
+  const start = START[code] as number;
+  const m = start === 12 ? 1 : start + 1;
+  return dayNumber(start === 12 ? y + 1 : y, m, 15) - dayNumber(ref.y, ref.m, ref.d);
+}
+
+/**
+ * No tense cue ("hopes of seeing the duo on the ticket in the fall", written in June): the nearer of the last and the
+ * next season, one ahead counting twice as far (as `inferYear` does for months: news tells of the past more often).
+ */
+function nearerSeason(ref: Ymd, code: string): 'past' | 'future' {
+  const back = Math.abs(toMiddle(ref, code, seasonYear(ref, code, 'past')));
+  const ahead = Math.abs(toMiddle(ref, code, seasonYear(ref, code, 'future')));
+  return ahead * 2 < back ? 'future' : 'past';
+}
+
 /** "summer 2023", "the summer of 2023", "this summer", "last fall", "in the spring". */
 export function season(ctx: Context): DateCandidate[] {
   const out: DateCandidate[] = [];
@@ -66,7 +83,8 @@ export function season(ctx: Context): DateCandidate[] {
     else if (prev === 'next' || prev === 'coming') how = 'next';
     else {
       relative = false;
-      how = tenseAt(ctx, i) === 'future' ? 'future' : 'past';
+      const tense = tenseAt(ctx, i);
+      how = tense === 'future' ? 'future' : tense === 'past' || !ref ? 'past' : nearerSeason(ref, code);
       // "in the spring", "during the summer", "in early spring"; not "the spring in the valley".
       const p2 = lowerAt(ctx, i - 2);
       if (
