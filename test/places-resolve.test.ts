@@ -6,7 +6,13 @@ import { describe, expect, it } from 'vitest';
 import { resolveConfig } from '../src/config.js';
 import { getGazetteer } from '../src/gazetteer/index.js';
 import { tagArticle } from '../src/index.js';
-import { chooseEntry, clearVote, readingVote, softRegionVotes } from '../src/stages/places/resolve.js';
+import {
+  chooseEntry,
+  clearVote,
+  qualifierReading,
+  readingVote,
+  softRegionVotes,
+} from '../src/stages/places/resolve.js';
 
 const gaz = getGazetteer(resolveConfig({}));
 
@@ -162,6 +168,29 @@ describe('place resolution from the article', () => {
   });
   it.each(FALSE_POSITIVES)('%s', (_why, text, name, id) => {
     expect(readings(text).get(name)).toBe(id);
+  });
+});
+
+describe('the reading of a ", Qualifier" after a place', () => {
+  const first = (name: string, cc: string, admin1?: string) =>
+    gaz.lookup(name).find((e) => e.countryCode === cc && (admin1 === undefined || e.admin1 === admin1)) ?? null;
+  it.each([
+    // [place, its CC, its admin1, qualifier as written, expected CC:kind:geonameId of the qualifier]
+    ['Buffalo', 'US', 'NY', 'New York', 'US:region:5128638'],
+    ['Mississauga', 'CA', '08', 'Ontario', 'CA:region:6093943'],
+    ['Athens', 'US', 'GA', 'Georgia', 'US:region:4197000'],
+  ])('%s, %s', (place, cc, admin1, qualifier, expected) => {
+    const q = qualifierReading(gaz.lookup(qualifier), first(place, cc, admin1));
+    expect(q && `${q.countryCode}:${q.kind}:${q.geonameId}`).toBe(expected);
+  });
+  it.each([
+    // A qualifier that does not contain the place keeps its own reading.
+    ['Hollywood', 'US', 'CA', 'Los Angeles'],
+    ['Cairo', 'EG', undefined, 'Giza'],
+    // A country before a comma qualifies nothing.
+    ['France', 'FR', undefined, 'Paris'],
+  ])('false positive: %s, %s', (place, cc, admin1, qualifier) => {
+    expect(qualifierReading(gaz.lookup(qualifier), first(place, cc, admin1))).toBeNull();
   });
 });
 

@@ -342,6 +342,25 @@ function qualifies(q: readonly GazetteerEntry[] | undefined, e: GazetteerEntry):
   );
 }
 
+/**
+ * The reading of a ", Qualifier" after a place ("Buffalo, New York", "Mississauga, Ontario"): the entry of the
+ * qualifier's name that contains the place, its first-level region or else its country; null when none does (the
+ * qualifier keeps its own reading: "Hollywood, Los Angeles", "Cairo, Giza").
+ */
+export function qualifierReading(
+  qualifier: readonly GazetteerEntry[],
+  place: GazetteerEntry | null,
+): GazetteerEntry | null {
+  if (!place?.countryCode || place.kind === 'country' || place.kind === 'continent') return null;
+  let country: GazetteerEntry | null = null;
+  for (const q of qualifier) {
+    if (q.countryCode !== place.countryCode) continue;
+    if (q.kind === 'region' && q.admin1 !== undefined && q.admin1 === place.admin1 && q !== place) return q;
+    if (q.kind === 'country') country ??= q;
+  }
+  return country;
+}
+
 /** What chooseEntry needs of a list of entries beyond the entries themselves (cached per list). */
 export interface ListShape {
   /** priorOf each entry. */
