@@ -78,6 +78,16 @@ describe('focus: what the story is about', () => {
     for (const c of not) expect(got).not.toContain(c);
   });
 
+  it('a country named once in passing stays in places but is not a focus country', () => {
+    const r = tagArticle(
+      'JAPAN RAISES RICE SUPPORT PRICE\nJapan will raise its rice support price by three pct, the agriculture ' +
+        'ministry said. Japan imports no rice, and officials said the decision would not affect talks with Thailand ' +
+        'next month.',
+    );
+    expect(r.places.map((p) => p.countryCode)).toContain('TH');
+    expect(r.focus?.countries.map((c) => c.code)).toEqual(['JP']);
+  });
+
   it('scores are relative to the strongest country, which scores 1', () => {
     const f = tagArticle('Japanese car makers raised their exports to Canada by 12 pct last year.').focus;
     expect(f?.countries[0]?.score).toBe(1);

@@ -37,7 +37,11 @@ export function scanDemonyms(ctx: Context, gaz: Gazetteer, covered: (offset: num
 
 /** The most a country gets from cues alone. */
 const CUE_CAP = 1.5;
-/** A country known from cues alone (no place, no demonym) needs this relative score to be a focus country. */
+/** The relative score a country needs to be a focus country: with a place in the text, ... */
+const PLACE_MIN = 0.3;
+/** ... named by demonyms alone (which already passed the early-in-the-story test), ... */
+const DEMONYM_ONLY_MIN = 0.2;
+/** ... known from cues alone (no place, no demonym). */
 const CUE_ONLY_MIN = 0.5;
 /** A demonym counts when it comes this early (share of the text), or in the headline or dateline. */
 const DEMONYM_EARLY = 1 / 3;
@@ -53,8 +57,9 @@ const KIND_WEIGHT: Record<string, number> = { country: 1, region: 0.8, city: 0.8
  * - a currency ("dlrs", "yen"): counts only for a country already named, or when nothing in the story names a country
  *   (dollars are quoted in stories about every country; an earnings brief of "Acme Co" in "cts" is American);
  * - a company form or an institution ("Inc", "Plc", "Bundesbank"): counts, at most CUE_CAP per country.
- * Countries scored relative to the strongest (1), those under 0.2 left out (under CUE_ONLY_MIN for a country known
- * from cues alone); the place is the dateline's place, else the most salient place below country level in the top
+ * Countries scored relative to the strongest (1); a country with a place needs PLACE_MIN (a country named once in
+ * passing beside the subject's many mentions is not a focus country, though its place stays in `places`), one named
+ * by demonyms alone DEMONYM_ONLY_MIN, one known from cues alone CUE_ONLY_MIN. The place is the dateline's place, else the most salient place below country level in the top
  * country (salience ≥ 0.5), else the top country itself.
  */
 export function computeFocus(
@@ -104,7 +109,10 @@ export function computeFocus(
     max > 0
       ? [...w]
           .map(([code, v]) => ({ code, score: Math.round((v / max) * 1000) / 1000 }))
-          .filter((c) => c.score >= (named.has(c.code) ? 0.2 : CUE_ONLY_MIN))
+          .filter(
+            (c) =>
+              c.score >= (placeCountries.has(c.code) ? PLACE_MIN : named.has(c.code) ? DEMONYM_ONLY_MIN : CUE_ONLY_MIN),
+          )
           .sort((a, b) => b.score - a.score || a.code.localeCompare(b.code))
       : [];
   const top = countries[0]?.code ?? null;
