@@ -162,6 +162,17 @@ const ROWS: Row[] = [
     '"We did what we could with the money we had, Orsk said.',
     [['"We did', 'Orsk']],
   ],
+  // A short quoted title inside the speaker's description does not cut the attribution.
+  [
+    'X, wearing a "Title" pin, said',
+    '"We came here to win this thing," Ohio delegate Tom Brand, wearing a "Vote Cruz" pin on his hat, said on the floor.',
+    [['"We came', 'Ohio delegate Tom Brand']],
+  ],
+  [
+    'X, author of "Title," said',
+    '"Nobody reads the fine print," Ada Lund, author of "The Small Print," said on Monday.',
+    [['"Nobody', 'Ada Lund']],
+  ],
 ];
 
 describe('quotes: attribution forms', () => {
@@ -189,12 +200,23 @@ const SPEAKER_FALSE_POSITIVES: [string, string, string, string][] = [
     '"I asked',
     'he',
   ],
+  [
+    'a quoted title after an attribution-less quote is no insert of a speaker',
+    '"We will see about that." The band played "Born to Run" and Tom Brand said nothing.',
+    '"We will see',
+    'Tom Brand',
+  ],
 ];
 
 describe('quotes: attribution false positives', () => {
   it.each(SPEAKER_FALSE_POSITIVES)('%s', (_label, text, start, notMention) => {
     const q = direct(text).find((x) => x.text.startsWith(start));
     expect(q?.speaker?.mention?.text ?? null).not.toBe(notMention);
+  });
+
+  it('a quoted title inside a speaker insert is not a quote of its own', () => {
+    const qs = direct('"We came here to win this thing," Tom Brand, wearing a "Vote Cruz" pin, said on the floor.');
+    expect(qs.map((q) => q.text)).toEqual(['"We came here to win this thing,"']);
   });
 
   it('an unclosed quote without an attribution inside keeps running to its paragraph end', () => {

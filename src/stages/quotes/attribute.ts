@@ -21,6 +21,7 @@ export function attribute(ctx: Context, items: QuoteCandidate[]): QuoteCandidate
   let n = 0;
   let scanPos = 0;
   let lastEnd = -1;
+  let consumed: Set<QuoteCandidate> | undefined;
   for (let i = 0; i < sorted.length; i++) {
     const q = sorted[i] as QuoteCandidate;
     // The next quote after this one ends: a quote nested inside it ('…' within "…") does not cut its window.
@@ -63,6 +64,18 @@ export function attribute(ctx: Context, items: QuoteCandidate[]): QuoteCandidate
         break;
       }
     }
+    if (!q.attribution && next && next.start < last.end && afterTo < w.afterFrom + AFTER_REACH) {
+      // `"…," Tom Brand, wearing a "Vote Cruz" pin, said.`: a short title inside the speaker's insert cut the
+      // window; read past it (the speaker-said reader steps over the title), and the title is no quote of its own.
+      const far = sorted[n + 1];
+      let to = Math.min(tokenAt(tokens, last.end), afterFrom + AFTER_REACH);
+      if (far && far.start < last.end) to = Math.min(to, tokenAt(tokens, far.start));
+      const a = to > afterTo && insertTitle(text, next) ? speakerSaid({ ...w, afterTo: to }) : null;
+      if (a?.cue && a.cue.start >= next.end && a.mention.end <= next.start) {
+        q.attribution = { ...a, rule: `${a.rule}:over-title` };
+        (consumed ??= new Set()).add(next);
+      }
+    }
     if (!q.attribution && !SENTENCE_DONE.test(text.slice(q.end - 2, q.end))) {
       // `"…" for Clinton, said Kunin.`, `"…" if she loses, said X.`: the sentence goes on, then its attribution.
       for (let c = afterFrom + 1; c < afterTo; c++) {
@@ -88,8 +101,13 @@ export function attribute(ctx: Context, items: QuoteCandidate[]): QuoteCandidate
       }
     }
   }
-  return sorted;
+  return consumed ? sorted.filter((q) => !consumed.has(q)) : sorted;
 }
+
+/** A quote that can sit inside a speaker's description: a title or at most three words, on one line. */
+const insertTitle = (text: string, q: QuoteCandidate) =>
+  q.fragments.length === 1 && q.end - q.start <= TITLE_CHARS && !q.unclosed && isTitle(text.slice(q.start, q.end));
+const TITLE_CHARS = 60;
 
 const isPronoun = (t: Token) => t.lower === 'he' || t.lower === 'she' || t.lower === 'they';
 

@@ -117,6 +117,12 @@ function verbAfterInsert(tokens: Token[], j: number, limit: number) {
   const to = Math.min(limit, j + MAX_INSERT);
   for (let c = j + 1; c < to; c++) {
     const t = tokens[c] as Token;
+    // "Ada Lund, wearing a “Vote Cruz” pin, said": a short quoted title inside the insert is read over.
+    const title = INSERT_MARKS.has(t.text) ? titleInInsert(tokens, c, to) : -1;
+    if (title > 0) {
+      c = title;
+      continue;
+    }
     // A quote mark: the insert was the end of a quoted stretch ("If we win, they lose,'' Mr. Ames said").
     if (INSERT_MARKS.has(t.text) || (t.text === "'" && tokens[c + 1]?.text === "'")) return null;
     // "N.C.," and "Va.," abbreviations before a comma, and "the No. 2 official", "Sen. Ana Berg", do not end the sentence.
@@ -129,6 +135,31 @@ function verbAfterInsert(tokens: Token[], j: number, limit: number) {
     if (cue && !t.lower.endsWith('ing')) return { cue, at: c };
   }
   return null;
+}
+
+/** Words a quoted title inside an insert holds at most. */
+const INSERT_TITLE_WORDS = 4;
+const OPENERS = new Set(['"', '\u201C']);
+const CLOSERS_DOUBLE = new Set(['"', '\u201D']);
+
+/**
+ * The closing mark's token when token c opens a short quoted title inside an insert (`“Vote Cruz”`): an opening mark
+ * set off before its first word, one to four capitalised words or numbers glued inside (a comma may close them), the
+ * closing mark; else -1.
+ */
+function titleInInsert(tokens: Token[], c: number, limit: number): number {
+  const open = tokens[c] as Token;
+  const before = tokens[c - 1];
+  const first = tokens[c + 1];
+  if (!OPENERS.has(open.text) || !before || before.end === open.start || !first || first.start !== open.end) return -1;
+  for (let k = c + 1; k < limit && k <= c + 1 + INSERT_TITLE_WORDS; k++) {
+    const u = tokens[k] as Token;
+    if (CLOSERS_DOUBLE.has(u.text)) return k > c + 1 && (tokens[k - 1] as Token).end === u.start ? k : -1;
+    // "author of “The Small Print,” said": the insert's comma inside the closing mark.
+    const glued = (u.text === ',' || u.text === '.') && CLOSERS_DOUBLE.has(tokens[k + 1]?.text ?? '') && k > c + 1;
+    if (!(glued || u.kind === 'number' || (u.kind === 'word' && u.cap))) return -1;
+  }
+  return -1;
 }
 
 /** Words that are also names ("Will Doyle", "Read said", "From said"), which the speaker phrase reader skips. */
