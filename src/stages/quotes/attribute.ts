@@ -73,7 +73,8 @@ export function attribute(ctx: Context, items: QuoteCandidate[]): QuoteCandidate
       const a = to > afterTo && insertTitle(text, next) ? speakerSaid({ ...w, afterTo: to }) : null;
       if (a?.cue && a.cue.start >= next.end && a.mention.end <= next.start) {
         q.attribution = { ...a, rule: `${a.rule}:over-title` };
-        (consumed ??= new Set()).add(next);
+        consumed ??= new Set();
+        consumed.add(next);
       }
     }
     if (!q.attribution && !SENTENCE_DONE.test(text.slice(q.end - 2, q.end))) {
