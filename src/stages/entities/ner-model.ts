@@ -330,7 +330,10 @@ const HSLOTS = 7;
 const LANES = N_LABELS - 1;
 /** `O_READY` / `O_HREADY`: bit p set when part (slot) p is cached, bit WIDE << p when it does not fit the pool. */
 const WIDE = 1 << 8;
-/** Kinds of pair entries: bgm + wm1s0 by the previous form, bgp + s0wp1 by the next form, two-word gazetteer code. */
+/**
+ * Kinds of pair entries: the left side by the previous form, the right side by the next form (`sideVec`), two-word
+ * gazetteer code.
+ */
 const P_LEFT = 0;
 const P_RIGHT = 1;
 const P_GAZ = 2;
@@ -671,29 +674,45 @@ const GAZ_BUDGET = 20_000;
 let budget = GAZ_BUDGET;
 
 /**
- * bgm + wm1s0 (right = false) or bgp + s0wp1 (right = true) of form f next to g (-1: none): pool offset, -1 when the
- * sum does not fit the pool (the caller adds the features one by one).
+ * The left side of token i (form f, previous form g, -1: none): f's own part + g's PREV part + bgm + wm1s0; or its
+ * right side (g the next form): g's NEXT part + bgp + s0wp1. Pool offset, -1 when the sum does not fit the pool (the
+ * caller adds the parts and features one by one).
  */
-function pairVec(m: Loaded, c: FormCache, f: number, g: number, right: boolean): number {
+function sideVec(
+  m: Loaded,
+  c: FormCache,
+  ctx: Context,
+  toks: readonly Token[],
+  i: number,
+  f: number,
+  g: number,
+  right: boolean,
+): number {
   const slot = pairSlot(c, f, g, right ? P_RIGHT : P_LEFT, true);
   let at = c.pairs[slot * 4 + 3] as number;
   if (at === -1) {
     SCRATCH.fill(0);
     const o = g >= 0 ? (c.forms[g * FS + O_LOW] as number) : NONE;
     if (right) {
+      if (g >= 0) fillPart(m, c, ctx, g, toks[i + 1] as Token, NEXT, SCRATCH, 0);
+      else SCRATCH.set(NONE_NEXT);
       addRel(m, mix(T.bgp, mix(c.forms[f * FS + O_LOW] as number, o)), SCRATCH, 0);
       addRel(m, mix(T.s0wp1, mix(c.forms[f * FS + O_SHAPE] as number, o)), SCRATCH, 0);
     } else {
+      fillPart(m, c, ctx, f, toks[i] as Token, OWN, SCRATCH, 0);
+      if (g >= 0) fillPart(m, c, ctx, g, toks[i - 1] as Token, PREV, SCRATCH, 0);
+      else for (let l = 0; l < LANES; l++) SCRATCH[l] = (SCRATCH[l] as number) + (NONE_PREV[l] as number);
       addRel(m, mix(T.bgm, mix(o, c.forms[f * FS + O_LOW] as number)), SCRATCH, 0);
       addRel(m, mix(T.wm1s0, mix(o, c.forms[f * FS + O_SHAPE] as number)), SCRATCH, 0);
     }
     at = cache(c);
+    // cache() never replaces c.pairs (pairSlot above may have).
     c.pairs[slot * 4 + 3] = at < 0 ? -2 : at;
   }
   return at < 0 ? -1 : at;
 }
 
-/** The shape trigram feature (shapes are few): pool offset, -1 when not cached (see `pairVec`). */
+/** The shape trigram feature (shapes are few): pool offset, -1 when not cached (see `sideVec`). */
 function trigramVec(m: Loaded, c: FormCache, k: number): number {
   let at = c.trigrams.get(k);
   if (at === undefined) {
@@ -707,7 +726,7 @@ function trigramVec(m: Loaded, c: FormCache, k: number): number {
 
 /**
  * l1w + l1s (slots 0, 1: a = 1, 2) or nls + nlw (slots 2..6: nl = -2, 0..3) of form f: pool offset, -1 when not
- * cached (see `pairVec`).
+ * cached (see `sideVec`).
  */
 function histVec(m: Loaded, c: FormCache, f: number, k: number, a: number): number {
   const F = c.forms;
@@ -753,6 +772,9 @@ interface Consts {
 }
 const HIST_W = N_LABELS + 2;
 let consts: Consts | null = null;
+/** `Consts.none` at -1 and at +1. */
+let NONE_PREV = new Int32Array(LANES);
+let NONE_NEXT = new Int32Array(LANES);
 
 function constants(m: Loaded): Consts {
   if (consts) return consts;
@@ -783,6 +805,8 @@ function constants(m: Loaded): Consts {
   const nl = new Int32Array(12 * LANES);
   for (let k = 0; k < 12; k++) addRel(m, mix(T.nl, k), nl, k * LANES);
   consts = { none, capSeen, lowerSeen, gaz, hist, nl };
+  NONE_PREV = none.subarray(0, LANES);
+  NONE_NEXT = none.subarray(LANES, 2 * LANES);
   return consts;
 }
 
@@ -1003,23 +1027,33 @@ export function decodeFast(ctx: Context): Int8Array {
       lo = 0;
       hi = 8;
     }
-    addPart(sc, m, c, ctx, f, t, OWN);
     const w = F[f * FS + O_LOW] as number;
     const sh = F[f * FS + O_SHAPE] as number;
-    let wm1 = NONE;
-    let sm1 = NONE;
-    let wp1 = NONE;
-    let sp1 = NONE;
-    if (gp >= 0) {
-      addPart(sc, m, c, ctx, gp, toks[i - 1] as Token, PREV);
-      wm1 = F[gp * FS + O_LOW] as number;
-      sm1 = F[gp * FS + O_SHAPE] as number;
-    } else addLanes(sc, K.none, 0);
-    if (gn >= 0) {
-      addPart(sc, m, c, ctx, gn, toks[i + 1] as Token, NEXT);
-      wp1 = F[gn * FS + O_LOW] as number;
-      sp1 = F[gn * FS + O_SHAPE] as number;
-    } else addLanes(sc, K.none, LANES);
+    const wm1 = gp >= 0 ? (F[gp * FS + O_LOW] as number) : NONE;
+    const sm1 = gp >= 0 ? (F[gp * FS + O_SHAPE] as number) : NONE;
+    const wp1 = gn >= 0 ? (F[gn * FS + O_LOW] as number) : NONE;
+    const sp1 = gn >= 0 ? (F[gn * FS + O_SHAPE] as number) : NONE;
+    const rec = (F[f * FS + O_COUNT] as number) > 1;
+    // The left side (own part, the previous word's part, bgm + wm1s0) and the right side (the next word's part, bgp +
+    // s0wp1) from one cached vector each when the form and that neighbour recur (a hapax's pairs would never be read
+    // again), else part by part. Left before right: a form's word flags are computed in the same order either way.
+    const pl = rec && (gp < 0 || (F[gp * FS + O_COUNT] as number) > 1) ? sideVec(m, c, ctx, toks, i, f, gp, false) : -1;
+    if (pl >= 0) addVec(sc, c.pool, pl);
+    else {
+      addPart(sc, m, c, ctx, f, t, OWN);
+      if (gp >= 0) addPart(sc, m, c, ctx, gp, toks[i - 1] as Token, PREV);
+      else addLanes(sc, K.none, 0);
+      addRel(m, mix(T.bgm, mix(wm1, w)), sc, 0);
+      addRel(m, mix(T.wm1s0, mix(wm1, sh)), sc, 0);
+    }
+    const pr = rec && (gn < 0 || (F[gn * FS + O_COUNT] as number) > 1) ? sideVec(m, c, ctx, toks, i, f, gn, true) : -1;
+    if (pr >= 0) addVec(sc, c.pool, pr);
+    else {
+      if (gn >= 0) addPart(sc, m, c, ctx, gn, toks[i + 1] as Token, NEXT);
+      else addLanes(sc, K.none, LANES);
+      addRel(m, mix(T.bgp, mix(w, wp1)), sc, 0);
+      addRel(m, mix(T.s0wp1, mix(sh, wp1)), sc, 0);
+    }
     if (gp2 >= 0) addPart(sc, m, c, ctx, gp2, toks[i - 2] as Token, PREV2);
     else addLanes(sc, K.none, 2 * LANES);
     if (gn2 >= 0) addPart(sc, m, c, ctx, gn2, toks[i + 2] as Token, NEXT2);
@@ -1038,13 +1072,9 @@ export function decodeFast(ctx: Context): Int8Array {
     const memo = cap ? ((D[lw] as number) >>> 4) & 15 : 0;
     const nl = memo === 0 ? -1 : memo - 8;
     if (nl !== -1) addLanes(sc, K.nl, (nl + 8) * LANES);
-    if ((F[f * FS + O_COUNT] as number) < 2) {
-      // A form seen once: its pair and history features one by one (nothing cached for hapaxes).
-      addRel(m, mix(T.bgm, mix(wm1, w)), sc, 0);
-      addRel(m, mix(T.bgp, mix(w, wp1)), sc, 0);
+    if (!rec) {
+      // A form seen once: its trigram and history features one by one (nothing cached for hapaxes).
       addRel(m, mix(T.s3, mix(mix(sm1, sh), sp1)), sc, 0);
-      addRel(m, mix(T.wm1s0, mix(wm1, sh)), sc, 0);
-      addRel(m, mix(T.s0wp1, mix(sh, wp1)), sc, 0);
       addRel(m, mix(T.l1w, mix(a, w)), sc, 0);
       addRel(m, mix(T.l1s, mix(a, sh)), sc, 0);
       if (nl !== -1) {
@@ -1053,23 +1083,10 @@ export function decodeFast(ctx: Context): Int8Array {
       }
     } else {
       // Offsets first: a look-up may grow (replace) the pool.
-      // Pairs are cached only when the neighbour recurs too (a hapax neighbour's pair would never be read again).
-      const pl = gp < 0 || (F[gp * FS + O_COUNT] as number) > 1 ? pairVec(m, c, f, gp, false) : -1;
-      const pr = gn < 0 || (F[gn * FS + O_COUNT] as number) > 1 ? pairVec(m, c, f, gn, true) : -1;
       const tri = trigramVec(m, c, mix(mix(sm1, sh), sp1));
       const hs = a <= 2 ? histVec(m, c, f, a - 1, a) : -1;
       const nk = nl === -1 ? -1 : histVec(m, c, f, nl === -2 ? HS_NL : HS_NL + 1 + nl, nl + 8);
       const pool = c.pool;
-      if (pl >= 0) addVec(sc, pool, pl);
-      else {
-        addRel(m, mix(T.bgm, mix(wm1, w)), sc, 0);
-        addRel(m, mix(T.wm1s0, mix(wm1, sh)), sc, 0);
-      }
-      if (pr >= 0) addVec(sc, pool, pr);
-      else {
-        addRel(m, mix(T.bgp, mix(w, wp1)), sc, 0);
-        addRel(m, mix(T.s0wp1, mix(sh, wp1)), sc, 0);
-      }
       if (tri >= 0) addVec(sc, pool, tri);
       else addRel(m, mix(T.s3, mix(mix(sm1, sh), sp1)), sc, 0);
       if (hs >= 0) addVec(sc, pool, hs);
