@@ -26,6 +26,8 @@ describe('country cues', () => {
     ['Sime Darby Bhd raised its offer.', ['MY/company']],
     ['Profits rose to 12 mln stg, Widget Plc said.', ['GB/currency', 'GB/company']],
     ['The Bundesbank kept its discount rate at three pct.', ['DE/institution']],
+    ['The Commodity Futures Trading Commission approved the new contract.', ['US/institution']],
+    ['Harbor Federal Savings and Loan Association set a split.', ['US/company']],
   ];
   it.each(table)('%s', (text, want) => expect(cueCodes(text)).toEqual(want));
 
