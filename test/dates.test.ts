@@ -285,6 +285,8 @@ const ANCHORED: [pub: string, text: string, span: string, value: string][] = [
   ['1996-02-10', 'The race could stretch well into the spring.', 'spring', '1996-SP'],
   ['1996-10-28', 'The dam held firm in the summer, engineers found.', 'summer', '1996-SU'],
   ['1996-03-10', 'Ferries ran late in the fall.', 'fall', '1995-FA'],
+  // …but a verb after the season leaves it a date.
+  ['1995-11-02', 'The mint will from next autumn strike and issue the new coins.', 'next autumn', '1996-FA'],
   // A fronted date with a past main verb is never after the reference date, however near the next one is.
   ['1995-10-27', 'In January, the bank hired a new chief executive.', 'January', '1995-01'],
   ['1995-10-27', 'On Jan. 5, the bank hired a new chief executive.', 'Jan. 5', '1995-01-05'],
@@ -330,6 +332,10 @@ const FALSE_POSITIVES: [text: string, notDate?: string][] = [
   ['Upgrade to version 2023 of the software.', '2023'],
   ['The car costs $2000 at the dealer.'],
   ['Prices fall when demand drops.'],
+  // A crop named by its season is no date.
+  ['Rain fell in the winter wheat belt overnight.'],
+  ['Farmers planted this spring wheat crop early.'],
+  ['He noted that spring crops yield less than winter crops.'],
   ['The spring in the valley feeds the river.'],
   ['April Ryan asked the first question.'],
   ['The ratio was 3/4 of the total.'],

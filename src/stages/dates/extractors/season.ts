@@ -19,6 +19,27 @@ const SEASON_PREPS = new Set([
   'for',
   'the',
 ]);
+const CROPS = new Set([
+  'wheat',
+  'wheats',
+  'crop',
+  'crops',
+  'barley',
+  'grain',
+  'grains',
+  'corn',
+  'oats',
+  'rye',
+  'rapeseed',
+  'planting',
+  'plantings',
+  'sowing',
+  'sowings',
+  'seeding',
+  'durum',
+  'cereals',
+  'vegetables',
+]);
 const CONTEXT = new Set(['this', 'last', 'next', 'the', 'past', 'coming', 'early', 'late', 'mid', 'that']);
 
 /** Which year's season `code` a relative phrase means. */
@@ -73,8 +94,9 @@ export function season(ctx: Context): DateCandidate[] {
       continue;
     }
     if (!CONTEXT.has(prev)) continue;
-    // "the fall of the Berlin Wall", "the spring of discontent": of + a non-year is not a season.
-    if (lowerAt(ctx, j) === 'of') continue;
+    // "the fall of the Berlin Wall", "the spring of discontent": of + a non-year is not a season; nor is a crop named
+    // by its season ("the winter wheat belt", "spring crops", "the autumn barley harvest").
+    if (lowerAt(ctx, j) === 'of' || CROPS.has(lowerAt(ctx, j))) continue;
     const ref = reference(ctx);
     let how: 'last' | 'next' | 'this' | 'past' | 'future';
     let relative = true;
