@@ -54,6 +54,34 @@ describe('colocateCounties', () => {
     expect(c.entry).toBe(before);
   });
 
+  // town as first read, county (read in `state`, pinned or not), the town's state after
+  const towns: [string, string, string | undefined, string, string, boolean, string][] = [
+    // The county already read in Texas (by the article's other evidence) still moves its seat there.
+    ['a town beside a county already read', 'Huntsville', undefined, 'Walker County', 'TX', false, 'TX'],
+    ['a town beside a county pinned by "County, State"', 'Paris', 'TX', 'Henry County', 'TN', true, 'TN'],
+    // A county with one reading anchors the town: Tarrant County is only in Texas.
+    ['a town beside a county with one reading', 'Arlington', undefined, 'Tarrant County', 'TX', false, 'TX'],
+  ];
+  it.each(towns)('moves %s: %s (%s) beside %s (%s)', (_why, town, first, county, state, pinned, want) => {
+    const t = name(town, first);
+    colocateCounties([name(county, state, pinned), t]);
+    expect(stateOf(t)).toBe(want);
+  });
+
+  it('false positive: a big city does not move to a village near the county', () => {
+    // Atlanta, Ga. (500,000 people) beside Logan County, Ill., is not Atlanta, Ill. (a village).
+    const t = name('Atlanta', 'GA');
+    colocateCounties([name('Logan County', 'IL', true), t]);
+    expect(stateOf(t)).toBe('GA');
+  });
+
+  it('false positive: a town near the county keeps its reading', () => {
+    const t = name('Paris', 'TN');
+    colocateCounties([name('Henry County', 'TN', true), t]);
+    expect(t.entry?.admin1).toBe('TN');
+    expect(t.entry).toBe(g.lookup('Paris').find((e) => e.admin1 === 'TN' && e.countryCode === 'US'));
+  });
+
   it('keeps a county pinned by a qualifier', () => {
     const c = name('Henry County', 'GA', true);
     colocateCounties([c, name('Paris', 'TN')]);

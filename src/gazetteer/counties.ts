@@ -39,6 +39,8 @@ const near = (a: GazetteerEntry, b: GazetteerEntry) =>
   b.lon !== null &&
   distanceKm(a.lat, a.lon, b.lat, b.lon) <= NEAR_KM;
 
+/** A town's reading moves to a namesake near a county only if the namesake has at least 1/MAX_SIZE_RATIO its people. */
+const MAX_SIZE_RATIO = 50;
 /** Weight of a US state named in the article (read as the state), and of a name whose readings all lie in one state. */
 const STATE_WEIGHT = 3;
 const ONE_STATE_WEIGHT = 1;
@@ -49,15 +51,18 @@ const ONE_STATE_WEIGHT = 1;
  * places near one of the county's readings (one a name, a half more when that name's current reading is the near
  * one). The best-scoring reading replaces the current one when it scores more (ties keep the current). A county
  * coalition alone ("Madison", "McLean", "Montgomery" counties are all in Illinois, and in Kentucky) does not count.
- * Then a US town name whose current reading is not near the county but another of its readings is, takes that one
- * ("Paris" beside Henry County, Tenn.). Names pinned by a qualifier keep their reading. Works in place; one item per
- * name.
+ * Then a US town name whose current reading is near none of the counties (those read so, with some support, and
+ * those with one reading or pinned by a qualifier) but another of its readings is near one, takes that one ("Paris"
+ * beside Henry County, Tenn.; "Huntsville" beside Walker County, Texas). Names pinned by a qualifier keep their
+ * reading. Works in place; one item per name.
  */
 export function colocateCounties(names: readonly ArticleReading[]): void {
   const counties = names.filter(
     (n) => !n.pinned && n.entry !== null && n.entries.length > 1 && isUsCounty(n.entry) && n.entries.every(isUsCounty),
   );
-  if (!counties.length) return;
+  // Counties whose reading is settled (one reading, or pinned by "X County, State") anchor the towns too.
+  const settled = names.filter((n) => n.entry !== null && isUsCounty(n.entry) && (n.pinned || n.entries.length === 1));
+  if (!counties.length && !settled.length) return;
   const states = new Map<string, number>();
   for (const n of names) {
     const e = n.entry;
@@ -81,6 +86,7 @@ export function colocateCounties(names: readonly ArticleReading[]): void {
     }
     return s;
   };
+  const anchors: GazetteerEntry[] = [];
   for (const c of counties) {
     const current = c.entry as GazetteerEntry;
     let best = current;
@@ -93,12 +99,31 @@ export function colocateCounties(names: readonly ArticleReading[]): void {
         bestScore = sc;
       }
     }
-    if (best === current) continue;
+    // A reading that nothing in the article supports moves no town.
+    if (best === current && bestScore <= 0) continue;
     c.entry = best;
-    for (const o of towns) {
-      if (o.pinned || o.entry?.countryCode !== 'US' || near(o.entry, best)) continue;
-      const alt = o.entries.find((e) => e.countryCode === 'US' && e.kind !== 'region' && near(e, best));
-      if (alt) o.entry = alt;
+    anchors.push(best);
+  }
+  for (const n of settled) anchors.push(n.entry as GazetteerEntry);
+  // A town whose current reading is near none of the counties, but another of its readings is near one, takes that
+  // one: "Huntsville" beside Walker County, Texas, is the Texas town, its seat, not Huntsville, Alabama.
+  for (const o of towns) {
+    if (o.pinned || o.entry?.countryCode !== 'US') continue;
+    const cur = o.entry;
+    if (anchors.some((a) => near(cur, a))) continue;
+    for (const a of anchors) {
+      // Not a village for a city fifty times its size ("Atlanta" beside Logan County, Ill., stays Atlanta, Ga.).
+      const alt = o.entries.find(
+        (e) =>
+          e.countryCode === 'US' &&
+          e.kind !== 'region' &&
+          e.population * MAX_SIZE_RATIO >= cur.population &&
+          near(e, a),
+      );
+      if (alt) {
+        o.entry = alt;
+        break;
+      }
     }
   }
 }
@@ -113,7 +138,7 @@ export function colocateMentions<T extends { entries: GazetteerEntry[]; entry: G
   key: (t: T) => string,
   pinned: (t: T) => boolean,
 ): void {
-  if (!items.some((t) => t.entry !== null && t.entries.length > 1 && isUsCounty(t.entry))) return;
+  if (!items.some((t) => t.entry !== null && isUsCounty(t.entry))) return;
   const groups = new Map<string, { reading: ArticleReading; items: T[] }>();
   for (const t of items) {
     const k = key(t);
