@@ -12,7 +12,9 @@
  * Department") are proposed by countyCandidates (lexical.ts), by the same option, not here.
  *
  * The whole name is the tagger's typing, handled apart: an organization-typed name that is a place by its context
- * ("in Gainesville", "Hamilton, Ohio") or a direction + place ("Northern Iraq", "East Texas") is proposed whole.
+ * ("in Gainesville", "Hamilton, Ohio") or a direction + place ("Northern Iraq", "East Texas") is proposed whole, and
+ * so is one the article names as a place elsewhere or a one-word state or big city outside sports stories
+ * (senseOfOrg).
  *
  * The nested mentions are ordinary `places[]` mentions (no schema field marks them). By default only a civic or
  * educational body's town or state is emitted (rule 'in-org-civic', see CIVIC_BODY): CoNLL-2003 marks no place
@@ -23,6 +25,7 @@
 import { fold, type Gazetteer, type GazetteerEntry, getGazetteer, isCommonWordPlace } from '../../gazetteer/index.js';
 import type { Context, PlaceCandidate } from '../../pipeline/types.js';
 import type { OrganizationKind, PlaceKind } from '../../schema.js';
+import { isGivenName } from '../entities/lexicon.js';
 import { nameLists } from '../entities/lists.js';
 import { cleanSurface, entriesFor } from './resolve.js';
 
@@ -396,6 +399,105 @@ export function directionPlace(g: Gazetteer, name: string): GazetteerEntry | nul
   return top;
 }
 
+/** A name of a direction or part of a compass ("Northeast 180th Avenue", "Interstate 64 East"): never whole. */
+const COMPASS =
+  /^(?:north|south|east|west|northern|southern|eastern|western|central|northeast|northwest|southeast|southwest|midwest|midlands)$/i;
+
+/** Words of sports reports: a story with two of them (or a club among its organizations) names teams by their towns. */
+const SPORTS_WORD =
+  /\b(?:innings|wickets?|homer(?:ed|s)?|home runs?|goalkeeper|striker|midfielder|defender|quarterback|touchdowns?|play-?offs?|pitcher|batting|bowling|half-?time|standings|league|division|cup|season|coach|match|tournament|championship|semifinals?|quarterfinals?|finals|scored|goals?|points|victory|defeat|beat|game|games|team|squad|stadium|innings|soccer|football|baseball|basketball|hockey|rugby|cricket|tennis|golf)\b/gi;
+
+/** True when the article reads as a sports report (see SPORTS_WORD). */
+function sportsStory(ctx: Context): boolean {
+  if ((ctx.results.entities?.organizations ?? []).some((o) => o.kind === 'sports')) return true;
+  const seen = new Set<string>();
+  for (const m of ctx.doc.text.matchAll(SPORTS_WORD)) {
+    seen.add(m[0].toLowerCase());
+    if (seen.size >= 2) return true;
+  }
+  return false;
+}
+
+/**
+ * The words of the article's people's names (folded), and the folded surfaces of the entity stage's place
+ * candidates that the gazetteer reads by that very name: the article's other senses of a name.
+ */
+interface Senses {
+  personWords: Set<string>;
+  places: Set<string>;
+  /** Folded leading words (one to three) of the article's company names ("Delta" of "Delta Air Lines Inc"). */
+  companyHeads: Set<string>;
+}
+
+/** Last words of a company's name. */
+const COMPANY_END =
+  /\b(?:corp|corporation|inc|co|cos|ltd|plc|llc|ag|sa|spa|nv|bv|pty|group|holdings?|company|industries|airlines?|aviation|bancorp|bank|securities|resources|petroleum|energy|investments|partners|trust|fund|motors?|computers?|products|systems|international|oil|gas|mining|steel)\.?$/i;
+/** Words after a name that make it a company's ("Piedmont's shares", "Delta shareholders"). */
+const COMPANY_AFTER =
+  /^(?:['\u2019]s)? (?:shares?|stock|stake|shareholders|stockholders|merger|subsidiary|directors|unit|board of directors)\b/i;
+
+function sensesOf(ctx: Context, g: Gazetteer): Senses {
+  const personWords = new Set<string>();
+  for (const p of ctx.results.entities?.people ?? [])
+    for (const m of p.mentions) for (const w of m.text.split(/[\s.]+/)) if (w) personWords.add(fold(w));
+  const places = new Set<string>();
+  for (const c of ctx.results.entities?.placeCandidates ?? []) {
+    const k = fold(cleanSurface(c.text));
+    if (!places.has(k) && exactPlace(g, cleanSurface(c.text))) places.add(k);
+  }
+  const companyHeads = new Set<string>();
+  for (const o of ctx.results.entities?.organizations ?? []) {
+    for (const m of o.mentions) {
+      const words = m.text.split(/\s+/);
+      if (words.length < 2 || !(o.kind === 'company' || COMPANY_END.test(m.text))) continue;
+      for (let n = 1; n <= Math.min(3, words.length - 1); n++) companyHeads.add(fold(words.slice(0, n).join(' ')));
+    }
+  }
+  return { personWords, places, companyHeads };
+}
+
+/**
+ * An organization-typed mention that is a place by the article (one sense per discourse) or by its name alone:
+ * - 'org-discourse': the article names the same place elsewhere as a place ("in Gainesville" ... "Gainesville
+ *   officials"): a town's name typed as an organization in one sentence is the same town;
+ * - 'org-wellknown': one word the gazetteer reads by that very name as a first-level region ("Hawaii", "Ohio") or
+ *   a city of 100,000 ("Gainesville"), in a name the tagger typed as a plain organization (no company, club,
+ *   paper or party kind).
+ * Never a word of one of the article's people's names ("Mrs. Parsons", "Hamilton said" after "Lee Hamilton"), a
+ * given name ("Chandler", "Nancy"), a direction ("Northeast 180th Avenue"), a name followed by figures (a team in a
+ * score line or results table: "Richmond 3") or continued by "of" ("Queens of the Stone Age").
+ */
+function senseOfOrg(
+  g: Gazetteer,
+  text: string,
+  start: number,
+  end: number,
+  senses: Senses,
+): 'org-discourse' | 'org-wellknown' | null {
+  if (end - start > 40) return null;
+  const name = text.slice(start, end);
+  const key = fold(cleanSurface(name));
+  const words = key.split(' ');
+  if (words.some((w) => senses.personWords.has(w)) || senses.companyHeads.has(key)) return null;
+  if (COMPASS.test(name)) return null;
+  // A word of a capitals headline that goes on in capitals ("TOYOTA MOTOR CREDIT", "TEXAS AIR"): a company's name.
+  if (name === name.toUpperCase() && /^ \p{Lu}{2}/u.test(text.slice(end, end + 3))) return null;
+  const after = text.slice(end, end + 30);
+  if (/^\s*\d/.test(after) || /^ of /.test(after) || COMPANY_AFTER.test(after) || nearScore(text, start, end))
+    return null;
+  if (senses.places.has(key))
+    return exactPlace(g, cleanSurface(name)) && !GIVEN_NAMES.has(key) ? 'org-discourse' : null;
+  if (words.length !== 1 || key.length < 4) return null;
+  const top = exactPlace(g, name);
+  if (!top) return null;
+  if (top.kind !== 'region' && !(top.kind === 'city' && top.population >= BIG_CITY)) return null;
+  // Spelled as the gazetteer spells it, diacritics included ("Duma" is the Russian parliament, not Dūmā).
+  const lower = name.toLowerCase();
+  if (lower !== top.name.toLowerCase() && name !== name.toUpperCase()) return null;
+  if (isGivenName(lower) || GIVEN_NAMES.has(key)) return null;
+  return 'org-wellknown';
+}
+
 /** Nested places per organization name, kept across articles per gazetteer (bounded: cleared when full). */
 const MEMO = new WeakMap<Gazetteer, Map<string, PlaceCandidate[]>>();
 const MEMO_MAX = 20_000;
@@ -408,6 +510,8 @@ export function orgPlaceCandidates(ctx: Context): PlaceCandidate[] {
   const text = ctx.doc.text;
   const mode = ctx.options.placesInNames;
   const out: PlaceCandidate[] = [];
+  let senses: Senses | null = null;
+  let sports: boolean | null = null;
   let memo = MEMO.get(g);
   if (!memo || memo.size > MEMO_MAX) {
     memo = new Map();
@@ -425,6 +529,15 @@ export function orgPlaceCandidates(ctx: Context): PlaceCandidate[] {
       if (o.kind === 'other' && typedAsOrg(g, text, m.start, m.end)) {
         out.push({ start: m.start, end: m.end, text: m.text, rule: 'org-typed' });
         continue;
+      }
+      if (o.kind === 'other') sports ??= sportsStory(ctx);
+      if (o.kind === 'other' && !sports) {
+        senses ??= sensesOf(ctx, g);
+        const rule = senseOfOrg(g, text, m.start, m.end, senses);
+        if (rule) {
+          out.push({ start: m.start, end: m.end, text: m.text, rule });
+          continue;
+        }
       }
       if (mode === 'none') continue;
       let rel = memo.get(m.text);

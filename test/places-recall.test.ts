@@ -1,0 +1,44 @@
+import { describe, expect, it } from 'vitest';
+import { tagArticle } from '../src/tagger.js';
+
+/** The surfaces of every place mention of an article, as "surface=Name/CC". */
+const placeMentions = (text: string) =>
+  tagArticle(text).places.flatMap((p) => p.mentions.map((m) => `${m.text}=${p.name}/${p.countryCode}`));
+
+describe('organization-typed names that are places (nested.ts senseOfOrg)', () => {
+  // A town's or state's name the name tagger types as an organization in one sentence is still the place: the
+  // article names it as a place elsewhere, or the gazetteer reads the one word as a state or a city of 100,000.
+  const rows: [string, string, number][] = [
+    [
+      'Gainesville residents marched Friday near the courthouse. Gainesville officials said the city would respond. The march began in Gainesville at noon.',
+      'Gainesville=Gainesville/US',
+      3,
+    ],
+    [
+      'About 7,000 low-income Ohio homes are weatherized each year, and Ohio received about $30 million in federal money.',
+      'Ohio=Ohio/US',
+      2,
+    ],
+    ['Richmond faces the same challenges as other boroughs, the mayor said.', 'Richmond=Richmond/US', 1],
+    ['The Knoxville council met on Tuesday. Knoxville officials approved the budget.', 'Knoxville=Knoxville/US', 2],
+    ["Richmond's council voted on Monday. Richmond officials said the budget was balanced.", 'Richmond=Richmond/US', 2],
+    ["Gainesville's Tom Thumb supermarket will move downtown next spring.", 'Gainesville=Gainesville/US', 1],
+  ];
+  it.each(rows)('%s', (text, want, n) => {
+    expect(placeMentions(text).filter((x) => x === want)).toHaveLength(n);
+  });
+
+  // Teams in a sports story, people's names, directions, names continued by "of".
+  const falsePositives: [string, string][] = [
+    [
+      'The Cleveland manager said the team needed a win. Cleveland beat Boston in the final game of the season.',
+      'Cleveland',
+    ],
+    ["Baltimore's Eddie Murray cracked his 20th homer of the season as Baltimore won the game 5-3.", 'Baltimore'],
+    ['Bands including Queens of the Stone Age played at the festival on Saturday.', 'Queens'],
+    ['Tom Hamilton spoke at the meeting. Hamilton said the plan would work.', 'Hamilton'],
+  ];
+  it.each(falsePositives)('%s: no place %s', (text, name) => {
+    expect(placeMentions(text).some((x) => x.startsWith(`${name}=`))).toBe(false);
+  });
+});
