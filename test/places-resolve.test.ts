@@ -28,6 +28,12 @@ function readings(text: string): Map<string, number | null> {
 // [rule, article, name as written, expected geonameId]
 const RULES: [string, string, string, number][] = [
   [
+    'a town named as written beats a bigger place of its country known by that name too',
+    'Talks resume.\n\nTrade officials met in New Delhi on Monday, the Indian ministry said.',
+    'New Delhi',
+    1261481, // New Delhi, not Delhi
+  ],
+  [
     "a name's own vote does not count against the rest of the article",
     'Barn fire near Palestine.\n\nA fire destroyed a barn near Grapeland on Sunday, and deputies from Palestine drove out to help. Volunteers from Tennessee Colony came too, and Texas fire crews stayed overnight.',
     'Palestine',
@@ -67,6 +73,12 @@ const RULES: [string, string, string, number][] = [
 
 // [why the reading must stay, article, name, expected geonameId]
 const FALSE_POSITIVES: [string, string, string, number][] = [
+  [
+    'an old name with no namesake in its country stays the city (Bombay is Mumbai)',
+    'Markets rally.\n\nShares rose in Bombay on Monday as traders in India bought banks.',
+    'Bombay',
+    1275339,
+  ],
   [
     'Palestine in a Middle East story stays the territories',
     'Talks resume in Jerusalem.\n\nIsraeli and Palestinian negotiators met in Jerusalem on Monday. Officials from Palestine and Israel said the talks on Gaza would continue next week.',

@@ -59,9 +59,13 @@ export function cleanSurface(text: string): string {
 export function entriesFor(gaz: Gazetteer, surface: string, hint?: PlaceKind, dateline = false): GazetteerEntry[] {
   const s = cleanSurface(surface);
   if (!s || !/\p{Lu}/u.test(s)) return [];
-  let list = gaz.lookup(ALIASES[s] ?? s);
+  let key = ALIASES[s] ?? s;
+  let list = gaz.lookup(key);
   // "Calif" of "Calif.": a candidate span may stop before an abbreviation's period.
-  if (!list.length && /\p{L}$/u.test(s)) list = gaz.lookup(`${s}.`);
+  if (!list.length && /\p{L}$/u.test(s)) {
+    key = `${s}.`;
+    list = gaz.lookup(key);
+  }
   // "St. Louis" / "Saint Louis", "Mt. Pleasant" / "Mount Pleasant", "Ft. Worth" / "Fort Worth".
   if (!list.length) {
     const m = ABBREVIATED.exec(s);
@@ -69,7 +73,8 @@ export function entriesFor(gaz: Gazetteer, surface: string, hint?: PlaceKind, da
     if (m && full) {
       const rest = s.slice(m[0].length);
       for (const f of full) {
-        list = gaz.lookup(`${f} ${rest}`);
+        key = `${f} ${rest}`;
+        list = gaz.lookup(key);
         if (list.length) break;
       }
     }
@@ -95,9 +100,16 @@ export function entriesFor(gaz: Gazetteer, surface: string, hint?: PlaceKind, da
   if (!hint && gaz.demonym(s) !== null) return [];
   if (hint) {
     const fit = list.filter((e) => fitsHint(e.kind, hint));
-    if (fit.length) return fit;
+    if (fit.length) return withKey(fit, key);
     // A hint that contradicts every entry ("the village of Moscow"?) leaves the name as it is.
   }
+  return withKey(list, key);
+}
+
+/** The folded name each list of entriesFor was looked up by (for chooseEntry's own-name rule). */
+const LOOKED_UP = new WeakMap<readonly GazetteerEntry[], string>();
+function withKey(list: GazetteerEntry[], key: string): GazetteerEntry[] {
+  if (list.length > 1 && !LOOKED_UP.has(list)) LOOKED_UP.set(list, fold(key));
   return list;
 }
 
@@ -299,6 +311,23 @@ export function chooseEntry(entries: readonly GazetteerEntry[], context: Resolve
       best = e;
       bestScore = s;
     }
+  }
+  // A town read by another of its names gives way to a place of the same country named as written: "New Delhi" is
+  // New Delhi, not Delhi (which GeoNames also calls New Delhi).
+  const key = LOOKED_UP.get(entries);
+  if (best && key !== undefined && POPULATED.has(best.kind) && fold(best.name) !== key) {
+    let own: GazetteerEntry | null = null;
+    let ownScore = Number.NEGATIVE_INFINITY;
+    for (let i = 0; i < entries.length; i++) {
+      const e = entries[i] as GazetteerEntry;
+      if (e.countryCode !== best.countryCode || !POPULATED.has(e.kind) || fold(e.name) !== key) continue;
+      const s = scoreEntry(e, i, ctx, shape);
+      if (s > ownScore) {
+        own = e;
+        ownScore = s;
+      }
+    }
+    if (own) best = own;
   }
   const chosen = best as GazetteerEntry | null;
   if (chosen && !qualifies(ctx.qualifier, chosen)) {
