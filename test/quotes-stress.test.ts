@@ -224,3 +224,77 @@ describe('quotes: attribution false positives', () => {
     expect(q?.text).toBe('"We did what we could, and then we did some more of it for the town');
   });
 });
+
+const indirect = (text: string) =>
+  tagArticle(LEAD + text, { keepChrome: true, include: ['quotes'], indirectQuotes: true }).quotes.filter(
+    (q) => q.kind === 'indirect',
+  );
+
+/** Indirect quotes: [label, text, the clause's start, mention, name]. */
+const INDIRECT: [string, string, string, string, string][] = [
+  [
+    'X on Tuesday said that',
+    'Mayor Dana Holm on Tuesday said that the city will cut its budget by a tenth.',
+    'the city',
+    'Mayor Dana Holm',
+    'Mayor Dana Holm',
+  ],
+  [
+    'a report published Wednesday said',
+    'A report published Wednesday said the city will cut its budget by a tenth.',
+    'the city',
+    'A report',
+    'A report',
+  ],
+  [
+    'an organisation on Friday announced',
+    'The campaign on Friday announced that it will open ten new offices.',
+    'it will',
+    'The campaign',
+    'campaign',
+  ],
+  [
+    'said Tuesday that: the day is no part of the clause',
+    'Holm said Tuesday that the city will cut its budget by a tenth.',
+    'the city',
+    'Holm',
+    'Holm',
+  ],
+  [
+    'said on Friday: the day is no part of the clause',
+    'Holm said on Friday the city will cut its budget by a tenth.',
+    'the city',
+    'Holm',
+    'Holm',
+  ],
+  [
+    'X, who said: the relative pronoun is named after X',
+    'Ada Lund, who said she rarely votes, thinks the city will cut its budget.',
+    'she rarely',
+    'who',
+    'Ada Lund',
+  ],
+];
+
+describe('quotes: indirect speakers', () => {
+  it.each(INDIRECT)('%s', (_label, text, clause, mention, name) => {
+    const q = indirect(text).find((x) => x.text.startsWith(clause));
+    expect(q, clause).toBeDefined();
+    expect(q?.speaker?.mention?.text).toBe(mention);
+    expect(q?.speaker?.name).toBe(name);
+  });
+
+  it('a day that is part of a name stays with it ("Super Tuesday")', () => {
+    const [q] = indirect('Voters on Super Tuesday said they support a ban on new taxes in the state.');
+    expect(q?.speaker?.mention?.text).not.toBe('Super');
+  });
+
+  it('a day name alone is never the speaker', () => {
+    for (const t of [
+      'Clinton on Tuesday said that the city will cut its budget by a tenth.',
+      'The poll released Friday said most voters want a new mayor next year.',
+    ]) {
+      for (const q of indirect(t)) expect(q.speaker?.mention?.text).not.toMatch(/^(Tuesday|Friday)$/);
+    }
+  });
+});

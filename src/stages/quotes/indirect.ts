@@ -139,22 +139,63 @@ function lead(tokens: Token[], s: Sentence): Found | null {
     if (t.cap || !REPORTING.has(t.lower)) continue;
     const cue = speechVerb(tokens, v);
     if (!cue) continue;
-    const p = leftPhrase(tokens, v, s.tokenStart);
+    const p = subjectBefore(tokens, v, s.tokenStart);
     if (!p) continue;
     const from = clauseStart(tokens, v, end);
     if (from === null) continue;
-    return {
-      content: { start: (tokens[from] as Token).start, end: (tokens[end - 1] as Token).end },
-      attribution: { mention: { start: p.start, end: p.end }, kind: p.kind, cue, rule: 'lead-in', side: 'before' },
+    const attribution: Attribution = {
+      mention: { start: p.start, end: p.end },
+      kind: p.kind,
+      cue,
+      rule: 'lead-in',
+      side: 'before',
     };
+    // "Barkley, who said …": the relative pronoun is named after what it stands for.
+    if (p.ref) attribution.ref = p.ref;
+    return { content: { start: (tokens[from] as Token).start, end: (tokens[end - 1] as Token).end }, attribution };
   }
   return null;
+}
+
+/** Day names and time words between a subject and its verb: "Clinton on Tuesday said", "A report published Friday said". */
+const TIME_WORDS = new Set([
+  'monday',
+  'tuesday',
+  'wednesday',
+  'thursday',
+  'friday',
+  'saturday',
+  'sunday',
+  'today',
+  'yesterday',
+  'tonight',
+]);
+/** Words that make a day a name of its own. */
+const DAY_NAMES = new Set(['super', 'black', 'cyber', 'ash', 'good', 'holy', 'palm', 'easter', 'shrove', 'maundy']);
+/** Participles a report takes before its day ("a report published Wednesday said"). */
+const PUBLISHED = new Set(['published', 'released', 'issued', 'posted', 'aired', 'filed']);
+
+/** The speaker phrase before the verb at v, read past a time phrase ("on Tuesday"); never a day name itself. */
+function subjectBefore(tokens: Token[], v: number, min: number) {
+  let e = v;
+  while (e - 1 > min && TIME_WORDS.has((tokens[e - 1] as Token).lower)) e--;
+  // "Super Tuesday", "Black Friday": the day is part of a name.
+  if (e < v && e - 1 >= min && DAY_NAMES.has((tokens[e - 1] as Token).lower)) return leftPhrase(tokens, v, min);
+  if (e < v && e - 1 > min) {
+    const b = (tokens[e - 1] as Token).lower;
+    if (b === 'on' || PUBLISHED.has(b)) e--;
+  }
+  const p = leftPhrase(tokens, e, min);
+  return p && !(p.to - p.from === 1 && TIME_WORDS.has((tokens[p.from] as Token).lower)) ? p : null;
 }
 
 /** Where the reported clause after the verb at v starts: after "that", or right after the verb (or its object). */
 function clauseStart(tokens: Token[], v: number, end: number): number | null {
   let k = v + 1;
   while (k < end && SKIPPABLE.has((tokens[k] as Token).lower)) k++;
+  // "said Tuesday that …", "said on Friday that …": the day is no part of the clause.
+  const day = (tokens[k] as Token | undefined)?.lower === 'on' ? k + 1 : k;
+  if (day < end && TIME_WORDS.has((tokens[day] as Token).lower)) k = day + 1;
   const next = tokens[k];
   if (!next || k >= end) return null;
   if (next.lower === 'that') return k + 1 < end ? k + 1 : null;
