@@ -23,6 +23,12 @@ describe('organization-typed names that are places (nested.ts senseOfOrg)', () =
     ['The Knoxville council met on Tuesday. Knoxville officials approved the budget.', 'Knoxville=Knoxville/US', 2],
     ["Richmond's council voted on Monday. Richmond officials said the budget was balanced.", 'Richmond=Richmond/US', 2],
     ["Gainesville's Tom Thumb supermarket will move downtown next spring.", 'Gainesville=Gainesville/US', 1],
+    // A news story with a team and a season in it is no sports report.
+    [
+      'The Knoxville council met on Tuesday. Knoxville officials said the fire season starts early and the team of inspectors is ready.',
+      'Knoxville=Knoxville/US',
+      2,
+    ],
   ];
   it.each(rows)('%s', (text, want, n) => {
     expect(placeMentions(text).filter((x) => x === want)).toHaveLength(n);

@@ -403,17 +403,27 @@ export function directionPlace(g: Gazetteer, name: string): GazetteerEntry | nul
 const COMPASS =
   /^(?:north|south|east|west|northern|southern|eastern|western|central|northeast|northwest|southeast|southwest|midwest|midlands)$/i;
 
-/** Words of sports reports: a story with two of them (or a club among its organizations) names teams by their towns. */
+/**
+ * Words of sports reports. A story with three of them, or two of which one names a sport or a sports-only thing
+ * (STRONG_SPORTS), or with a club among its organizations, names teams by their towns ("Cleveland beat Boston");
+ * local news has a team or a season now and then ("the team", "fire season") and stays a news story.
+ */
 const SPORTS_WORD =
-  /\b(?:innings|wickets?|homer(?:ed|s)?|home runs?|goalkeeper|striker|midfielder|defender|quarterback|touchdowns?|play-?offs?|pitcher|batting|bowling|half-?time|standings|league|division|cup|season|coach|match|tournament|championship|semifinals?|quarterfinals?|finals|scored|goals?|points|victory|defeat|beat|game|games|team|squad|stadium|innings|soccer|football|baseball|basketball|hockey|rugby|cricket|tennis|golf)\b/gi;
+  /\b(?:innings|wickets?|homer(?:ed|s)?|home runs?|goalkeeper|striker|midfielder|defender|quarterback|touchdowns?|play-?offs?|pitcher|batting|bowling|half-?time|standings|league|division|cup|season|coach|match|tournament|championship|semi-?finals?|quarter-?finals?|finals|scored|goals?|points|victory|defeat|beat|game|games|team|squad|stadium|soccer|football|baseball|basketball|hockey|rugby|cricket|tennis|golf|boxing|athletics|squash|olympics?)\b/gi;
+const STRONG_SPORTS =
+  /^(?:innings|wickets?|homer(?:ed|s)?|home runs?|goalkeeper|striker|midfielder|quarterback|touchdowns?|play-?offs?|pitcher|batting|half-?time|standings|league|tournament|championship|semi-?finals?|quarter-?finals?|soccer|baseball|basketball|hockey|rugby|cricket|tennis|golf|boxing|athletics|squash|olympics?)$/;
 
 /** True when the article reads as a sports report (see SPORTS_WORD). */
 function sportsStory(ctx: Context): boolean {
   if ((ctx.results.entities?.organizations ?? []).some((o) => o.kind === 'sports')) return true;
   const seen = new Set<string>();
+  let strong = false;
   for (const m of ctx.doc.text.matchAll(SPORTS_WORD)) {
-    seen.add(m[0].toLowerCase());
-    if (seen.size >= 2) return true;
+    const w = m[0].toLowerCase();
+    if (seen.has(w)) continue;
+    seen.add(w);
+    if (STRONG_SPORTS.test(w)) strong = true;
+    if (seen.size >= 3 || (strong && seen.size >= 2)) return true;
   }
   return false;
 }
