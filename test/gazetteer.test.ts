@@ -76,6 +76,8 @@ describe('gazetteer lookup: surface → best entry', () => {
     ['Ontario', 'CA', 50, -85, 0.5],
     ['Alberta', 'CA', 55, -115, 0.5],
     ['Queensland', 'AU', -22.5, 144.5, 0.5],
+    // England: its geographic centre (region-centres.tsv), not the middle of its towns' box.
+    ['England', 'GB', 52.56, -1.46, 0.2],
   ])('puts the region %s (%s) near the middle of its land', (name, cc, lat, lon, tol) => {
     const e = gaz.lookup(name).find((x) => x.kind === 'region' && x.countryCode === cc);
     expect(Math.abs((e?.lat ?? 0) - lat)).toBeLessThanOrEqual(tol);
