@@ -557,9 +557,10 @@ export default async function build(): Promise<string> {
       cc,
       lat: Number(lat),
       lon: Number(lon),
-      // A weak prior (a twentieth of the people): a county needs its country in the article to beat a namesake
-      // town abroad (Kent, Washington; Norfolk, Virginia), and still beats a hamlet.
-      pop: Math.round(Number(pop) / 20),
+      // A weak prior (a fiftieth of the people): a county needs its country in the article to beat a namesake
+      // town abroad (Kent, Washington; Norfolk, Virginia), and is not the first reading of a name a town shares
+      // (the county cricket sides Essex and Surrey, the football club East Fife stay unread as places).
+      pop: Math.round(Number(pop) / 50),
       // No first-level region: England's counties would pool their soft region votes in GB.ENG and pull New
       // England's towns named after them (Kent, Cornwall and Salisbury, Connecticut) to England.
       admin1: '',
