@@ -162,6 +162,53 @@ const ROWS: Row[] = [
     '"We did what we could with the money we had, Orsk said.',
     [['"We did', 'Orsk']],
   ],
+  [
+    'a list of reactions, each a name and a colon',
+    'Here is how some lawmakers reacted on Tuesday:\n\nSen. Ruth Ames (D-Ore.): "This is a dark day for the country."\n\nRep. Tom Reddy (R-Texas): "We will fight this in court and we will win."',
+    [
+      ['"This is', 'Sen. Ruth Ames'],
+      ['"We will', 'Rep. Tom Reddy'],
+    ],
+  ],
+  [
+    'a list of reactions, each signed after a dash',
+    '"This is a dark day for the country." — Sen. Ruth Ames\n\n"We will fight this in court and we will win." — Rep. Tom Reddy',
+    [
+      ['"This is', 'Sen. Ruth Ames'],
+      ['"We will', 'Rep. Tom Reddy'],
+    ],
+  ],
+  [
+    'a speech over several paragraphs, attributed at its end',
+    'In his speech, Holm laid out his plan for the city.\n\n"We will fix the roads first. Then the bridges.\n\n"After that, the schools will get every dollar we can find.\n\n"And we will do it without raising taxes," he said.',
+    [['"We will fix', 'he']],
+  ],
+  [
+    'a speech over several paragraphs after a colon paragraph',
+    'Holm closed his speech with a promise:\n\n"We will fix the roads first. Then the bridges.\n\n"After that, the schools will get every dollar we can find."',
+    [['"We will fix', 'Holm']],
+  ],
+  [
+    'asked whether …, X said:',
+    'We spoke with the mayor about the budget.\n\nAsked whether taxes would rise, Orsk said: "Not this year, and not next year either."\n\nAnd the schools? "They come first," she said.',
+    [
+      ['"Not this', 'Orsk'],
+      ['"They come', 'she'],
+    ],
+  ],
+  [
+    'two people, a pronoun each',
+    '"I will not vote for him," said Ann Dale, a nurse.\n\nHer husband disagreed. "He is the only one who gets it," he said.',
+    [
+      ['"I will', 'Ann Dale'],
+      ['"He is', 'he'],
+    ],
+  ],
+  [
+    'said X, a description, in an email',
+    '"We take these claims seriously," said Jo Reese, a spokeswoman for the company, in an email.',
+    [['"We take', 'Jo Reese']],
+  ],
   // A short quoted title inside the speaker's description does not cut the attribution.
   [
     'X, wearing a "Title" pin, said',
