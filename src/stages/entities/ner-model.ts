@@ -105,12 +105,12 @@ export function decode(
 }
 
 /** Entity spans of a label sequence (tolerant: a B without its L still closes at the next non-I label). */
-export function spansOf(labels: Int8Array): NerSpan[] {
+export function spansOf(labels: Int8Array, n = labels.length): NerSpan[] {
   const out: NerSpan[] = [];
   let open = -1;
   let type = -1;
-  for (let i = 0; i <= labels.length; i++) {
-    const l = i < labels.length ? (labels[i] as number) : 0;
+  for (let i = 0; i <= n; i++) {
+    const l = i < n ? (labels[i] as number) : 0;
     const p = partOf(l);
     const ty = typeOf(l);
     if (open >= 0 && (p === 0 || p === 3 || l === 0 || ty !== type)) {
@@ -314,14 +314,18 @@ export function decodeReference(ctx: Context): Int8Array {
 const B_WORD = 1;
 const B_CAP = 2;
 
-const OWN = 0;
-const PREV = 1;
-const NEXT = 2;
-const PREV2 = 3;
-const NEXT2 = 4;
-const CAPS = 5;
-const INIT = 6;
-const PARTS = 7;
+// Parts of a form's cached vectors. The first NEAR are read for most recurring forms (as the word at -2 or +2, in a
+// caps line, sentence-initial) and share one pool block (O_VEC); own, -1 and +1 are in the side vectors (`sideVec`)
+// and need their own block (O_VEC2) only next to a hapax.
+const PREV2 = 0;
+const NEXT2 = 1;
+const CAPS = 2;
+const INIT = 3;
+const OWN = 4;
+const PREV = 5;
+const NEXT = 6;
+const NEAR = 4;
+const FAR = 3;
 // Slots of a form's history vectors: l1w + l1s after a sentence start (a = 1) and after O (a = 2); the nl
 // features by nl (-2, 0..3).
 const HS_NL = 2;
@@ -337,13 +341,19 @@ const WIDE = 1 << 8;
 const P_LEFT = 0;
 const P_RIGHT = 1;
 const P_GAZ = 2;
+/** Int32 a pair slot; its vector starts at int16 PV16 of the slot. */
+const PW = 16;
+const PV16 = 8;
 
 /** The cache is dropped (between documents) once it holds this many forms. */
 const FORM_LIMIT = 40_000;
 /** The cache is dropped (between documents) once its vectors fill this many int16 cells (8 MB). */
 const POOL_LIMIT = 1 << 22;
-/** The cache is dropped (between documents) once it holds this many pair entries (a table of 16 bytes a slot, at most half full: 8 MB). */
-const PAIR_LIMIT = 1 << 18;
+/**
+ * The cache is dropped (between documents) once it holds this many pair entries (a table of 64 bytes a slot, at most
+ * half full: 16 MB; the 300 stage-time articles make 48,000).
+ */
+const PAIR_LIMIT = 1 << 17;
 
 // A form is FS int32 in `FormCache.forms` (one 64-byte line: a token's form is one cache miss), at these offsets:
 /** FNV of the text (the table's key). */
@@ -359,12 +369,14 @@ const O_BITS = 5;
 const O_FLAGS = 6;
 /** Occurrences seen (all documents since the cache was made): a form's vectors are cached from the second on. */
 const O_COUNT = 7;
-/** Pool offset of the form's PARTS vectors (-1: none yet) and the bit mask of the parts filled. */
+/** Pool offset of the form's NEAR part vectors (-1: none yet) and the bit mask of the parts filled. */
 const O_VEC = 8;
 const O_READY = 9;
 /** Pool offset of the form's HSLOTS history vectors (-1: none yet) and the bit mask of the slots filled. */
 const O_HV = 10;
 const O_HREADY = 11;
+/** Pool offset of the form's FAR part vectors (own, -1, +1), allocated on first use (-1: none yet). */
+const O_VEC2 = 12;
 /** The first six UTF-16 units of the text, two a field (0 past the end): a text of six or fewer is compared here. */
 const O_C0 = 13;
 const FS = 16;
@@ -379,12 +391,20 @@ class FormCache {
   lowerText: string[] = [];
   /** Open-addressing table on the text hash, 2 int32 a slot: the hash, form id + 1 (0 = empty). */
   table: Int32Array = new Int32Array(this.cap * 4);
-  /** Pair entries, 4 ints a slot: form a + 1 (0 = empty), form b + 1 (0 = none), kind, value. */
+  /**
+   * Pair entries, PW int32 (one 64-byte line) a slot: form a + 1 (0 = empty), form b + 1 (0 = none), kind, value, then
+   * for the side entries (`sideVec`) the vector itself, LANES int16 (`pairs16`): the key and the vector are one read.
+   */
   pairSlots = 4096;
-  pairs: Int32Array = new Int32Array(4096 * 4);
+  pairs: Int32Array = new Int32Array(4096 * PW);
+  pairs16: Int16Array = new Int16Array(this.pairs.buffer);
   nPairs = 0;
-  /** Shape trigram vectors by the trigram's hash. */
-  trigrams = new Map<number, number>();
+  /**
+   * Shape trigram vectors by the trigram's hash: open addressing, 2 int32 a slot (the hash, the pool offset + 2; 0 =
+   * empty), at most half full.
+   */
+  trigrams: Int32Array = new Int32Array(1024 * 2);
+  nTrigrams = 0;
   /**
    * All cached vectors (form parts, pairs, trigrams, history slots), LANES int16 each (weights relative to O, in
    * fixed point: `addRel`), by offset.
@@ -483,6 +503,7 @@ function formOf(c: FormCache, t: Token, h: number): number {
   F[o + O_FLAGS] = -1;
   F[o + O_COUNT] = 0;
   F[o + O_VEC] = -1;
+  F[o + O_VEC2] = -1;
   F[o + O_READY] = 0;
   F[o + O_HV] = -1;
   F[o + O_HREADY] = 0;
@@ -495,30 +516,33 @@ function pairSlot(c: FormCache, a: number, b: number, kind: number, make: boolea
     const old = c.pairs;
     const oldSlots = c.pairSlots;
     c.pairSlots = oldSlots * 2;
-    c.pairs = new Int32Array(c.pairSlots * 4);
+    c.pairs = new Int32Array(c.pairSlots * PW);
+    c.pairs16 = new Int16Array(c.pairs.buffer);
     const mask = c.pairSlots - 1;
     for (let k = 0; k < oldSlots; k++) {
-      if (old[k * 4] === 0) continue;
-      let slot = mix(((old[k * 4] as number) << 2) | (old[k * 4 + 2] as number), old[k * 4 + 1] as number) & mask;
-      while (c.pairs[slot * 4] !== 0) slot = (slot + 1) & mask;
-      c.pairs.set(old.subarray(k * 4, k * 4 + 4), slot * 4);
+      const o = k * PW;
+      if (old[o] === 0) continue;
+      let slot = mix(((old[o] as number) << 2) | (old[o + 2] as number), old[o + 1] as number) & mask;
+      while (c.pairs[slot * PW] !== 0) slot = (slot + 1) & mask;
+      c.pairs.set(old.subarray(o, o + PW), slot * PW);
     }
   }
   const pairs = c.pairs;
   const mask = c.pairSlots - 1;
   let slot = mix(((a + 1) << 2) | kind, b + 1) & mask;
   for (;;) {
-    const k = pairs[slot * 4] as number;
+    const o = slot * PW;
+    const k = pairs[o] as number;
     if (k === 0) {
       if (!make) return -1;
-      pairs[slot * 4] = a + 1;
-      pairs[slot * 4 + 1] = b + 1;
-      pairs[slot * 4 + 2] = kind;
-      pairs[slot * 4 + 3] = -1;
+      pairs[o] = a + 1;
+      pairs[o + 1] = b + 1;
+      pairs[o + 2] = kind;
+      pairs[o + 3] = -1;
       c.nPairs++;
       return slot;
     }
-    if (k === a + 1 && pairs[slot * 4 + 1] === b + 1 && pairs[slot * 4 + 2] === kind) return slot;
+    if (k === a + 1 && pairs[o + 1] === b + 1 && pairs[o + 2] === kind) return slot;
     slot = (slot + 1) & mask;
   }
 }
@@ -632,7 +656,11 @@ function addPart(sc: Int32Array, m: Loaded, c: FormCache, ctx: Context, f: numbe
   }
   const ready = F[o + O_READY] as number;
   if (ready & (1 << p)) {
-    addVec(sc, c.pool, (F[o + O_VEC] as number) + p * LANES);
+    addVec(
+      sc,
+      c.pool,
+      p < NEAR ? (F[o + O_VEC] as number) + p * LANES : (F[o + O_VEC2] as number) + (p - NEAR) * LANES,
+    );
     return;
   }
   if (ready & (WIDE << p)) {
@@ -646,12 +674,13 @@ function addPart(sc: Int32Array, m: Loaded, c: FormCache, ctx: Context, f: numbe
     F[o + O_READY] = ready | (WIDE << p);
     return;
   }
-  let v = F[o + O_VEC] as number;
+  const field = p < NEAR ? O_VEC : O_VEC2;
+  let v = F[o + field] as number;
   if (v < 0) {
-    v = alloc(c, PARTS * LANES);
-    F[o + O_VEC] = v;
+    v = alloc(c, (p < NEAR ? NEAR : FAR) * LANES);
+    F[o + field] = v;
   }
-  c.pool.set(SCRATCH, v + p * LANES);
+  c.pool.set(SCRATCH, v + (p < NEAR ? p : p - NEAR) * LANES);
   F[o + O_READY] = ready | (1 << p);
 }
 
@@ -675,8 +704,8 @@ let budget = GAZ_BUDGET;
 
 /**
  * The left side of token i (form f, previous form g, -1: none): f's own part + g's PREV part + bgm + wm1s0; or its
- * right side (g the next form): g's NEXT part + bgp + s0wp1. Pool offset, -1 when the sum does not fit the pool (the
- * caller adds the parts and features one by one).
+ * right side (g the next form): g's NEXT part + bgp + s0wp1. Offset of the vector in `c.pairs16` (in its pair slot),
+ * -1 when the sum does not fit an int16 (the caller adds the parts and features one by one).
  */
 function sideVec(
   m: Loaded,
@@ -689,8 +718,8 @@ function sideVec(
   right: boolean,
 ): number {
   const slot = pairSlot(c, f, g, right ? P_RIGHT : P_LEFT, true);
-  let at = c.pairs[slot * 4 + 3] as number;
-  if (at === -1) {
+  let state = c.pairs[slot * PW + 3] as number;
+  if (state === -1) {
     SCRATCH.fill(0);
     const o = g >= 0 ? (c.forms[g * FS + O_LOW] as number) : NONE;
     if (right) {
@@ -705,22 +734,46 @@ function sideVec(
       addRel(m, mix(T.bgm, mix(o, c.forms[f * FS + O_LOW] as number)), SCRATCH, 0);
       addRel(m, mix(T.wm1s0, mix(o, c.forms[f * FS + O_SHAPE] as number)), SCRATCH, 0);
     }
-    at = cache(c);
-    // cache() never replaces c.pairs (pairSlot above may have).
-    c.pairs[slot * 4 + 3] = at < 0 ? -2 : at;
+    // pairSlot above may have replaced c.pairs: read it after.
+    state = fits() ? 1 : -2;
+    if (state === 1) c.pairs16.set(SCRATCH, slot * (PW * 2) + PV16);
+    c.pairs[slot * PW + 3] = state;
   }
-  return at < 0 ? -1 : at;
+  return state === 1 ? slot * (PW * 2) + PV16 : -1;
 }
 
 /** The shape trigram feature (shapes are few): pool offset, -1 when not cached (see `sideVec`). */
 function trigramVec(m: Loaded, c: FormCache, k: number): number {
-  let at = c.trigrams.get(k);
-  if (at === undefined) {
-    SCRATCH.fill(0);
-    addRel(m, mix(T.s3, k), SCRATCH, 0);
-    at = cache(c);
-    c.trigrams.set(k, at);
+  const key = k | 0;
+  let table = c.trigrams;
+  let mask = (table.length >> 1) - 1;
+  let slot = key & mask;
+  for (;;) {
+    const v = table[slot * 2 + 1] as number;
+    if (v === 0) break;
+    if (table[slot * 2] === key) return v - 2;
+    slot = (slot + 1) & mask;
   }
+  SCRATCH.fill(0);
+  addRel(m, mix(T.s3, k), SCRATCH, 0);
+  const at = cache(c);
+  if (++c.nTrigrams * 2 > mask + 1) {
+    const old = table;
+    table = new Int32Array(old.length * 2);
+    mask = (table.length >> 1) - 1;
+    for (let q = 0; q < old.length; q += 2) {
+      if (old[q + 1] === 0) continue;
+      let r = (old[q] as number) & mask;
+      while (table[r * 2 + 1] !== 0) r = (r + 1) & mask;
+      table[r * 2] = old[q] as number;
+      table[r * 2 + 1] = old[q + 1] as number;
+    }
+    c.trigrams = table;
+    slot = key & mask;
+    while (table[slot * 2 + 1] !== 0) slot = (slot + 1) & mask;
+  }
+  table[slot * 2] = key;
+  table[slot * 2 + 1] = at + 2;
   return at;
 }
 
@@ -950,8 +1003,17 @@ function formAt(c: FormCache, toks: readonly Token[], i: number): number {
   return f;
 }
 
+/** Labels of the last document `decodeInto` decoded (a module buffer reused across documents). */
+let LABEL_BUF = new Int8Array(4096);
+
 /** Greedy decoding of one document with the committed model (same labels as `decodeReference`). */
 export function decodeFast(ctx: Context): Int8Array {
+  const n = decodeInto(ctx); // may replace LABEL_BUF
+  return LABEL_BUF.slice(0, n);
+}
+
+/** `decodeFast` into `LABEL_BUF` (no allocation per document); returns the number of tokens. */
+function decodeInto(ctx: Context): number {
   const m = loadModel();
   const K = constants(m);
   const toks = ctx.doc.tokens;
@@ -973,12 +1035,12 @@ export function decodeFast(ctx: Context): Int8Array {
       const fa = formAt(c, toks, i);
       const fb = formAt(c, toks, i + 1);
       const found = pairSlot(c, fa, fb, P_GAZ, false);
-      code = found < 0 ? -1 : (c.pairs[found * 4 + 3] as number);
+      code = found < 0 ? -1 : (c.pairs[found * PW + 3] as number);
       if (code < 0 && budget > 0) {
         budget--;
         code = pairCode(ctx, text.slice(a.start, b.end));
         const slot = pairSlot(c, fa, fb, P_GAZ, true); // may replace c.pairs: read it after
-        c.pairs[slot * 4 + 3] = code;
+        c.pairs[slot * PW + 3] = code;
       }
     } else if (budget > 0) {
       budget--;
@@ -989,7 +1051,8 @@ export function decodeFast(ctx: Context): Int8Array {
       gazPos[i + 1] = code + 2;
     }
   }
-  const labels = new Int8Array(n);
+  if (LABEL_BUF.length < n) LABEL_BUF = new Int8Array(n * 2);
+  const labels = LABEL_BUF;
   const sc = SCORES;
   const D = DOC;
   let l1 = -1;
@@ -1002,6 +1065,7 @@ export function decodeFast(ctx: Context): Int8Array {
       l2 = -1;
     }
     if (SKIP_BUF[i] === 1 && (l1 < 0 || INSIDE[l1] === 0)) {
+      labels[i] = 0;
       l2 = l1;
       l1 = 0;
       continue;
@@ -1038,7 +1102,7 @@ export function decodeFast(ctx: Context): Int8Array {
     // s0wp1) from one cached vector each when the form and that neighbour recur (a hapax's pairs would never be read
     // again), else part by part. Left before right: a form's word flags are computed in the same order either way.
     const pl = rec && (gp < 0 || (F[gp * FS + O_COUNT] as number) > 1) ? sideVec(m, c, ctx, toks, i, f, gp, false) : -1;
-    if (pl >= 0) addVec(sc, c.pool, pl);
+    if (pl >= 0) addVec(sc, c.pairs16, pl);
     else {
       addPart(sc, m, c, ctx, f, t, OWN);
       if (gp >= 0) addPart(sc, m, c, ctx, gp, toks[i - 1] as Token, PREV);
@@ -1047,7 +1111,7 @@ export function decodeFast(ctx: Context): Int8Array {
       addRel(m, mix(T.wm1s0, mix(wm1, sh)), sc, 0);
     }
     const pr = rec && (gn < 0 || (F[gn * FS + O_COUNT] as number) > 1) ? sideVec(m, c, ctx, toks, i, f, gn, true) : -1;
-    if (pr >= 0) addVec(sc, c.pool, pr);
+    if (pr >= 0) addVec(sc, c.pairs16, pr);
     else {
       if (gn >= 0) addPart(sc, m, c, ctx, gn, toks[i + 1] as Token, NEXT);
       else addLanes(sc, K.none, LANES);
@@ -1118,12 +1182,13 @@ export function decodeFast(ctx: Context): Int8Array {
     l1 = best;
   }
   if (budget <= 0) formCaches.delete(ctx.config);
-  return labels;
+  return n;
 }
 
 /** Tags the document with the committed model. */
 export function tagDoc(ctx: Context): NerSpan[] {
-  return spansOf(decodeFast(ctx));
+  const n = decodeInto(ctx);
+  return spansOf(LABEL_BUF, n);
 }
 
 /** Size of the form cache of a configuration (tests, tuning): forms, pair entries, pool cells. */
