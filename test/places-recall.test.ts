@@ -23,6 +23,19 @@ describe('organization-typed names that are places (nested.ts senseOfOrg)', () =
     ['The Knoxville council met on Tuesday. Knoxville officials approved the budget.', 'Knoxville=Knoxville/US', 2],
     ["Richmond's council voted on Monday. Richmond officials said the budget was balanced.", 'Richmond=Richmond/US', 2],
     ["Gainesville's Tom Thumb supermarket will move downtown next spring.", 'Gainesville=Gainesville/US', 1],
+    // A town of any size with a cue: a person's home town after ", of", "downtown", "an Elkhart man".
+    [
+      'A 24-year-old Elkhart man who fled from a traffic stop was arrested. John Smith, 24, of Elkhart was indicted on Monday.',
+      'Elkhart=Elkhart/US',
+      2,
+    ],
+    ['A water boil advisory was issued in downtown Pineville on Monday.', 'Pineville=Pineville/US', 1],
+    // One sense per discourse across an abbreviated prefix ("St." for Saint).
+    [
+      "The flight will be the first direct connection between St. Petersburg and any city in North America. St. Petersburg's Pulkovo Airport will handle it.",
+      'St. Petersburg=Saint Petersburg/RU',
+      2,
+    ],
     // A news story with a team and a season in it is no sports report.
     [
       'The Knoxville council met on Tuesday. Knoxville officials said the fire season starts early and the team of inspectors is ready.',
@@ -43,6 +56,7 @@ describe('organization-typed names that are places (nested.ts senseOfOrg)', () =
     ["Baltimore's Eddie Murray cracked his 20th homer of the season as Baltimore won the game 5-3.", 'Baltimore'],
     ['Bands including Queens of the Stone Age played at the festival on Saturday.', 'Queens'],
     ['Tom Hamilton spoke at the meeting. Hamilton said the plan would work.', 'Hamilton'],
+    ["Safety was stressed before St. Mary's Day. St. Mary's students are dropped off first.", 'St. Mary'],
   ];
   it.each(falsePositives)('%s: no place %s', (text, name) => {
     expect(placeMentions(text).some((x) => x.startsWith(`${name}=`))).toBe(false);

@@ -453,7 +453,7 @@ function sensesOf(ctx: Context, g: Gazetteer): Senses {
   const places = new Set<string>();
   for (const c of ctx.results.entities?.placeCandidates ?? []) {
     const k = fold(cleanSurface(c.text));
-    if (!places.has(k) && exactPlace(g, cleanSurface(c.text))) places.add(k);
+    if (!places.has(k) && namedPlace(g, cleanSurface(c.text))) places.add(k);
   }
   const companyHeads = new Set<string>();
   for (const o of ctx.results.entities?.organizations ?? []) {
@@ -477,13 +477,27 @@ function sensesOf(ctx: Context, g: Gazetteer): Senses {
  * given name ("Chandler", "Nancy"), a direction ("Northeast 180th Avenue"), a name followed by figures (a team in a
  * score line or results table: "Richmond 3") or continued by "of" ("Queens of the Stone Age").
  */
+/** A place the gazetteer knows by this name, or by its abbreviated prefix written out ("St. Petersburg"). */
+function namedPlace(g: Gazetteer, name: string): GazetteerEntry | null {
+  const top = exactPlace(g, name);
+  if (top || !ABBREVIATED_PREFIX.test(name)) return top;
+  return g.demonym(name) === null && !isCommonWordPlace(name) ? (entriesFor(g, name)[0] ?? null) : null;
+}
+const ABBREVIATED_PREFIX = /^(?:St|Ste|Mt|Ft)\. \p{Lu}/u;
+
+/** Words before a name that make it a place: ", of Elkhart" (a person's home town), "downtown Pineville". */
+const CUE_BEFORE = /(?:, (?:\d{1,3}, )?of|\b(?:downtown|nearby|unincorporated|suburban)) $/i;
+/** Words after a name that make it a place: "an Elkhart man", "Hamilton women", "Torrington firefighters". */
+const CUE_AFTER =
+  /^(?:['\u2019]s)? (?:man|woman|men|women|resident|residents|native|natives|teen|teens|teenager|couple|family|families|homeowners|firefighters|police|officials|voters|neighborhood|neighborhoods|area|downtown|city limits)\b/;
+
 function senseOfOrg(
   g: Gazetteer,
   text: string,
   start: number,
   end: number,
   senses: Senses,
-): 'org-discourse' | 'org-wellknown' | null {
+): 'org-discourse' | 'org-wellknown' | 'org-cue' | null {
   if (end - start > 40) return null;
   const name = text.slice(start, end);
   const key = fold(cleanSurface(name));
@@ -495,11 +509,23 @@ function senseOfOrg(
   const after = text.slice(end, end + 30);
   if (/^\s*\d/.test(after) || /^ of /.test(after) || COMPANY_AFTER.test(after) || nearScore(text, start, end))
     return null;
+  // A saint's day or a saint's church or school ("St. Patrick's Day", "St. Mary's students").
+  if (ABBREVIATED_PREFIX.test(name) && /^['\u2019]s\b/.test(after) && isGivenName(words[words.length - 1] ?? ''))
+    return null;
   if (senses.places.has(key))
-    return exactPlace(g, cleanSurface(name)) && !GIVEN_NAMES.has(key) ? 'org-discourse' : null;
-  if (words.length !== 1 || key.length < 4) return null;
+    return namedPlace(g, cleanSurface(name)) && !GIVEN_NAMES.has(key) ? 'org-discourse' : null;
+  if (words.length > 3 || key.length < 4) return null;
   const top = exactPlace(g, name);
   if (!top) return null;
+  const lowerName = name.toLowerCase();
+  if (
+    top.kind !== 'country' &&
+    top.kind !== 'continent' &&
+    !isGivenName(lowerName) &&
+    !GIVEN_NAMES.has(key) &&
+    (CUE_BEFORE.test(text.slice(Math.max(0, start - 16), start)) || CUE_AFTER.test(after))
+  )
+    return 'org-cue';
   if (top.kind !== 'region' && !(top.kind === 'city' && top.population >= BIG_CITY)) return null;
   // Spelled as the gazetteer spells it, diacritics included ("Duma" is the Russian parliament, not Dūmā).
   const lower = name.toLowerCase();
