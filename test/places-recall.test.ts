@@ -47,7 +47,7 @@ describe('organization-typed names that are places (nested.ts senseOfOrg)', () =
     expect(placeMentions(text).filter((x) => x === want)).toHaveLength(n);
   });
 
-  // Teams in a sports story, people's names, directions, names continued by "of".
+  // Teams in a sports story, people's names, saints' days and schools, names continued by "of".
   const falsePositives: [string, string][] = [
     [
       'The Cleveland manager said the team needed a win. Cleveland beat Boston in the final game of the season.',
@@ -57,6 +57,33 @@ describe('organization-typed names that are places (nested.ts senseOfOrg)', () =
     ['Bands including Queens of the Stone Age played at the festival on Saturday.', 'Queens'],
     ['Tom Hamilton spoke at the meeting. Hamilton said the plan would work.', 'Hamilton'],
     ["Safety was stressed before St. Mary's Day. St. Mary's students are dropped off first.", 'St. Mary'],
+  ];
+  it.each(falsePositives)('%s: no place %s', (text, name) => {
+    expect(placeMentions(text).some((x) => x.startsWith(`${name}=`))).toBe(false);
+  });
+});
+
+describe('person-typed names that are towns by their context (nested.ts personPlaceCandidates)', () => {
+  const rows: [string, string, number][] = [
+    ['Survivors include her son, Olin Wethington of McLean, Virginia, and three grandchildren.', 'McLean=McLean/US', 1],
+    ['Mark Kitsmore, 54, of Tyler said he was not worried.', 'Tyler=Tyler/US', 1],
+    // One cue ("Shiloh students") makes every mention of the name the town's.
+    [
+      'Sending Shiloh students to the center is expensive. Shiloh currently has four students there.',
+      'Shiloh=Shiloh/US',
+      2,
+    ],
+  ];
+  it.each(rows)('%s', (text, want, n) => {
+    expect(placeMentions(text).filter((x) => x === want)).toHaveLength(n);
+  });
+
+  const falsePositives: [string, string][] = [
+    // The person is named in full in the article.
+    ['Jim Marion, a Marion man, said he would run.', 'Marion'],
+    ['Tyler said he was not worried, and Tyler Smith agreed.', 'Tyler'],
+    // No cue.
+    ['Clinton said on Tuesday that the bill would pass.', 'Clinton'],
   ];
   it.each(falsePositives)('%s: no place %s', (text, name) => {
     expect(placeMentions(text).some((x) => x.startsWith(`${name}=`))).toBe(false);

@@ -10,7 +10,7 @@ import type { Mention, Place, PlaceKind } from '../../schema.js';
 import { scanCues } from './cues.js';
 import { computeFocus, scanDemonyms } from './focus.js';
 import { capsDatelineCandidates, countyCandidates, partyPlaceCandidates } from './lexical.js';
-import { directionPlace, orgPlaceCandidates, placesInName } from './nested.js';
+import { directionPlace, orgPlaceCandidates, personPlaceCandidates, placesInName } from './nested.js';
 import {
   addVote,
   chooseEntry,
@@ -28,7 +28,7 @@ import {
 export { scanCues } from './cues.js';
 export { computeFocus, scanDemonyms } from './focus.js';
 export { capsDatelineCandidates, partyPlaceCandidates } from './lexical.js';
-export { directionPlace, orgPlaceCandidates, placesInName } from './nested.js';
+export { directionPlace, orgPlaceCandidates, personPlaceCandidates, placesInName } from './nested.js';
 export {
   chooseEntry,
   cleanSurface,
@@ -682,6 +682,7 @@ export const placesStage: Stage<'places', PlaceCandidate> = {
     userPlaceCandidates,
     gluedPlaceCandidates,
     orgPlaceCandidates,
+    personPlaceCandidates,
     capsDatelineCandidates,
     countyCandidates,
     partyPlaceCandidates,

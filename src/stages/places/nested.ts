@@ -590,3 +590,72 @@ export function orgPlaceCandidates(ctx: Context): PlaceCandidate[] {
   }
   return out;
 }
+
+/** Words right after a person-typed name that make it a town's: "a Winona man", "Clinton couple", "Shiloh students". */
+const PERSON_CUE_AFTER =
+  /^ (?:man|woman|men|women|resident|residents|couple|family|families|homeowners|firefighters|police|residence|students|communities|community|area)\b/;
+/** Words before a person-typed name that make it a town's: "Mark Kitsmore, 54, of Tyler", "near Tyler". */
+const PERSON_CUE_BEFORE = /(?:, (?:\d{1,3}, )?of|\b(?:near|downtown|outside)) $/;
+
+/**
+ * A person-typed mention that is a town by its context (rule 'person-cue'): the gazetteer knows its name (a place
+ * of that very name, up to three words, not a country), and a ", State" qualifier of the same country follows it
+ * ("McLean, Virginia", "Frederick, Maryland"), or a word of residence ("a Winona man", "Winona police"), or it comes
+ * after ", 54, of" or "near". Never when the same person is named in full elsewhere ("Bill Clinton" ... "Clinton
+ * couple" stays the person's), nor in a sports story. The person keeps the mention (the name tagger's typing); the
+ * place is proposed beside it.
+ */
+export function personPlaceCandidates(ctx: Context): PlaceCandidate[] {
+  const people = ctx.results.entities?.people;
+  if (!people?.length) return [];
+  const text = ctx.doc.text;
+  let g: Gazetteer | null = null;
+  let fullNames: Set<string> | null = null;
+  let sports: boolean | null = null;
+  let cued = false;
+  const out: PlaceCandidate[] = [];
+  for (const p of people) {
+    if (p.mentions.some((m) => m.text.includes(' ') && !/^(?:St|Mt|Ft)\. /.test(m.text))) continue;
+    for (const m of p.mentions) {
+      if (!ctx.inScope(m.start) || m.end - m.start > 40) continue;
+      const after = text.slice(m.end, m.end + 24);
+      const comma = after.charCodeAt(0) === 44; /* , */
+      const cue =
+        comma || PERSON_CUE_AFTER.test(after) || PERSON_CUE_BEFORE.test(text.slice(Math.max(0, m.start - 12), m.start));
+      if (!cue) continue;
+      g ??= getGazetteer(ctx.config);
+      const top = namedPlace(g, m.text);
+      if (!top || top.kind === 'country' || top.kind === 'continent') continue;
+      if (comma && !PERSON_CUE_BEFORE.test(text.slice(Math.max(0, m.start - 12), m.start))) {
+        const q = /^, (\p{Lu}[\p{L}.]*(?: \p{Lu}[\p{L}.]*)?)/u.exec(after);
+        const qe = q ? entriesFor(g, q[1] as string)[0] : undefined;
+        if (!qe || !(qe.kind === 'region' || qe.kind === 'country')) continue;
+        const all = entriesFor(g, m.text);
+        if (!all.some((e) => e.countryCode === qe.countryCode && (qe.kind === 'country' || e.admin1 === qe.admin1)))
+          continue;
+      }
+      if (!fullNames) {
+        fullNames = new Set();
+        for (const q of people)
+          for (const x of q.mentions)
+            if (x.text.includes(' ')) for (const w of x.text.split(/\s+/)) fullNames.add(fold(w));
+      }
+      if (fullNames.has(fold(m.text))) continue;
+      sports ??= sportsStory(ctx);
+      if (sports) break;
+      cued = true;
+      break;
+    }
+    if (sports) break;
+    // One sense per discourse: every mention of a name one cue makes a town's is the town's ("Shiloh students",
+    // "Shiloh's graduation rate").
+    if (cued) {
+      for (const m of p.mentions) {
+        if (ctx.inScope(m.start) && m.end - m.start <= 40)
+          out.push({ start: m.start, end: m.end, text: m.text, rule: 'person-cue' });
+      }
+      cued = false;
+    }
+  }
+  return out;
+}
