@@ -27,11 +27,12 @@ const COPYRIGHT = /^(?:\u00A9|\(c\)\s|copyright\b|all rights reserved)/i;
 const NEWSLETTER_WORDS =
   /\b(?:sign up for (?:our|the)\b|subscribe to (?:our|the)\b|newsletter\b|delivered to your inbox|we (?:use|value) cookies)/i;
 const GET_THE_LATEST = /\bget (?:our|the) (?:latest|best)\b/i;
+const INBOX = /\b(?:inbox|email)/i;
 /** A newsletter or cookie line; "get our latest … inbox" is two searches (one regex with `.*` between is quadratic). */
 const newsletter = (s: string): boolean => {
   if (NEWSLETTER_WORDS.test(s)) return true;
   const get = GET_THE_LATEST.exec(s);
-  return get !== null && /\b(?:inbox|email)/i.test(s.slice(get.index + get[0].length));
+  return get !== null && INBOX.test(s.slice(get.index + get[0].length));
 };
 const RELATED_HEADER =
   /^(?:read more|read also|also read|see also|related(?: (?:articles?|stories|news|content|coverage|topics|reading))?|more (?:from|on|about|stories|news|like this|in)\b.{0,40}|most (?:read|popular|viewed|shared)|recommended(?: for you| stories)?|you (?:may|might) (?:also )?(?:like|be interested in)|what to read next|top stories|latest (?:news|stories)|up next|editors?['\u2019] picks?|popular now|in (?:other|related) news)$/i;
@@ -196,14 +197,54 @@ const words = (s: string, max = Number.POSITIVE_INFINITY) => {
 };
 /** Every test of a line's word count compares it with 40 or less, so counting past 41 changes nothing. */
 const COUNT_CAP = 41;
-const prose = (s: string, n: number) => n >= 15 || (n >= 7 && /[.!?"\u201D\u2019)]$/.test(s));
-const titleLike = (s: string, n: number) => n >= 3 && n <= 30 && !/[.:;,]$/.test(s);
+// Regexes are module constants, and "ends with one of" tests read the last code unit: a regex literal inside a function
+// is a new RegExp object at every evaluation (an allocation per line), and its tests in the hot, large classifyZones
+// were where V8 deoptimized it ("wrong map") again and again, each time for a costly recompile on its background
+// threads. `/[…]$/` without the m flag matches at the very end only, so the last code unit decides.
+const lastCode = (s: string): number => (s.length ? s.charCodeAt(s.length - 1) : -1);
+/** `/[.!?]$/.test(s)` */
+const endsSentence = (s: string): boolean => {
+  const c = lastCode(s);
+  return c === 0x2e || c === 0x21 || c === 0x3f;
+};
+/** `/[.!?"\u201D\u2019)]$/.test(s)` */
+const endsProse = (s: string): boolean => {
+  const c = lastCode(s);
+  return c === 0x2e || c === 0x21 || c === 0x3f || c === 0x22 || c === 0x201d || c === 0x2019 || c === 0x29;
+};
+/** `/[.!?"\u201D]$/.test(s)` */
+const endsQuoteOrSentence = (s: string): boolean => {
+  const c = lastCode(s);
+  return c === 0x2e || c === 0x21 || c === 0x3f || c === 0x22 || c === 0x201d;
+};
+/** `/[.!?)]$/.test(s)` */
+const endsCaption = (s: string): boolean => {
+  const c = lastCode(s);
+  return c === 0x2e || c === 0x21 || c === 0x3f || c === 0x29;
+};
+/** `/[.:;,]$/.test(s)` */
+const endsClause = (s: string): boolean => {
+  const c = lastCode(s);
+  return c === 0x2e || c === 0x3a || c === 0x3b || c === 0x2c;
+};
+const AVATAR = /^avatar$/i;
+const NOT_AN_AUTHOR = /^(?:Updated|Published|And)\b/;
+const ISO_DATE_END = /\d{4}-\d{2}-\d{2}$/;
+const BIO_GOES_ON = /^(?:He|She|They|His|Her|Their|Previously|Before)\b/;
+const prose = (s: string, n: number) => n >= 15 || (n >= 7 && endsProse(s));
+const titleLike = (s: string, n: number) => n >= 3 && n <= 30 && !endsClause(s);
 
 /** Assigns a zone to every paragraph (mutates `paragraphs[i].zone`) and finds headline, authors and splits. */
 export function classifyZones(text: string, paragraphs: Paragraph[], _tokens: Token[]): Zoning {
   const n = paragraphs.length;
-  const lines = paragraphs.map((p) => text.slice(p.start, p.end));
-  const counts = lines.map((s) => words(s, COUNT_CAP));
+  const lines: string[] = [];
+  const counts = new Int32Array(n);
+  for (let k = 0; k < n; k++) {
+    const p = paragraphs[k] as Paragraph;
+    const line = text.slice(p.start, p.end);
+    lines.push(line);
+    counts[k] = words(line, COUNT_CAP);
+  }
   const zone: (ZoneKind | null)[] = new Array(n).fill(null);
   const authors: Zoning['authors'] = [];
   const splits: ZoneSpan[] = [];
@@ -217,7 +258,7 @@ export function classifyZones(text: string, paragraphs: Paragraph[], _tokens: To
     const c = counts[k] as number;
     const start = (paragraphs[k] as Paragraph).start;
     if (c <= 12 && (READ_TIME.test(s) || (BOILERPLATE_LINE.test(s) && c <= 5))) zone[k] = 'boilerplate';
-    else if (c <= 16 && BREADCRUMB.test(s) && !/[.!?]$/.test(s)) zone[k] = 'boilerplate';
+    else if (c <= 16 && BREADCRUMB.test(s) && !endsSentence(s)) zone[k] = 'boilerplate';
     else if (COPYRIGHT.test(s) || TAGS_LINE.test(s) || (c <= 40 && newsletter(s))) zone[k] = 'boilerplate';
     else if (c <= 8 && RELATED_HEADER.test(trimTrailingPunct(s))) zone[k] = 'related';
     else if (c <= 30 && RELATED_INLINE.test(s)) zone[k] = 'related';
@@ -226,15 +267,15 @@ export function classifyZones(text: string, paragraphs: Paragraph[], _tokens: To
     else if (CAPTION_LINE.test(s)) zone[k] = 'caption';
     else if (c <= 12 && ROLE_LINE.test(s)) zone[k] = 'byline';
     else {
-      const by = c <= 12 && !/[.!?"\u201D]$/.test(s) ? BYLINE.exec(s) : null;
+      const by = c <= 12 && !endsQuoteOrSentence(s) ? BYLINE.exec(s) : null;
       if (by?.[1]) {
         zone[k] = 'byline';
         const from = by.index + by[0].length - by[1].length;
         const names = s.slice(from);
         for (const m of bylineNames(names)) {
-          if (!/^(?:Updated|Published|And)\b/.test(m.name)) addAuthor(m.name, start + from + m.index);
+          if (!NOT_AN_AUTHOR.test(m.name)) addAuthor(m.name, start + from + m.index);
         }
-      } else if (c <= 8 && WIRE_DATELINE.test(s) && /\d{4}-\d{2}-\d{2}$/.test(s)) {
+      } else if (c <= 8 && WIRE_DATELINE.test(s) && ISO_DATE_END.test(s)) {
         zone[k] = 'dateline';
       }
     }
@@ -252,7 +293,7 @@ export function classifyZones(text: string, paragraphs: Paragraph[], _tokens: To
     const near = (j: number) =>
       j >= 0 &&
       j < n &&
-      (zone[j] === 'byline' || /^avatar$/i.test(lines[j] as string) || DATE_WORDS.test(lines[j] as string));
+      (zone[j] === 'byline' || AVATAR.test(lines[j] as string) || DATE_WORDS.test(lines[j] as string));
     if (near(k - 1) || near(k + 1)) {
       zone[k] = 'byline';
       addAuthor(lines[k] as string, (paragraphs[k] as Paragraph).start);
@@ -271,11 +312,7 @@ export function classifyZones(text: string, paragraphs: Paragraph[], _tokens: To
   }
   // Later paragraphs of a bio start with the author's first name or a pronoun and stay bio until the next marker.
   for (let k = 1; k < n; k++) {
-    if (
-      zone[k] === null &&
-      zone[k - 1] === 'author-bio' &&
-      /^(?:He|She|They|His|Her|Their|Previously|Before)\b/.test(lines[k] as string)
-    )
+    if (zone[k] === null && zone[k - 1] === 'author-bio' && BIO_GOES_ON.test(lines[k] as string))
       zone[k] = 'author-bio';
   }
 
@@ -295,7 +332,7 @@ export function classifyZones(text: string, paragraphs: Paragraph[], _tokens: To
         z === 'author-bio' ||
         (z === 'related' && RELATED_HEADER.test(trimTrailingPunct(lines[k] as string))) ||
         (z === 'byline' && k > first) ||
-        /^avatar$/i.test(lines[k] as string);
+        AVATAR.test(lines[k] as string);
       if (endMarker) {
         stop = k;
         break;
@@ -306,11 +343,7 @@ export function classifyZones(text: string, paragraphs: Paragraph[], _tokens: To
   for (let k = stop - 1; k >= Math.max(first, 0); k--) {
     const s = lines[k] as string;
     // The story's last paragraph ends as a sentence does; a title-like line before the marker is a teaser.
-    if (
-      zone[k] === null &&
-      prose(s, counts[k] as number) &&
-      (/[.!?"\u201D\u2019)]$/.test(s) || (counts[k] as number) >= 40)
-    ) {
+    if (zone[k] === null && prose(s, counts[k] as number) && (endsProse(s) || (counts[k] as number) >= 40)) {
       last = k;
       break;
     }
@@ -323,7 +356,7 @@ export function classifyZones(text: string, paragraphs: Paragraph[], _tokens: To
   for (let k = 0; k < headEnd; k++) {
     if (zone[k] !== null) continue;
     const s = lines[k] as string;
-    if (!headline && (titleLike(s, counts[k] as number) || /[.!?]$/.test(s)) && (counts[k] as number) >= 3) {
+    if (!headline && (titleLike(s, counts[k] as number) || endsSentence(s)) && (counts[k] as number) >= 3) {
       zone[k] = 'headline';
       headline = { start: (paragraphs[k] as Paragraph).start, end: (paragraphs[k] as Paragraph).end };
       headlineText = s;
@@ -369,7 +402,7 @@ export function classifyZones(text: string, paragraphs: Paragraph[], _tokens: To
       !splits.some((x) => x.start >= (paragraphs[k] as Paragraph).start && x.end <= (paragraphs[k] as Paragraph).end)
     ) {
       const s = lines[k] as string;
-      if (!/[.!?)]$/.test(s)) zone[k] = 'boilerplate';
+      if (!endsCaption(s)) zone[k] = 'boilerplate';
     }
   }
   for (let k = 0; k < n; k++) (paragraphs[k] as Paragraph).zone = zone[k] ?? 'body';
@@ -381,6 +414,9 @@ export function classifyZones(text: string, paragraphs: Paragraph[], _tokens: To
   return { headline, authors, datelineDate: datelineDate(lines, zone), splits };
 }
 
+const ISO_DATE = /(\d{4})-(\d{2})-(\d{2})/;
+const MDY = /\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})\b/i;
+const DMY = /\b(\d{1,2})\s+(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?,?\s+(\d{4})\b/i;
 const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
 
 /** The date of the first dateline line, as YYYY-MM-DD: "BRUSSELS 1996-08-22", "Published Aug. 11, 2023", "11 August 2023". */
@@ -388,13 +424,12 @@ function datelineDate(lines: string[], zone: (ZoneKind | null)[]): string | null
   for (let k = 0; k < Math.min(lines.length, 12); k++) {
     if (zone[k] !== 'dateline' && zone[k] !== 'byline') continue;
     const s = lines[k] as string;
-    const iso = /(\d{4})-(\d{2})-(\d{2})/.exec(s);
+    const iso = ISO_DATE.exec(s);
     if (iso) return valid(+(iso[1] as string), +(iso[2] as string), +(iso[3] as string));
-    const mdy =
-      /\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})\b/i.exec(s);
+    const mdy = MDY.exec(s);
     if (mdy)
       return valid(+(mdy[3] as string), MONTHS.indexOf((mdy[1] as string).toLowerCase()) + 1, +(mdy[2] as string));
-    const dmy = /\b(\d{1,2})\s+(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?,?\s+(\d{4})\b/i.exec(s);
+    const dmy = DMY.exec(s);
     if (dmy)
       return valid(+(dmy[3] as string), MONTHS.indexOf((dmy[2] as string).toLowerCase()) + 1, +(dmy[1] as string));
   }
