@@ -36,6 +36,14 @@ describe('organization-typed names that are places (nested.ts senseOfOrg)', () =
       'St. Petersburg=Saint Petersburg/RU',
       2,
     ],
+    // A school district named after its two towns: both.
+    [
+      'Logan-Rogersville students relocate into a new building. Logan-Rogersville kindergartners try out a new playground.',
+      'Logan=Logan/US',
+      2,
+    ],
+    // Minnesota's party designation names the member's home town.
+    ['House Majority Leader Tony Sertich, DFL-Chisholm, brought a motion to the floor.', 'Chisholm=Chisholm/US', 1],
     // A news story with a team and a season in it is no sports report.
     [
       'The Knoxville council met on Tuesday. Knoxville officials said the fire season starts early and the team of inspectors is ready.',
@@ -84,6 +92,8 @@ describe('person-typed names that are towns by their context (nested.ts personPl
     ['Tyler said he was not worried, and Tyler Smith agreed.', 'Tyler'],
     // No cue.
     ['Clinton said on Tuesday that the bill would pass.', 'Clinton'],
+    // An article's prefix is part of one name.
+    ['Cases were found in three areas: Cairo, Giza and Al-Minya.', 'Al'],
   ];
   it.each(falsePositives)('%s: no place %s', (text, name) => {
     expect(placeMentions(text).some((x) => x.startsWith(`${name}=`))).toBe(false);

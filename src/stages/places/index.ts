@@ -183,8 +183,10 @@ function innerPlace(g: Gazetteer, c: PlaceCandidate): PlaceCandidate | null {
       const top = entriesFor(g, sub)[0];
       // Only a well-known reading: a country, region or continent, or a city of 100,000 ("Bear" of "Bear
       // Stearns" is a town in Delaware, "Dollar" of "U.S. Dollar" one in Scotland).
-      // A party designation ("R-Charleston", "D-Okla") names the member's home town or state, whatever its size.
-      const party = i === 1 && /^[RDI]$/.test(words[0]?.[0] ?? '') && c.text[1] === '-';
+      // A party designation ("R-Charleston", "D-Okla", "DFL-Chisholm") names the member's home town or state,
+      // whatever its size.
+      const w0 = words[0]?.[0] ?? '';
+      const party = i === 1 && /^(?:[RDI]|DFL)$/.test(w0) && c.text[w0.length] === '-';
       if (!top || !(party || BIG_KINDS.has(top.kind) || (top.kind === 'city' && top.population >= 100_000))) continue;
       return { ...c, start: c.start + start, end: c.start + start + sub.length, text: sub, rule: `${c.rule}+inner` };
     }

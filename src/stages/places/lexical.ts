@@ -2,7 +2,8 @@
  * Place candidates from the shape of the text, where the name tagger proposes none or types the name otherwise:
  * - a wire dateline in capitals opening a paragraph or a sentence: "TORRINGTON — A fire destroyed ...",
  *   "PATASKALA -- City officials ...": any populated place the gazetteer knows by that exact name;
- * - a legislator's party designation: "Rep. Barbara Lee, D-Oakland," / "(R-Marshall)": the home town or state.
+ * - a legislator's party designation: "Rep. Barbara Lee, D-Oakland," / "(R-Marshall)" / "DFL-Cook,": the home town
+ *   or state.
  * Scanned by hand (indexOf and character tests), no regex over unbounded runs.
  */
 import { fold, type Gazetteer, getGazetteer, isCommonWordPlace } from '../../gazetteer/index.js';
@@ -51,15 +52,18 @@ export function capsDatelineCandidates(ctx: Context): PlaceCandidate[] {
   return out;
 }
 
-/** Party designations "D-Oakland", "R-Marshall", "I-Vt." after a comma or an opening parenthesis. */
+/** Party designations "D-Oakland", "R-Marshall", "I-Vt.", "DFL-Cook" after a comma or an opening parenthesis. */
 export function partyPlaceCandidates(ctx: Context): PlaceCandidate[] {
   const text = ctx.doc.text;
   const out: PlaceCandidate[] = [];
   let g: ReturnType<typeof getGazetteer> | null = null;
   for (let at = text.indexOf('-'); at >= 0; at = text.indexOf('-', at + 1)) {
     const party = text[at - 1];
-    if (party !== 'D' && party !== 'R' && party !== 'I') continue;
-    const before = text.slice(Math.max(0, at - 3), at - 1);
+    if (party !== 'D' && party !== 'R' && party !== 'I' && party !== 'L') continue;
+    // "DFL-Cook": Minnesota's Democratic-Farmer-Labor party.
+    const p0 = party === 'L' ? (text.slice(at - 3, at) === 'DFL' ? at - 3 : -1) : at - 1;
+    if (p0 < 0) continue;
+    const before = text.slice(Math.max(0, p0 - 2), p0);
     if (!(before.endsWith(', ') || before.endsWith('(') || before.endsWith(' ('))) continue;
     // The name: capitalised words up to a comma or a closing parenthesis ("D-Oakland,", "R-Fort Worth)").
     let e = at + 1;

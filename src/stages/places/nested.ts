@@ -534,6 +534,28 @@ function senseOfOrg(
   return 'org-wellknown';
 }
 
+/** Two capitalised names joined by a hyphen: "Logan-Rogersville", "Asia-Pacific". */
+const HYPHEN_PAIR = /^(\p{Lu}[\p{L}'\u2019]+)-(\p{Lu}[\p{L}'\u2019]+)$/u;
+
+/**
+ * An organization-typed pair of place names joined by a hyphen ("Logan-Rogersville", a school district named after
+ * its two towns; "Asia-Pacific"): both places, each a candidate of its own (rule 'hyphen-pair'), when the gazetteer
+ * knows each by that very name and neither is a demonym ("Russian-American") or a common word.
+ */
+function hyphenPair(g: Gazetteer, name: string): PlaceCandidate[] | null {
+  if (name.length > 40) return null;
+  const m = HYPHEN_PAIR.exec(name);
+  if (!m) return null;
+  const a = m[1] as string;
+  const b = m[2] as string;
+  // Not an article's prefix ("Al-Minya", "El-Arish": one name).
+  if (a.length < 3 || b.length < 3 || !exactPlace(g, a) || !exactPlace(g, b)) return null;
+  return [
+    { start: 0, end: a.length, text: a, rule: 'hyphen-pair' },
+    { start: a.length + 1, end: name.length, text: b, rule: 'hyphen-pair' },
+  ];
+}
+
 /** Nested places per organization name, kept across articles per gazetteer (bounded: cleared when full). */
 const MEMO = new WeakMap<Gazetteer, Map<string, PlaceCandidate[]>>();
 const MEMO_MAX = 20_000;
@@ -568,6 +590,11 @@ export function orgPlaceCandidates(ctx: Context): PlaceCandidate[] {
       }
       if (o.kind === 'other') sports ??= sportsStory(ctx);
       if (o.kind === 'other' && !sports) {
+        const pair = hyphenPair(g, m.text);
+        if (pair) {
+          for (const c of pair) out.push({ ...c, start: c.start + m.start, end: c.end + m.start });
+          continue;
+        }
         senses ??= sensesOf(ctx, g);
         const rule = senseOfOrg(g, text, m.start, m.end, senses);
         if (rule) {
