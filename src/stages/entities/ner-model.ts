@@ -111,6 +111,7 @@ export function spansOf(labels: Int8Array, n = labels.length): NerSpan[] {
   let type = -1;
   for (let i = 0; i <= n; i++) {
     const l = i < n ? (labels[i] as number) : 0;
+    if (l === 0 && open < 0) continue;
     const p = partOf(l);
     const ty = typeOf(l);
     if (open >= 0 && (p === 0 || p === 3 || l === 0 || ty !== type)) {
@@ -341,19 +342,18 @@ const WIDE = 1 << 8;
 const P_LEFT = 0;
 const P_RIGHT = 1;
 const P_GAZ = 2;
-/** Int32 a pair slot; its vector starts at int16 PV16 of the slot. */
-const PW = 16;
-const PV16 = 8;
+/** Int32 a pair slot. */
+const PW = 4;
 
 /** The cache is dropped (between documents) once it holds this many forms. */
 const FORM_LIMIT = 40_000;
 /** The cache is dropped (between documents) once its vectors fill this many int16 cells (8 MB). */
 const POOL_LIMIT = 1 << 22;
 /**
- * The cache is dropped (between documents) once it holds this many pair entries (a table of 64 bytes a slot, at most
- * half full: 16 MB; the 300 stage-time articles make 48,000).
+ * The cache is dropped (between documents) once it holds this many pair entries (a table of 16 bytes a slot, at most
+ * half full: 8 MB; the 300 stage-time articles make 48,000).
  */
-const PAIR_LIMIT = 1 << 17;
+const PAIR_LIMIT = 1 << 18;
 
 // A form is FS int32 in `FormCache.forms` (one 64-byte line: a token's form is one cache miss), at these offsets:
 /** FNV of the text (the table's key). */
@@ -392,12 +392,11 @@ class FormCache {
   /** Open-addressing table on the text hash, 2 int32 a slot: the hash, form id + 1 (0 = empty). */
   table: Int32Array = new Int32Array(this.cap * 4);
   /**
-   * Pair entries, PW int32 (one 64-byte line) a slot: form a + 1 (0 = empty), form b + 1 (0 = none), kind, value, then
-   * for the side entries (`sideVec`) the vector itself, LANES int16 (`pairs16`): the key and the vector are one read.
+   * Pair entries, PW int32 a slot: form a + 1 (0 = empty), form b + 1 (0 = none), kind, value (a two-word gazetteer
+   * code, or a side vector's pool offset: -1 not made yet, -2 does not fit).
    */
   pairSlots = 4096;
   pairs: Int32Array = new Int32Array(4096 * PW);
-  pairs16: Int16Array = new Int16Array(this.pairs.buffer);
   nPairs = 0;
   /**
    * Shape trigram vectors by the trigram's hash: open addressing, 2 int32 a slot (the hash, the pool offset + 2; 0 =
@@ -517,7 +516,6 @@ function pairSlot(c: FormCache, a: number, b: number, kind: number, make: boolea
     const oldSlots = c.pairSlots;
     c.pairSlots = oldSlots * 2;
     c.pairs = new Int32Array(c.pairSlots * PW);
-    c.pairs16 = new Int16Array(c.pairs.buffer);
     const mask = c.pairSlots - 1;
     for (let k = 0; k < oldSlots; k++) {
       const o = k * PW;
@@ -704,8 +702,8 @@ let budget = GAZ_BUDGET;
 
 /**
  * The left side of token i (form f, previous form g, -1: none): f's own part + g's PREV part + bgm + wm1s0; or its
- * right side (g the next form): g's NEXT part + bgp + s0wp1. Offset of the vector in `c.pairs16` (in its pair slot),
- * -1 when the sum does not fit an int16 (the caller adds the parts and features one by one).
+ * right side (g the next form): g's NEXT part + bgp + s0wp1. Pool offset, -1 when the sum does not fit an int16 (the
+ * caller adds the parts and features one by one).
  */
 function sideVec(
   m: Loaded,
@@ -718,8 +716,8 @@ function sideVec(
   right: boolean,
 ): number {
   const slot = pairSlot(c, f, g, right ? P_RIGHT : P_LEFT, true);
-  let state = c.pairs[slot * PW + 3] as number;
-  if (state === -1) {
+  let at = c.pairs[slot * PW + 3] as number;
+  if (at === -1) {
     SCRATCH.fill(0);
     const o = g >= 0 ? (c.forms[g * FS + O_LOW] as number) : NONE;
     if (right) {
@@ -734,12 +732,11 @@ function sideVec(
       addRel(m, mix(T.bgm, mix(o, c.forms[f * FS + O_LOW] as number)), SCRATCH, 0);
       addRel(m, mix(T.wm1s0, mix(o, c.forms[f * FS + O_SHAPE] as number)), SCRATCH, 0);
     }
-    // pairSlot above may have replaced c.pairs: read it after.
-    state = fits() ? 1 : -2;
-    if (state === 1) c.pairs16.set(SCRATCH, slot * (PW * 2) + PV16);
-    c.pairs[slot * PW + 3] = state;
+    at = cache(c);
+    // cache() never replaces c.pairs (pairSlot above may have: read it after).
+    c.pairs[slot * PW + 3] = at < 0 ? -2 : at;
   }
-  return state === 1 ? slot * (PW * 2) + PV16 : -1;
+  return at < 0 ? -1 : at;
 }
 
 /** The shape trigram feature (shapes are few): pool offset, -1 when not cached (see `sideVec`). */
@@ -1102,7 +1099,7 @@ function decodeInto(ctx: Context): number {
     // s0wp1) from one cached vector each when the form and that neighbour recur (a hapax's pairs would never be read
     // again), else part by part. Left before right: a form's word flags are computed in the same order either way.
     const pl = rec && (gp < 0 || (F[gp * FS + O_COUNT] as number) > 1) ? sideVec(m, c, ctx, toks, i, f, gp, false) : -1;
-    if (pl >= 0) addVec(sc, c.pairs16, pl);
+    if (pl >= 0) addVec(sc, c.pool, pl);
     else {
       addPart(sc, m, c, ctx, f, t, OWN);
       if (gp >= 0) addPart(sc, m, c, ctx, gp, toks[i - 1] as Token, PREV);
@@ -1111,7 +1108,7 @@ function decodeInto(ctx: Context): number {
       addRel(m, mix(T.wm1s0, mix(wm1, sh)), sc, 0);
     }
     const pr = rec && (gn < 0 || (F[gn * FS + O_COUNT] as number) > 1) ? sideVec(m, c, ctx, toks, i, f, gn, true) : -1;
-    if (pr >= 0) addVec(sc, c.pairs16, pr);
+    if (pr >= 0) addVec(sc, c.pool, pr);
     else {
       if (gn >= 0) addPart(sc, m, c, ctx, gn, toks[i + 1] as Token, NEXT);
       else addLanes(sc, K.none, LANES);
