@@ -99,3 +99,22 @@ describe('person-typed names that are towns by their context (nested.ts personPl
     expect(placeMentions(text).some((x) => x.startsWith(`${name}=`))).toBe(false);
   });
 });
+
+describe('country names the tagger leaves out (lexical.ts countryNameCandidates)', () => {
+  it('finds a country the tagger does not list', () => {
+    const got = placeMentions(
+      'Monkeys were imported from the Philippines to a laboratory. Two farms in the Philippines were infected.',
+    );
+    expect(got.filter((x) => x === 'Philippines=Philippines/PH')).toHaveLength(2);
+  });
+
+  const falsePositives: [string, string][] = [
+    // Inside a longer capitalised name: the tagger's to type.
+    ['The Philippines Department of Agriculture confirmed the findings.', 'Philippines'],
+    // A demonym is no place mention.
+    ['Filipino officials confirmed the findings on Friday.', 'Filipino'],
+  ];
+  it.each(falsePositives)('%s: no place %s', (text, name) => {
+    expect(placeMentions(text).some((x) => x.startsWith(`${name}=`))).toBe(false);
+  });
+});

@@ -9,7 +9,7 @@ import type { Context, PlaceCandidate, PlacesResult, Stage } from '../../pipelin
 import type { Mention, Place, PlaceKind } from '../../schema.js';
 import { scanCues } from './cues.js';
 import { computeFocus, scanDemonyms } from './focus.js';
-import { capsDatelineCandidates, countyCandidates, partyPlaceCandidates } from './lexical.js';
+import { capsDatelineCandidates, countryNameCandidates, countyCandidates, partyPlaceCandidates } from './lexical.js';
 import { directionPlace, orgPlaceCandidates, personPlaceCandidates, placesInName } from './nested.js';
 import {
   addVote,
@@ -688,6 +688,7 @@ export const placesStage: Stage<'places', PlaceCandidate> = {
     capsDatelineCandidates,
     countyCandidates,
     partyPlaceCandidates,
+    countryNameCandidates,
   ],
   refiners: [],
   finalize: (ctx, items) => resolvePlaces(ctx, items),

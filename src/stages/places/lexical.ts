@@ -8,6 +8,7 @@
  */
 import { fold, type Gazetteer, getGazetteer, isCommonWordPlace } from '../../gazetteer/index.js';
 import type { Context, PlaceCandidate } from '../../pipeline/types.js';
+import type { Token } from '../../text/types.js';
 import { entriesFor } from './resolve.js';
 
 const DASHES = [' \u2014 ', ' -- ', ' \u2013 ', ' - '];
@@ -301,4 +302,73 @@ function countyListCandidates(ctx: Context, g: Gazetteer, heads: readonly [numbe
     }
   }
   return out;
+}
+
+/**
+ * Country names the name tagger leaves untyped or reads as part of a name it does not list (a MISC span such as
+ * "the Philippines" read as a nationality): every run of one to three capitalised words that the gazetteer spells
+ * as a country ("Philippines", "Sri Lanka", "New Zealand"), outside the people's and organizations' mentions and
+ * and not inside a longer capitalised name ("Philippines Department of Agriculture", "Tour de France"), as a
+ * candidate (rule 'country-name'). Abbreviations and words in capitals ("US", "UK", "CHINA") and demonyms are left
+ * to the tagger.
+ */
+export function countryNameCandidates(ctx: Context): PlaceCandidate[] {
+  const toks = ctx.doc.tokens;
+  const text = ctx.doc.text;
+  let g: Gazetteer | null = null;
+  let taken: { start: number; end: number }[] | null = null;
+  const out: PlaceCandidate[] = [];
+  for (let i = 0; i < toks.length; i++) {
+    const t = toks[i];
+    if (t?.kind !== 'word' || !t.cap || t.upper || t.text.length < 4) continue;
+    g ??= getGazetteer(ctx.config);
+    let found = -1;
+    // Longest first: up to three capitalised words joined by single spaces ("Sri Lanka", "Papua New Guinea").
+    for (let n = 3; n >= 1 && found < 0; n--) {
+      const last = toks[i + n - 1];
+      if (last?.kind !== 'word') continue;
+      let ok = true;
+      for (let k = i + 1; k < i + n && ok; k++) {
+        const w = toks[k] as Token;
+        ok = w.kind === 'word' && w.cap && !w.upper && w.start === (toks[k - 1] as Token).end + 1;
+      }
+      if (!ok) continue;
+      const name = text.slice(t.start, last.end);
+      const top = g.lookup(name)[0];
+      if (top?.kind !== 'country' || fold(top.name) !== fold(name) || g.demonym(name) !== null) continue;
+      found = n;
+    }
+    if (found < 0) continue;
+    const last = toks[i + found - 1] as Token;
+    // A longer capitalised name around it ("Philippines Department of Agriculture", "Tour de France"): the tagger's.
+    const before = toks[i - 1];
+    const after = toks[i + found];
+    if (before?.kind === 'word' && before.cap && !sentenceStart(toks, i - 1) && before.end + 1 === t.start) {
+      i += found - 1;
+      continue;
+    }
+    if (after?.kind === 'word' && after.cap && after.start === last.end + 1) {
+      i += found - 1;
+      continue;
+    }
+    if (!taken) {
+      taken = [];
+      const ents = ctx.results.entities;
+      for (const e of [...(ents?.people ?? []), ...(ents?.organizations ?? [])])
+        for (const m of e.mentions) taken.push(m);
+      for (const c of ents?.placeCandidates ?? []) taken.push(c);
+    }
+    const s = t.start;
+    const e = last.end;
+    if (!taken.some((m) => m.start < e && s < m.end))
+      out.push({ start: s, end: e, text: text.slice(s, e), rule: 'country-name' });
+    i += found - 1;
+  }
+  return out;
+}
+
+/** True when token i opens its sentence (the token before it is in another sentence, or none). */
+function sentenceStart(toks: readonly Token[], i: number): boolean {
+  const p = toks[i - 1];
+  return !p || p.sentence !== (toks[i] as Token).sentence;
 }
