@@ -316,11 +316,16 @@ export function countryNameCandidates(ctx: Context): PlaceCandidate[] {
   const toks = ctx.doc.tokens;
   const text = ctx.doc.text;
   let g: Gazetteer | null = null;
-  let taken: { start: number; end: number }[] | null = null;
+  // The tagger's mentions, marked once: most capitalised words are inside one and need no look-up.
+  const taken = new Uint8Array(text.length + 1);
+  const ents = ctx.results.entities;
+  for (const e of [...(ents?.people ?? []), ...(ents?.organizations ?? [])])
+    for (const m of e.mentions) taken.fill(1, m.start, m.end);
+  for (const c of ents?.placeCandidates ?? []) taken.fill(1, c.start, c.end);
   const out: PlaceCandidate[] = [];
   for (let i = 0; i < toks.length; i++) {
     const t = toks[i];
-    if (t?.kind !== 'word' || !t.cap || t.upper || t.text.length < 4) continue;
+    if (t?.kind !== 'word' || !t.cap || t.upper || t.text.length < 4 || taken[t.start] === 1) continue;
     g ??= getGazetteer(ctx.config);
     let found = -1;
     // Longest first: up to three capitalised words joined by single spaces ("Sri Lanka", "Papua New Guinea").
@@ -332,39 +337,40 @@ export function countryNameCandidates(ctx: Context): PlaceCandidate[] {
         const w = toks[k] as Token;
         ok = w.kind === 'word' && w.cap && !w.upper && w.start === (toks[k - 1] as Token).end + 1;
       }
-      if (!ok) continue;
-      const name = text.slice(t.start, last.end);
-      const top = g.lookup(name)[0];
-      if (top?.kind !== 'country' || fold(top.name) !== fold(name) || g.demonym(name) !== null) continue;
+      if (!ok || !isCountryName(g, text.slice(t.start, last.end))) continue;
       found = n;
     }
     if (found < 0) continue;
     const last = toks[i + found - 1] as Token;
-    // A longer capitalised name around it ("Philippines Department of Agriculture", "Tour de France"): the tagger's.
-    const before = toks[i - 1];
-    const after = toks[i + found];
-    if (before?.kind === 'word' && before.cap && !sentenceStart(toks, i - 1) && before.end + 1 === t.start) {
-      i += found - 1;
-      continue;
-    }
-    if (after?.kind === 'word' && after.cap && after.start === last.end + 1) {
-      i += found - 1;
-      continue;
-    }
-    if (!taken) {
-      taken = [];
-      const ents = ctx.results.entities;
-      for (const e of [...(ents?.people ?? []), ...(ents?.organizations ?? [])])
-        for (const m of e.mentions) taken.push(m);
-      for (const c of ents?.placeCandidates ?? []) taken.push(c);
-    }
-    const s = t.start;
-    const e = last.end;
-    if (!taken.some((m) => m.start < e && s < m.end))
-      out.push({ start: s, end: e, text: text.slice(s, e), rule: 'country-name' });
     i += found - 1;
+    // A longer capitalised name around it ("Philippines Department of Agriculture", "Tour de France"): the tagger's.
+    const before = toks[i - found];
+    const after = toks[i + 1];
+    if (before?.kind === 'word' && before.cap && !sentenceStart(toks, before.i) && before.end + 1 === t.start) continue;
+    if (after?.kind === 'word' && after.cap && after.start === last.end + 1) continue;
+    let free = true;
+    for (let k = t.start; k < last.end && free; k++) free = taken[k] !== 1;
+    if (free) out.push({ start: t.start, end: last.end, text: text.slice(t.start, last.end), rule: 'country-name' });
   }
   return out;
+}
+
+/** Per gazetteer: whether a surface is a country's very name (memoised across articles, bounded). */
+const COUNTRY_MEMO = new WeakMap<Gazetteer, Map<string, boolean>>();
+
+function isCountryName(g: Gazetteer, name: string): boolean {
+  let m = COUNTRY_MEMO.get(g);
+  if (!m || m.size > 50_000) {
+    m = new Map();
+    COUNTRY_MEMO.set(g, m);
+  }
+  let v = m.get(name);
+  if (v === undefined) {
+    const top = g.lookup(name)[0];
+    v = top?.kind === 'country' && fold(top.name) === fold(name) && g.demonym(name) === null;
+    m.set(name, v);
+  }
+  return v;
 }
 
 /** True when token i opens its sentence (the token before it is in another sentence, or none). */

@@ -430,7 +430,8 @@ function sportsStory(ctx: Context): boolean {
 
 /**
  * The words of the article's people's names (folded), and the folded surfaces of the entity stage's place
- * candidates that the gazetteer reads by that very name: the article's other senses of a name.
+ * candidates (the organization-typed name itself must be a place the gazetteer knows by that name): the article's
+ * other senses of a name.
  */
 interface Senses {
   personWords: Set<string>;
@@ -446,14 +447,14 @@ const COMPANY_END =
 const COMPANY_AFTER =
   /^(?:['\u2019]s)? (?:shares?|stock|stake|shareholders|stockholders|merger|subsidiary|directors|unit|board of directors)\b/i;
 
-function sensesOf(ctx: Context, g: Gazetteer): Senses {
+function sensesOf(ctx: Context): Senses {
   const personWords = new Set<string>();
   for (const p of ctx.results.entities?.people ?? [])
     for (const m of p.mentions) for (const w of m.text.split(/[\s.]+/)) if (w) personWords.add(fold(w));
   const places = new Set<string>();
   for (const c of ctx.results.entities?.placeCandidates ?? []) {
     const k = fold(cleanSurface(c.text));
-    if (!places.has(k) && namedPlace(g, cleanSurface(c.text))) places.add(k);
+    places.add(k);
   }
   const companyHeads = new Set<string>();
   for (const o of ctx.results.entities?.organizations ?? []) {
@@ -588,16 +589,18 @@ export function orgPlaceCandidates(ctx: Context): PlaceCandidate[] {
         out.push({ start: m.start, end: m.end, text: m.text, rule: 'org-typed' });
         continue;
       }
-      if (o.kind === 'other') sports ??= sportsStory(ctx);
-      if (o.kind === 'other' && !sports) {
+      if (o.kind === 'other' && sports !== true) {
+        // The sports test (a scan of the whole text) only once a rule has a place to propose.
         const pair = hyphenPair(g, m.text);
-        if (pair) {
+        if (pair) sports ??= sportsStory(ctx);
+        if (pair && !sports) {
           for (const c of pair) out.push({ ...c, start: c.start + m.start, end: c.end + m.start });
           continue;
         }
-        senses ??= sensesOf(ctx, g);
-        const rule = senseOfOrg(g, text, m.start, m.end, senses);
-        if (rule) {
+        senses ??= sensesOf(ctx);
+        const rule = pair ? null : senseOfOrg(g, text, m.start, m.end, senses);
+        if (rule) sports ??= sportsStory(ctx);
+        if (rule && !sports) {
           out.push({ start: m.start, end: m.end, text: m.text, rule });
           continue;
         }
