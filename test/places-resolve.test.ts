@@ -69,6 +69,30 @@ const RULES: [string, string, string, number][] = [
     'W. Va', // the span stops before the abbreviation's period
     4826850,
   ],
+  [
+    'a country beats a namesake village in a story abroad: New York the city does not name its state',
+    "Debt talks.\n\nMexico's creditors met in New York on Tuesday, and Italian and Brazilian bankers joined the talks on Mexico's debt.",
+    'Mexico',
+    3996063, // not Mexico, N.Y.
+  ],
+  [
+    "a world city beats a namesake town abroad, and another world city's namesakes do not place it (Rotterdam)",
+    'Dock strike spreads.\n\nDutch dockers in Rotterdam walked out on Monday, and union leaders in Amsterdam said the strike would spread.',
+    'Rotterdam',
+    2747891, // not Rotterdam, N.Y.
+  ],
+  [
+    "a world city beats a namesake town abroad, and another world city's namesakes do not place it (Amsterdam)",
+    'Dock strike spreads.\n\nDutch dockers in Rotterdam walked out on Monday, and union leaders in Amsterdam said the strike would spread.',
+    'Amsterdam',
+    2759794, // not Amsterdam, N.Y.
+  ],
+  [
+    "the gazetteer's first reading abroad beats a namesake town when nothing places the story near the town",
+    'Oil talks.\n\nOPEC ministers will meet in Geneva next month, Kuwaiti and Saudi officials said, after oil prices fell in New York.',
+    'Geneva',
+    2660645, // Geneva, Switzerland, not Geneva, N.Y.
+  ],
 ];
 
 // [why the reading must stay, article, name, expected geonameId]
@@ -120,6 +144,36 @@ const FALSE_POSITIVES: [string, string, string, number][] = [
     'Flu plans.\n\nHospitals are prepared to handle only a few thousand patients in Wales and in England, the report said.',
     'England',
     6269131,
+  ],
+  [
+    'a qualifier keeps the namesake town over a world city',
+    'Rodeo returns.\n\nThe rodeo returns to Paris, Texas, next month.',
+    'Paris',
+    4717560,
+  ],
+  [
+    'a qualifier keeps London, Ontario',
+    'Plant closes.\n\nThe carmaker will close its plant in London, Ontario, the union said.',
+    'London',
+    6058560,
+  ],
+  [
+    'a town named nearby keeps Amsterdam, N.Y.',
+    'Mill fire.\n\nFirefighters from Schenectady helped put out a fire at a mill in Amsterdam on Friday.',
+    'Amsterdam',
+    5107152,
+  ],
+  [
+    'a local story keeps Paris, Tenn., beside Memphis and Jackson',
+    'Storm damage.\n\nA storm tore roofs off homes in Paris on Sunday, and crews from Memphis and Jackson came to help.',
+    'Paris',
+    4647963,
+  ],
+  [
+    "the town's state and a town near it keep Mexico, N.Y., over the country",
+    'Bridge work.\n\nCrews in Mexico and Oswego repaired the bridge, New York state officials said.',
+    'Mexico',
+    5126705,
   ],
 ];
 

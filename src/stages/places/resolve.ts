@@ -3,6 +3,7 @@
  * all-capital abbreviations, common words and kind hints), and the choice among them given the article's other
  * countries and a ", Qualifier" after the name ("Paris, Texas").
  */
+import { distanceKm } from '../../gazetteer/counties.js';
 import { fold, type Gazetteer, type GazetteerEntry } from '../../gazetteer/index.js';
 import type { PlaceKind } from '../../schema.js';
 
@@ -142,6 +143,9 @@ export interface ResolveContext {
   };
 }
 
+/** The entry lists of an article's names, by the soft votes computed from them (for chooseEntry's nearby test). */
+const ARTICLE_NAMES = new WeakMap<ReadonlyMap<string, number>, readonly (readonly GazetteerEntry[])[]>();
+
 /** A city this big is what its name means in its country, over the region of the same name. */
 const BIG_CITY = 100_000;
 /** Weight of the other names' soft region votes. */
@@ -172,6 +176,7 @@ export function softRegionVotes(lists: readonly (readonly GazetteerEntry[])[]): 
   const votes = new Map<string, number>();
   const own = new Map<readonly GazetteerEntry[], Map<string, number>>();
   let total = 0;
+  ARTICLE_NAMES.set(votes, lists);
   for (const list of lists) {
     if (list.length < 2 || own.has(list)) continue;
     const regions = new Set<string>();
@@ -333,8 +338,9 @@ export function chooseEntry(entries: readonly GazetteerEntry[], context: Resolve
   if (chosen && !qualifies(ctx.qualifier, chosen)) {
     // A country never loses to a namesake town by the article's soft region votes alone ("Mexico" beside Albany and
     // Syracuse is not Mexico, N.Y.): only a ", Qualifier" ("Mexico, Mo.") or the town's own state in the article's
-    // clear evidence picks the town. (Not extended to world cities: local US news means Paris, Tenn. by "Paris" far
-    // more often than Reuters loses Paris, France to a namesake; LGL's geonameId accuracy fell 71 -> 70 with it.)
+    // clear evidence picks the town. (World cities take this rule only in a story abroad, below: local US news
+    // means Paris, Tenn. by "Paris" far more often than Reuters loses Paris, France to a namesake; LGL's geonameId
+    // accuracy fell 71 -> 70 with it unconditional.)
     const big = entries.find(
       (e) =>
         e !== chosen &&
@@ -344,8 +350,23 @@ export function chooseEntry(entries: readonly GazetteerEntry[], context: Resolve
     );
     // A strongly local story keeps the town: one whose own state has LOCAL_REGION of the clear region evidence.
     const local = (ctx.regions?.get(`${chosen.countryCode}.${chosen.admin1}`) ?? 0) >= LOCAL_REGION;
-    if (big && !local && chosen.kind !== 'country' && chosen.kind !== 'region' && chosen.kind !== 'continent')
-      return big;
+    const country =
+      big && chosen.kind !== 'country' && chosen.kind !== 'region' && chosen.kind !== 'continent' ? big : undefined;
+    if (country && !local) return country;
+    // A world city abroad is what its name means over a namesake town ("Amsterdam", "Geneva", "Paris"), as is a
+    // country even in the town's state's evidence, in a story abroad (the town's country less than half the country
+    // evidence) that names neither the town's state nor a place near it: "New York" (the city, 400 km away) makes
+    // neither Mexico, N.Y., of "Mexico's debt" nor Geneva, N.Y., of OPEC's meeting; "Paris" beside Memphis is Paris,
+    // Tenn.
+    if (POPULATED.has(chosen.kind)) {
+      const world = country ?? (chosen.population < WORLD_CITY ? worldNamesake(entries, chosen) : null);
+      if (
+        world &&
+        share(ctx.countries, totals.countries, chosen.countryCode ?? '') < ABROAD &&
+        !namedNear(ctx.soft?.votes, entries, chosen)
+      )
+        return world;
+    }
     // A sea, ocean or mountain range is what its bare name means over a small town ("Pacific coast" is not
     // Pacific, Missouri).
     if ((chosen.kind === 'town' || chosen.kind === 'village') && chosen.population < BIG_CITY) {
@@ -358,6 +379,70 @@ export function chooseEntry(entries: readonly GazetteerEntry[], context: Resolve
 
 /** Clear region evidence (placeEvidence) for a town's own state that makes the story local to it. */
 const LOCAL_REGION = 0.5;
+
+/** A city this big (or a country) is what its name means abroad over a namesake town. */
+const WORLD_CITY = 500_000;
+/** ...and it is at least this many times the town's size. */
+const WORLD_FACTOR = 20;
+
+/**
+ * A namesake of `town` in another country that the name means in world news: a country, a city of WORLD_CITY
+ * people WORLD_FACTOR times the town's, or the gazetteer's first reading of the name when it has BIG_CITY people
+ * and more than the town ("Geneva", the canton). null when there is none.
+ */
+function worldNamesake(entries: readonly GazetteerEntry[], town: GazetteerEntry): GazetteerEntry | null {
+  const name = fold(town.name);
+  for (let i = 0; i < entries.length; i++) {
+    const e = entries[i] as GazetteerEntry;
+    if (e === town || e.countryCode === town.countryCode || fold(e.name) !== name) continue;
+    if (e.kind !== 'city' && e.kind !== 'region' && e.kind !== 'country') continue;
+    if (i === 0 && e.population >= BIG_CITY && e.population > town.population) return e;
+    if (e.population < WORLD_FACTOR * town.population) continue;
+    if (e.kind === 'country' || e.population >= WORLD_CITY) return e;
+  }
+  return null;
+}
+
+/** A town's country with less than this share of the article's country evidence is abroad. */
+const ABROAD = 0.5;
+/** A place named in the article this close to a town places the story near it. */
+const NEAR_KM = 160;
+
+/**
+ * True when another name of the article (`votes`: its soft votes, see softRegionVotes) may be `town`'s first-level
+ * region or a populated place within NEAR_KM of it. A name read first as a world city does not name its region
+ * ("New York" is the city in world news, not the state of Geneva, N.Y.). Without the article's names, true.
+ */
+function namedNear(
+  votes: ReadonlyMap<string, number> | undefined,
+  own: readonly GazetteerEntry[],
+  town: GazetteerEntry,
+): boolean {
+  const lists = votes && ARTICLE_NAMES.get(votes);
+  if (!lists) return true;
+  for (const list of lists) {
+    if (list === own || !list.length) continue;
+    const first = list[0] as GazetteerEntry;
+    const world = first.kind === 'city' && first.population >= WORLD_CITY;
+    // Another world city's namesakes say nothing ("Rotterdam" does not place Amsterdam in New York).
+    if (world && first.countryCode !== town.countryCode) continue;
+    for (const e of list) {
+      if (e.countryCode !== town.countryCode) continue;
+      if (e.kind === 'region') {
+        if (!world && e.admin1 !== undefined && e.admin1 === town.admin1) return true;
+      } else if (
+        POPULATED.has(e.kind) &&
+        e.lat !== null &&
+        e.lon !== null &&
+        town.lat !== null &&
+        town.lon !== null &&
+        distanceKm(e.lat, e.lon, town.lat, town.lon) <= NEAR_KM
+      )
+        return true;
+    }
+  }
+  return false;
+}
 
 /** True when a ", Qualifier" after the mention names `e`'s country or first-level region. */
 function qualifies(q: readonly GazetteerEntry[] | undefined, e: GazetteerEntry): boolean {
