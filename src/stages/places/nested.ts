@@ -485,6 +485,7 @@ function namedPlace(g: Gazetteer, name: string): GazetteerEntry | null {
   return g.demonym(name) === null && !isCommonWordPlace(name) ? (entriesFor(g, name)[0] ?? null) : null;
 }
 const ABBREVIATED_PREFIX = /^(?:St|Ste|Mt|Ft)\. \p{Lu}/u;
+const COUNTY_FORM = / (?:County|Parish|Borough)$/i;
 
 /** Words before a name that make it a place: ", of Elkhart" (a person's home town), "downtown Pineville". */
 const CUE_BEFORE = /(?:, (?:\d{1,3}, )?of|\b(?:downtown|nearby|unincorporated|suburban)) $/i;
@@ -505,6 +506,9 @@ function senseOfOrg(
   const words = key.split(' ');
   if (words.some((w) => senses.personWords.has(w)) || senses.companyHeads.has(key)) return null;
   if (COMPASS.test(name)) return null;
+  // "X County"/"X Parish"/"X Borough" is the county stage's to read, with its own evidence ("St. Mary Parish held its
+  // fair" is a church's parish unless Louisiana is in the article): never a place by this path.
+  if (COUNTY_FORM.test(name)) return null;
   // A word of a capitals headline that goes on in capitals ("TOYOTA MOTOR CREDIT", "TEXAS AIR"): a company's name.
   if (name === name.toUpperCase() && /^ \p{Lu}{2}/u.test(text.slice(end, end + 3))) return null;
   const after = text.slice(end, end + 30);
