@@ -292,3 +292,18 @@ describe('evidence helpers', () => {
     );
   });
 });
+
+describe('a qualifier or a border reads the region (readingsFromContext)', () => {
+  const rows: [string, string, string][] = [
+    ['Traffic backed up near Buffalo, New York, after the storm on Tuesday.', 'New York', 'region'],
+    ['Troopers closed the road at the New York border overnight.', 'New York', 'region'],
+  ];
+  it.each(rows)('%s', (text, name, kind) => {
+    const p = tagArticle(text).places.find((x) => x.name.startsWith(name));
+    expect(p?.kind).toBe(kind);
+  });
+  it('a country before "border" stays the country', () => {
+    const p = tagArticle('Refugees waited at the Mexico border for days.').places.find((x) => x.name === 'Mexico');
+    expect(p?.kind).toBe('country');
+  });
+});

@@ -20,6 +20,7 @@ import {
   entriesFor,
   evidenceTotals,
   placeId,
+  qualifierReading,
   readingVote,
   softRegionVotes,
   type Vote,
@@ -196,6 +197,8 @@ function innerPlace(g: Gazetteer, c: PlaceCandidate): PlaceCandidate | null {
 
 /** Words after a name that make it the first-level region ("Kermanshah province", "Murmansk's governor"). */
 const REGION_AFTER = /^(?:'s |\u2019s )?(?:province|oblast|krai|region|governorate|prefecture|state|governor)\b/i;
+/** Words after a name that make it a region rather than a city, though not a country ("the New York border"). */
+const BORDER_AFTER = /^(?:border|state line)\b/i;
 /** What may separate the items of a list of places. */
 const LIST_SEP = /^(?:, (?:and |or )?| and | or | & )$/;
 
@@ -215,13 +218,22 @@ function readingsFromContext(text: string, resolved: Resolved[]): void {
     const r = resolved[i] as Resolved;
     const e = r.entry;
     if (!e || r.entries.length < 2) continue;
-    if (e.kind !== 'region' && REGION_AFTER.test(text.slice(r.cand.end, r.cand.end + 14).replace(/^ /, ''))) {
+    const after14 = text.slice(r.cand.end, r.cand.end + 14).replace(/^ /, '');
+    if (e.kind !== 'region' && (REGION_AFTER.test(after14) || (e.kind !== 'country' && BORDER_AFTER.test(after14)))) {
       const region = r.entries.find((x) => x.kind === 'region' && x.countryCode === e.countryCode);
       if (region) r.entry = region;
       continue;
     }
     const prev = resolved[i - 1];
     const next = resolved[i + 1];
+    // The qualifier of "Buffalo, New York" or "Mississauga, Ontario" is the region (or country) the place lies in.
+    if (prev && e.kind !== 'region' && e.kind !== 'country' && text.slice(prev.cand.end, r.cand.start) === ', ') {
+      const q = qualifierReading(r.entries, prev.entry);
+      if (q) {
+        r.entry = q;
+        continue;
+      }
+    }
     const before = sepOk(prev, r) ? prev : undefined;
     const after = sepOk(r, next) ? next : undefined;
     // Two items joined by a bare comma may be "Place, Qualifier": a list needs "and"/"or" or items on both sides.
