@@ -118,3 +118,64 @@ describe('country names the tagger leaves out (lexical.ts countryNameCandidates)
     expect(placeMentions(text).some((x) => x.startsWith(`${name}=`))).toBe(false);
   });
 });
+
+describe('place names split at a lower-case connector (lexical.ts connectedPlaceCandidates)', () => {
+  // The name tagger splits a name at "and", "del", "upon": the joined span is one place when the gazetteer spells
+  // it so, whatever the tagger made of the parts (places, a person, an organization).
+  const rows: [string, string][] = [
+    [
+      'The minister flew to Trinidad and Tobago on Monday to discuss gas prices.',
+      'Trinidad and Tobago=Trinidad and Tobago/TT',
+    ],
+    ['Trade ministers will meet in Punta del Este next month.', 'Punta del Este=Punta del Este/UY'],
+    [
+      'Elections in Bosnia and Herzegovina were held on Sunday, observers said.',
+      'Bosnia and Herzegovina=Bosnia and Herzegovina/BA',
+    ],
+    ['A storm damaged homes across Antigua and Barbuda overnight.', 'Antigua and Barbuda=Antigua and Barbuda/AG'],
+    ['Saint Kitts and Nevis voted on Monday.', 'Saint Kitts and Nevis=Saint Kitts and Nevis/KN'],
+    ['He grew up in Newcastle upon Tyne before moving south.', 'Newcastle upon Tyne=Newcastle upon Tyne/GB'],
+    ['The festival returns to Stratford-upon-Avon in April.', 'Stratford-upon-Avon=Stratford-upon-Avon/GB'],
+  ];
+  it.each(rows)('%s', (text, want) => {
+    const got = placeMentions(text);
+    expect(got).toContain(want);
+    // The parts are no places of their own.
+    expect(got).toHaveLength(1);
+  });
+
+  it('reads the whole sentence of issue #4', () => {
+    const got = placeMentions(
+      "El Salvador's president met officials from Papua New Guinea and Trinidad and Tobago in Punta del Este on Monday.",
+    );
+    expect(got.sort()).toEqual(
+      [
+        'El Salvador=El Salvador/SV',
+        'Papua New Guinea=Papua New Guinea/PG',
+        'Punta del Este=Punta del Este/UY',
+        'Trinidad and Tobago=Trinidad and Tobago/TT',
+      ].sort(),
+    );
+  });
+
+  const falsePositives: [string, string][] = [
+    ['Procter and Gamble raised its forecast on Tuesday.', 'Procter'],
+    ['Marks and Spencer shares fell 3 percent in London.', 'Marks'],
+    ['Johnson and Johnson recalled the product in Ohio.', 'Johnson'],
+    // Two places in a list stay two places.
+    ['Flights between Boston and Chicago were cancelled.', 'Boston and Chicago'],
+  ];
+  it.each(falsePositives)('%s: no place %s', (text, name) => {
+    expect(placeMentions(text).some((x) => x.startsWith(`${name}=`) || x.startsWith(`${name} and`))).toBe(false);
+  });
+});
+
+describe("organization-typed country names (nested.ts senseOfOrg, 'org-wellknown')", () => {
+  const rows: [string, string][] = [
+    ["El Salvador's president met officials on Monday.", 'El Salvador=El Salvador/SV'],
+    ['The United Arab Emirates raised its output, officials said.', 'United Arab Emirates=United Arab Emirates/AE'],
+  ];
+  it.each(rows)('%s', (text, want) => {
+    expect(placeMentions(text)).toContain(want);
+  });
+});

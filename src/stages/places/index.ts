@@ -9,7 +9,13 @@ import type { Context, PlaceCandidate, PlacesResult, Stage } from '../../pipelin
 import type { Mention, Place, PlaceKind } from '../../schema.js';
 import { scanCues } from './cues.js';
 import { computeFocus, scanDemonyms } from './focus.js';
-import { capsDatelineCandidates, countryNameCandidates, countyCandidates, partyPlaceCandidates } from './lexical.js';
+import {
+  capsDatelineCandidates,
+  connectedPlaceCandidates,
+  countryNameCandidates,
+  countyCandidates,
+  partyPlaceCandidates,
+} from './lexical.js';
 import { directionPlace, orgPlaceCandidates, personPlaceCandidates, placesInName } from './nested.js';
 import {
   addVote,
@@ -28,7 +34,7 @@ import {
 
 export { scanCues } from './cues.js';
 export { computeFocus, scanDemonyms } from './focus.js';
-export { capsDatelineCandidates, partyPlaceCandidates } from './lexical.js';
+export { capsDatelineCandidates, connectedPlaceCandidates, partyPlaceCandidates } from './lexical.js';
 export { directionPlace, orgPlaceCandidates, personPlaceCandidates, placesInName } from './nested.js';
 export {
   chooseEntry,
@@ -701,6 +707,7 @@ export const placesStage: Stage<'places', PlaceCandidate> = {
     countyCandidates,
     partyPlaceCandidates,
     countryNameCandidates,
+    connectedPlaceCandidates,
   ],
   refiners: [],
   finalize: (ctx, items) => resolvePlaces(ctx, items),

@@ -378,3 +378,60 @@ function sentenceStart(toks: readonly Token[], i: number): boolean {
   const p = toks[i - 1];
   return !p || p.sentence !== (toks[i] as Token).sentence;
 }
+
+/**
+ * Lower-case words that join the parts of one place's name: "Trinidad and Tobago", "Punta del Este", "Newcastle
+ * upon Tyne", "Saint Vincent and the Grenadines" (one or two of them, between spaces or hyphens).
+ */
+const CONNECTOR = /^(?:and|del|de|la|of|on|upon|y|da|do|dos|the)$/;
+
+/** True when the gap between two spans is one or two connector words (" and ", " and the ", "-upon-"). */
+function connectorGap(gap: string): boolean {
+  if (gap.length < 3 || gap.length > 12) return false;
+  const sep = gap[0];
+  if ((sep !== ' ' && sep !== '-') || gap[gap.length - 1] !== sep) return false;
+  const words = gap.slice(1, -1).split(sep);
+  if (words.length > 2) return false;
+  // "the" only after another connector ("and the Grenadines"), never alone ("Bosnia the").
+  if (words[0] === 'the') return false;
+  return words.every((w) => CONNECTOR.test(w));
+}
+
+/**
+ * A place's name the name tagger split at a lower-case connector (rule 'connected'): two of its spans (place
+ * candidates, people's or organizations' mentions) with one or two connector words between them ("Trinidad" and
+ * "Tobago", "Punta" del "Este", "Saint Kitts" and "Nevis"), when the gazetteer spells the joined span as a place's
+ * own name (not an alternate name): one candidate over the whole span, which beats the parts when places are
+ * resolved. A joined name of a town or a city needs a part the tagger read as a place; a country's or a region's
+ * may join names the tagger typed otherwise ("Saint Kitts and Nevis": a person and an organization). Company names
+ * ("Procter and Gamble", "Marks and Spencer") are names the gazetteer does not know.
+ */
+export function connectedPlaceCandidates(ctx: Context): PlaceCandidate[] {
+  const ents = ctx.results.entities;
+  if (!ents) return [];
+  const text = ctx.doc.text;
+  const spans: { start: number; end: number; place: boolean }[] = [];
+  for (const c of ents.placeCandidates) spans.push({ start: c.start, end: c.end, place: true });
+  for (const e of [...ents.people, ...ents.organizations])
+    for (const m of e.mentions) spans.push({ start: m.start, end: m.end, place: false });
+  if (spans.length < 2) return [];
+  spans.sort((a, b) => a.start - b.start || b.end - a.end);
+  const out: PlaceCandidate[] = [];
+  let g: Gazetteer | null = null;
+  for (let i = 0; i + 1 < spans.length; i++) {
+    const a = spans[i] as (typeof spans)[number];
+    const b = spans[i + 1] as (typeof spans)[number];
+    if (b.start <= a.end || b.start - a.end > 12 || b.end - a.start > 60) continue;
+    if (!connectorGap(text.slice(a.end, b.start)) || !ctx.inScope(a.start)) continue;
+    const name = text.slice(a.start, b.end);
+    g ??= getGazetteer(ctx.config);
+    const top = g.lookup(name)[0];
+    if (!top || fold(top.name) !== fold(name)) continue;
+    const big = top.kind === 'country' || top.kind === 'region';
+    if (!big && !(a.place || b.place)) continue;
+    if (!big && top.kind !== 'city' && top.kind !== 'town' && top.kind !== 'village') continue;
+    out.push({ start: a.start, end: b.end, text: name, rule: 'connected' });
+    i++;
+  }
+  return out;
+}

@@ -471,9 +471,9 @@ function sensesOf(ctx: Context): Senses {
  * An organization-typed mention that is a place by the article (one sense per discourse) or by its name alone:
  * - 'org-discourse': the article names the same place elsewhere as a place ("in Gainesville" ... "Gainesville
  *   officials"): a town's name typed as an organization in one sentence is the same town;
- * - 'org-wellknown': one word the gazetteer reads by that very name as a first-level region ("Hawaii", "Ohio") or
- *   a city of 100,000 ("Gainesville"), in a name the tagger typed as a plain organization (no company, club,
- *   paper or party kind).
+ * - 'org-wellknown': a name (up to three words) the gazetteer reads by that very name as a country ("El Salvador",
+ *   "United Arab Emirates"), a first-level region ("Hawaii", "Ohio") or a city of 100,000 ("Gainesville"), in a
+ *   name the tagger typed as a plain organization (no company, club, paper or party kind).
  * Never a word of one of the article's people's names ("Mrs. Parsons", "Hamilton said" after "Lee Hamilton"), a
  * given name ("Chandler", "Nancy"), a direction ("Northeast 180th Avenue"), a name followed by figures (a team in a
  * score line or results table: "Richmond 3") or continued by "of" ("Queens of the Stone Age").
@@ -531,7 +531,8 @@ function senseOfOrg(
     (CUE_BEFORE.test(text.slice(Math.max(0, start - 16), start)) || CUE_AFTER.test(after))
   )
     return 'org-cue';
-  if (top.kind !== 'region' && !(top.kind === 'city' && top.population >= BIG_CITY)) return null;
+  if (top.kind !== 'region' && top.kind !== 'country' && !(top.kind === 'city' && top.population >= BIG_CITY))
+    return null;
   // Spelled as the gazetteer spells it, diacritics included ("Duma" is the Russian parliament, not Dūmā).
   const lower = name.toLowerCase();
   if (lower !== top.name.toLowerCase() && name !== name.toUpperCase()) return null;
