@@ -6,11 +6,15 @@ import { describe, expect, it } from 'vitest';
 import { resolveConfig } from '../src/config.js';
 import { getGazetteer } from '../src/gazetteer/index.js';
 import { tagArticle } from '../src/index.js';
+import type { Context } from '../src/pipeline/types.js';
 import {
   chooseEntry,
   clearVote,
+  entriesFor,
+  needsCountry,
   qualifierReading,
   readingVote,
+  regionAbbreviationCandidates,
   softRegionVotes,
 } from '../src/stages/places/resolve.js';
 
@@ -305,5 +309,96 @@ describe('a qualifier or a border reads the region (readingsFromContext)', () =>
   it('a country before "border" stays the country', () => {
     const p = tagArticle('Refugees waited at the Mexico border for days.').places.find((x) => x.name === 'Mexico');
     expect(p?.kind).toBe('country');
+  });
+});
+
+describe('first-level region abbreviations (entriesFor, chooseEntry, regionAbbreviationCandidates)', () => {
+  // [abbreviation as written, region's name, country, needs the country's support]
+  const table: [string, string, string, boolean][] = [
+    ['NSW', 'New South Wales', 'AU', false],
+    ['N.S.W.', 'New South Wales', 'AU', false],
+    ['Qld', 'Queensland', 'AU', false],
+    ['QLD', 'Queensland', 'AU', false],
+    ['WA', 'Western Australia', 'AU', true],
+    ['BC', 'British Columbia', 'CA', true],
+    ['B.C.', 'British Columbia', 'CA', true],
+    ['PEI', 'Prince Edward Island', 'CA', true],
+  ];
+  it.each(table)('%s is %s', (abbr, name, cc, needs) => {
+    const list = entriesFor(gaz, abbr);
+    expect(list.map((e) => [e.name, e.kind, e.countryCode])).toEqual([[name, 'region', cc]]);
+    expect(needsCountry(list)).toBe(needs);
+    // One needing its country casts no vote of its own: it cannot support itself.
+    expect(clearVote(list) === null).toBe(needs);
+  });
+  it('an abbreviation that needs its country is read only with that country in the article', () => {
+    const bc = entriesFor(gaz, 'BC');
+    expect(chooseEntry(bc, { countries: new Map() })).toBeNull();
+    expect(chooseEntry(bc, { countries: new Map([['US', 1]]) })).toBeNull();
+    expect(chooseEntry(bc, { countries: new Map([['CA', 0.5]]) })?.name).toBe('British Columbia');
+    // The soft votes of names that may be Canadian ("Vancouver", "Toronto") support it too, when Canada leads them.
+    const soft = (votes: [string, number][]) => ({ votes: new Map(votes), own: undefined, total: 1 });
+    expect(
+      chooseEntry(bc, {
+        countries: new Map(),
+        soft: soft([
+          ['CA.02', 1],
+          ['US.WA', 0.5],
+        ]),
+      })?.name,
+    ).toBe('British Columbia');
+    expect(
+      chooseEntry(bc, {
+        countries: new Map(),
+        soft: soft([
+          ['CA.02', 0.5],
+          ['US.WA', 1],
+        ]),
+      }),
+    ).toBeNull();
+    // "WA" is also Washington's postal code: Australia must outweigh the United States.
+    const wa = entriesFor(gaz, 'WA');
+    expect(chooseEntry(wa, { countries: new Map([['AU', 1]]) })?.name).toBe('Western Australia');
+    expect(
+      chooseEntry(wa, {
+        countries: new Map([
+          ['AU', 1],
+          ['US', 1],
+        ]),
+      }),
+    ).toBeNull();
+    // "NSW" names one region anywhere.
+    expect(chooseEntry(entriesFor(gaz, 'NSW'), { countries: new Map() })?.name).toBe('New South Wales');
+  });
+  it('other short capitals stay what they were', () => {
+    expect(entriesFor(gaz, 'OH')).toEqual([]);
+    expect(entriesFor(gaz, 'SA')).toEqual([]);
+    expect(entriesFor(gaz, 'US')[0]?.kind).toBe('country');
+  });
+
+  const candidates = (text: string, person?: string) => {
+    const at = person ? text.indexOf(person) : -1;
+    const people = at < 0 ? [] : [{ mentions: [{ start: at, end: at + (person as string).length }] }];
+    const ctx = { doc: { text }, results: { entities: { people, organizations: [] } } } as unknown as Context;
+    return regionAbbreviationCandidates(ctx).map((c) => c.text);
+  };
+  const found: [string, string[]][] = [
+    ['Officials in BC and NSW said the plan would proceed.', ['BC', 'NSW']],
+    ['Floods reached Brisbane, Qld, and then N.S.W. towns.', ['Qld', 'N.S.W.']],
+    ['The new FrontDesk BC office opened in Kelowna.', ['BC']],
+    ['Ferries to P.E.I. ran late.', ['P.E.I.']],
+  ];
+  it.each(found)('candidates in %s', (text, want) => {
+    expect(candidates(text)).toEqual(want);
+  });
+  const none: [string, string?][] = [
+    ['The wall was built in 300 BC and rebuilt in 44 B.C. by the legion.'],
+    ['WA Smith and JB Carter led the quiz team.', 'WA Smith'],
+    ['Taipei will spend NT$5 billion on the rail line.'],
+    ['Shares of Repsol SA and BCE rose; NSWX and ABC fell.'],
+    ['The U.S.A. team won.'],
+  ];
+  it.each(none)('no candidates in %s', (text, person) => {
+    expect(candidates(text, person)).toEqual([]);
   });
 });

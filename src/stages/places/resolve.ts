@@ -5,6 +5,7 @@
  */
 import { distanceKm } from '../../gazetteer/counties.js';
 import { fold, type Gazetteer, type GazetteerEntry } from '../../gazetteer/index.js';
+import type { Context, PlaceCandidate } from '../../pipeline/types.js';
 import type { PlaceKind } from '../../schema.js';
 
 /** An abbreviated first word of a place name ("St.", "Mt", "Ft.") and what it may stand for. */
@@ -94,6 +95,10 @@ export function entriesFor(gaz: Gazetteer, surface: string, hint?: PlaceKind, da
         (word && (e.kind === 'city' || e.kind === 'region') && e.population >= BIG_CAPS_WORD),
     );
   }
+  if (!list.length) {
+    const abbr = regionAbbreviation(gaz, s);
+    if (abbr) return abbr;
+  }
   // A word with a capital inside ("SpA", "PepsiCo") is a company's spelling unless a place is spelled so ("McAllen",
   // "DeKalb"): "SpA" (società per azioni) is not Spa, Belgium.
   if (list.length && CAMEL.test(s)) list = list.filter((e) => stripMarks(e.name).includes(s));
@@ -105,6 +110,122 @@ export function entriesFor(gaz: Gazetteer, surface: string, hint?: PlaceKind, da
     // A hint that contradicts every entry ("the village of Moscow"?) leaves the name as it is.
   }
   return withKey(list, key);
+}
+
+/**
+ * Undotted or dotted abbreviations of first-level regions that news copy writes without the region's name, with the
+ * region's name and country, and whether the article must support that country first (`true`: "BC" is also the era
+ * of "300 BC" and Boston College, "WA" a person's initials or Washington state, "ACT" a word in a headline). Those
+ * that name one region in every context ("NSW", "Qld") need no support. US postal codes are left out: "OH", "IN",
+ * "ME", "OK" are words; AP's dotted forms ("Calif.") are in the gazetteer itself.
+ */
+const REGION_ABBREVIATIONS: Record<string, [cc: string, name: string, needsCountry: boolean]> = {
+  NSW: ['AU', 'New South Wales', false],
+  'N.S.W': ['AU', 'New South Wales', false],
+  QLD: ['AU', 'Queensland', false],
+  Qld: ['AU', 'Queensland', false],
+  WA: ['AU', 'Western Australia', true],
+  'W.A': ['AU', 'Western Australia', true],
+  VIC: ['AU', 'Victoria', true],
+  TAS: ['AU', 'Tasmania', true],
+  NT: ['AU', 'Northern Territory', true],
+  ACT: ['AU', 'Australian Capital Territory', true],
+  BC: ['CA', 'British Columbia', true],
+  'B.C': ['CA', 'British Columbia', true],
+  Ont: ['CA', 'Ontario', true],
+  Que: ['CA', 'Quebec', true],
+  Sask: ['CA', 'Saskatchewan', true],
+  'N.S': ['CA', 'Nova Scotia', true],
+  'P.E.I': ['CA', 'Prince Edward Island', true],
+  PEI: ['CA', 'Prince Edward Island', true],
+  NWT: ['CA', 'Northwest Territories', true],
+};
+/** A country whose evidence must not outweigh the abbreviation's own ("WA" is Washington's postal code). */
+const ABBREVIATION_RIVAL: Record<string, string> = { WA: 'US', 'W.A': 'US' };
+
+/** Country evidence an abbreviation that needs its country must find in the rest of the article. */
+interface AbbreviationNeed {
+  cc: string;
+  rival?: string;
+}
+const NEEDS_COUNTRY = new WeakMap<readonly GazetteerEntry[], AbbreviationNeed>();
+const ABBREVIATION_LISTS = new WeakMap<Gazetteer, Map<string, GazetteerEntry[]>>();
+
+/** The one-entry list of the region a known abbreviation names ("NSW", "B.C."), or null. */
+function regionAbbreviation(gaz: Gazetteer, s: string): GazetteerEntry[] | null {
+  const k = s.endsWith('.') ? s.slice(0, -1) : s;
+  const a = REGION_ABBREVIATIONS[k];
+  if (!a) return null;
+  let lists = ABBREVIATION_LISTS.get(gaz);
+  if (!lists) {
+    lists = new Map();
+    ABBREVIATION_LISTS.set(gaz, lists);
+  }
+  let list = lists.get(k);
+  if (!list) {
+    const [cc, name, needs] = a;
+    const region = gaz.lookup(name).find((e) => e.kind === 'region' && e.countryCode === cc);
+    list = region ? [region] : [];
+    if (needs && region) NEEDS_COUNTRY.set(list, { cc, rival: ABBREVIATION_RIVAL[k] });
+    lists.set(k, list);
+  }
+  return list.length ? list : null;
+}
+
+/** The abbreviations of REGION_ABBREVIATIONS as whole words, with their periods ("B.C.", "N.S.W."). */
+const ABBREVIATION_WORD =
+  /(?<![\p{L}\p{N}.])(?:NSW|N\.S\.W\.|QLD|Qld|WA|W\.A\.|VIC|TAS|NT|ACT|BC|B\.C\.|Ont\.|Que\.|Sask\.|N\.S\.|P\.E\.I\.|PEI|NWT)(?![\p{L}\p{N}$])/gu;
+/** A number and a space before an abbreviation: an era ("300 BC", "44 B.C."), not a region. */
+const NUMBER_BEFORE = /\p{N} ?$/u;
+
+/**
+ * Candidates for the region abbreviations the tagger leaves untyped or types as an organization ("NSW", "BC", also
+ * inside a name: "FrontCounter BC"), outside people's names and never after a number ("300 BC"). Whether they are
+ * read is chooseEntry's: those that need their country (REGION_ABBREVIATIONS) only beside other evidence of it.
+ */
+export function regionAbbreviationCandidates(ctx: Context): PlaceCandidate[] {
+  const text = ctx.doc.text;
+  const out: PlaceCandidate[] = [];
+  ABBREVIATION_WORD.lastIndex = 0;
+  let people: { start: number; end: number }[] | null = null;
+  for (let m = ABBREVIATION_WORD.exec(text); m; m = ABBREVIATION_WORD.exec(text)) {
+    const start = m.index;
+    const end = start + m[0].length;
+    if (NUMBER_BEFORE.test(text.slice(Math.max(0, start - 2), start))) continue;
+    people ??= (ctx.results.entities?.people ?? []).flatMap((p) => p.mentions);
+    if (people.some((x) => x.start < end && x.end > start)) continue;
+    out.push({ start, end, text: m[0], rule: 'region-abbreviation' });
+  }
+  return out;
+}
+
+/**
+ * True when the article supports an abbreviation's country: its clear evidence (a country name, a demonym, a place
+ * only there) over the rival's, or else the soft votes of its ambiguous names most in that country ("Vancouver" and
+ * "Toronto", each also a US town, make "BC" British Columbia).
+ */
+function supports(context: ResolveContext, need: AbbreviationNeed): boolean {
+  const own = context.countries.get(need.cc) ?? 0;
+  const rival = need.rival === undefined ? 0 : (context.countries.get(need.rival) ?? 0);
+  if (own > 0) return own > rival;
+  if (rival > 0 || !context.soft) return false;
+  const byCountry = new Map<string, number>();
+  for (const [region, v] of context.soft.votes) {
+    const cc = region.slice(0, region.indexOf('.'));
+    byCountry.set(cc, (byCountry.get(cc) ?? 0) + v);
+  }
+  const mine = byCountry.get(need.cc) ?? 0;
+  if (mine <= 0) return false;
+  for (const v of byCountry.values()) if (v > mine) return false;
+  return true;
+}
+
+/**
+ * True when `entries` are an abbreviation's region that the article must support ("BC", "WA"): such a name gives
+ * no evidence of its own (clearVote) and is read only when the article names its country otherwise (chooseEntry).
+ */
+export function needsCountry(entries: readonly GazetteerEntry[]): boolean {
+  return NEEDS_COUNTRY.has(entries);
 }
 
 /** The folded name each list of entriesFor was looked up by (for chooseEntry's own-name rule). */
@@ -293,6 +414,12 @@ export function scoreEntry(e: GazetteerEntry, rank: number, ctx: ResolveContext,
 
 /** The best entry for a mention; null when there are none. */
 export function chooseEntry(entries: readonly GazetteerEntry[], context: ResolveContext): GazetteerEntry | null {
+  const need = NEEDS_COUNTRY.get(entries);
+  if (need) {
+    // "BC" is British Columbia only beside other evidence of Canada; "WA" Western Australia only when Australia
+    // outweighs the United States.
+    if (!supports(context, need)) return null;
+  }
   if (entries.length < 2) return entries[0] ?? null;
   const totals = context.totals ?? evidenceTotals(context);
   const shape = shapeOf(entries);
@@ -525,6 +652,7 @@ export interface Vote {
  * US.GA, does not); its region likewise. Countries count 1, other places 0.5. null when it says nothing.
  */
 export function clearVote(list: readonly GazetteerEntry[]): Vote | null {
+  if (NEEDS_COUNTRY.has(list)) return null;
   const first = list[0];
   if (!first?.countryCode) return null;
   const big = (e: GazetteerEntry) => e.kind === 'country' || e.kind === 'region';
