@@ -376,12 +376,28 @@ describe('first-level region abbreviations (entriesFor, chooseEntry, regionAbbre
     expect(entriesFor(gaz, 'US')[0]?.kind).toBe('country');
   });
 
-  const candidates = (text: string, person?: string) => {
-    const at = person ? text.indexOf(person) : -1;
-    const people = at < 0 ? [] : [{ mentions: [{ start: at, end: at + (person as string).length }] }];
-    const ctx = { doc: { text }, results: { entities: { people, organizations: [] } } } as unknown as Context;
+  const candidates = (text: string, person?: string, org?: string, placesInNames?: boolean | string) => {
+    const span = (name?: string) => {
+      const at = name ? text.indexOf(name) : -1;
+      return at < 0 ? [] : [{ mentions: [{ start: at, end: at + (name as string).length }] }];
+    };
+    const ctx = {
+      doc: { text },
+      options: { placesInNames },
+      results: { entities: { people: span(person), organizations: span(org) } },
+    } as unknown as Context;
     return regionAbbreviationCandidates(ctx).map((c) => c.text);
   };
+  // Inside an organization's name, by the nested-places mode: by default only closing it.
+  const nested: [string, string, boolean | string | undefined, string[]][] = [
+    ['The new FrontDesk BC office opened in Kelowna.', 'FrontDesk BC', 'civic', ['BC']],
+    ['NSW Health said the ward had reopened.', 'NSW Health', 'civic', []],
+    ['NSW Health said the ward had reopened.', 'NSW Health', 'all', ['NSW']],
+    ['The new FrontDesk BC office opened in Kelowna.', 'FrontDesk BC', 'none', []],
+  ];
+  it.each(nested)('in %s (organization %s, mode %s)', (text, org, mode, want) => {
+    expect(candidates(text, undefined, org, mode)).toEqual(want);
+  });
   const found: [string, string[]][] = [
     ['Officials in BC and NSW said the plan would proceed.', ['BC', 'NSW']],
     ['Floods reached Brisbane, Qld, and then N.S.W. towns.', ['Qld', 'N.S.W.']],

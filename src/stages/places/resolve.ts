@@ -180,7 +180,8 @@ const NUMBER_BEFORE = /\p{N} ?$/u;
 
 /**
  * Candidates for the region abbreviations the tagger leaves untyped or types as an organization ("NSW", "BC", also
- * inside a name: "FrontCounter BC"), outside people's names and never after a number ("300 BC"). Whether they are
+ * inside a name as the nested-places mode says: "FrontCounter BC"), outside people's names and never after a number
+ * ("300 BC"). Whether they are
  * read is chooseEntry's: those that need their country (REGION_ABBREVIATIONS) only beside other evidence of it.
  */
 export function regionAbbreviationCandidates(ctx: Context): PlaceCandidate[] {
@@ -188,15 +189,31 @@ export function regionAbbreviationCandidates(ctx: Context): PlaceCandidate[] {
   const out: PlaceCandidate[] = [];
   ABBREVIATION_WORD.lastIndex = 0;
   let people: { start: number; end: number }[] | null = null;
+  let orgs: { start: number; end: number }[] | null = null;
+  const mode = ctx.options?.placesInNames as unknown as boolean | string | undefined;
   for (let m = ABBREVIATION_WORD.exec(text); m; m = ABBREVIATION_WORD.exec(text)) {
     const start = m.index;
     const end = start + m[0].length;
     if (NUMBER_BEFORE.test(text.slice(Math.max(0, start - 2), start))) continue;
     people ??= (ctx.results.entities?.people ?? []).flatMap((p) => p.mentions);
     if (people.some((x) => x.start < end && x.end > start)) continue;
+    orgs ??= (ctx.results.entities?.organizations ?? []).flatMap((o) => o.mentions);
+    const inOrg = orgs.find((x) => x.start <= start && end <= x.end && x.end - x.start > end - start);
+    if (inOrg && !nestedOk(mode, inOrg.end === end)) continue;
     out.push({ start, end, text: m[0], rule: 'region-abbreviation' });
   }
   return out;
+}
+
+/**
+ * Whether an abbreviation inside a longer organization name is proposed, by the nested-places mode (`placesInNames`,
+ * as in nested.ts): every one with true or 'all', none with false or 'none'; by default only one that closes the
+ * name ("FrontCounter BC", an office of the province), not one that opens it ("NSW Treasury", which CoNLL marks
+ * ORG alone).
+ */
+function nestedOk(mode: boolean | string | undefined, last: boolean): boolean {
+  if (mode === false || mode === 'none') return false;
+  return mode === true || mode === 'all' || last;
 }
 
 /**
