@@ -418,3 +418,30 @@ describe('first-level region abbreviations (entriesFor, chooseEntry, regionAbbre
     expect(candidates(text, person)).toEqual([]);
   });
 });
+
+describe('region abbreviations and "X governor" in articles (index.ts: regionAbbreviationCandidates, readingsFromContext)', () => {
+  // [article, name as written, expected geonameId]
+  const rows: [string, string, number][] = [
+    ['Officials in Vancouver and Toronto said BC would pay for the bridge.', 'BC', 5909050],
+    ['Officials in NSW said the plan would proceed.', 'NSW', 2155400],
+    ['Mining towns near Perth said WA would lead the recovery, the Australian minister said.', 'WA', 2058645],
+    ['GEORGIA GOVERNOR SIGNS BUDGET', 'GEORGIA', 4197000],
+    ['The governor of Georgia signed the budget on Friday.', 'Georgia', 4197000],
+  ];
+  it.each(rows)('%s', (text, name, id) => {
+    expect(readings(text).get(name)).toBe(id);
+  });
+  const none: [string, string][] = [
+    ['The Roman wall in Canada was not built in 300 BC, historians said.', 'BC'],
+    ['WA Smith and his team met in Chicago on Monday.', 'WA'],
+    ['Seattle and WA officials agreed on the plan.', 'WA'],
+    ['Officials in BC said the plan would proceed.', 'BC'],
+  ];
+  // No region read (a name the tagger typed as a place may stay a place without an id, as before).
+  it.each(none)('no region: %s', (text, name) => {
+    expect(readings(text).get(name) ?? null).toBeNull();
+  });
+  it("a country's central bank governor keeps the country", () => {
+    expect(readings("Georgia's central bank governor spoke in Tbilisi.").get('Georgia')).toBe(614540);
+  });
+});

@@ -25,9 +25,11 @@ import {
   type EvidenceTotals,
   entriesFor,
   evidenceTotals,
+  needsCountry,
   placeId,
   qualifierReading,
   readingVote,
+  regionAbbreviationCandidates,
   softRegionVotes,
   type Vote,
 } from './resolve.js';
@@ -203,6 +205,9 @@ function innerPlace(g: Gazetteer, c: PlaceCandidate): PlaceCandidate | null {
 
 /** Words after a name that make it the first-level region ("Kermanshah province", "Murmansk's governor"). */
 const REGION_AFTER = /^(?:'s |\u2019s )?(?:province|oblast|krai|region|governorate|prefecture|state|governor)\b/i;
+/** A governor after a name, or before it with "of": a region's, never a country's ("the governor of Georgia"). */
+const GOVERNOR_AFTER = /^(?:'s |\u2019s )?governor\b/i;
+const GOVERNOR_OF = /\bgovernor of $/i;
 /** Words after a name that make it a region rather than a city, though not a country ("the New York border"). */
 const BORDER_AFTER = /^(?:border|state line)\b/i;
 /** What may separate the items of a list of places. */
@@ -226,9 +231,19 @@ function readingsFromContext(text: string, resolved: Resolved[]): void {
     if (!e || r.entries.length < 2) continue;
     const after14 = text.slice(r.cand.end, r.cand.end + 14).replace(/^ /, '');
     if (e.kind !== 'region' && (REGION_AFTER.test(after14) || (e.kind !== 'country' && BORDER_AFTER.test(after14)))) {
-      const region = r.entries.find((x) => x.kind === 'region' && x.countryCode === e.countryCode);
+      const region =
+        r.entries.find((x) => x.kind === 'region' && x.countryCode === e.countryCode) ??
+        // A country has no governor: "GEORGIA GOVERNOR" is the US state, in any country.
+        (e.kind === 'country' && GOVERNOR_AFTER.test(after14) ? r.entries.find((x) => x.kind === 'region') : undefined);
       if (region) r.entry = region;
       continue;
+    }
+    if (e.kind === 'country' && GOVERNOR_OF.test(text.slice(Math.max(0, r.cand.start - 12), r.cand.start))) {
+      const region = r.entries.find((x) => x.kind === 'region');
+      if (region) {
+        r.entry = region;
+        continue;
+      }
     }
     const prev = resolved[i - 1];
     const next = resolved[i + 1];
@@ -546,6 +561,12 @@ export function resolvePlaces(ctx: Context, cands: readonly PlaceCandidate[], ga
     }
     if (changed) chooseAll(second, true);
   }
+  // A region abbreviation found by its own rule that the article does not support ("BC" of a Canada-less story,
+  // "WA" as initials) is no place; one the tagger typed keeps its name as before.
+  for (let i = resolved.length - 1; i >= 0; i--) {
+    const r = resolved[i] as Resolved;
+    if (!r.entry && r.cand.rule === 'region-abbreviation' && needsCountry(r.entries)) resolved.splice(i, 1);
+  }
   readingsFromContext(text, resolved);
   // Shared county names ("Henry County") read by the article's towns near one of them (src/gazetteer/counties.ts).
   colocateMentions(
@@ -708,6 +729,7 @@ export const placesStage: Stage<'places', PlaceCandidate> = {
     partyPlaceCandidates,
     countryNameCandidates,
     connectedPlaceCandidates,
+    regionAbbreviationCandidates,
   ],
   refiners: [],
   finalize: (ctx, items) => resolvePlaces(ctx, items),
