@@ -25,10 +25,15 @@ function moduleDir(): string {
   return dirname(fileURLToPath(import.meta.url));
 }
 
-/** dist/worker.js: next to the bundle that runs this code, or (running from source, as in tests) the built one. */
+/**
+ * dist/worker.cjs: next to the bundle that runs this code, or (running from source, as in tests) the built one. The
+ * CommonJS build, not worker.js: piscina loads a worker with `require()` first, and on Node 20.19+ `require()` of an
+ * ES module (require(esm)) can abort the process with a V8 fatal error ("Module::IsGraphAsync must be used on an
+ * instantiated module") when two tasks reach a fresh worker together (seen once in CI on 2026-11-26).
+ */
 export function workerFile(): string {
   const dir = moduleDir();
-  const candidates = [join(dir, 'worker.js'), join(dir, '..', '..', 'dist', 'worker.js')];
+  const candidates = [join(dir, 'worker.cjs'), join(dir, '..', '..', 'dist', 'worker.cjs')];
   for (const c of candidates) if (existsSync(c)) return c;
   throw new Error(`article-tagger: the worker script is missing (looked for ${candidates.join(', ')}); run the build`);
 }
