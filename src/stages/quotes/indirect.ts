@@ -5,7 +5,7 @@ import { saidSpeaker } from './said-speaker.js';
 import { speakerSaid } from './speaker-said.js';
 import { isTerminal, leftPhrase, rightPhrase, speechVerb, tokenAt } from './tokens.js';
 import type { Attribution, QuoteCandidate, Range } from './types.js';
-import { SKIPPABLE } from './words.js';
+import { DAY_WORDS, SKIPPABLE } from './words.js';
 
 /** Verbs that report speech or a stated position in indirect speech ("said that …", "argues …"). */
 const REPORTING = new Set([
@@ -158,18 +158,7 @@ function lead(tokens: Token[], s: Sentence): Found | null {
 }
 
 /** Day names and time words between a subject and its verb: "Clinton on Tuesday said", "A report published Friday said". */
-const TIME_WORDS = new Set([
-  'monday',
-  'tuesday',
-  'wednesday',
-  'thursday',
-  'friday',
-  'saturday',
-  'sunday',
-  'today',
-  'yesterday',
-  'tonight',
-]);
+const TIME_WORDS = new Set(DAY_WORDS);
 /** Words that make a day a name of its own. */
 const DAY_NAMES = new Set(['super', 'black', 'cyber', 'ash', 'good', 'holy', 'palm', 'easter', 'shrove', 'maundy']);
 /** Participles a report takes before its day ("a report published Wednesday said"). */

@@ -4,7 +4,7 @@ import { SPEECH_VERBS } from './speech-verbs.js';
 import { isTerminal, leftPhrase, rightPhrase as rightPhraseTo, speechVerb } from './tokens.js';
 import type { Attribution } from './types.js';
 import type { Window } from './window.js';
-import { DETERMINERS, isCapWord, makePhrase, NOT_NOUN, type Phrase, SKIPPABLE } from './words.js';
+import { DAY_WORDS, DETERMINERS, isCapWord, makePhrase, NOT_NOUN, type Phrase, SKIPPABLE } from './words.js';
 
 /**
  * A lead-in before the quote: `X said: "…"`, `X told the BBC: "…"`, `X told Reuters that "…"`, `X added, "…"`,
@@ -103,20 +103,7 @@ function byParticiple(tokens: Token[], v: number, min: number): Phrase | null {
 }
 
 /** Words between a subject and its verb that are no part of it: "Priebus later Thursday told Fox News: “…”". */
-const TIME_WORDS = new Set([
-  'monday',
-  'tuesday',
-  'wednesday',
-  'thursday',
-  'friday',
-  'saturday',
-  'sunday',
-  'today',
-  'yesterday',
-  'tonight',
-  'later',
-  'earlier',
-]);
+const TIME_WORDS = new Set([...DAY_WORDS, 'later', 'earlier']);
 
 /**
  * The noun before a finite speech verb at v: after a day name ("Priebus later Thursday told"), a party aside

@@ -194,6 +194,20 @@ export const NAME_LINKS = new Set(['for', 'of', 'and', '&']);
 /** Relative pronouns that speak for their antecedent: "the sign, which read", "Lynch, who asked". */
 export const RELATIVES = new Set(['who', 'which', 'that']);
 
+/** Day names and time words that stand between a subject and its verb ("Clinton on Tuesday said"). */
+export const DAY_WORDS: readonly string[] = [
+  'monday',
+  'tuesday',
+  'wednesday',
+  'thursday',
+  'friday',
+  'saturday',
+  'sunday',
+  'today',
+  'yesterday',
+  'tonight',
+];
+
 export const isWord = (t: Token | undefined): t is Token => t !== undefined && t.kind === 'word';
 export const isCapWord = (t: Token | undefined): t is Token =>
   t !== undefined && (t.cap || t.upper) && t.kind === 'word';
