@@ -1,6 +1,7 @@
 import type { Context } from '../../pipeline/types.js';
 import type { Sentence, Token } from '../../text/types.js';
 import { accordingTo } from './according-to.js';
+import { leadInAttribution } from './lead-in.js';
 import { saidSpeaker } from './said-speaker.js';
 import { speakerSaid } from './speaker-said.js';
 import { isTerminal, leftPhrase, rightPhrase, speechVerb, tokenAt } from './tokens.js';
@@ -143,15 +144,7 @@ function lead(tokens: Token[], s: Sentence): Found | null {
     if (!p) continue;
     const from = clauseStart(tokens, v, end);
     if (from === null) continue;
-    const attribution: Attribution = {
-      mention: { start: p.start, end: p.end },
-      kind: p.kind,
-      cue,
-      rule: 'lead-in',
-      side: 'before',
-    };
-    // "Barkley, who said …": the relative pronoun is named after what it stands for.
-    if (p.ref) attribution.ref = p.ref;
+    const attribution = leadInAttribution(p, cue);
     return { content: { start: (tokens[from] as Token).start, end: (tokens[end - 1] as Token).end }, attribution };
   }
   return null;

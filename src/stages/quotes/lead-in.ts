@@ -7,6 +7,22 @@ import type { Window } from './window.js';
 import { DAY_WORDS, DETERMINERS, isCapWord, makePhrase, NOT_NOUN, type Phrase, SKIPPABLE } from './words.js';
 
 /**
+ * The attribution of a speaker phrase before its verb ('lead-in'); a relative pronoun ("Barkley, who said …") carries
+ * what it stands for.
+ */
+export function leadInAttribution(p: Phrase, cue: Attribution['cue']): Attribution {
+  const a: Attribution = {
+    mention: { start: p.start, end: p.end },
+    kind: p.kind,
+    cue,
+    rule: 'lead-in',
+    side: 'before',
+  };
+  if (p.ref) a.ref = p.ref;
+  return a;
+}
+
+/**
  * A lead-in before the quote: `X said: "…"`, `X told the BBC: "…"`, `X told Reuters that "…"`, `X added, "…"`,
  * and `…, saying: "…"` (the sentence's subject speaks).
  */
@@ -72,15 +88,7 @@ function verbLeadIn(w: Window): Attribution | null {
         leftPhrase(tokens, v, min))
       : (passiveBy(tokens, v, w.beforeTo) ?? verbSubject(tokens, v, min) ?? subject(tokens, min, v));
     if (!p) return null;
-    const a: Attribution = {
-      mention: { start: p.start, end: p.end },
-      kind: p.kind,
-      cue,
-      rule: 'lead-in',
-      side: 'before',
-    };
-    if (p.ref) a.ref = p.ref;
-    return a;
+    return leadInAttribution(p, cue);
   }
   return null;
 }
