@@ -1,6 +1,7 @@
 import type { Context } from '../../pipeline/types.js';
 import { ownTrailer } from './quote-marks.js';
 import type { QuoteCandidate } from './types.js';
+import { oneZone } from './zone.js';
 
 /** Longest stretch between two parts joined into one quote. */
 const MAX_GAP = 300;
@@ -43,6 +44,7 @@ export function mergeRuns(ctx: Context, items: QuoteCandidate[], crossParagraph:
 
   function leadsUp(prev: QuoteCandidate, q: QuoteCandidate): boolean {
     if (prev.attribution || prev.unclosed || q.attribution?.side !== 'after') return false;
+    if (!oneZone(ctx, prev.start, q.end)) return false;
     if (q.paragraph !== prev.lastParagraph + 1 || paragraphs[q.paragraph]?.start !== q.start) return false;
     const own = paragraphs[prev.paragraph];
     if (own?.start !== prev.start || prev.fragments.length !== 1) return false;
@@ -52,7 +54,7 @@ export function mergeRuns(ctx: Context, items: QuoteCandidate[], crossParagraph:
 
   function joins(prev: QuoteCandidate, q: QuoteCandidate): boolean {
     if (q.attribution && q.attribution.side !== 'inherited') return false;
-    if (q.start - prev.end > MAX_GAP || prev.unclosed) return false;
+    if (q.start - prev.end > MAX_GAP || prev.unclosed || !oneZone(ctx, prev.start, q.end)) return false;
     // Both parts closed by their own trailing attribution (`“…,” he claimed.⏎“…,” an angry X replied.`): two quotes.
     if (prev.attribution?.side === 'after' && ownTrailer(ctx, q)) return false;
     const between = text.slice(prev.end, q.start);

@@ -19,6 +19,7 @@ import {
 } from './marks.js';
 import { speechVerb, tokenAt } from './tokens.js';
 import type { Attribution, QuoteCandidate, Range } from './types.js';
+import { oneZone } from './zone.js';
 
 const NONE = 0x7fffffff;
 /** Longest quote nested in another of the same style (characters). */
@@ -252,7 +253,12 @@ export function quoteMarks(ctx: Context): QuoteCandidate[] {
     }
     if (pending) {
       const first = found[0];
-      if (first && first.start === p.start && OPENS_PARAGRAPH.test(text[p.start] as string)) {
+      if (
+        first &&
+        first.start === p.start &&
+        OPENS_PARAGRAPH.test(text[p.start] as string) &&
+        oneZone(ctx, pending.start, first.end)
+      ) {
         pending.fragments.push({ start: first.start, end: first.end });
         pending.end = first.end;
         pending.lastParagraph = p.index;
