@@ -90,6 +90,28 @@ describe('NER fast decoder: same labels as the reference decoder', () => {
   });
 });
 
+describe('NER document table', () => {
+  it('grows from its starting size (2,048 slots) while key ids stay put, and starts small again for the next document', () => {
+    const r = rng(23);
+    // About 12,000 distinct texts and lower-case texts: the table doubles three times within the document.
+    const words: string[] = [];
+    for (let i = 0; i < 9000; i++) words.push(pseudoWord(r, r() < 0.6));
+    const config = resolveConfig({});
+    for (const text of [`${words.join(' ')}.`, ARTICLES[1] as string, `${words.slice(0, 3000).join(', ')}.`]) {
+      const ref = decodeReference(ctxOf(text, config));
+      expect(Array.from(decodeFast(ctxOf(text, config)))).toEqual(Array.from(ref));
+    }
+  });
+
+  it('keeps a text and the same lower-case text of other tokens as one key (seen lower case, label memory)', () => {
+    const text =
+      'Rain fell. rain fell again. Ortega met Marta in Rain. RAIN STOPS\nOrtega said ortega is a word. Ortega left.';
+    const config = resolveConfig({});
+    const ref = decodeReference(ctxOf(text, config));
+    for (let pass = 0; pass < 2; pass++) expect(Array.from(decodeFast(ctxOf(text, config)))).toEqual(Array.from(ref));
+  });
+});
+
 describe('NER form table', () => {
   it('keeps two texts with the same 32-bit FNV hash apart (made-up words, found by search)', () => {
     // fnv1a('Predhucz') === fnv1a('Qthyyfnj') === 2616504624.

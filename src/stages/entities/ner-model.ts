@@ -878,11 +878,14 @@ function addLanes(sc: Int32Array, v: Int32Array, at: number): void {
   for (let l = lo; l < hi; l++) sc[l] = (sc[l] as number) + (v[at + l] as number);
 }
 
-// The document table: one entry per distinct text or lower-case text of the document's tokens, DS int32 a slot (open
-// addressing on the FNV hash, at most half full), cleared per document.
+// The document table: one record per distinct text or lower-case text of the document's tokens (a dense key id, DS
+// int32 a record in `DOC`), found through an open-addressing table on the FNV hash (`DOC_TABLE`: the hash and the
+// id + 1, at most half full). The table starts small (DOC_MIN slots, enough for an article's ~0.4 keys a token) and
+// doubles when half full, reinserting the ids from their records: ids never move, so the per-token key ids stay
+// valid. Only the table's used part is cleared per document; records are written when their key is first seen.
 /** FNV of the key. */
 const D_HASH = 0;
-/** Token whose text (i + 1) or lower-case text (-(i + 1)) is the key; 0: empty slot. */
+/** Token whose text (i + 1) or lower-case text (-(i + 1)) is the key. */
 const D_TOK = 1;
 /** The key's form (text keys), -1 until a token needs it. */
 const D_FORM = 2;
@@ -900,34 +903,70 @@ const D_SEEN = 4;
 /** A capitalised, not all-caps word in mixed-case text has this lower-case text ("seen capitalised"). */
 const D_CAPSEEN = 8;
 const D_OCC = 256;
+/** Slots of the document table at the start of each document (16 KB). */
+const DOC_MIN = 2048;
 
 /** Per-document tables, module buffers reused across documents (grown as needed). */
-let DOC = new Int32Array(4096 * DS);
-let docMask = 4095;
-/** Per token: its text's and its lower-case text's slot in `DOC`; its form (-1 until needed); its skip bit. */
+let DOC = new Int32Array(DOC_MIN * DS);
+let DOC_TABLE = new Int32Array(DOC_MIN * 2);
+let docMask = DOC_MIN - 1;
+/** Keys (ids) in `DOC`. */
+let nKeys = 0;
+/** Per token: its text's and its lower-case text's key id in `DOC`; its form (-1 until needed); its skip bit. */
 let TEXT_SLOT = new Int32Array(4096);
 let LOWER_SLOT = new Int32Array(4096);
 let FORM_BUF = new Int32Array(4096);
 let SKIP_BUF = new Uint8Array(4096);
 let GAZ_BUF = new Uint8Array(4096);
 
-/** Slot of the key `s` (FNV `h`; the text (lower = false) or lower-case text of token i), made when missing. */
-function docSlot(toks: readonly Token[], s: string, h: number, i: number, lower: boolean): number {
+/** Doubles the document table and reinserts every key id from its record's hash (ids do not move). */
+function growDocTable(): void {
+  const slots = (docMask + 1) * 2;
+  if (DOC_TABLE.length < slots * 2) DOC_TABLE = new Int32Array(slots * 2);
+  else DOC_TABLE.fill(0, 0, slots * 2);
+  docMask = slots - 1;
+  const T2 = DOC_TABLE;
   const D = DOC;
+  for (let id = 0; id < nKeys; id++) {
+    const h = D[id * DS + D_HASH] as number;
+    let slot = h & docMask;
+    while (T2[slot * 2 + 1] !== 0) slot = (slot + 1) & docMask;
+    T2[slot * 2] = h;
+    T2[slot * 2 + 1] = id + 1;
+  }
+}
+
+/** Id of the key `s` (FNV `h`; the text (lower = false) or lower-case text of token i), made when missing. */
+function docKey(toks: readonly Token[], s: string, h: number, i: number, lower: boolean): number {
+  const T2 = DOC_TABLE;
   let slot = h & docMask;
   for (;;) {
-    const o = slot * DS;
-    const k = D[o + D_TOK] as number;
-    if (k === 0) {
-      D[o + D_HASH] = h;
-      D[o + D_TOK] = lower ? -(i + 1) : i + 1;
-      D[o + D_FORM] = -1;
-      D[o + D_BITS] = 0;
-      return slot;
+    const v = T2[slot * 2 + 1] as number;
+    if (v === 0) break;
+    if (T2[slot * 2] === h) {
+      const k = DOC[(v - 1) * DS + D_TOK] as number;
+      if ((k > 0 ? (toks[k - 1] as Token).text : (toks[-k - 1] as Token).lower) === s) return v - 1;
     }
-    if (D[o + D_HASH] === h && (k > 0 ? (toks[k - 1] as Token).text : (toks[-k - 1] as Token).lower) === s) return slot;
     slot = (slot + 1) & docMask;
   }
+  const id = nKeys++;
+  if (DOC.length < nKeys * DS) {
+    const next = new Int32Array(DOC.length * 2);
+    next.set(DOC);
+    DOC = next;
+  }
+  const D = DOC;
+  const o = id * DS;
+  D[o + D_HASH] = h;
+  D[o + D_TOK] = lower ? -(i + 1) : i + 1;
+  D[o + D_FORM] = -1;
+  D[o + D_BITS] = 0;
+  if (nKeys * 2 > docMask + 1) growDocTable();
+  else {
+    T2[slot * 2] = h;
+    T2[slot * 2 + 1] = id + 1;
+  }
+  return id;
 }
 
 /** Fills the document table for `toks` (n tokens; `caps` the caps-line paragraphs). */
@@ -939,13 +978,9 @@ function indexDoc(toks: readonly Token[], n: number, caps: Uint8Array): void {
     SKIP_BUF = new Uint8Array(n * 2);
     GAZ_BUF = new Uint8Array(n * 2);
   }
-  // At most 2n keys (articles: about 0.4n), at most half full.
-  let slots = 1024;
-  while (slots < n * 4) slots *= 2;
-  if (DOC.length < slots * DS) DOC = new Int32Array(slots * DS);
-  else DOC.fill(0, 0, slots * DS);
-  docMask = slots - 1;
-  const D = DOC;
+  DOC_TABLE.fill(0, 0, DOC_MIN * 2);
+  docMask = DOC_MIN - 1;
+  nKeys = 0;
   for (let i = 0; i < n; i++) {
     const t = toks[i] as Token;
     const s = t.text;
@@ -956,28 +991,30 @@ function indexDoc(toks: readonly Token[], n: number, caps: Uint8Array): void {
       wide |= u;
       h = Math.imul(h ^ u, 0x01000193);
     }
-    const slot = docSlot(toks, s, h, i, false);
-    const o = slot * DS;
+    const id = docKey(toks, s, h, i, false);
+    const low = t.lower;
+    // The lower-case key first: it may grow (replace) DOC.
+    const lid = low === s ? id : docKey(toks, low, fnvOf(low), i, true);
+    const D = DOC;
+    const o = id * DS;
     let bits = D[o + D_BITS] as number;
     if ((bits & D_TEXT) === 0) {
       let skip: boolean;
       if (t.kind === 'punct') skip = true;
       else if (t.kind !== 'word' || t.cap) skip = false;
       // ASCII text equal to its lower-case text has no capital: `skippable` without the \p{Lu} test.
-      else if (wide < 0x80 && t.lower === s) skip = !isParticle(s);
+      else if (wide < 0x80 && low === s) skip = !isParticle(s);
       else skip = skippable(t);
       bits |= D_TEXT | (skip ? D_SKIP : 0);
     }
     D[o + D_BITS] = bits + D_OCC;
-    TEXT_SLOT[i] = slot;
+    TEXT_SLOT[i] = id;
     FORM_BUF[i] = -1;
     SKIP_BUF[i] = bits & D_SKIP;
-    const low = t.lower;
-    const ls = low === s ? slot : docSlot(toks, low, fnvOf(low), i, true);
-    LOWER_SLOT[i] = ls;
+    LOWER_SLOT[i] = lid;
     if (t.kind === 'word' && caps[t.paragraph] !== 1) {
-      if (!t.cap) D[ls * DS + D_BITS] = (D[ls * DS + D_BITS] as number) | D_SEEN;
-      else if (!t.upper) D[ls * DS + D_BITS] = (D[ls * DS + D_BITS] as number) | D_CAPSEEN;
+      if (!t.cap) D[lid * DS + D_BITS] = (D[lid * DS + D_BITS] as number) | D_SEEN;
+      else if (!t.upper) D[lid * DS + D_BITS] = (D[lid * DS + D_BITS] as number) | D_CAPSEEN;
     }
   }
 }
