@@ -39,6 +39,10 @@ export type Anaphor =
   | 'period-year-before'
   | 'period-of-year'
   | 'same-year'
+  /** "the previous year", "the year before": the year before the one last named; "the following year" the one after. */
+  | 'previous-year'
+  | 'next-year'
+  | 'previous-month'
   | 'same-month'
   | 'next-month'
   | 'same-day'

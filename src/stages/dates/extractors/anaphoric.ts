@@ -1,9 +1,11 @@
 import type { Context } from '../../../pipeline/types.js';
-import { addDays, fmtDay, fmtYear } from '../calendar.js';
+import { addDays, addMonths, fmtDay, fmtMonth, fmtYear } from '../calendar.js';
 import { candidate, lowerAt, positionsOf, reference, triggers } from '../scan.js';
 import type { DateCandidate } from '../types.js';
 
-const WORDS = triggers(['that', 'same', 'following', 'next', 'previous', 'year']);
+const WORDS = triggers(['that', 'same', 'following', 'next', 'previous', 'prior', 'preceding', 'year', 'month']);
+/** "the previous year", "the prior month", "the preceding year": one unit before the one last named. */
+const BEFORE_WORDS = new Set(['previous', 'prior', 'preceding']);
 const DAY_PARTS = new Set(['day', 'morning', 'afternoon', 'evening', 'night']);
 const THE_YEAR_PREPS = new Set(['for', 'in', 'during', 'through', 'throughout', 'of', 'over']);
 const YEAR_MODS = new Set(['full', 'current', 'fiscal']);
@@ -44,9 +46,13 @@ export function anaphoric(ctx: Context): DateCandidate[] {
       last = j;
       continue;
     }
-    if (lowerAt(ctx, i - 1) === 'the' && DAY_PARTS.has(n1) && w !== 'that') {
-      // "the next morning", "the following day", "the previous day": a day from the one last named.
-      const back = w === 'previous';
+    if (
+      lowerAt(ctx, i - 1) === 'the' &&
+      DAY_PARTS.has(n1) &&
+      (w === 'next' || w === 'following' || BEFORE_WORDS.has(w))
+    ) {
+      // "the next morning", "the following day", "the previous day", "the prior day": a day from the one last named.
+      const back = BEFORE_WORDS.has(w);
       const d = ref ? addDays(ref, back ? -1 : 1) : null;
       out.push(
         candidate(ctx, i - 1, i + 2, 'anaphoric', 'day', d ? fmtDay(d.y, d.m, d.d) : null, {
@@ -57,15 +63,50 @@ export function anaphoric(ctx: Context): DateCandidate[] {
       last = i + 1;
       continue;
     }
-    if (w === 'next' || w === 'previous') continue;
-    if (w === 'following') {
-      if (lowerAt(ctx, i - 1) === 'the' && n1 === 'month') {
+    if ((BEFORE_WORDS.has(w) || w === 'following') && lowerAt(ctx, i - 1) === 'the') {
+      // "the previous year", "the prior month", "the following year" (TimeML: the unit before/after the anchor's).
+      if ((n1 !== 'year' && n1 !== 'month') || toks[i + 1]?.cap || NOT_AFTER_YEAR.has(lowerAt(ctx, i + 2))) continue;
+      const back = w !== 'following';
+      if (n1 === 'month') {
+        const m = ref ? addMonths(ref.y, ref.m, back ? -1 : 1) : null;
         out.push(
-          candidate(ctx, i - 1, i + 2, 'anaphoric', 'month', refMonth, { relative: true, anaphor: 'next-month' }),
+          candidate(ctx, i - 1, i + 2, 'anaphoric', 'month', m ? fmtMonth(m.y, m.m) : null, {
+            relative: true,
+            anaphor: back ? 'previous-month' : 'next-month',
+          }),
+        );
+      } else {
+        out.push(
+          candidate(ctx, i - 1, i + 2, 'anaphoric', 'year', ref ? fmtYear(ref.y + (back ? -1 : 1)) : null, {
+            relative: true,
+            anaphor: back ? 'previous-year' : 'next-year',
+          }),
+        );
+      }
+      last = i + 1;
+      continue;
+    }
+    if (w === 'next' || BEFORE_WORDS.has(w) || w === 'following') continue;
+    if (w === 'month' || w === 'year') {
+      // "the year before", "the month before" closing a clause ("than the year before."): the unit before the anchor's.
+      const after = toks[i + 2];
+      if (lowerAt(ctx, i - 1) === 'the' && n1 === 'before' && !t.cap && (!after || after.kind === 'punct')) {
+        const m = ref && w === 'month' ? addMonths(ref.y, ref.m, -1) : null;
+        out.push(
+          w === 'month'
+            ? candidate(ctx, i - 1, i + 2, 'anaphoric', 'month', m ? fmtMonth(m.y, m.m) : null, {
+                relative: true,
+                anaphor: 'previous-month',
+              })
+            : candidate(ctx, i - 1, i + 2, 'anaphoric', 'year', ref ? fmtYear(ref.y - 1) : null, {
+                relative: true,
+                anaphor: 'previous-year',
+              }),
         );
         last = i + 1;
+        continue;
       }
-      continue;
+      if (w === 'month') continue;
     }
     // w === 'year'
     if (n1 === 'end' || ((n1 === "'s" || n1 === '’s') && lowerAt(ctx, i + 2) === 'end')) {

@@ -43,6 +43,11 @@ export function anchor(ctx: Context, items: DateCandidate[]): DateCandidate[] {
   /** The kind of period a results story is talking about at this point. */
   let period: 'quarter' | 'year' = 'quarter';
   let year: number | null = null;
+  /**
+   * The year of the last date of year grain or finer, relative ones included ("last year … the year before"), anaphoric
+   * ones too, but not another "the previous year" (two in a row name the same year).
+   */
+  let anyYear: number | null = null;
   let month: { y: number; m: number } | null = null;
   let day: string | null = null;
   return items.map((c) => {
@@ -90,6 +95,16 @@ export function anchor(ctx: Context, items: DateCandidate[]): DateCandidate[] {
         case 'same-year':
           if (year !== null) value = fmtYear(year);
           break;
+        case 'previous-year':
+        case 'next-year':
+          if (anyYear !== null) value = fmtYear(anyYear + (c.anaphor === 'next-year' ? 1 : -1));
+          break;
+        case 'previous-month':
+          if (month) {
+            const n = addMonths(month.y, month.m, -1);
+            value = fmtMonth(n.y, n.m);
+          }
+          break;
         case 'same-month':
           if (month) value = fmtMonth(month.y, month.m);
           break;
@@ -129,6 +144,11 @@ export function anchor(ctx: Context, items: DateCandidate[]): DateCandidate[] {
         firstQuarter = false;
       } else if (c.anaphor === 'same-quarter') period = 'quarter';
       else if (c.rule === 'the-year') period = 'year';
+      const chained = c.anaphor === 'previous-year' || c.anaphor === 'next-year';
+      if (!chained && (grain === 'year' || grain === 'month' || grain === 'day')) {
+        const y = YEAR.exec(value);
+        if (y) anyYear = Number(y[1]);
+      }
       if (!c.anaphor && (c.grain === 'year' || c.grain === 'month' || c.grain === 'day')) {
         const y = YEAR.exec(value);
         if (y && !c.relative) year = Number(y[1]);

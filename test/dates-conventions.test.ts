@@ -1,0 +1,64 @@
+// Fixture sentences: written for this test file by the article-tagger authors.
+// TimeML/TIMEX3 conventions for anaphoric and reporting-period dates (docs/decisions-dates.md, "Fourth look").
+import { describe, expect, it } from 'vitest';
+import { tagArticle } from '../src/index.js';
+
+function dates(text: string, publishedAt: string) {
+  return tagArticle(text, { publishedAt, keepChrome: true, include: ['dates'] }).dates;
+}
+
+type Row = [publishedAt: string, text: string, span: string, value: string];
+
+// [publishedAt, text, expected span text, value]
+const TABLE: Row[] = [
+  // "the previous/prior/preceding year", "the year before", "the following year": one year from the year last named
+  // (relative dates included), else from the reference date.
+  [
+    '1995-11-02',
+    'The dam was finished in 1962. The previous year, the river had flooded.',
+    'The previous year',
+    '1961',
+  ],
+  ['1995-11-02', 'Exports fell in 1990 from the preceding year, the ministry said.', 'the preceding year', '1989'],
+  ['1995-11-02', 'He was elected mayor in 1988 and resigned the following year.', 'the following year', '1989'],
+  ['1995-11-02', 'Ticket sales fell to 300 last year, down from 450 the year before.', 'the year before', '1993'],
+  ['1995-11-02', 'Rainfall was well below the prior year, farmers said.', 'the prior year', '1994'],
+  [
+    '1995-11-02',
+    'The mill made 40 tonnes in 1993 and 38 in 1994, after 52 the previous year.',
+    'the previous year',
+    '1993',
+  ],
+  // the same for months
+  ['1995-11-02', 'Stocks stood at 7,500 tonnes in July, down 2% from the prior month.', 'the prior month', '1995-06'],
+  ['1995-11-02', 'The index rose in September after a fall the month before.', 'the month before', '1995-08'],
+  [
+    '1995-11-02',
+    'The strike began in March 1990. The following month, the plant closed.',
+    'The following month',
+    '1990-04',
+  ],
+  ['1995-11-02', 'The prior day, the envoy had met the king.', 'The prior day', '1995-11-01'],
+];
+
+// Forms that are not these dates (or not dates at all).
+const FALSE_POSITIVES: [publishedAt: string, text: string, notDate: string][] = [
+  ['1995-11-02', 'The Previous Year is a film about a fisherman.', 'Previous Year'],
+  ['1995-11-02', 'Prices rose in the year before the war.', 'the year before'],
+  ['1995-11-02', 'In the month before the vote, polls narrowed.', 'the month before'],
+  ['1995-11-02', 'The prior year 1990 was the wettest on record.', 'the prior year'],
+  ['1995-11-02', 'He had one previous year of service.', 'previous year'],
+];
+
+describe('dates: TimeML conventions for anaphoric dates', () => {
+  it.each(TABLE)('%s: %s', (pub, text, span, value) => {
+    const d = dates(text, pub).find((x) => x.text === span);
+    expect(d?.value, JSON.stringify(dates(text, pub).map((x) => [x.text, x.value]))).toBe(value);
+  });
+});
+
+describe('dates: TimeML conventions, false positives', () => {
+  it.each(FALSE_POSITIVES)('%s: %s', (pub, text, notDate) => {
+    expect(dates(text, pub).some((x) => x.text.includes(notDate))).toBe(false);
+  });
+});
