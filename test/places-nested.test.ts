@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { resolveConfig } from '../src/config.js';
 import { getGazetteer } from '../src/gazetteer/index.js';
 import { directionPlace, placesInName } from '../src/stages/places/index.js';
+import { ORG_NAME_CAP, orgPlaceCandidates } from '../src/stages/places/nested.js';
 import { tagArticle } from '../src/tagger.js';
 
 const g = getGazetteer(resolveConfig({}));
@@ -199,5 +200,34 @@ describe('default nested places in sentences', () => {
   ];
   it.each(brands)('no nested place by default in %s', (text) => {
     expect(placesOf(text)).toEqual([]);
+  });
+});
+
+describe('the per-document cap on organization names read by the look-up rules (nested.ts ORG_NAME_CAP)', () => {
+  // A text naming thousands of organizations (a directory, random capitalised words) reads the first ORG_NAME_CAP
+  // distinct names; later names are left to the cue-first rules. No article names that many.
+  const run = (fillers: number) => {
+    const names = Array.from({ length: fillers }, (_, i) => `Zq${i.toString(36)} Vexworth Holdings`);
+    names.push('Athens Police Department');
+    let text = '';
+    const organizations = names.map((name, i) => {
+      const start = text.length;
+      text += `${name}. `;
+      return { id: `org:${i}`, name, kind: 'other', mentions: [{ start, end: start + name.length, text: name }] };
+    });
+    const ctx = {
+      config: resolveConfig({}),
+      options: {},
+      doc: { text },
+      inScope: () => true,
+      results: { entities: { people: [], organizations, placeCandidates: [] } },
+    } as unknown as Parameters<typeof orgPlaceCandidates>[0];
+    return orgPlaceCandidates(ctx).map((c) => c.text);
+  };
+  it('reads a civic body named before the cap', () => {
+    expect(run(ORG_NAME_CAP - 1)).toEqual(['Athens']);
+  });
+  it('leaves names after the cap to the cue-first rules', () => {
+    expect(run(ORG_NAME_CAP)).toEqual([]);
   });
 });

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { tagArticle } from '../src/tagger.js';
+import { resolveConfig } from '../src/config.js';
+import { getGazetteer } from '../src/gazetteer/index.js';
+import { createTagger, tagArticle } from '../src/tagger.js';
 
 /** The surfaces of every place mention of an article, as "surface=Name/CC". */
 const placeMentions = (text: string) =>
@@ -177,5 +179,20 @@ describe("organization-typed country names (nested.ts senseOfOrg, 'org-wellknown
   ];
   it.each(rows)('%s', (text, want) => {
     expect(placeMentions(text)).toContain(want);
+  });
+});
+
+describe('country names: the gazetteer set that spares look-ups (Gazetteer.countryNames)', () => {
+  it('holds every country name, folded, and the user places of kind country', () => {
+    const names = getGazetteer(resolveConfig({})).countryNames();
+    for (const n of ['france', 'sri lanka', 'philippines', 'ivory coast']) expect(names.has(n)).toBe(true);
+    expect(names.has('paris')).toBe(false);
+    const own = getGazetteer(resolveConfig({ places: [{ name: 'Freedonia', kind: 'country', countryCode: null }] }));
+    expect(own.countryNames().has('freedonia')).toBe(true);
+  });
+  it('a user country the tagger leaves untyped is still a country-name candidate', () => {
+    const t = createTagger({ places: [{ name: 'Freedonia', kind: 'country', countryCode: null }] });
+    const got = t.tag('Envoys met in the capital of Freedonia on Monday, and Freedonia said talks went well.');
+    expect(got.places.some((p) => p.name === 'Freedonia')).toBe(true);
   });
 });

@@ -32,6 +32,11 @@ export interface Gazetteer {
   isPlace(surface: string): boolean;
   /** The ISO 3166-1 alpha-2 code of a demonym or nationality adjective ("Russian" → "RU"); null otherwise. */
   demonym(word: string): string | null;
+  /**
+   * The folded names of every country entry (built-in, and the user's places of kind country): a name whose best
+   * reading is a country of that very name is in it, so a name not in it needs no look-up for that question.
+   */
+  countryNames(): ReadonlySet<string>;
   /** The country entry of an ISO 3166-1 alpha-2 code ("LT" → Lithuania); null when unknown. */
   country(code: string): GazetteerEntry | null;
 }
@@ -129,6 +134,7 @@ function userEntry(p: UserPlace, base: BuiltinTable): GazetteerEntry {
 
 function makeGazetteer(places: readonly UserPlace[]): Gazetteer {
   let user: Map<string, GazetteerEntry[]> | null = null;
+  let countryNames: Set<string> | null = null;
   const userIndex = (base: BuiltinTable): Map<string, GazetteerEntry[]> => {
     if (user) return user;
     user = new Map();
@@ -168,6 +174,17 @@ function makeGazetteer(places: readonly UserPlace[]): Gazetteer {
     country(code) {
       if (typeof code !== 'string') return null;
       return loadBuiltins().countries.get(code.toUpperCase()) ?? null;
+    },
+    countryNames() {
+      if (!countryNames) {
+        const base = loadBuiltins();
+        countryNames = new Set();
+        for (const e of base.countries.values()) countryNames.add(fold(e.name));
+        if (places.length)
+          for (const list of userIndex(base).values())
+            for (const e of list) if (e.kind === 'country') countryNames.add(fold(e.name));
+      }
+      return countryNames;
     },
   };
 }

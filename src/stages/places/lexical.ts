@@ -359,6 +359,8 @@ export function countryNameCandidates(ctx: Context): PlaceCandidate[] {
 const COUNTRY_MEMO = new WeakMap<Gazetteer, Map<string, boolean>>();
 
 function isCountryName(g: Gazetteer, name: string): boolean {
+  // Most capitalised words name no country: no look-up for those (the set holds every country's folded name).
+  if (!g.countryNames().has(fold(name))) return false;
   let m = COUNTRY_MEMO.get(g);
   if (!m || m.size > 50_000) {
     m = new Map();

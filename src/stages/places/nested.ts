@@ -566,6 +566,24 @@ function hyphenPair(g: Gazetteer, name: string): PlaceCandidate[] | null {
 const MEMO = new WeakMap<Gazetteer, Map<string, PlaceCandidate[]>>();
 const MEMO_MAX = 20_000;
 
+/**
+ * Distinct organization names per document that the look-up rules (senseOfOrg, hyphenPair, placesInName) read; the
+ * names after that are left to the cue-first rules (direction, org-typed). A long article names a few hundred
+ * organizations; a text that names thousands (a directory, a dump, random capitalised words: ~9,700 in the 1 MB
+ * worst-case text) would otherwise pay gazetteer look-ups for each, and none of them changes an article's output.
+ */
+export const ORG_NAME_CAP = 2_000;
+
+/** What one distinct organization name gives, read once per document (the name alone, no context). */
+interface NameReading {
+  /** Its hyphen pair ("Logan-Rogersville") or null; undefined until read. */
+  pair: PlaceCandidate[] | null | undefined;
+  /** Its nested places (placesInName), read only when needed. */
+  nested: PlaceCandidate[] | null;
+  /** Over the document's cap: no look-up rule reads it. */
+  capped: boolean;
+}
+
 /** Nested place candidates of every in-scope organization mention (see the file header). */
 export function orgPlaceCandidates(ctx: Context): PlaceCandidate[] {
   const orgs = ctx.results.entities?.organizations;
@@ -581,6 +599,7 @@ export function orgPlaceCandidates(ctx: Context): PlaceCandidate[] {
     memo = new Map();
     MEMO.set(g, memo);
   }
+  const names = new Map<string, NameReading>();
   for (const o of orgs) {
     if (SKIP_KINDS.has(o.kind)) continue;
     for (const m of o.mentions) {
@@ -594,9 +613,17 @@ export function orgPlaceCandidates(ctx: Context): PlaceCandidate[] {
         out.push({ start: m.start, end: m.end, text: m.text, rule: 'org-typed' });
         continue;
       }
+      let r = names.get(m.text);
+      if (!r) {
+        const capped = names.size >= ORG_NAME_CAP;
+        r = { pair: undefined, nested: null, capped };
+        names.set(m.text, r);
+      }
+      if (r.capped) continue;
       if (o.kind === 'other' && sports !== true) {
         // The sports test (a scan of the whole text) only once a rule has a place to propose.
-        const pair = hyphenPair(g, m.text);
+        if (r.pair === undefined) r.pair = hyphenPair(g, m.text);
+        const pair = r.pair;
         if (pair) sports ??= sportsStory(ctx);
         if (pair && !sports) {
           for (const c of pair) out.push({ ...c, start: c.start + m.start, end: c.end + m.start });
@@ -611,13 +638,14 @@ export function orgPlaceCandidates(ctx: Context): PlaceCandidate[] {
         }
       }
       if (mode === 'none') continue;
-      let rel = memo.get(m.text);
+      const all = mode === 'all';
+      if (!all && BRAND_KINDS.has(o.kind)) continue;
+      let rel = r.nested ?? memo.get(m.text);
       if (!rel) {
         rel = placesInName(g, m.text);
         memo.set(m.text, rel);
       }
-      const all = mode === 'all';
-      if (!all && BRAND_KINDS.has(o.kind)) continue;
+      r.nested = rel;
       for (const c of rel) {
         if (all || c.rule === RULE_CIVIC) out.push({ ...c, start: c.start + m.start, end: c.end + m.start });
       }
