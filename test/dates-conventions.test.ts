@@ -39,6 +39,13 @@ const TABLE: Row[] = [
     '1990-04',
   ],
   ['1995-11-02', 'The prior day, the envoy had met the king.', 'The prior day', '1995-11-01'],
+  // "the week"/"the month" of a report: the week of the day last named, the month last named, else the reference's;
+  // "the end of the month", "later in the month": the reference date's month.
+  ['1995-11-02', 'Shares slid 2% on Friday. For the week, the index lost 4%.', 'the week', '1995-W43'],
+  ['1995-11-02', 'The council met earlier in the week and set the fare.', 'earlier in the week', '1995-W44'],
+  ['1995-11-02', 'Exports rose 3% in September. For the month, imports fell.', 'the month', '1995-09'],
+  ['1995-11-02', 'Some 400 troops will be on the island by the end of the month.', 'the end of the month', '1995-11'],
+  ['1995-11-02', 'The board votes on the deal in June and again later in the month.', 'later in the month', '1995-11'],
 ];
 
 // Forms that are not these dates (or not dates at all).
@@ -48,6 +55,12 @@ const FALSE_POSITIVES: [publishedAt: string, text: string, notDate: string][] = 
   ['1995-11-02', 'In the month before the vote, polls narrowed.', 'the month before'],
   ['1995-11-02', 'The prior year 1990 was the wettest on record.', 'the prior year'],
   ['1995-11-02', 'He had one previous year of service.', 'previous year'],
+  ['1995-11-02', 'Crude imports in the week ended Oct. 27 fell to 3 mln barrels.', 'the week'],
+  ['1995-11-02', 'She was named player of the week by the league.', 'the week'],
+  ['1995-11-02', 'Sunday is the busiest day of the week at the market.', 'the week'],
+  ['1995-11-02', 'Traders expect calm in the week ahead.', 'the week'],
+  ['1995-11-02', 'Prayers are held during the month of Ramadan.', 'the month'],
+  ['1995-11-02', 'The Month in Review airs on Sundays.', 'Month'],
 ];
 
 describe('dates: TimeML conventions for anaphoric dates', () => {

@@ -46,5 +46,7 @@ export type Anaphor =
   | 'same-month'
   | 'next-month'
   | 'same-day'
+  /** "for the week", "later in the week": the ISO week of the day last named. */
+  | 'same-week'
   | 'next-day'
   | 'previous-day';

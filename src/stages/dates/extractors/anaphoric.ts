@@ -1,9 +1,30 @@
 import type { Context } from '../../../pipeline/types.js';
-import { addDays, addMonths, fmtDay, fmtMonth, fmtYear } from '../calendar.js';
+import { addDays, addMonths, fmtDay, fmtMonth, fmtYear, isoWeek } from '../calendar.js';
 import { candidate, lowerAt, positionsOf, reference, triggers } from '../scan.js';
 import type { DateCandidate } from '../types.js';
 
-const WORDS = triggers(['that', 'same', 'following', 'next', 'previous', 'prior', 'preceding', 'year', 'month']);
+const WORDS = triggers([
+  'that',
+  'same',
+  'following',
+  'next',
+  'previous',
+  'prior',
+  'preceding',
+  'year',
+  'month',
+  'week',
+]);
+/** "for the week", "during the month", "over the week": the week or month the story reports on. */
+const THE_UNIT_PREPS = new Set(['for', 'in', 'during', 'over', 'through', 'throughout']);
+/** "the end of the month", "the rest of the week". */
+const PART_OF = new Set(['end', 'start', 'beginning', 'middle', 'rest', 'remainder', 'balance', 'close', 'turn']);
+/** "the week ended Feb. 27", "the month before the vote", "the week of March 6": another date's week or month. */
+const NOT_AFTER_UNIT = new Set([
+  ...['ended', 'ending', 'ends', 'to', 'up', 'starting', 'beginning', 'begun', 'preceding', 'before', 'after'],
+  ...['ahead', 'of', 'that', 'when', 'since', 'following', 'prior', 'leading', 'through', 'in', 'which', 'where'],
+  ...['earlier', 'later', 'ago', "'s", '’s', 'long'],
+]);
 /** "the previous year", "the prior month", "the preceding year": one unit before the one last named. */
 const BEFORE_WORDS = new Set(['previous', 'prior', 'preceding']);
 const DAY_PARTS = new Set(['day', 'morning', 'afternoon', 'evening', 'night']);
@@ -106,7 +127,38 @@ export function anaphoric(ctx: Context): DateCandidate[] {
         last = i + 1;
         continue;
       }
-      if (w === 'month') continue;
+    }
+    if (w === 'month' || w === 'week') {
+      // "For the week, the index fell 3.8%", "later in the month", "by the end of the month": the unit of the date last
+      // named (a day's week, a month), else the reference date's.
+      if (lowerAt(ctx, i - 1) !== 'the' || t.cap) continue;
+      const after = toks[i + 1];
+      if (after && after.kind !== 'punct' && (after.kind === 'number' || NOT_AFTER_UNIT.has(after.lower))) continue;
+      const p = lowerAt(ctx, i - 2);
+      let t0 = i - 1;
+      /** "by the end of the month", "later in the month": the month of the reference date, not the one last named. */
+      let current = false;
+      if (THE_UNIT_PREPS.has(p)) {
+        const p2 = lowerAt(ctx, i - 3);
+        if (p === 'in' && (p2 === 'earlier' || p2 === 'later')) {
+          t0 = i - 3;
+          current = true;
+        }
+      } else if (p === 'of' && PART_OF.has(lowerAt(ctx, i - 3)) && lowerAt(ctx, i - 4) === 'the') current = true;
+      else continue;
+      out.push(
+        w === 'month'
+          ? candidate(ctx, t0, i + 1, 'the-unit', 'month', refMonth, {
+              relative: true,
+              ...(current ? {} : { anaphor: 'same-month' as const }),
+            })
+          : candidate(ctx, t0, i + 1, 'the-unit', 'week', ref ? isoWeek(ref) : null, {
+              relative: true,
+              anaphor: 'same-week',
+            }),
+      );
+      last = i;
+      continue;
     }
     // w === 'year'
     if (n1 === 'end' || ((n1 === "'s" || n1 === '’s') && lowerAt(ctx, i + 2) === 'end')) {

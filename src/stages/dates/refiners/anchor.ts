@@ -1,6 +1,6 @@
 import type { Context } from '../../../pipeline/types.js';
 import type { DateGrain } from '../../../schema.js';
-import { addDays, addMonths, fmtDay, fmtMonth, fmtYear, parseYmd } from '../calendar.js';
+import { addDays, addMonths, fmtDay, fmtMonth, fmtYear, isoWeek, parseYmd } from '../calendar.js';
 import { lowerAt, positionsOf, reference, tenseAt, triggers } from '../scan.js';
 import type { DateCandidate } from '../types.js';
 
@@ -117,6 +117,11 @@ export function anchor(ctx: Context, items: DateCandidate[]): DateCandidate[] {
         case 'same-day':
           if (day) value = day;
           break;
+        case 'same-week': {
+          const d = day ? parseYmd(day) : null;
+          if (d) value = isoWeek(d);
+          break;
+        }
         case 'next-day':
         case 'previous-day': {
           const d = day ? parseYmd(day) : null;
