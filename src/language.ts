@@ -6,6 +6,10 @@ const COMMON = new Set(
     ' ',
   ),
 );
+/** The longest word of COMMON: a longer token is not looked up (no string hash for most words). */
+const COMMON_MAX = Math.max(...[...COMMON].map((w) => w.length));
+/** Fewer word tokens than this: too few to judge. */
+const MIN_WORDS = 20;
 
 /** Share of word tokens that are common English function words (0..1); null when too few words to judge. */
 export function englishShare(tokens: readonly Token[]): number | null {
@@ -14,9 +18,35 @@ export function englishShare(tokens: readonly Token[]): number | null {
   for (const t of tokens) {
     if (t.kind !== 'word') continue;
     words++;
-    if (COMMON.has(t.lower)) common++;
+    if (t.lower.length <= COMMON_MAX && COMMON.has(t.lower)) common++;
   }
-  return words < 20 ? null : common / words;
+  return words < MIN_WORDS ? null : common / words;
+}
+
+/**
+ * englishShare(tokens) when it is below `below`, else null (also null with too few words to judge): the tagger only
+ * warns below its threshold. One pass that stops as soon as the common words reach `below` of all the tokens (an
+ * upper bound of the words), so the share can no longer end below it: English prose has about a third of its words
+ * in COMMON, so the scan usually stops within the first half of the text.
+ */
+export function englishShareBelow(tokens: readonly Token[], below: number): number | null {
+  const n = tokens.length;
+  // The least count of common words whose share of n is not below `below`, in the same floating-point division.
+  let enough = Math.ceil(below * n);
+  while (enough > 0 && (enough - 1) / n >= below) enough--;
+  while (enough / n < below) enough++;
+  let words = 0;
+  let common = 0;
+  for (let i = 0; i < n; i++) {
+    const t = tokens[i] as Token;
+    if (t.kind !== 'word') continue;
+    words++;
+    if (t.lower.length > COMMON_MAX || !COMMON.has(t.lower)) continue;
+    if (++common >= enough) return null;
+  }
+  if (words < MIN_WORDS) return null;
+  const share = common / words;
+  return share < below ? share : null;
 }
 
 /** Share of characters that are replacement or symbol junk (binary pasted as text). */

@@ -1,7 +1,7 @@
 import { assemble } from './assemble.js';
 import { type ResolvedConfig, resolveConfig, type TaggerConfig } from './config.js';
 import { ArticleTooLargeError, InvalidInputError } from './errors.js';
-import { englishShare, junkShare } from './language.js';
+import { englishShareBelow, junkShare } from './language.js';
 import { resolveOptions, type TagOptions } from './options.js';
 import { createContext } from './pipeline/context.js';
 import { plan, runStages } from './pipeline/run.js';
@@ -22,6 +22,9 @@ function describe(value: unknown): string {
   return `a ${typeof value}`;
 }
 
+/** Below this share of common English words, the text is flagged NOT_ENGLISH. */
+const NOT_ENGLISH_BELOW = 0.12;
+
 function tagWith(config: ResolvedConfig, text: unknown, options: unknown): ArticleTags {
   if (typeof text !== 'string') {
     throw new InvalidInputError(`text must be a string, got ${describe(text)}`);
@@ -40,8 +43,8 @@ function tagWith(config: ResolvedConfig, text: unknown, options: unknown): Artic
   if (junkShare(norm.text) > 0.1) {
     ctx.warn('BINARY_TEXT', 'over a tenth of the text is control or replacement characters: is it binary data?');
   }
-  const share = englishShare(doc.tokens);
-  if (share !== null && share < 0.12) {
+  const share = englishShareBelow(doc.tokens, NOT_ENGLISH_BELOW);
+  if (share !== null) {
     ctx.warn(
       'NOT_ENGLISH',
       `only ${Math.round(share * 100)} % of the words are common English words: results are unreliable`,
