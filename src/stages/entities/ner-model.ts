@@ -942,13 +942,17 @@ function docKey(toks: readonly Token[], s: string, h: number, i: number, lower: 
   let slot = h & docMask;
   for (;;) {
     const v = T2[slot * 2 + 1] as number;
-    if (v === 0) break;
+    if (v === 0) return newKey(h, slot, lower ? -(i + 1) : i + 1);
     if (T2[slot * 2] === h) {
       const k = DOC[(v - 1) * DS + D_TOK] as number;
       if ((k > 0 ? (toks[k - 1] as Token).text : (toks[-k - 1] as Token).lower) === s) return v - 1;
     }
     slot = (slot + 1) & docMask;
   }
+}
+
+/** A new key (FNV `h`, its token `tok` as in D_TOK) in the empty table slot `slot`: its id. */
+function newKey(h: number, slot: number, tok: number): number {
   const id = nKeys++;
   if (DOC.length < nKeys * DS) {
     const next = new Int32Array(DOC.length * 2);
@@ -958,13 +962,13 @@ function docKey(toks: readonly Token[], s: string, h: number, i: number, lower: 
   const D = DOC;
   const o = id * DS;
   D[o + D_HASH] = h;
-  D[o + D_TOK] = lower ? -(i + 1) : i + 1;
+  D[o + D_TOK] = tok;
   D[o + D_FORM] = -1;
   D[o + D_BITS] = 0;
   if (nKeys * 2 > docMask + 1) growDocTable();
   else {
-    T2[slot * 2] = h;
-    T2[slot * 2 + 1] = id + 1;
+    DOC_TABLE[slot * 2] = h;
+    DOC_TABLE[slot * 2 + 1] = id + 1;
   }
   return id;
 }
