@@ -46,6 +46,18 @@ const TABLE: Row[] = [
   ['1995-11-02', 'Exports rose 3% in September. For the month, imports fell.', 'the month', '1995-09'],
   ['1995-11-02', 'Some 400 troops will be on the island by the end of the month.', 'the end of the month', '1995-11'],
   ['1995-11-02', 'The board votes on the deal in June and again later in the month.', 'later in the month', '1995-11'],
+  // "N units earlier" counts back from the date last named (TimeML anchors it on the narrative's time); "ago" and "a
+  // year earlier" count from the reference date (unchanged).
+  ['1995-11-02', 'Rates fell to 5.6% on Oct. 20 from 5.7% a week earlier.', 'a week earlier', '1995-W41'],
+  [
+    '1995-11-02',
+    'The treaty was signed on Aug. 22; talks had begun five days earlier.',
+    'five days earlier',
+    '1995-08-17',
+  ],
+  ['1995-11-02', 'Sales in July were 3% above three months earlier.', 'three months earlier', '1995-04'],
+  ['1995-11-02', 'The plant closed in 1990. Two years earlier it had been sold.', 'Two years earlier', '1988'],
+  ['1995-11-02', 'The plant closed in 1990. Two years ago it was razed.', 'Two years ago', '1993'],
 ];
 
 // Forms that are not these dates (or not dates at all).
@@ -61,6 +73,9 @@ const FALSE_POSITIVES: [publishedAt: string, text: string, notDate: string][] = 
   ['1995-11-02', 'Traders expect calm in the week ahead.', 'the week'],
   ['1995-11-02', 'Prayers are held during the month of Ramadan.', 'the month'],
   ['1995-11-02', 'The Month in Review airs on Sundays.', 'Month'],
+  // TimeML: "three days" is a DURATION and "later" a signal.
+  ['1995-11-02', 'The mill opened in May; three days later it flooded.', 'three days later'],
+  ['1995-11-02', 'Several years later, the mill closed.', 'years later'],
 ];
 
 describe('dates: TimeML conventions for anaphoric dates', () => {

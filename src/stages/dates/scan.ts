@@ -331,7 +331,9 @@ export function candidate(
   rule: string,
   grain: DateGrain,
   value: string | null,
-  extra: Partial<Pick<DateCandidate, 'relative' | 'inferred' | 'endValue' | 'priority' | 'anaphor' | 'dayPart'>> = {},
+  extra: Partial<
+    Pick<DateCandidate, 'relative' | 'inferred' | 'endValue' | 'priority' | 'anaphor' | 'dayPart' | 'shift'>
+  > = {},
 ): DateCandidate {
   const a = ctx.doc.tokens[t0] as Token;
   const b = ctx.doc.tokens[t1 - 1] as Token;
@@ -349,6 +351,7 @@ export function candidate(
     ...(extra.priority ? { priority: extra.priority } : {}),
     ...(extra.anaphor ? { anaphor: extra.anaphor } : {}),
     ...(extra.dayPart ? { dayPart: extra.dayPart } : {}),
+    ...(extra.shift ? { shift: extra.shift } : {}),
   };
 }
 

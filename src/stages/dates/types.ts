@@ -20,6 +20,8 @@ export interface DateCandidate {
    * named, "the following month" the month after the one last named.
    */
   anaphor?: Anaphor;
+  /** For the `shifted` anaphor ("three weeks earlier"): units from the date last named. */
+  shift?: { n: number; unit: 'day' | 'week' | 'month' | 'year' };
   /** Extra weight when two candidates overlap with the same length. */
   priority?: number;
   /**
@@ -46,6 +48,8 @@ export type Anaphor =
   | 'same-month'
   | 'next-month'
   | 'same-day'
+  /** "three weeks earlier": `shift` units from the date last named. */
+  | 'shifted'
   /** "for the week", "later in the week": the ISO week of the day last named. */
   | 'same-week'
   | 'next-day'

@@ -90,7 +90,10 @@ function yearAgoValue(ctx: Context, ref: Ymd, tok: Token): YearAgo {
   return { value: fmtYear(ref.y - 1), grain: 'year' };
 }
 
-/** "two years ago", "six weeks ago", "a year earlier", "year-earlier": counted back from the reference date. */
+/**
+ * "two years ago", "six weeks ago", "a year earlier", "year-earlier": counted back from the reference date; "three
+ * weeks earlier": counted back from the date last named (the anchor refiner).
+ */
 export function ago(ctx: Context): DateCandidate[] {
   const out: DateCandidate[] = [];
   const ref = reference(ctx);
@@ -119,7 +122,33 @@ export function ago(ctx: Context): DateCandidate[] {
     if (n === null && t.kind === 'word') n = NUMBER_WORDS.get(t.lower) ?? null;
     if (n === null || n < 1) continue;
     const unit = UNIT.get(lowerAt(ctx, i + 1));
-    if (!unit || !AGO.has(lowerAt(ctx, i + 2))) continue;
+    const dir = lowerAt(ctx, i + 2);
+    if (!unit || !AGO.has(dir)) continue;
+    // "three weeks earlier", "12 months earlier" (TimeML: anchored on the date the narrative is at; "ago" counts from
+    // the reference date): resolved by the anchor refiner; "a year earlier" keeps the results-story reading below.
+    // "three days later" is not here: TimeML makes "three days" a DURATION and "later" a signal (TimeBank does too).
+    if (dir === 'earlier' && !(n === 1 && unit === 'year') && unit !== 'decade' && lowerAt(ctx, i + 3) !== 'than') {
+      const sign = -1;
+      let value: string | null = null;
+      if (ref) {
+        if (unit === 'day') {
+          const d = addDays(ref, sign * n);
+          value = fmtDay(d.y, d.m, d.d);
+        } else if (unit === 'week') value = isoWeek(addDays(ref, sign * 7 * n));
+        else if (unit === 'month') {
+          const m = addMonths(ref.y, ref.m, sign * n);
+          value = fmtMonth(m.y, m.m);
+        } else value = fmtYear(ref.y + sign * n);
+      }
+      out.push(
+        candidate(ctx, i, i + 3, 'ago', unit, value, {
+          relative: true,
+          anaphor: 'shifted',
+          shift: { n: sign * n, unit },
+        }),
+      );
+      continue;
+    }
     let value: string | null = null;
     let grain: DateCandidate['grain'] = unit;
     let anaphor: YearAgo['anaphor'];

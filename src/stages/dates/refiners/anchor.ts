@@ -50,6 +50,8 @@ export function anchor(ctx: Context, items: DateCandidate[]): DateCandidate[] {
   let anyYear: number | null = null;
   let month: { y: number; m: number } | null = null;
   let day: string | null = null;
+  /** The last date of year grain or finer, relative ones included, for "three weeks earlier" (not another shift). */
+  let lastDate: { value: string; grain: DateGrain } | null = null;
   return items.map((c) => {
     while (cue < cues.length && (cues[cue] as number) < c.t0) {
       period = 'year';
@@ -117,6 +119,11 @@ export function anchor(ctx: Context, items: DateCandidate[]): DateCandidate[] {
         case 'same-day':
           if (day) value = day;
           break;
+        case 'shifted': {
+          const v = c.shift && lastDate ? shiftFrom(lastDate, c.shift) : null;
+          if (v) value = v;
+          break;
+        }
         case 'same-week': {
           const d = day ? parseYmd(day) : null;
           if (d) value = isoWeek(d);
@@ -149,6 +156,8 @@ export function anchor(ctx: Context, items: DateCandidate[]): DateCandidate[] {
         firstQuarter = false;
       } else if (c.anaphor === 'same-quarter') period = 'quarter';
       else if (c.rule === 'the-year') period = 'year';
+      if (c.anaphor !== 'shifted' && (grain === 'year' || grain === 'month' || grain === 'day'))
+        lastDate = { value, grain };
       const chained = c.anaphor === 'previous-year' || c.anaphor === 'next-year';
       if (!chained && (grain === 'year' || grain === 'month' || grain === 'day')) {
         const y = YEAR.exec(value);
@@ -164,4 +173,27 @@ export function anchor(ctx: Context, items: DateCandidate[]): DateCandidate[] {
     }
     return value === c.value && grain === c.grain ? c : { ...c, value, grain };
   });
+}
+
+/**
+ * A date `shift` units from `from`, at the unit's grain, when `from` is fine enough to count from (days and weeks from
+ * a day, months from a day or month, years from any); else null.
+ */
+function shiftFrom(
+  from: { value: string; grain: DateGrain },
+  shift: NonNullable<DateCandidate['shift']>,
+): string | null {
+  const y = YEAR.exec(from.value);
+  if (!y) return null;
+  if (shift.unit === 'year') return fmtYear(Number(y[1]) + shift.n);
+  const m = MONTH.exec(from.value);
+  if (shift.unit === 'month') {
+    if (!m) return null;
+    const n = addMonths(Number(m[1]), Number(m[2]), shift.n);
+    return fmtMonth(n.y, n.m);
+  }
+  const d = DAY.test(from.value) ? parseYmd(from.value) : null;
+  if (!d) return null;
+  const n = addDays(d, shift.unit === 'week' ? 7 * shift.n : shift.n);
+  return shift.unit === 'week' ? isoWeek(n) : fmtDay(n.y, n.m, n.d);
 }
