@@ -26,3 +26,81 @@ describe('quotes: a quote paragraph in another zone', () => {
     }
   });
 });
+
+type NameRow = [label: string, text: string, expected: [quoteStart: string, mention: string, name: string][]];
+
+// Pronoun speakers are named after the person they stand for: the gender a title, role or given name says, never a
+// person named inside a quote or as the verb's object, and within a sentence the one a speech verb attributes or the
+// one that opens it.
+const NAMES: NameRow[] = [
+  [
+    'she: the woman, not the nearer man',
+    'Ann Dale, the mayor, criticized Gov. Tom Holm on Monday. "He has failed the city," she said.',
+    [['"He has', 'she', 'Ann Dale']],
+  ],
+  [
+    'he and she alternating',
+    'Tom Holm and his rival Ann Dale spoke on Monday. "We will win this," Holm said. "No, we will," she replied.',
+    [
+      ['"We will', 'Holm', 'Tom Holm'],
+      ['"No, we', 'she', 'Ann Dale'],
+    ],
+  ],
+  [
+    'a title says the gender (Mrs.)',
+    'Mrs. Lee Park met Sen. Robin Ames on Monday. "It went well," she said.',
+    [['"It went', 'she', 'Lee Park']],
+  ],
+  [
+    'a role says the gender (spokesman)',
+    'Kim Ruiz, a spokesman for the council, answered questions from Ann Dale. "We have no comment," he said.',
+    [['"We have', 'he', 'Kim Ruiz']],
+  ],
+  [
+    'not a person named inside the quote before',
+    'Tom Holm spoke first. He said: "I met Jim Ray yesterday."\n\nThe hall was full.\n\n"It was a good talk," he added.',
+    [['"It was', 'he', 'Tom Holm']],
+  ],
+  [
+    'not the object of the cue',
+    'Jim Ray asked Tom Holm about the wall.\n\n"It will be tall," he told Ray.',
+    [['"It will', 'he', 'Tom Holm']],
+  ],
+  [
+    'the subject of the sentence before, not its object',
+    'Tom Holm criticized Jim Ray on Monday. "He has failed the city," he said.',
+    [['"He has', 'he', 'Tom Holm']],
+  ],
+  [
+    'the one a speech verb attributes in the sentence before',
+    'Jim Ray electrified the small crowds, Tom Holm said.\n\n"He was very good," he said.',
+    [['"He was', 'he', 'Tom Holm']],
+  ],
+  [
+    'a description followed by the name',
+    '"I came for the roads," the farmer, Tom Holm, said.',
+    [['"I came', 'the farmer', 'Tom Holm']],
+  ],
+  [
+    'an opening conjunction is no part of the name',
+    'But Tom Holm said: "I came for the roads."',
+    [['"I came', 'Tom Holm', 'Tom Holm']],
+  ],
+  [
+    'the possessor of a response is the speaker',
+    'Tom Holm\'s response: "I came for the roads."',
+    [['"I came', 'Tom Holm', 'Tom Holm']],
+  ],
+];
+
+describe('quotes: speaker names', () => {
+  it.each(NAMES)('%s', (_label, text, expected) => {
+    const qs = tag(text).quotes.filter((q) => q.kind === 'direct');
+    for (const [start, mention, name] of expected) {
+      const q = qs.find((x) => x.text.startsWith(start));
+      expect(q, start).toBeDefined();
+      expect(q?.speaker?.mention?.text).toBe(mention);
+      expect(q?.speaker?.name).toBe(name);
+    }
+  });
+});

@@ -41,7 +41,10 @@ export const quotesStage: Stage<'quotes', QuoteCandidate> = {
     (ctx, items) => mergeRuns(ctx, items, MERGE_ACROSS_PARAGRAPHS),
   ],
   finalize(ctx, items): Quote[] {
-    const resolver = new SpeakerResolver(ctx);
+    const resolver = new SpeakerResolver(
+      ctx,
+      items.flatMap((q) => q.fragments),
+    );
     const text = ctx.doc.text;
     const span = (r: { start: number; end: number }) => ({
       start: r.start,

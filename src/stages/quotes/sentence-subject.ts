@@ -1,6 +1,6 @@
 import type { Context } from '../../pipeline/types.js';
 import type { Token } from '../../text/types.js';
-import { leftPhrase, rightPhrase, speechVerb, tokenAt } from './tokens.js';
+import { leftPhrase, possessorOfSpeech, rightPhrase, speechVerb, tokenAt } from './tokens.js';
 import type { Attribution, QuoteCandidate } from './types.js';
 import { makePhrase, type Phrase, PRONOUNS } from './words.js';
 
@@ -233,7 +233,7 @@ export function passiveBy(tokens: Token[], v: number, limit: number): Phrase | n
 /** The subject of the sentence in tokens [from, to): after an introductory clause, and after an inverted "Said". */
 export function subject(tokens: Token[], from: number, to: number): Phrase | null {
   const p = subjectPhrase(tokens, from, to);
-  if (p && !shouted(tokens, p)) return p;
+  if (p && !shouted(tokens, p)) return possessorOfSpeech(tokens, p);
   // "OLYMPIC TEAM REFUSES TO STAY IN THE VILLAGE The team cited “…”": a headline glued to the sentence after it.
   let j = from;
   let words = 0;

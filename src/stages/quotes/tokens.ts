@@ -124,6 +124,41 @@ const CLAUSE_OPENERS = new Set([
   'although',
   'unless',
   'once',
+  // "But Holm said:", "Then Holm spoke": a sentence's opening conjunction or adverb is no part of the name.
+  'but',
+  'and',
+  'or',
+  'yet',
+  'so',
+  'then',
+  'still',
+  'now',
+  'later',
+  'meanwhile',
+  'however',
+  'instead',
+  'finally',
+]);
+
+/** Nouns of what someone said: "Holm's response: “…”", "Obama's word:" name the speaker in the possessor. */
+export const SPEECH_NOUNS = new Set([
+  'response',
+  'reply',
+  'answer',
+  'retort',
+  'message',
+  'words',
+  'word',
+  'verdict',
+  'advice',
+  'comment',
+  'remark',
+  'explanation',
+  'assessment',
+  'warning',
+  'plea',
+  'promise',
+  'pledge',
 ]);
 
 /** A speaker phrase ending just before token `end`, reading left, not before token `min`. */
@@ -151,6 +186,7 @@ export function leftPhrase(tokens: Token[], end: number, min: number, hops = 1):
   if (PRONOUNS.has(t.lower)) return makePhrase(tokens, k, k + 1);
   if (RELATIVES.has(t.lower) && !t.cap && k === lastBefore(tokens, end, min)) return relative(tokens, k, min);
   if (!nounish(t)) return null;
+  const speechNoun = SPEECH_NOUNS.has(t.lower);
   let j = k;
   if (isCapWord(t)) {
     while (j - 1 >= min && k - j < MAX_PHRASE) {
@@ -171,8 +207,10 @@ export function leftPhrase(tokens: Token[], end: number, min: number, hops = 1):
     if (DETERMINERS.has(u.lower)) return makePhrase(tokens, j, k + 1);
     if (isPossessive(u)) {
       let s = j - 1;
-      while (s - 1 >= min && isCapWord(tokens[s - 1])) s--;
-      return isCapWord(tokens[s]) ? makePhrase(tokens, s, k + 1) : null;
+      while (s - 1 >= min && isCapWord(tokens[s - 1]) && !CLAUSE_OPENERS.has((tokens[s - 1] as Token).lower)) s--;
+      if (!isCapWord(tokens[s])) return null;
+      // "Holm's response:": the possessor said it (the head is the speech itself, not a person).
+      return speechNoun && j === k - 1 && s < j ? makePhrase(tokens, s, j) : makePhrase(tokens, s, k + 1);
     }
     // "14 percent said", "two-thirds of voters said": a count opens the phrase as a determiner does (not a year).
     // "a 57-year-old scientist" reads on to its determiner; "$160 billion" is money.
@@ -252,4 +290,11 @@ function pastAfterName(tokens: Token[], j: number): boolean {
   if (t.kind !== 'word' || t.cap || t.lower.length < 4 || !t.lower.endsWith('ed')) return false;
   const b = tokens[j - 1] as Token;
   return !DETERMINERS.has(b.lower) && b.text !== '-';
+}
+
+/** "Holm's response", "Obama's word": the possessor of a speech noun is the speaker; any other phrase stays. */
+export function possessorOfSpeech(tokens: Token[], p: Phrase): Phrase {
+  const head = tokens[p.to - 1] as Token;
+  if (p.to - p.from < 3 || !SPEECH_NOUNS.has(head.lower) || !isPossessive(tokens[p.to - 2])) return p;
+  return makePhrase(tokens, p.from, p.to - 2);
 }
