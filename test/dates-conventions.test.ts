@@ -58,6 +58,10 @@ const TABLE: Row[] = [
   ['1995-11-02', 'Sales in July were 3% above three months earlier.', 'three months earlier', '1995-04'],
   ['1995-11-02', 'The plant closed in 1990. Two years earlier it had been sold.', 'Two years earlier', '1988'],
   ['1995-11-02', 'The plant closed in 1990. Two years ago it was razed.', 'Two years ago', '1993'],
+  // "mid-1988" (one token): the year; "the mid-1980s", "the mid-1990's": the decade (TimeML, with mod MID).
+  ['1995-11-02', 'The terminal will be finished by mid-1997, the port said.', 'mid-1997', '1997'],
+  ['1995-11-02', 'Output has fallen since the mid-1960s in the valley.', 'mid-1960s', '196'],
+  ['1995-11-02', "Prices soared in the mid-1980's after the reform.", "mid-1980's", '198'],
 ];
 
 // Forms that are not these dates (or not dates at all).
@@ -73,6 +77,7 @@ const FALSE_POSITIVES: [publishedAt: string, text: string, notDate: string][] = 
   ['1995-11-02', 'Traders expect calm in the week ahead.', 'the week'],
   ['1995-11-02', 'Prayers are held during the month of Ramadan.', 'the month'],
   ['1995-11-02', 'The Month in Review airs on Sundays.', 'Month'],
+  ['1995-11-02', 'Bids came in at the mid-1000 range.', 'mid-1000'],
   // TimeML: "three days" is a DURATION and "later" a signal.
   ['1995-11-02', 'The mill opened in May; three days later it flooded.', 'three days later'],
   ['1995-11-02', 'Several years later, the mill closed.', 'years later'],

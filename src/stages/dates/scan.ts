@@ -412,7 +412,7 @@ export function triggers(words: readonly string[]): Triggers {
 
 /** Every number token. */
 export const NUMBERS: Triggers = triggers([]);
-/** Words starting "pre-" or "post-" ("pre-1914", "post-1959": one word token each). */
+/** Words starting "pre-", "post-" or "mid-" ("pre-1914", "post-1959", "mid-1988": one word token each). */
 export const PRE_POST_WORDS: Triggers = triggers([]);
 
 /**
@@ -434,7 +434,10 @@ export function positionsOf(ctx: Context, group: Triggers, other?: Triggers): nu
       }
       const ids = GROUPS_OF.get(t.lower);
       if (ids) for (const id of ids) (lists[id] as number[]).push(i);
-      else if (t.lower.charCodeAt(0) === 0x70 && (t.lower.startsWith('pre-') || t.lower.startsWith('post-')))
+      else if (
+        (t.lower.charCodeAt(0) === 0x70 && (t.lower.startsWith('pre-') || t.lower.startsWith('post-'))) ||
+        (t.lower.charCodeAt(0) === 0x6d && t.lower.startsWith('mid-'))
+      )
         prePost.push(i);
     }
     index = lists;

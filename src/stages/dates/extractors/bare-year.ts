@@ -21,7 +21,9 @@ const NOT_BEFORE = new Set([
   'page',
   'rule',
 ]);
-const PRE_POST = /^(pre|post)-(1\d{3}|20\d{2})$/;
+const PRE_POST = /^(pre|post|mid)-(1\d{3}|20\d{2})$/;
+/** "the mid-1980s": one word token (TimeML: the decade, `198`, with mod MID). */
+const MID_DECADE = /^mid-(1\d{2}|20\d)0(?:'?s|’s)$/;
 const RANGE = new Set(['-', '–', '—', 'to', 'and', 'through']);
 
 /**
@@ -36,7 +38,22 @@ export function bareYear(ctx: Context): DateCandidate[] {
     // "post-1959 politics", "pre-1914 borders": one word token.
     const pp = t?.kind === 'word' ? PRE_POST.exec(t.lower) : null;
     if (pp) {
-      out.push(candidate(ctx, i, i + 1, 'bare-year', 'year', pp[2] as string));
+      const y = pp[2] as string;
+      if (pp[1] === 'mid') {
+        // "mid-1988" (TimeML: the year, with mod MID); "the mid-1990's" (the decade); not "the mid-1000 range".
+        if (y < '1500') continue;
+        const a = tokenAt(ctx, i + 1);
+        if (y.endsWith('0') && a && (a.lower === "'s" || a.lower === '’s') && touching(t, a)) {
+          out.push(candidate(ctx, i, i + 2, 'decade', 'decade', y.slice(0, 3)));
+          continue;
+        }
+      }
+      out.push(candidate(ctx, i, i + 1, 'bare-year', 'year', y));
+      continue;
+    }
+    const md = t?.kind === 'word' ? MID_DECADE.exec(t.lower) : null;
+    if (md) {
+      out.push(candidate(ctx, i, i + 1, 'decade', 'decade', md[1] as string));
       continue;
     }
     const y = yearOf(t);
