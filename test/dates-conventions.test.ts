@@ -46,6 +46,12 @@ const TABLE: Row[] = [
   ['1995-11-02', 'Exports rose 3% in September. For the month, imports fell.', 'the month', '1995-09'],
   ['1995-11-02', 'Some 400 troops will be on the island by the end of the month.', 'the end of the month', '1995-11'],
   ['1995-11-02', 'The board votes on the deal in June and again later in the month.', 'later in the month', '1995-11'],
+  // "the previous/prior/following week", "the week before": from the week of the day last named (within a month of
+  // the reference date), else from the reference date's.
+  ['1995-11-02', 'Jobless claims fell in the week ended Oct. 21 from the prior week.', 'the prior week', '1995-W41'],
+  ['1995-11-02', 'The bank cut rates on Oct. 3. The following week, it raised them.', 'The following week', '1995-W41'],
+  ['1995-11-02', 'Output rose 3% from the previous week, the institute said.', 'the previous week', '1995-W43'],
+  ['1995-11-02', 'The tax was set in May 1990. The previous week, talks had failed.', 'The previous week', '1995-W43'],
   // "N units earlier" counts back from the date last named (TimeML anchors it on the narrative's time); "ago" and "a
   // year earlier" count from the reference date (unchanged).
   ['1995-11-02', 'Rates fell to 5.6% on Oct. 20 from 5.7% a week earlier.', 'a week earlier', '1995-W41'],
@@ -78,6 +84,7 @@ const FALSE_POSITIVES: [publishedAt: string, text: string, notDate: string][] = 
   ['1995-11-02', 'Prayers are held during the month of Ramadan.', 'the month'],
   ['1995-11-02', 'The Month in Review airs on Sundays.', 'Month'],
   ['1995-11-02', 'Bids came in at the mid-1000 range.', 'mid-1000'],
+  ['1995-11-02', 'Tension rose in the week before the vote.', 'the week before'],
   // TimeML: "three days" is a DURATION and "later" a signal.
   ['1995-11-02', 'The mill opened in May; three days later it flooded.', 'three days later'],
   ['1995-11-02', 'Several years later, the mill closed.', 'years later'],

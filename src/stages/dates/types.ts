@@ -45,6 +45,9 @@ export type Anaphor =
   | 'previous-year'
   | 'next-year'
   | 'previous-month'
+  /** "the previous week", "the following week": the week before/after the one of the day last named. */
+  | 'previous-week'
+  | 'next-week'
   | 'same-month'
   | 'next-month'
   | 'same-day'

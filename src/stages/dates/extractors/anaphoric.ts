@@ -86,9 +86,18 @@ export function anaphoric(ctx: Context): DateCandidate[] {
     }
     if ((BEFORE_WORDS.has(w) || w === 'following') && lowerAt(ctx, i - 1) === 'the') {
       // "the previous year", "the prior month", "the following year" (TimeML: the unit before/after the anchor's).
-      if ((n1 !== 'year' && n1 !== 'month') || toks[i + 1]?.cap || NOT_AFTER_YEAR.has(lowerAt(ctx, i + 2))) continue;
+      if ((n1 !== 'year' && n1 !== 'month' && n1 !== 'week') || toks[i + 1]?.cap) continue;
+      if (NOT_AFTER_YEAR.has(lowerAt(ctx, i + 2))) continue;
       const back = w !== 'following';
-      if (n1 === 'month') {
+      if (n1 === 'week') {
+        const d = ref ? addDays(ref, back ? -7 : 7) : null;
+        out.push(
+          candidate(ctx, i - 1, i + 2, 'anaphoric', 'week', d ? isoWeek(d) : null, {
+            relative: true,
+            anaphor: back ? 'previous-week' : 'next-week',
+          }),
+        );
+      } else if (n1 === 'month') {
         const m = ref ? addMonths(ref.y, ref.m, back ? -1 : 1) : null;
         out.push(
           candidate(ctx, i - 1, i + 2, 'anaphoric', 'month', m ? fmtMonth(m.y, m.m) : null, {
@@ -108,21 +117,27 @@ export function anaphoric(ctx: Context): DateCandidate[] {
       continue;
     }
     if (w === 'next' || BEFORE_WORDS.has(w) || w === 'following') continue;
-    if (w === 'month' || w === 'year') {
+    if (w === 'month' || w === 'year' || w === 'week') {
       // "the year before", "the month before" closing a clause ("than the year before."): the unit before the anchor's.
       const after = toks[i + 2];
       if (lowerAt(ctx, i - 1) === 'the' && n1 === 'before' && !t.cap && (!after || after.kind === 'punct')) {
         const m = ref && w === 'month' ? addMonths(ref.y, ref.m, -1) : null;
+        const d = ref && w === 'week' ? addDays(ref, -7) : null;
         out.push(
-          w === 'month'
-            ? candidate(ctx, i - 1, i + 2, 'anaphoric', 'month', m ? fmtMonth(m.y, m.m) : null, {
+          w === 'week'
+            ? candidate(ctx, i - 1, i + 2, 'anaphoric', 'week', d ? isoWeek(d) : null, {
                 relative: true,
-                anaphor: 'previous-month',
+                anaphor: 'previous-week',
               })
-            : candidate(ctx, i - 1, i + 2, 'anaphoric', 'year', ref ? fmtYear(ref.y - 1) : null, {
-                relative: true,
-                anaphor: 'previous-year',
-              }),
+            : w === 'month'
+              ? candidate(ctx, i - 1, i + 2, 'anaphoric', 'month', m ? fmtMonth(m.y, m.m) : null, {
+                  relative: true,
+                  anaphor: 'previous-month',
+                })
+              : candidate(ctx, i - 1, i + 2, 'anaphoric', 'year', ref ? fmtYear(ref.y - 1) : null, {
+                  relative: true,
+                  anaphor: 'previous-year',
+                }),
         );
         last = i + 1;
         continue;

@@ -1,6 +1,6 @@
 import type { Context } from '../../../pipeline/types.js';
 import type { DateGrain } from '../../../schema.js';
-import { addDays, addMonths, fmtDay, fmtMonth, fmtYear, isoWeek, parseYmd } from '../calendar.js';
+import { addDays, addMonths, dayNumber, fmtDay, fmtMonth, fmtYear, isoWeek, parseYmd } from '../calendar.js';
 import { lowerAt, positionsOf, reference, tenseAt, triggers } from '../scan.js';
 import type { DateCandidate } from '../types.js';
 
@@ -124,9 +124,16 @@ export function anchor(ctx: Context, items: DateCandidate[]): DateCandidate[] {
           if (v) value = v;
           break;
         }
+        case 'previous-week':
+        case 'next-week':
         case 'same-week': {
+          // The week of a day the story is at: a day within a month of the reference date (a weekly report's
+          // "the previous week" after an old record date is still the week before publication).
           const d = day ? parseYmd(day) : null;
-          if (d) value = isoWeek(d);
+          if (d && ref && Math.abs(dayNumber(d.y, d.m, d.d) - dayNumber(ref.y, ref.m, ref.d)) <= 31) {
+            const shift = c.anaphor === 'same-week' ? 0 : c.anaphor === 'next-week' ? 7 : -7;
+            value = isoWeek(addDays(d, shift));
+          }
           break;
         }
         case 'next-day':
