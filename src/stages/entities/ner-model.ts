@@ -1060,6 +1060,15 @@ function decodeInto(ctx: Context): number {
   budget = GAZ_BUDGET;
   const caps = capsParagraphs(ctx);
   indexDoc(toks, n, caps);
+  // The forms of the tokens within two of a token that is always scored (not `skippable`), in one pass of independent
+  // look-ups before the label-dependent loop below: their memory waits overlap (the look-ups inside the decoding loop
+  // waited one by one). Tokens scored only inside an entity get theirs in the loop (`formAt`).
+  for (let i = 0; i < n; i++) {
+    if (SKIP_BUF[i] === 1) continue;
+    const sent = (toks[i] as Token).sentence;
+    const j1 = Math.min(n - 1, i + 2);
+    for (let j = i < 2 ? 0 : i - 2; j <= j1; j++) if ((toks[j] as Token).sentence === sent) formAt(c, toks, j);
+  }
   // Two-word gazetteer names (as `gazetteerPairs`), memoised per pair of word forms.
   const text = ctx.doc.text;
   const gazPos = GAZ_BUF;
