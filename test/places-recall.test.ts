@@ -196,3 +196,44 @@ describe('country names: the gazetteer set that spares look-ups (Gazetteer.count
     expect(got.places.some((p) => p.name === 'Freedonia')).toBe(true);
   });
 });
+
+describe('untyped towns with a cue (lexical.ts cuedTownCandidates)', () => {
+  // Headlines open with a town's name, where its capital says nothing; a word of residence or local office after it,
+  // or a locative word before it, makes it the town.
+  const rows: [string, string][] = [
+    ['Haslett student telethon raises money. The event ran all weekend at the high school.', 'Haslett=Haslett/US'],
+    ['Chiefland man, 19, stabbed in the back. The victim was taken to a hospital.', 'Chiefland=Chiefland/US'],
+    ['Crews worked through the night. Chicopee residents discuss conservation land.', 'Chicopee=Chicopee/US'],
+  ];
+  it.each(rows)('%s', (text, want) => {
+    expect(placeMentions(text)).toContain(want);
+  });
+  const falsePositives: [string, string][] = [
+    ['One man was arrested after the fight, police said.', 'One'],
+    ['Many area cities plan to treat their water this week.', 'Many'],
+    ['The project began in August and ended in the spring.', 'August'],
+    ['The motion passed with one vote against it, cast by Vice Mayor Ray Melton.', 'Vice'],
+  ];
+  it.each(falsePositives)('%s: no place %s', (text, name) => {
+    expect(placeMentions(text).some((x) => x.startsWith(`${name}=`))).toBe(false);
+  });
+});
+
+describe('places glued to a participle or paired by a hyphen (gluedPlaceCandidates, placePairCandidates)', () => {
+  const rows: [string, string][] = [
+    ['Officials for Northbrook-based Crate & Barrel could not be reached.', 'Northbrook=Northbrook/US'],
+    ['The war began with the U.S.-led invasion in March 2003.', 'U.S.=United States/US'],
+    ['Talks on Egyptian-US relations resumed on Monday.', 'US=United States/US'],
+    ['The airline postponed the Washington-Moscow route last year.', 'Moscow=Moscow/RU'],
+  ];
+  it.each(rows)('%s', (text, want) => {
+    expect(placeMentions(text)).toContain(want);
+  });
+  const falsePositives: [string, string][] = [
+    ['The Faith-based group opened a shelter downtown.', 'Faith'],
+    ['Coca-Cola shares rose on Monday.', 'Coca'],
+  ];
+  it.each(falsePositives)('%s: no place %s', (text, name) => {
+    expect(placeMentions(text).some((x) => x.startsWith(`${name}=`))).toBe(false);
+  });
+});

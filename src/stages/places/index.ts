@@ -7,6 +7,7 @@ import { colocateMentions } from '../../gazetteer/counties.js';
 import { fold, type Gazetteer, type GazetteerEntry, getGazetteer, isCommonWordPlace } from '../../gazetteer/index.js';
 import type { Context, PlaceCandidate, PlacesResult, Stage } from '../../pipeline/types.js';
 import type { Mention, Place, PlaceKind } from '../../schema.js';
+import { isCommonWord } from '../entities/lexicon.js';
 import { scanCues } from './cues.js';
 import { computeFocus, scanDemonyms } from './focus.js';
 import {
@@ -14,7 +15,10 @@ import {
   connectedPlaceCandidates,
   countryNameCandidates,
   countyCandidates,
+  cuedTownCandidates,
   partyPlaceCandidates,
+  placePairCandidates,
+  splitPlacePair,
 } from './lexical.js';
 import { directionPlace, orgPlaceCandidates, personPlaceCandidates, placesInName } from './nested.js';
 import {
@@ -359,6 +363,12 @@ export function resolvePlaces(ctx: Context, cands: readonly PlaceCandidate[], ga
       inScope[i] = { ...c, rule: 'direction' };
       continue;
     }
+    const pair = c.kindHint ? null : splitPlacePair(g, c);
+    if (pair) {
+      inScope.splice(i, 1, ...pair);
+      i += pair.length - 1;
+      continue;
+    }
     const inner = innerPlace(g, c);
     if (inner) inScope[i] = inner;
   }
@@ -660,7 +670,10 @@ export function userPlaceCandidates(ctx: Context): PlaceCandidate[] {
 }
 
 /** The participle of "Nashville-based", "Hong Kong-listed", "Amman-bound" after its hyphen. */
-const GLUED = /-(?:based|bound|listed|registered|headquartered|area)\b/g;
+const GLUED =
+  /-(?:based|bound|listed|registered|headquartered|area|led|backed|brokered|sponsored|funded|owned|controlled|dominated|flagged|bashing)\b/g;
+/** Participles after a town's name too ("Northbrook-based", "Gainesville-area"), not only a well-known place's. */
+const GLUED_LOCAL = /^-(?:based|headquartered|area)$/;
 const GLUED_BIG: ReadonlySet<PlaceKind> = new Set(['country', 'region', 'continent']);
 const isNameChar = (c: string | undefined) => c !== undefined && /[\p{L}.'\u2019]/u.test(c);
 
@@ -703,8 +716,13 @@ export function gluedPlaceCandidates(ctx: Context): PlaceCandidate[] {
       const name = text.slice(start, end);
       if (/^the /i.test(name)) continue;
       const top = entriesFor(g, name)[0];
-      // "-area" follows a town's name ("Gainesville-area dealers"); the others a well-known place's.
-      const local = m[0] === '-area' && (top?.kind === 'city' || top?.kind === 'town');
+      // "-area", "-based" follow a town's name ("Gainesville-area dealers", "Northbrook-based Crate & Barrel", spelled
+      // as the gazetteer spells it, no common word: "Faith-based"); the others a well-known place's ("U.S.-led").
+      const local =
+        GLUED_LOCAL.test(m[0]) &&
+        (top?.kind === 'city' || top?.kind === 'town') &&
+        fold(top.name) === fold(name) &&
+        !isCommonWord(name.toLowerCase());
       if (!top || !(local || GLUED_BIG.has(top.kind) || (top.kind === 'city' && top.population >= 100_000))) continue;
       if (isCommonWordPlace(name) || taken(start, end)) break;
       out.push({ start, end, text: name, rule: 'glued' });
@@ -730,6 +748,8 @@ export const placesStage: Stage<'places', PlaceCandidate> = {
     countryNameCandidates,
     connectedPlaceCandidates,
     regionAbbreviationCandidates,
+    cuedTownCandidates,
+    placePairCandidates,
   ],
   refiners: [],
   finalize: (ctx, items) => resolvePlaces(ctx, items),

@@ -9,6 +9,8 @@
 import { fold, type Gazetteer, getGazetteer, isCommonWordPlace } from '../../gazetteer/index.js';
 import type { Context, PlaceCandidate } from '../../pipeline/types.js';
 import type { Token } from '../../text/types.js';
+import { isCommonWord, isGivenName, isNotName } from '../entities/lexicon.js';
+import { nameLists } from '../entities/lists.js';
 import { entriesFor } from './resolve.js';
 
 const DASHES = [' \u2014 ', ' -- ', ' \u2013 ', ' - '];
@@ -436,4 +438,226 @@ export function connectedPlaceCandidates(ctx: Context): PlaceCandidate[] {
     i++;
   }
   return out;
+}
+
+/** Words before a name that make it a place: "in Chiefland", "near Haslett", "from Norman". */
+const CUE_BEFORE_WORDS: ReadonlySet<string> = new Set([
+  'in',
+  'near',
+  'outside',
+  'from',
+  'around',
+  'across',
+  'throughout',
+  'to',
+  'into',
+  'via',
+]);
+/** Words after a name that make it a town: "Chapin man", "Henrico police", "Lewisburg Mayor John Manchester". */
+const CUE_AFTER_WORDS: ReadonlySet<string> = new Set([
+  'man',
+  'woman',
+  'men',
+  'women',
+  'boy',
+  'girl',
+  'teen',
+  'teens',
+  'teenager',
+  'resident',
+  'residents',
+  'native',
+  'natives',
+  'couple',
+  'family',
+  'families',
+  'homeowners',
+  'police',
+  'firefighters',
+  'officials',
+  'student',
+  'students',
+  'mayor',
+  'councilman',
+  'councilwoman',
+  'council',
+  'investigators',
+  'area',
+]);
+
+let titleWords: ReadonlySet<string> | null = null;
+/** A title, role or organization keyword of the name lists ("vice", "mayor", "police"). */
+function isTitle(lower: string): boolean {
+  if (!titleWords) {
+    const L = nameLists();
+    titleWords = new Set([...L.titles, ...L.roles, ...L.orgKeywords.keys()]);
+  }
+  return titleWords.has(lower);
+}
+
+/**
+ * A town the name tagger leaves untyped whose context makes it one (rule 'cued-town'): a capitalised word or two the
+ * gazetteer knows by that very name as a populated place or first-level region, right after a locative word ("in
+ * Chiefland", "near Haslett") or right before a word of residence or local office ("Chapin man dies", "Henrico
+ * police", "Lewisburg Mayor"). Headlines open with such names, where capitalisation says nothing. Never inside or
+ * beside another capitalised name, a common word ("Reading"), a demonym, a given name ("Norman" stays a person's
+ * unless a cue says otherwise... and a given name is never read here), nor a word of the article's people's names.
+ */
+export function cuedTownCandidates(ctx: Context): PlaceCandidate[] {
+  const toks = ctx.doc.tokens;
+  const text = ctx.doc.text;
+  const ents = ctx.results.entities;
+  let taken: Uint8Array | null = null;
+  let personWords: Set<string> | null = null;
+  let g: Gazetteer | null = null;
+  const out: PlaceCandidate[] = [];
+  for (let i = 0; i < toks.length; i++) {
+    const t = toks[i] as Token;
+    if (t.kind !== 'word' || !t.cap || t.upper || t.text.length < 3) continue;
+    // One or two capitalised words ("Grand Ledge"), joined by one space.
+    let n = 1;
+    const t2 = toks[i + 1];
+    if (t2?.kind === 'word' && t2.cap && !t2.upper && t2.start === t.end + 1 && !CUE_AFTER_WORDS.has(t2.lower)) n = 2;
+    const last = toks[i + n - 1] as Token;
+    const prev = toks[i - 1];
+    const next = toks[i + n];
+    const sameBefore = prev !== undefined && prev.sentence === t.sentence;
+    const before = sameBefore && prev.kind === 'word' && CUE_BEFORE_WORDS.has(prev.text);
+    const after =
+      next !== undefined && next.kind === 'word' && next.start === last.end + 1 && CUE_AFTER_WORDS.has(next.lower);
+    if (!before && !after) continue;
+    // Beside another capitalised name: part of it.
+    if (sameBefore && prev.kind === 'word' && prev.cap && prev.end + 1 === t.start) continue;
+    const nn = toks[i + n];
+    if (!after && nn?.kind === 'word' && nn.cap && nn.start === last.end + 1) continue;
+    if (!taken) {
+      taken = new Uint8Array(text.length + 1);
+      for (const e of [...(ents?.people ?? []), ...(ents?.organizations ?? [])])
+        for (const m of e.mentions) taken.fill(1, m.start, m.end);
+      for (const c of ents?.placeCandidates ?? []) taken.fill(1, c.start, c.end);
+    }
+    let free = true;
+    for (let k = t.start; k < last.end && free; k++) free = taken[k] !== 1;
+    if (!free) continue;
+    const name = text.slice(t.start, last.end);
+    g ??= getGazetteer(ctx.config);
+    if (isCommonWordPlace(name) || g.demonym(name) !== null) continue;
+    const top = entriesFor(g, name)[0];
+    if (!top || fold(top.name) !== fold(name)) continue;
+    if (top.kind !== 'city' && top.kind !== 'town' && top.kind !== 'village' && top.kind !== 'region') continue;
+    // A sentence's first word ("Many area cities", "One man"), a month ("in August"), a first name or a title ("Vice
+    // Mayor"): no town by these cues.
+    if (n === 1 && (isCommonWord(t.lower) || isNotName(t.lower) || isGivenName(t.lower) || isTitle(t.lower))) continue;
+    if (!personWords) {
+      personWords = new Set();
+      for (const p of ents?.people ?? [])
+        for (const m of p.mentions) for (const w of m.text.split(/[\s.]+/)) if (w) personWords.add(fold(w));
+    }
+    if (name.split(' ').some((w) => personWords?.has(fold(w)))) continue;
+    out.push({ start: t.start, end: last.end, text: name, rule: 'cued-town' });
+    i += n - 1;
+  }
+  return out;
+}
+
+/** A name part of a hyphenated pair: capitalised letters and periods ("U.S.", "Egypt", "EU"). */
+function namePartAt(text: string, from: number, step: 1 | -1): [number, number] | null {
+  let i = from;
+  let n = 0;
+  const ok = (c: string | undefined) => c !== undefined && (c === '.' || /\p{L}/u.test(c));
+  if (step === 1) {
+    while (n < 25 && ok(text[i])) {
+      i++;
+      n++;
+    }
+    // A sentence's period after the second part stays out ("Egypt-US.").
+    let e = i;
+    while (e > from + 1 && text[e - 1] === '.' && !/\p{Lu}/u.test(text[e - 2] ?? '')) e--;
+    return n && n < 25 && /\p{Lu}/u.test(text[from] ?? '') ? [from, e] : null;
+  }
+  while (n < 25 && ok(text[i - 1])) {
+    i--;
+    n++;
+  }
+  return n && n < 25 && /\p{Lu}/u.test(text[i] ?? '') ? [i, from] : null;
+}
+
+/**
+ * Untyped pairs of places joined by a hyphen ("Egypt-US relations", "the Washington-Moscow route", "an EU-Israel
+ * summit", "Egyptian-US partnership"): each part the gazetteer knows by that very name as a country, first-level
+ * region, continent or city of 100,000 is a candidate (rule 'place-pair'), when the other part is one too or a
+ * demonym. Nothing the tagger typed (a person's, an organization's or a place candidate's span) and no part inside
+ * a longer hyphenated word ("Austria-Hungary-Serbia" is left alone).
+ */
+export function placePairCandidates(ctx: Context): PlaceCandidate[] {
+  const text = ctx.doc.text;
+  const ents = ctx.results.entities;
+  const out: PlaceCandidate[] = [];
+  let taken: Uint8Array | null = null;
+  let g: Gazetteer | null = null;
+  for (let at = text.indexOf('-'); at >= 0; at = text.indexOf('-', at + 1)) {
+    const a = namePartAt(text, at, -1);
+    const b = a ? namePartAt(text, at + 1, 1) : null;
+    if (!a || !b) continue;
+    if (text[a[0] - 1] === '-' || text[b[1]] === '-') continue;
+    if (!taken) {
+      taken = new Uint8Array(text.length + 1);
+      for (const e of [...(ents?.people ?? []), ...(ents?.organizations ?? [])])
+        for (const m of e.mentions) taken.fill(1, m.start, m.end);
+      for (const c of ents?.placeCandidates ?? []) taken.fill(2, c.start, c.end);
+    }
+    // Each part: free, or exactly one of the tagger's place candidates ("Washington" of "Washington-Moscow").
+    const state = (s: number, e: number) => {
+      const v = taken?.[s] ?? 0;
+      for (let k = s + 1; k < e; k++) if (taken?.[k] !== v) return -1;
+      return v === 2 && (taken?.[s - 1] === 2 || taken?.[e] === 2) ? -1 : v;
+    };
+    const ta = state(a[0], a[1]);
+    const tb = state(b[0], b[1]);
+    if (ta < 0 || tb < 0 || ta === 1 || tb === 1 || (ta === 2 && tb === 2)) continue;
+    g ??= getGazetteer(ctx.config);
+    const sa = text.slice(a[0], a[1]);
+    const sb = text.slice(b[0], b[1]);
+    const pa = ta === 2 || bigPlace(g, sa);
+    const pb = tb === 2 || bigPlace(g, sb);
+    if (!(pa && (pb || g.demonym(sb) !== null)) && !(pb && g.demonym(sa) !== null)) continue;
+    if (pa && ta === 0) out.push({ start: a[0], end: a[1], text: sa, rule: 'place-pair' });
+    if (pb && tb === 0) out.push({ start: b[0], end: b[1], text: sb, rule: 'place-pair' });
+    at = b[1];
+  }
+  return out;
+}
+
+/** True when the gazetteer reads `name` by that very name as a country, region, continent or city of 100,000. */
+function bigPlace(g: Gazetteer, name: string): boolean {
+  if (name.length < 2 || isCommonWordPlace(name) || g.demonym(name) !== null) return false;
+  const top = entriesFor(g, name)[0];
+  if (!top) return false;
+  const same = fold(top.name) === fold(name) || name === name.toUpperCase();
+  return (
+    same &&
+    (top.kind === 'country' ||
+      top.kind === 'region' ||
+      top.kind === 'continent' ||
+      (top.kind === 'city' && top.population >= 100_000))
+  );
+}
+
+/**
+ * A candidate that is two places joined by a hyphen ("Washington-Moscow" of "the Washington-Moscow route", one span
+ * of the tagger): both parts, when each is a country, region, continent or city of 100,000 by that very name; null
+ * otherwise (a place's own hyphenated name, "Guinea-Bissau", is in the gazetteer whole and kept).
+ */
+export function splitPlacePair(g: Gazetteer, c: PlaceCandidate): PlaceCandidate[] | null {
+  const t = c.text;
+  const h = t.indexOf('-');
+  if (h < 2 || h > t.length - 3 || t.indexOf('-', h + 1) >= 0 || t.length > 50 || /\s/.test(t)) return null;
+  if (entriesFor(g, t).length) return null;
+  const a = t.slice(0, h);
+  const b = t.slice(h + 1);
+  if (!bigPlace(g, a) || !bigPlace(g, b)) return null;
+  return [
+    { ...c, end: c.start + h, text: a, rule: `${c.rule}+pair` },
+    { ...c, start: c.start + h + 1, text: b, rule: `${c.rule}+pair` },
+  ];
 }

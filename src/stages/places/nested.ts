@@ -555,11 +555,23 @@ function hyphenPair(g: Gazetteer, name: string): PlaceCandidate[] | null {
   const a = m[1] as string;
   const b = m[2] as string;
   // Not an article's prefix ("Al-Minya", "El-Arish": one name).
-  if (a.length < 3 || b.length < 3 || !exactPlace(g, a) || !exactPlace(g, b)) return null;
+  if (a.length < 3 || b.length < 3) return null;
+  const pa = exactPlace(g, a);
+  const pb = pa && exactPlace(g, b);
+  if (!pa || !pb) return null;
+  // Two towns of one name are neighbours ("Logan-Rogersville", both in Missouri); towns of two countries are a
+  // brand's ("Coca-Cola": Coca, Spain and Colà, Italy), unless one part is a country, region or continent.
+  if (!BIG_KINDS.has(pa.kind) && !BIG_KINDS.has(pb.kind) && !sharesCountry(entriesFor(g, a), entriesFor(g, b)))
+    return null;
   return [
     { start: 0, end: a.length, text: a, rule: 'hyphen-pair' },
     { start: a.length + 1, end: name.length, text: b, rule: 'hyphen-pair' },
   ];
+}
+
+/** True when some reading of one name lies in the country of some reading of the other. */
+function sharesCountry(a: readonly GazetteerEntry[], b: readonly GazetteerEntry[]): boolean {
+  return a.some((x) => x.countryCode !== null && b.some((y) => y.countryCode === x.countryCode));
 }
 
 /** Nested places per organization name, kept across articles per gazetteer (bounded: cleared when full). */
