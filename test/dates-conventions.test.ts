@@ -46,6 +46,11 @@ const TABLE: Row[] = [
   ['1995-11-02', 'Exports rose 3% in September. For the month, imports fell.', 'the month', '1995-09'],
   ['1995-11-02', 'Some 400 troops will be on the island by the end of the month.', 'the end of the month', '1995-11'],
   ['1995-11-02', 'The board votes on the deal in June and again later in the month.', 'later in the month', '1995-11'],
+  // Reuters' one-token forms and "calendar 1986": the year or month (TimeML: with mod END/START).
+  ['1995-11-02', 'Reserves stood at 4.2 billion at end-1994, the bank said.', 'end-1994', '1994'],
+  ['1995-11-02', 'Stocks at end-September were 3 mln tonnes.', 'end-September', '1995-09'],
+  ['1995-11-02', 'Imports in calendar 1994 rose 5%.', 'calendar 1994', '1994'],
+  ['1995-11-02', 'Growth slowed in early-1993, the report said.', 'early-1993', '1993'],
   // "the previous/prior/following week", "the week before": from the week of the day last named (within a month of
   // the reference date), else from the reference date's.
   ['1995-11-02', 'Jobless claims fell in the week ended Oct. 21 from the prior week.', 'the prior week', '1995-W41'],
@@ -85,6 +90,8 @@ const FALSE_POSITIVES: [publishedAt: string, text: string, notDate: string][] = 
   ['1995-11-02', 'The Month in Review airs on Sundays.', 'Month'],
   ['1995-11-02', 'Bids came in at the mid-1000 range.', 'mid-1000'],
   ['1995-11-02', 'Tension rose in the week before the vote.', 'the week before'],
+  ['1995-11-02', 'The end-user pays a 3% fee.', 'end-user'],
+  ['1995-11-02', 'An end-1000 batch was shipped.', 'end-1000'],
   // TimeML: "three days" is a DURATION and "later" a signal.
   ['1995-11-02', 'The mill opened in May; three days later it flooded.', 'three days later'],
   ['1995-11-02', 'Several years later, the mill closed.', 'years later'],

@@ -127,6 +127,7 @@ export const DATE_PREPOSITIONS: ReadonlySet<string> = new Set([
   'around',
   'circa',
   'fiscal',
+  'calendar',
   'year',
   'for',
   'starting',

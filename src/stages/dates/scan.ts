@@ -412,8 +412,13 @@ export function triggers(words: readonly string[]): Triggers {
 
 /** Every number token. */
 export const NUMBERS: Triggers = triggers([]);
-/** Words starting "pre-", "post-" or "mid-" ("pre-1914", "post-1959", "mid-1988": one word token each). */
+/**
+ * Words starting "pre-", "post-", "mid-", "end-", "early-" or "late-" ("pre-1914", "post-1959", "mid-1988", "end-1987":
+ * one word token each).
+ */
 export const PRE_POST_WORDS: Triggers = triggers([]);
+const YEAR_PREFIXES = ['pre-', 'post-', 'mid-', 'end-', 'early-', 'late-'];
+const PREFIX_FIRST = new Set(YEAR_PREFIXES.map((p) => p.charCodeAt(0)));
 
 /**
  * The token indices, in text order, of the words of `group` (or of two groups, merged). One pass over the tokens per
@@ -434,10 +439,7 @@ export function positionsOf(ctx: Context, group: Triggers, other?: Triggers): nu
       }
       const ids = GROUPS_OF.get(t.lower);
       if (ids) for (const id of ids) (lists[id] as number[]).push(i);
-      else if (
-        (t.lower.charCodeAt(0) === 0x70 && (t.lower.startsWith('pre-') || t.lower.startsWith('post-'))) ||
-        (t.lower.charCodeAt(0) === 0x6d && t.lower.startsWith('mid-'))
-      )
+      else if (PREFIX_FIRST.has(t.lower.charCodeAt(0)) && YEAR_PREFIXES.some((p) => t.lower.startsWith(p)))
         prePost.push(i);
     }
     index = lists;

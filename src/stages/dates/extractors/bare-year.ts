@@ -21,7 +21,7 @@ const NOT_BEFORE = new Set([
   'page',
   'rule',
 ]);
-const PRE_POST = /^(pre|post|mid)-(1\d{3}|20\d{2})$/;
+const PRE_POST = /^(pre|post|mid|end|early|late)-(1\d{3}|20\d{2})$/;
 /** "the mid-1980s": one word token (TimeML: the decade, `198`, with mod MID). */
 const MID_DECADE = /^mid-(1\d{2}|20\d)0(?:'?s|’s)$/;
 const RANGE = new Set(['-', '–', '—', 'to', 'and', 'through']);
@@ -39,8 +39,9 @@ export function bareYear(ctx: Context): DateCandidate[] {
     const pp = t?.kind === 'word' ? PRE_POST.exec(t.lower) : null;
     if (pp) {
       const y = pp[2] as string;
-      if (pp[1] === 'mid') {
-        // "mid-1988" (TimeML: the year, with mod MID); "the mid-1990's" (the decade); not "the mid-1000 range".
+      if (pp[1] !== 'pre' && pp[1] !== 'post') {
+        // "mid-1988", "end-1987", "early-1990" (TimeML: the year, with mod MID/END/START); "the mid-1990's" (the
+        // decade); not "the mid-1000 range".
         if (y < '1500') continue;
         const a = tokenAt(ctx, i + 1);
         if (y.endsWith('0') && a && (a.lower === "'s" || a.lower === '’s') && touching(t, a)) {
@@ -84,7 +85,8 @@ export function bareYear(ctx: Context): DateCandidate[] {
     if (!ok && nextTok?.kind === 'word' && (next === 'was' || next === 'is' || next === 'saw' || next === 'will'))
       ok = true;
     if (!ok) continue;
-    const t0 = prev === 'fiscal' || prev === 'mid' ? i - 1 : i;
+    // "fiscal 1989", "calendar 1986"
+    const t0 = prev === 'fiscal' || prev === 'mid' || prev === 'calendar' ? i - 1 : i;
     out.push(candidate(ctx, t0, i + 1, 'bare-year', 'year', fmtYear(y)));
   }
   return out;

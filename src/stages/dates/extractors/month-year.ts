@@ -16,9 +16,9 @@ import {
 } from '../scan.js';
 import type { DateCandidate } from '../types.js';
 
-const PREFIX = /^(mid|early|late)-/;
-/** Month names, and "mid-July", "early-May", "late-June" (one token each). */
-const MONTH_WORDS = triggers([...MONTHS.keys()].flatMap((m) => [m, `mid-${m}`, `early-${m}`, `late-${m}`]));
+const PREFIX = /^(mid|early|late|end)-/;
+/** Month names, and "mid-July", "early-May", "late-June", "end-March" (one token each). */
+const MONTH_WORDS = triggers([...MONTHS.keys()].flatMap((m) => [m, `mid-${m}`, `early-${m}`, `late-${m}`, `end-${m}`]));
 const YEAR_SHIFT: ReadonlyMap<string, number> = new Map([
   ['this', 0],
   ['last', -1],
