@@ -27,6 +27,13 @@ const sortedByStart = (list: readonly { start: number }[]): boolean => {
   return true;
 };
 
+/** The fragments of the direct quotes, in order. */
+function fragmentsOf(items: readonly QuoteCandidate[]) {
+  const out: { start: number; end: number }[] = [];
+  for (const q of items) for (const f of q.fragments) out.push(f);
+  return out;
+}
+
 export const quotesStage: Stage<'quotes', QuoteCandidate> = {
   name: 'quotes',
   needs: ['entities'],
@@ -41,10 +48,7 @@ export const quotesStage: Stage<'quotes', QuoteCandidate> = {
     (ctx, items) => mergeRuns(ctx, items, MERGE_ACROSS_PARAGRAPHS),
   ],
   finalize(ctx, items): Quote[] {
-    const resolver = new SpeakerResolver(
-      ctx,
-      items.flatMap((q) => q.fragments),
-    );
+    const resolver = new SpeakerResolver(ctx, fragmentsOf(items));
     const text = ctx.doc.text;
     const span = (r: { start: number; end: number }) => ({
       start: r.start,

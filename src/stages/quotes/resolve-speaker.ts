@@ -12,8 +12,15 @@ const NAME_CHAR = /^[\p{L}\p{M}'\u2019-]$/u;
 /** The last word of a name ("Korolev" in "Ivan Korolev"), read from the end: linear, no backtracking. */
 function surname(s: string): string {
   let i = s.length;
-  while (i > 0 && NAME_CHAR.test(s.slice(i - 1, i))) i--;
+  while (i > 0 && nameChar(s, i - 1)) i--;
   return s.slice(i);
+}
+
+/** A letter, mark, apostrophe or hyphen at s[i] (ASCII without the regex). */
+function nameChar(s: string, i: number): boolean {
+  const c = s.charCodeAt(i);
+  if (c < 0x80) return ((c | 0x20) >= 97 && (c | 0x20) <= 122) || c === 39 || c === 45;
+  return NAME_CHAR.test(s.slice(i, i + 1));
 }
 
 type Gender = 'm' | 'f' | null;
@@ -52,31 +59,44 @@ interface Known {
 /** Resolves attribution mentions to names: people's mentions, then surnames, then the most recent speaker. */
 export class SpeakerResolver {
   private readonly people: Person[];
-  private readonly bySurname = new Map<string, Person>();
+  /** People by lower-case surname (the first in the people list's order), built on first use. */
+  private surnames: Map<string, Person> | null = null;
   /** Person mentions in text order, for "the most recent person". */
   private readonly mentions: { start: number; end: number; person: Person; rank: number }[] = [];
   /** The longest person mention, to bound the backward scan of `overlapping`. */
   private maxMention = 0;
   private lastSpeaker: Known | null = null;
   private readonly genders = new Map<string, Gender>();
-  /** Direct quotes' fragments in text order: a person named inside a quote is not who a pronoun after it stands for. */
-  private readonly quoted: Range[];
+  /** Direct quotes' fragments in text order (sorted on first use): a person named inside a quote is not who a pronoun
+   * after it stands for. */
+  private quoted: readonly Range[] | null;
+  private quotedSorted: Range[] | null = null;
 
   constructor(
     private readonly ctx: Context,
     quoted: readonly Range[] = [],
   ) {
-    this.quoted = [...quoted].sort((a, b) => a.start - b.start);
+    this.quoted = quoted;
     this.people = ctx.results.entities?.people ?? [];
-    this.people.forEach((p, rank) => {
-      const s = surname(p.name).toLowerCase();
-      if (s && !this.bySurname.has(s)) this.bySurname.set(s, p);
+    for (let rank = 0; rank < this.people.length; rank++) {
+      const p = this.people[rank] as Person;
       for (const m of p.mentions) {
         this.mentions.push({ start: m.start, end: m.end, person: p, rank });
-        this.maxMention = Math.max(this.maxMention, m.end - m.start);
+        if (m.end - m.start > this.maxMention) this.maxMention = m.end - m.start;
       }
-    });
+    }
     this.mentions.sort((a, b) => a.start - b.start);
+  }
+
+  private bySurname(s: string): Person | undefined {
+    if (!this.surnames) {
+      this.surnames = new Map();
+      for (const p of this.people) {
+        const k = surname(p.name).toLowerCase();
+        if (k && !this.surnames.has(k)) this.surnames.set(k, p);
+      }
+    }
+    return this.surnames.get(s);
   }
 
   resolve(a: Attribution, quoteStart: number): Quote['speaker'] {
@@ -98,7 +118,7 @@ export class SpeakerResolver {
       return { name: org ?? mentionText, personId: null, mention: { ...a.mention, text: mentionText } };
     }
     if (a.kind === 'name') {
-      const p = this.overlapping(a.mention) ?? this.bySurname.get(surname(mentionText).toLowerCase());
+      const p = this.overlapping(a.mention) ?? this.bySurname(surname(mentionText).toLowerCase());
       known = p
         ? { name: p.name, personId: p.id, at: a.mention.start }
         : { name: mentionText.replace(TITLES, '') || mentionText, personId: null, at: a.mention.start };
@@ -116,8 +136,13 @@ export class SpeakerResolver {
         at: a.mention.start,
       };
     }
-    if (a.kind !== 'organization') this.lastSpeaker = { ...known, at: Math.min(quoteStart, a.mention.start) };
-    return { name: known.name, personId: known.personId, mention: { ...a.mention, text: mentionText } };
+    if (a.kind !== 'organization')
+      this.lastSpeaker = { name: known.name, personId: known.personId, at: Math.min(quoteStart, a.mention.start) };
+    return {
+      name: known.name,
+      personId: known.personId,
+      mention: { start: a.mention.start, end: a.mention.end, text: mentionText },
+    };
   }
 
   /** The first person (in the people list's order) with a mention overlapping r: a binary search, not a scan. */
@@ -263,7 +288,11 @@ export class SpeakerResolver {
 
   /** Whether offset lies inside a direct quote's fragment (a binary search). */
   private inQuote(offset: number): boolean {
-    const list = this.quoted;
+    if (!this.quotedSorted) {
+      this.quotedSorted = [...(this.quoted ?? [])].sort((a, b) => a.start - b.start);
+      this.quoted = null;
+    }
+    const list = this.quotedSorted;
     let lo = 0;
     let hi = list.length;
     while (lo < hi) {
@@ -280,10 +309,8 @@ export class SpeakerResolver {
     const memo = this.genders.get(p.id);
     if (memo !== undefined) return memo;
     let g: Gender = null;
-    for (const w of [...p.titles, ...p.roles]) {
-      g = genderOfWord(w);
-      if (g) break;
-    }
+    for (const w of p.titles) if (!g) g = genderOfWord(w);
+    for (const w of p.roles) if (!g) g = genderOfWord(w);
     // The first word of the name the lexicon reads as a given name ("Mayor Ann Dale": Ann).
     for (const w of g ? [] : p.name.split(' ')) {
       const tags = w.length > 1 ? lexiconTags(w) : [];
