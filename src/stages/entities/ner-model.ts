@@ -918,6 +918,11 @@ let LOWER_SLOT = new Int32Array(4096);
 let FORM_BUF = new Int32Array(4096);
 let SKIP_BUF = new Uint8Array(4096);
 let GAZ_BUF = new Uint8Array(4096);
+/** A sum of the pool cells read ahead of the decoding loop (kept so that the reads are not optimised away). */
+let _touched = 0;
+/** Per always-scored token: its left and right side vectors' pool offsets found before decoding (-1: not found). */
+let PL_BUF = new Int32Array(4096);
+let PR_BUF = new Int32Array(4096);
 
 /** Doubles the document table and reinserts every key id from its record's hash (ids do not move). */
 function growDocTable(): void {
@@ -981,6 +986,8 @@ function indexDoc(toks: readonly Token[], n: number, caps: Uint8Array): void {
     FORM_BUF = new Int32Array(n * 2);
     SKIP_BUF = new Uint8Array(n * 2);
     GAZ_BUF = new Uint8Array(n * 2);
+    PL_BUF = new Int32Array(n * 2);
+    PR_BUF = new Int32Array(n * 2);
   }
   DOC_TABLE.fill(0, 0, DOC_MIN * 2);
   docMask = DOC_MIN - 1;
@@ -1060,14 +1067,50 @@ function decodeInto(ctx: Context): number {
   budget = GAZ_BUDGET;
   const caps = capsParagraphs(ctx);
   indexDoc(toks, n, caps);
-  // The forms of the tokens within two of a token that is always scored (not `skippable`), in one pass of independent
-  // look-ups before the label-dependent loop below: their memory waits overlap (the look-ups inside the decoding loop
-  // waited one by one). Tokens scored only inside an entity get theirs in the loop (`formAt`).
+  // The forms of the tokens within two of a token that is always scored (not `skippable`) and that token's side
+  // vectors already cached, in one pass of independent look-ups before the label-dependent loop below: their memory
+  // waits overlap (inside the decoding loop they waited one by one). Nothing is made here (side vectors, word flags
+  // and the gazetteer budget stay in the loop's order); tokens scored only inside an entity get their forms there.
   for (let i = 0; i < n; i++) {
     if (SKIP_BUF[i] === 1) continue;
     const sent = (toks[i] as Token).sentence;
     const j1 = Math.min(n - 1, i + 2);
     for (let j = i < 2 ? 0 : i - 2; j <= j1; j++) if ((toks[j] as Token).sentence === sent) formAt(c, toks, j);
+    const F = c.forms;
+    const f = FORM_BUF[i] as number;
+    let pl = -1;
+    let pr = -1;
+    if ((F[f * FS + O_COUNT] as number) > 1) {
+      const gp = i > 0 && (toks[i - 1] as Token).sentence === sent ? (FORM_BUF[i - 1] as number) : -1;
+      const gn = i + 1 < n && (toks[i + 1] as Token).sentence === sent ? (FORM_BUF[i + 1] as number) : -1;
+      if (gp < 0 || (F[gp * FS + O_COUNT] as number) > 1) {
+        const slot = pairSlot(c, f, gp, P_LEFT, false);
+        if (slot >= 0) pl = c.pairs[slot * PW + 3] as number;
+      }
+      if (gn < 0 || (F[gn * FS + O_COUNT] as number) > 1) {
+        const slot = pairSlot(c, f, gn, P_RIGHT, false);
+        if (slot >= 0) pr = c.pairs[slot * PW + 3] as number;
+      }
+    }
+    PL_BUF[i] = pl;
+    PR_BUF[i] = pr;
+    // Touch the pool lines the loop reads for this token (its side vectors, history vectors, the ±2 words' parts), so
+    // that those misses too overlap here rather than one by one in the loop.
+    const pool = c.pool;
+    let x = 0;
+    if (pl >= 0) x += pool[pl] as number;
+    if (pr >= 0) x += pool[pr] as number;
+    const hv = F[f * FS + O_HV] as number;
+    if (hv >= 0) x += pool[hv + LANES] as number;
+    if (i >= 2 && (toks[i - 2] as Token).sentence === sent) {
+      const v = F[(FORM_BUF[i - 2] as number) * FS + O_VEC] as number;
+      if (v >= 0) x += pool[v] as number;
+    }
+    if (i + 2 < n && (toks[i + 2] as Token).sentence === sent) {
+      const v = F[(FORM_BUF[i + 2] as number) * FS + O_VEC] as number;
+      if (v >= 0) x += pool[v + LANES] as number;
+    }
+    _touched += x;
   }
   // Two-word gazetteer names (as `gazetteerPairs`), memoised per pair of word forms.
   const text = ctx.doc.text;
@@ -1148,7 +1191,10 @@ function decodeInto(ctx: Context): number {
     // The left side (own part, the previous word's part, bgm + wm1s0) and the right side (the next word's part, bgp +
     // s0wp1) from one cached vector each when the form and that neighbour recur (a hapax's pairs would never be read
     // again), else part by part. Left before right: a form's word flags are computed in the same order either way.
-    const pl = rec && (gp < 0 || (F[gp * FS + O_COUNT] as number) > 1) ? sideVec(m, c, ctx, toks, i, f, gp, false) : -1;
+    const known = SKIP_BUF[i] === 0;
+    let pl = known ? (PL_BUF[i] as number) : -1;
+    if (pl < 0)
+      pl = rec && (gp < 0 || (F[gp * FS + O_COUNT] as number) > 1) ? sideVec(m, c, ctx, toks, i, f, gp, false) : -1;
     if (pl >= 0) addVec(sc, c.pool, pl);
     else {
       addPart(sc, m, c, ctx, f, t, OWN);
@@ -1157,7 +1203,9 @@ function decodeInto(ctx: Context): number {
       addRel(m, mix(T.bgm, mix(wm1, w)), sc, 0);
       addRel(m, mix(T.wm1s0, mix(wm1, sh)), sc, 0);
     }
-    const pr = rec && (gn < 0 || (F[gn * FS + O_COUNT] as number) > 1) ? sideVec(m, c, ctx, toks, i, f, gn, true) : -1;
+    let pr = known ? (PR_BUF[i] as number) : -1;
+    if (pr < 0)
+      pr = rec && (gn < 0 || (F[gn * FS + O_COUNT] as number) > 1) ? sideVec(m, c, ctx, toks, i, f, gn, true) : -1;
     if (pr >= 0) addVec(sc, c.pool, pr);
     else {
       if (gn >= 0) addPart(sc, m, c, ctx, gn, toks[i + 1] as Token, NEXT);
