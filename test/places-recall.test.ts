@@ -237,3 +237,16 @@ describe('places glued to a participle or paired by a hyphen (gluedPlaceCandidat
     expect(placeMentions(text).some((x) => x.startsWith(`${name}=`))).toBe(false);
   });
 });
+
+describe('a natural feature named around a place candidate (featureAround)', () => {
+  const rows: [string, string][] = [
+    ['The river runs 400 miles to the Gulf of Mexico near Beaumont.', 'Gulf of Mexico=Gulf of Mexico/null'],
+    ['He sailed a small boat on Lake Ontario in rough water.', 'Lake Ontario=Lake Ontario/null'],
+  ];
+  it.each(rows)('%s', (text, want) => {
+    expect(placeMentions(text)).toContain(want);
+  });
+  it('keeps a place that only follows such a word', () => {
+    expect(placeMentions('Police in Mexico said the storm had passed.')).toContain('Mexico=Mexico/MX');
+  });
+});

@@ -323,6 +323,36 @@ function isOrgName(
   return heads.has(key) || BUSINESS_AFTER.test(text.slice(c.end, c.end + 40).replace(/\s+/g, ' '));
 }
 
+/** Words before a name that make a natural feature of it with the name ("Gulf of Mexico", "Lake Ontario"). */
+const FEATURE_BEFORE = [
+  'Gulf of ',
+  'Bay of ',
+  'Sea of ',
+  'Strait of ',
+  'Straits of ',
+  'Isle of ',
+  'Lake ',
+  'Mount ',
+  'Gulf of the ',
+];
+
+/**
+ * The candidate widened to the natural feature the gazetteer names by the words before it ("Gulf of Mexico" for
+ * "Mexico", "Lake Ontario" for "Ontario"), kind 'feature' only; null when none.
+ */
+function featureAround(g: Gazetteer, text: string, c: PlaceCandidate): PlaceCandidate | null {
+  if (c.start < 5) return null;
+  for (const w of FEATURE_BEFORE) {
+    const s = c.start - w.length;
+    if (s < 0 || text.slice(s, c.start) !== w) continue;
+    const name = text.slice(s, c.end);
+    const top = g.lookup(name)[0];
+    if (top && top.kind === 'feature' && fold(top.name) === fold(name))
+      return { ...c, start: s, text: name, rule: `${c.rule}+feature` };
+  }
+  return null;
+}
+
 /** True when `code` holds at least half the country evidence, or there is none. */
 function agreesWith(countries: ReadonlyMap<string, number>, code: string): boolean {
   let total = 0;
@@ -340,6 +370,13 @@ export function resolvePlaces(ctx: Context, cands: readonly PlaceCandidate[], ga
     .slice()
     // Of two candidates with the same span, the one with a kind hint ("TORRINGTON —" read as a dateline town).
     .sort((a, b) => a.start - b.start || b.end - a.end || (b.kindHint ? 1 : 0) - (a.kindHint ? 1 : 0));
+  // "Mexico" of "the Gulf of Mexico", "Ontario" of "Lake Ontario": the feature the gazetteer names whole.
+  for (let i = 0; i < inScope.length; i++) {
+    const c = inScope[i] as PlaceCandidate;
+    const wider = c.kindHint ? null : featureAround(g, text, c);
+    if (wider) inScope[i] = wider;
+  }
+  inScope.sort((a, b) => a.start - b.start || b.end - a.end || (b.kindHint ? 1 : 0) - (a.kindHint ? 1 : 0));
   // Nested or overlapping candidates ("Lithuania" inside "Republic of Lithuania"): the first, longest one wins.
   for (let i = 1, last = inScope[0]; i < inScope.length; i++) {
     const c = inScope[i] as PlaceCandidate;
