@@ -51,7 +51,7 @@ export function anaphoric(ctx: Context): DateCandidate[] {
     const w = t.lower;
     const n1 = lowerAt(ctx, i + 1);
     if (w === 'that' || w === 'same') {
-      // "that year", "that same day", "the same month"
+      // "that year", "that same day", "the same month", "that week"
       let j = i + 1;
       if (w === 'that' && n1 === 'same') j++;
       const unit = lowerAt(ctx, j);
@@ -63,6 +63,14 @@ export function anaphoric(ctx: Context): DateCandidate[] {
         out.push(candidate(ctx, t0, j + 1, 'anaphoric', 'month', refMonth, { relative: true, anaphor: 'same-month' }));
       else if (unit === 'day')
         out.push(candidate(ctx, t0, j + 1, 'anaphoric', 'day', refDay, { relative: true, anaphor: 'same-day' }));
+      else if (unit === 'week' && !NOT_AFTER_UNIT.has(lowerAt(ctx, j + 1)))
+        // "that week", "the same week": the week of the day last named
+        out.push(
+          candidate(ctx, t0, j + 1, 'anaphoric', 'week', ref ? isoWeek(ref) : null, {
+            relative: true,
+            anaphor: 'same-week',
+          }),
+        );
       else continue;
       last = j;
       continue;
