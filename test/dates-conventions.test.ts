@@ -57,6 +57,11 @@ const TABLE: Row[] = [
   ['1995-11-02', 'The bank cut rates on Oct. 3. The following week, it raised them.', 'The following week', '1995-W41'],
   ['1995-11-02', 'Output rose 3% from the previous week, the institute said.', 'the previous week', '1995-W43'],
   ['1995-11-02', 'The tax was set in May 1990. The previous week, talks had failed.', 'The previous week', '1995-W43'],
+  // "that week", "the same week": the week of the day last named.
+  ['1995-11-02', 'He was hired on Oct. 3. That week, he quit.', 'That week', '1995-W40'],
+  // "this past week": the week before; in a Saturday or Sunday story, the working week just ending.
+  ['1995-11-01', 'Rebels fired on the town this past week.', 'this past week', '1995-W43'],
+  ['1995-11-05', 'Rebels fired on the town this past week.', 'this past week', '1995-W44'],
   // "N units earlier" counts back from the date last named (TimeML anchors it on the narrative's time); "ago" and "a
   // year earlier" count from the reference date (unchanged).
   ['1995-11-02', 'Rates fell to 5.6% on Oct. 20 from 5.7% a week earlier.', 'a week earlier', '1995-W41'],
@@ -91,6 +96,10 @@ const FALSE_POSITIVES: [publishedAt: string, text: string, notDate: string][] = 
   ['1995-11-02', 'Bids came in at the mid-1000 range.', 'mid-1000'],
   ['1995-11-02', 'Tension rose in the week before the vote.', 'the week before'],
   ['1995-11-02', 'The end-user pays a 3% fee.', 'end-user'],
+  // "the last week of February" is not "last week"; "this past year" may be the last twelve months.
+  ['1995-11-02', 'Reserves rose in the last week of February.', 'last week'],
+  ['1995-11-02', 'He quit in the last year of his term.', 'last year'],
+  ['1995-11-02', 'Sales doubled this past year.', 'past year'],
   ['1995-11-02', 'An end-1000 batch was shipped.', 'end-1000'],
   // TimeML: "three days" is a DURATION and "later" a signal.
   ['1995-11-02', 'The mill opened in May; three days later it flooded.', 'three days later'],

@@ -1,5 +1,5 @@
 import type { Context } from '../../../pipeline/types.js';
-import { addDays, addMonths, fmtMonth, fmtYear, isoWeek } from '../calendar.js';
+import { addDays, addMonths, fmtMonth, fmtYear, isoWeek, weekday } from '../calendar.js';
 import { candidate, lowerAt, positionsOf, reference, triggers } from '../scan.js';
 import type { DateCandidate } from '../types.js';
 import { resultsSentence } from './ago.js';
@@ -43,20 +43,26 @@ export function relativeUnit(ctx: Context): DateCandidate[] {
     if (!UNITS.has(unit)) continue;
     // "This Week", "Next Year" with a capital unit word: a title, not a date.
     if (toks[i + 1]?.cap) continue;
-    // "the past year" and "the coming year" read as the year before/after; "past"/"coming" need the article.
-    if ((t.lower === 'past' || t.lower === 'coming') && lowerAt(ctx, i - 1) !== 'the') continue;
+    // "the past year" and "the coming year" read as the year before/after; "past"/"coming" need the article, or
+    // "this past week" (the week before; "this past year" may be the last twelve months).
+    const before = lowerAt(ctx, i - 1);
+    const thisPast = t.lower === 'past' && before === 'this' && unit === 'week';
+    if ((t.lower === 'past' || t.lower === 'coming') && before !== 'the' && !thisPast) continue;
+    // "the last week of March", "the next month of talks": a part of another date, not the unit before/after this one.
+    if (before === 'the' && (t.lower === 'last' || t.lower === 'next') && lowerAt(ctx, i + 2) === 'of') continue;
     // "last year's" is fine; "this year alone" fine; "last month" followed by "s" (plural) cannot happen.
     let value: string | null = null;
     const grain = unit as 'week' | 'month' | 'year' | 'decade';
     if (ref) {
-      if (grain === 'week') value = isoWeek(addDays(ref, 7 * shift));
+      // "this past week" in a Saturday or Sunday story: the working week just ending, the reference date's own week.
+      if (grain === 'week') value = isoWeek(addDays(ref, thisPast && weekday(ref) % 6 === 0 ? 0 : 7 * shift));
       else if (grain === 'month') {
         const m = addMonths(ref.y, ref.m, shift);
         value = fmtMonth(m.y, m.m);
       } else if (grain === 'year') value = fmtYear(ref.y + shift);
       else value = String(Math.floor(ref.y / 10) + shift);
     }
-    const t0 = lowerAt(ctx, i - 1) === 'the' && (t.lower === 'past' || t.lower === 'coming') ? i - 1 : i;
+    const t0 = thisPast || (before === 'the' && (t.lower === 'past' || t.lower === 'coming')) ? i - 1 : i;
     // "compared with $6.1 million last year", "from last year's $1.55 billion": in a results story, the period reported.
     const comparison = t.lower === 'last' && grain === 'year' && figureBeside(ctx, i) && resultsSentence(ctx, t);
     out.push(
