@@ -304,7 +304,8 @@ export function classifyZones(text: string, paragraphs: Paragraph[], _tokens: To
     if (zone[k] !== null) continue;
     const s = lines[k] as string;
     const byAuthor = authors.some((a) => s.startsWith(a.name) || s.startsWith(`${a.name.split(' ')[0]} `));
-    if ((byAuthor || BIO_START.test(s)) && BIO_WORDS.test(s.slice(0, 200)) && (byAuthor || k > n / 2)) {
+    // (The position test first: in the first half only a known author's bio counts, so no regex runs there.)
+    if ((byAuthor || k > n / 2) && (byAuthor || BIO_START.test(s)) && BIO_WORDS.test(s.slice(0, 200))) {
       zone[k] = 'author-bio';
       const m = BIO_NAME.exec(s);
       if (m?.[1] && !byAuthor && words(m[1]) >= 2) addAuthor(m[1].trim(), (paragraphs[k] as Paragraph).start);
