@@ -1067,6 +1067,21 @@ function decodeInto(ctx: Context): number {
   budget = GAZ_BUDGET;
   const caps = capsParagraphs(ctx);
   indexDoc(toks, n, caps);
+  // Read ahead: the form table slot and form record of each distinct text (its first probe), independent reads whose
+  // misses overlap, so that the look-ups below mostly hit the cache.
+  {
+    const table = c.table;
+    const mask = (table.length >> 1) - 1;
+    const F = c.forms;
+    let x = 0;
+    for (let k = 0; k < nKeys; k++) {
+      const o = k * DS;
+      if ((DOC[o + D_TOK] as number) <= 0) continue;
+      const v = table[((DOC[o + D_HASH] as number) & mask) * 2 + 1] as number;
+      if (v > 0) x += F[(v - 1) * FS + O_COUNT] as number;
+    }
+    _touched += x;
+  }
   // The forms of the tokens within two of a token that is always scored (not `skippable`) and that token's side
   // vectors already cached, in one pass of independent look-ups before the label-dependent loop below: their memory
   // waits overlap (inside the decoding loop they waited one by one). Nothing is made here (side vectors, word flags
