@@ -14,6 +14,7 @@ const WORDS = triggers([
   'year',
   'month',
   'week',
+  'day',
 ]);
 /** "for the week", "during the month", "over the week": the week or month the story reports on. */
 const THE_UNIT_PREPS = new Set(['for', 'in', 'during', 'over', 'through', 'throughout']);
@@ -125,6 +126,23 @@ export function anaphoric(ctx: Context): DateCandidate[] {
       continue;
     }
     if (w === 'next' || BEFORE_WORDS.has(w) || w === 'following') continue;
+    if (w === 'day') {
+      // "the day before", "the day after" closing a clause ("He had arrived the day before."): the day before/after the
+      // one last named (not "the day before the vote", "day before last Tuesday": the week-of refiner's).
+      const dir = n1 === 'before' ? -1 : n1 === 'after' ? 1 : 0;
+      const after = toks[i + 2];
+      if (dir && lowerAt(ctx, i - 1) === 'the' && !t.cap && (!after || after.kind === 'punct')) {
+        const d = ref ? addDays(ref, dir) : null;
+        out.push(
+          candidate(ctx, i - 1, i + 2, 'anaphoric', 'day', d ? fmtDay(d.y, d.m, d.d) : null, {
+            relative: true,
+            anaphor: dir < 0 ? 'previous-day' : 'next-day',
+          }),
+        );
+        last = i + 1;
+      }
+      continue;
+    }
     if (w === 'month' || w === 'year' || w === 'week') {
       // "the year before", "the month before" closing a clause ("than the year before."): the unit before the anchor's.
       const after = toks[i + 2];
