@@ -319,15 +319,11 @@ export function countryNameCandidates(ctx: Context): PlaceCandidate[] {
   const text = ctx.doc.text;
   let g: Gazetteer | null = null;
   // The tagger's mentions, marked once: most capitalised words are inside one and need no look-up.
-  const taken = new Uint8Array(text.length + 1);
-  const ents = ctx.results.entities;
-  for (const e of [...(ents?.people ?? []), ...(ents?.organizations ?? [])])
-    for (const m of e.mentions) taken.fill(1, m.start, m.end);
-  for (const c of ents?.placeCandidates ?? []) taken.fill(1, c.start, c.end);
+  const taken = takenMask(ctx);
   const out: PlaceCandidate[] = [];
   for (let i = 0; i < toks.length; i++) {
     const t = toks[i];
-    if (t?.kind !== 'word' || !t.cap || t.upper || t.text.length < 4 || taken[t.start] === 1) continue;
+    if (t?.kind !== 'word' || !t.cap || t.upper || t.text.length < 4 || taken[t.start] !== 0) continue;
     g ??= getGazetteer(ctx.config);
     let found = -1;
     // Longest first: up to three capitalised words joined by single spaces ("Sri Lanka", "Papua New Guinea").
@@ -351,10 +347,26 @@ export function countryNameCandidates(ctx: Context): PlaceCandidate[] {
     if (before?.kind === 'word' && before.cap && !sentenceStart(toks, before.i) && before.end + 1 === t.start) continue;
     if (after?.kind === 'word' && after.cap && after.start === last.end + 1) continue;
     let free = true;
-    for (let k = t.start; k < last.end && free; k++) free = taken[k] !== 1;
+    for (let k = t.start; k < last.end && free; k++) free = taken[k] === 0;
     if (free) out.push({ start: t.start, end: last.end, text: text.slice(t.start, last.end), rule: 'country-name' });
   }
   return out;
+}
+
+/** The tagger's spans per document, marked once for the rules here: 1 a person's or an organization's, 2 a place candidate's. */
+const TAKEN = new WeakMap<Context, Uint8Array>();
+
+function takenMask(ctx: Context): Uint8Array {
+  let taken = TAKEN.get(ctx);
+  if (!taken) {
+    const ents = ctx.results.entities;
+    taken = new Uint8Array(ctx.doc.text.length + 1);
+    for (const e of ents?.people ?? []) for (const m of e.mentions) taken.fill(1, m.start, m.end);
+    for (const e of ents?.organizations ?? []) for (const m of e.mentions) taken.fill(1, m.start, m.end);
+    for (const c of ents?.placeCandidates ?? []) taken.fill(2, c.start, c.end);
+    TAKEN.set(ctx, taken);
+  }
+  return taken;
 }
 
 /** Per gazetteer: whether a surface is a country's very name (memoised across articles, bounded). */
@@ -530,14 +542,9 @@ export function cuedTownCandidates(ctx: Context): PlaceCandidate[] {
     if (sameBefore && prev.kind === 'word' && prev.cap && prev.end + 1 === t.start) continue;
     const nn = toks[i + n];
     if (!after && nn?.kind === 'word' && nn.cap && nn.start === last.end + 1) continue;
-    if (!taken) {
-      taken = new Uint8Array(text.length + 1);
-      for (const e of [...(ents?.people ?? []), ...(ents?.organizations ?? [])])
-        for (const m of e.mentions) taken.fill(1, m.start, m.end);
-      for (const c of ents?.placeCandidates ?? []) taken.fill(1, c.start, c.end);
-    }
+    taken ??= takenMask(ctx);
     let free = true;
-    for (let k = t.start; k < last.end && free; k++) free = taken[k] !== 1;
+    for (let k = t.start; k < last.end && free; k++) free = taken[k] === 0;
     if (!free) continue;
     const name = text.slice(t.start, last.end);
     g ??= getGazetteer(ctx.config);
@@ -591,7 +598,6 @@ function namePartAt(text: string, from: number, step: 1 | -1): [number, number] 
  */
 export function placePairCandidates(ctx: Context): PlaceCandidate[] {
   const text = ctx.doc.text;
-  const ents = ctx.results.entities;
   const out: PlaceCandidate[] = [];
   let taken: Uint8Array | null = null;
   let g: Gazetteer | null = null;
@@ -600,12 +606,7 @@ export function placePairCandidates(ctx: Context): PlaceCandidate[] {
     const b = a ? namePartAt(text, at + 1, 1) : null;
     if (!a || !b) continue;
     if (text[a[0] - 1] === '-' || text[b[1]] === '-') continue;
-    if (!taken) {
-      taken = new Uint8Array(text.length + 1);
-      for (const e of [...(ents?.people ?? []), ...(ents?.organizations ?? [])])
-        for (const m of e.mentions) taken.fill(1, m.start, m.end);
-      for (const c of ents?.placeCandidates ?? []) taken.fill(2, c.start, c.end);
-    }
+    taken ??= takenMask(ctx);
     // Each part: free, or exactly one of the tagger's place candidates ("Washington" of "Washington-Moscow").
     const state = (s: number, e: number) => {
       const v = taken?.[s] ?? 0;

@@ -449,8 +449,14 @@ const COMPANY_AFTER =
 
 function sensesOf(ctx: Context): Senses {
   const personWords = new Set<string>();
+  // Each distinct mention text once (a person is named the same way again and again).
+  const seen = new Set<string>();
   for (const p of ctx.results.entities?.people ?? [])
-    for (const m of p.mentions) for (const w of m.text.split(/[\s.]+/)) if (w) personWords.add(fold(w));
+    for (const m of p.mentions) {
+      if (seen.has(m.text)) continue;
+      seen.add(m.text);
+      for (const w of m.text.split(/[\s.]+/)) if (w) personWords.add(fold(w));
+    }
   const places = new Set<string>();
   for (const c of ctx.results.entities?.placeCandidates ?? []) {
     const k = fold(cleanSurface(c.text));
@@ -459,6 +465,7 @@ function sensesOf(ctx: Context): Senses {
   const companyHeads = new Set<string>();
   for (const o of ctx.results.entities?.organizations ?? []) {
     for (const m of o.mentions) {
+      if (m.text.indexOf(' ') < 0 && !/\s/.test(m.text)) continue; // one word: no head
       const words = m.text.split(/\s+/);
       if (words.length < 2 || !(o.kind === 'company' || COMPANY_END.test(m.text))) continue;
       for (let n = 1; n <= Math.min(3, words.length - 1); n++) companyHeads.add(fold(words.slice(0, n).join(' ')));
