@@ -104,3 +104,30 @@ describe('quotes: speaker names', () => {
     }
   });
 });
+
+describe('quotes: doubled apostrophes and grave accents as double marks', () => {
+  // Wire and typewriter text (and archives converted from it) writes `''…,'' said X` and ``` ``…'' ```.
+  it.each([
+    ["''We will win this in November,'' Tom Holm said.", "''We will win this in November,''", 'Tom Holm'],
+    ["``We will win this in November,'' said Tom Holm.", "``We will win this in November,''", 'Tom Holm'],
+    ["Tom Holm said: ''We will win this in November.''", "''We will win this in November.''", 'Tom Holm'],
+  ])('%s', (text, quote, mention) => {
+    const qs = tag(text).quotes.filter((q) => q.kind === 'direct');
+    expect(qs.map((q) => q.text)).toEqual([quote]);
+    expect(qs[0]?.speaker?.mention?.text).toBe(mention);
+  });
+
+  it('a quote paragraph continued in the next one opening with the mark', () => {
+    const qs = tag("''We will win this. The polls say so.\n\n''And the crowds do too,'' Tom Holm said.").quotes;
+    expect(qs.filter((q) => q.kind === 'direct')).toHaveLength(1);
+    expect(qs[0]?.fragments).toHaveLength(2);
+  });
+
+  it.each([
+    ['inches', "The new mayor stood 6'2'' and wore a brown hat to the meeting on Monday."],
+    ['a lone pair', "The sign said nothing at all '' and the crowd went home after the rain began."],
+    ['three apostrophes', "He wrote 'no''' on the form and handed it back to the clerk at the desk."],
+  ])('no quote: %s', (_label, text) => {
+    expect(tag(text).quotes.filter((q) => q.kind === 'direct')).toEqual([]);
+  });
+});

@@ -120,3 +120,23 @@ export function classifyMark(text: string, pos: number, paraStart: number, paraE
       return 0;
   }
 }
+
+/** ASCII apostrophe and grave accent: doubled (`''`, ``` `` ```) they are the double marks of typewriter and wire text. */
+export const APOSTROPHE = 0x27;
+export const GRAVE = 0x60;
+
+/**
+ * Classifies the two-character mark at `pos` (`''` or ``` `` ```, text[pos] === text[pos + 1]): a DOUBLE mark that
+ * opens (`` ``We ``, ` ''We`) or closes (`win,'' said`), or 0 (`5''` inches, `a''b`, spaced on both sides).
+ */
+export function classifyPair(text: string, pos: number, paraStart: number, paraEnd: number): number {
+  const code = text.charCodeAt(pos);
+  const prev = pos > paraStart ? text.charCodeAt(pos - 1) : NO_CHAR;
+  const next = pos + 2 < paraEnd ? text.charCodeAt(pos + 2) : NO_CHAR;
+  if (code === GRAVE) return isSpace(next) ? 0 : mark(DOUBLE, true, false);
+  if (prev !== NO_CHAR && isDigitUnit(prev)) return 0;
+  if (next === APOSTROPHE || prev === APOSTROPHE) return 0;
+  const canOpen = (isSpace(prev) || openBefore(prev)) && !isSpace(next);
+  const canClose = !canOpen && !isSpace(prev) && !isAlnum(next);
+  return canOpen || canClose ? mark(DOUBLE, canOpen, canClose) : 0;
+}

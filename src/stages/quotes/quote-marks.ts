@@ -2,11 +2,14 @@ import type { Context } from '../../pipeline/types.js';
 import { isAlnumAt } from '../../text/tokenize.js';
 import type { Token } from '../../text/types.js';
 import {
+  APOSTROPHE,
   CAN_CLOSE,
   CAN_OPEN,
   classifyMark,
+  classifyPair,
   DOUBLE,
   FAMILY,
+  GRAVE,
   GUILLEMET,
   isEndPunct,
   isMarkCode,
@@ -59,7 +62,22 @@ export function pairMarks(text: string, start: number, end: number): ParagraphQu
   let n = 0;
   for (let i = start; i < end; i++) {
     const c = text.charCodeAt(i);
-    if (!maybeMark(c)) continue;
+    if (!maybeMark(c)) {
+      // `''…,'' said X` and ``` ``…'' ```: a doubled apostrophe or grave accent is one double mark, recorded at its
+      // first character when it opens and at its second when it closes (the quote spans both).
+      if ((c === APOSTROPHE || c === GRAVE) && i + 1 < end && text.charCodeAt(i + 1) === c) {
+        const f = classifyPair(text, i, start, end);
+        if (f !== 0) {
+          if (n + 1 >= b.size) b = grow(b, n);
+          b.pos[n] = f & CAN_OPEN ? i : i + 1;
+          b.flags[n] = f;
+          b.codes[n] = STRAIGHT_DOUBLE;
+          n++;
+        }
+        i++;
+      }
+      continue;
+    }
     const f = classifyMark(text, i, start, end);
     if (f === 0) continue;
     if (n + 1 >= b.size) b = grow(b, n);
@@ -231,7 +249,7 @@ function trimEnd(text: string, start: number, end: number): number {
   return end;
 }
 
-const OPENS_PARAGRAPH = /^["\u201c\u201e\u2033\u00ab]/;
+const OPENS_PARAGRAPH = /^(?:["\u201c\u201e\u2033\u00ab]|''|``)/;
 
 /**
  * Extractor `quote-marks`: every span between an opening and a closing quote mark, per paragraph; an unclosed quote at
@@ -256,7 +274,7 @@ export function quoteMarks(ctx: Context): QuoteCandidate[] {
       if (
         first &&
         first.start === p.start &&
-        OPENS_PARAGRAPH.test(text[p.start] as string) &&
+        OPENS_PARAGRAPH.test(text.slice(p.start, p.start + 2)) &&
         oneZone(ctx, pending.start, first.end)
       ) {
         pending.fragments.push({ start: first.start, end: first.end });
