@@ -90,9 +90,14 @@ function push(u: Units, id: number, start: number, end: number, p: number): void
  * whose first three letters begin no trigger stem is not stemmed (its unit matches nothing).
  */
 export function wordId(tax: CompiledTaxonomy, lower: string): number {
+  const len = lower.length;
+  // A word whose first three letters begin no trigger stem (about a tenth of the words) has no id: no memo look-up.
+  if (len >= 3) {
+    const prefix = prefixIndex(lower);
+    if (prefix >= 0 && !tax.prefixTable[prefix]) return -1;
+  }
   const memo = tax.memo;
   const slots = memo.slots;
-  const len = lower.length;
   let h = 0x811c9dc5;
   for (let k = 0; k < len; k++) h = Math.imul(h ^ lower.charCodeAt(k), 0x01000193);
   let at = (h & (MEMO_SLOTS - 1)) << 2;
@@ -108,11 +113,7 @@ export function wordId(tax: CompiledTaxonomy, lower: string): number {
     }
     at = (at + 4) & (MEMO_SLOTS * 4 - 1);
   }
-  let s = lower;
-  if (len >= 3) {
-    const k = prefixIndex(lower);
-    s = k < 0 || tax.prefixTable[k] ? stem(lower) : '';
-  }
+  const s = len >= 3 ? stem(lower) : lower; // (a prefix outside the table returned above)
   const id = s ? (tax.vocab.get(s) ?? -1) : -1;
   if (len === 0) return id;
   if (memo.size >= MEMO_LIMIT) {
