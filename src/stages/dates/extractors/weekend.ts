@@ -5,6 +5,12 @@ import type { DateCandidate } from '../types.js';
 
 const WORDS = triggers(['weekend', 'week-end']);
 const BEFORE = new Set(['the', 'this', 'last', 'next', 'that', 'past', 'coming']);
+/** Closed-class words that may follow "the weekend" (anything else makes it a modifier: "weekend sales"). */
+const AFTER_OK = new Set([
+  ...['and', 'of', 'to', 'in', 'at', 'when', 'after', 'before', 'on', 'that', 'toward', 'towards', 'for', 'with'],
+  ...['by', 'from', 'as', 'but', 'or', 'while', 'during', 'near', 'into', 'amid', 'against', 'despite', 'than'],
+  ...['through', 'until', 'because', 'since', 'so', 'where', 'without', 'under', 'across', 'outside', 'inside'],
+]);
 
 /**
  * "the weekend", "over the weekend", "last weekend", "next weekend": TIMEX3 `2023-W32-WE`, the ISO week of the
@@ -21,9 +27,9 @@ export function weekend(ctx: Context): DateCandidate[] {
     if (!BEFORE.has(p)) continue;
     // "weekend sales", "the weekend's", "the weekend edition": only the word on its own.
     const n = toks[i + 1];
-    if (n && (n.kind === 'word' || n.lower === "'s" || n.lower === '’s') && n.lower !== 'and' && n.lower !== 'of') {
-      if (n.kind !== 'word' || !['and', 'of', 'to', 'in', 'at', 'when', 'after', 'before'].includes(n.lower)) continue;
-    }
+    // A preposition, conjunction or "that" after it closes the phrase ("over the weekend on Twitter", "said over the
+    // weekend that ...").
+    if (n && (n.kind === 'word' || n.lower === "'s" || n.lower === '’s') && !AFTER_OK.has(n.lower)) continue;
     let value: string | null = null;
     if (ref) {
       const forward = p === 'next' || p === 'coming' || (p !== 'last' && p !== 'past' && tenseAt(ctx, i) === 'future');
