@@ -57,6 +57,13 @@ const TABLE: Row[] = [
   ['1995-11-02', 'The bank cut rates on Oct. 3. The following week, it raised them.', 'The following week', '1995-W41'],
   ['1995-11-02', 'Output rose 3% from the previous week, the institute said.', 'the previous week', '1995-W43'],
   ['1995-11-02', 'The tax was set in May 1990. The previous week, talks had failed.', 'The previous week', '1995-W43'],
+  // "the current financial year" like "the current fiscal year": the reporting year.
+  [
+    '1995-11-02',
+    'Profit for the current financial year will rise, the bank said.',
+    'the current financial year',
+    '1995',
+  ],
   // "the weekend" followed by a preposition or "that" (the phrase ends there).
   ['1995-11-02', 'He kept up the attacks over the weekend on the radio.', 'the weekend', '1995-W43-WE'],
   ['1995-11-02', 'Aides said over the weekend that the talks had failed.', 'the weekend', '1995-W43-WE'],
@@ -104,6 +111,7 @@ const FALSE_POSITIVES: [publishedAt: string, text: string, notDate: string][] = 
   ['1995-11-02', 'The end-user pays a 3% fee.', 'end-user'],
   ['1995-11-02', 'Troops massed on the day before the vote.', 'the day before'],
   ['1995-11-02', 'The weekend edition sold out.', 'weekend'],
+  ['1995-11-02', 'The Financial Year Act was passed.', 'Financial Year'],
   ['1995-11-02', 'Stores said the weekend sales were strong.', 'weekend'],
   ['1995-11-02', 'The Day After was broadcast in 1983.', 'Day After'],
   // "the last week of February" is not "last week"; "this past year" may be the last twelve months.

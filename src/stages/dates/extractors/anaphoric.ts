@@ -30,7 +30,7 @@ const NOT_AFTER_UNIT = new Set([
 const BEFORE_WORDS = new Set(['previous', 'prior', 'preceding']);
 const DAY_PARTS = new Set(['day', 'morning', 'afternoon', 'evening', 'night']);
 const THE_YEAR_PREPS = new Set(['for', 'in', 'during', 'through', 'throughout', 'of', 'over']);
-const YEAR_MODS = new Set(['full', 'current', 'fiscal']);
+const YEAR_MODS = new Set(['full', 'current', 'fiscal', 'financial']);
 const NOT_AFTER_YEAR = new Set(['before', 'earlier', 'after', 'ago', 'later', 'prior', 'since', 'when']);
 
 /**
