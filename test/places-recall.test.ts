@@ -250,3 +250,22 @@ describe('a natural feature named around a place candidate (featureAround)', () 
     expect(placeMentions('Police in Mexico said the storm had passed.')).toContain('Mexico=Mexico/MX');
   });
 });
+
+describe('a town and its state named apart (index.ts containedReadings)', () => {
+  const read = (text: string) =>
+    tagArticle(text).places.map((p) => `${p.name}/${p.kind}/${p.countryCode}/${p.geonameId ?? ''}`);
+  it('reads the state and the town inside it when nothing supports the country', () => {
+    const got = read(
+      'An Albany man was arrested on Friday. Police in Albany said agents of the state of Georgia helped them.',
+    );
+    expect(got.some((x) => x.startsWith('Georgia/region/US'))).toBe(true);
+    expect(
+      tagArticle('An Albany man was arrested. Agents from Georgia helped.').places.find((p) => p.name === 'Albany')
+        ?.lat,
+    ).toBeLessThan(35);
+  });
+  it('keeps the country when the article names a place of it', () => {
+    const got = read('Georgia and Russia fought over South Ossetia. Officials in Tbilisi and Albany, New York, met.');
+    expect(got.some((x) => x.startsWith('Georgia/country/GE'))).toBe(true);
+  });
+});

@@ -276,6 +276,52 @@ function readingsFromContext(text: string, resolved: Resolved[]): void {
   }
 }
 
+const POPULATED: ReadonlySet<PlaceKind> = new Set(['city', 'town', 'village']);
+
+/**
+ * A name read as a country that is also a first-level region ("Georgia"), in an article where no other name lies in
+ * that country but other names read elsewhere have a populated place inside that region ("Albany" ... "Georgia"):
+ * the region, and those names the place inside it (a town and its state named apart, as local news does). Names
+ * pinned otherwise (a qualifier, a context reading) are read before this and keep a reading inside the region only
+ * when they have one. Works in place.
+ */
+function containedReadings(resolved: Resolved[]): void {
+  for (const b of resolved) {
+    const e = b.entry;
+    if (e?.kind !== 'country') continue;
+    const regions = b.entries.filter((x) => x.kind === 'region' && x.countryCode !== e.countryCode);
+    if (!regions.length) continue;
+    // Another name read inside the country supports the country reading.
+    if (resolved.some((r) => r !== b && r.entry && r.entry.kind !== 'country' && r.entry.countryCode === e.countryCode))
+      continue;
+    for (const region of regions) {
+      const inside = (x: GazetteerEntry) =>
+        POPULATED.has(x.kind) && x.countryCode === region.countryCode && x.admin1 === region.admin1;
+      // Only names read as a town of the region's country, in another region, move ("Albany", N.Y. to Albany, Ga.);
+      // a big city ("Washington") says nothing of a state.
+      const moved = resolved.filter(
+        (r) =>
+          r !== b &&
+          r.entry !== null &&
+          POPULATED.has(r.entry.kind) &&
+          r.entry.population < 500_000 &&
+          r.entry.countryCode === region.countryCode &&
+          !inside(r.entry) &&
+          r.entries.some(inside),
+      );
+      if (!moved.length) continue;
+      const same = b.entries;
+      for (const r of resolved)
+        if (r.entries === same || r.cand.text === b.cand.text) if (r.entry === e) r.entry = region;
+      for (const r of moved) {
+        const best = r.entries.filter(inside).sort((x, y) => y.population - x.population)[0];
+        if (best) r.entry = best;
+      }
+      break;
+    }
+  }
+}
+
 /** Words right after a name (possessive or not) that make it a company's: "Piedmont's shares", "a Rainbow spokesman". */
 const BUSINESS_AFTER =
   /^(?:['\u2019]s)? (?:shares?|stock|stake|shareholders|stockholders|spokesman|spokeswoman|chairman|merger|subsidiary|directors|management|chief executive|board of directors)\b/i;
@@ -615,6 +661,7 @@ export function resolvePlaces(ctx: Context, cands: readonly PlaceCandidate[], ga
     if (!r.entry && r.cand.rule === 'region-abbreviation' && needsCountry(r.entries)) resolved.splice(i, 1);
   }
   readingsFromContext(text, resolved);
+  containedReadings(resolved);
   // Shared county names ("Henry County") read by the article's towns near one of them (src/gazetteer/counties.ts).
   colocateMentions(
     resolved,
