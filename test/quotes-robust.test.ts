@@ -131,3 +131,26 @@ describe('quotes: doubled apostrophes and grave accents as double marks', () => 
     expect(tag(text).quotes.filter((q) => q.kind === 'direct')).toEqual([]);
   });
 });
+
+describe('quotes: a reply named after the quote without a speech verb before the name', () => {
+  it.each([
+    ['"We will not give up on this city," came the reply from Tom Holm.', 'Tom Holm', 'came the reply from'],
+    ['"We will not give up on this city," was Tom Holm\'s reply.', 'Tom Holm', 'reply'],
+    ['"We will not give up on this city," was all Tom Holm would say.', 'Tom Holm', 'would say'],
+    ['"We will not give up on this city" is how Tom Holm put it.', 'Tom Holm', 'put'],
+    ['"We will not give up on this city." So said Tom Holm on Monday.', 'Tom Holm', 'said'],
+  ])('%s', (text, mention, cue) => {
+    const [q] = tag(text).quotes.filter((x) => x.kind === 'direct');
+    expect(q?.speaker?.mention?.text).toBe(mention);
+    expect(q?.cue?.text).toBe(cue);
+  });
+
+  it.each([
+    ['"We will not give up on this city," was the verdict.'],
+    ['"We will not give up on this city" is how the plan was sold to voters.'],
+    ['"We will not give up on this city," was what the sign on the door of the hall said.'],
+  ])('no speaker: %s', (text) => {
+    const [q] = tag(text).quotes.filter((x) => x.kind === 'direct');
+    expect(q?.speaker ?? null).toBeNull();
+  });
+});

@@ -3,6 +3,7 @@ import type { Token } from '../../text/types.js';
 import { accordingTo, endsSentence } from './according-to.js';
 import { isTitle } from './drop-scare-quotes.js';
 import { inTheView, leadIn } from './lead-in.js';
+import { replyAfter } from './reply-after.js';
 import { saidSpeaker } from './said-speaker.js';
 import { speakerSaid } from './speaker-said.js';
 import { cueLength, isTerminal, rightPhrase, speechVerb, tokenAt } from './tokens.js';
@@ -90,7 +91,7 @@ export function attribute(ctx: Context, items: QuoteCandidate[]): QuoteCandidate
         }
       }
     }
-    if (!q.attribution) q.attribution = dashSignature(ctx, w, q) ?? viewAfter(w);
+    if (!q.attribution) q.attribution = dashSignature(ctx, w, q) ?? viewAfter(w) ?? replyAfter(w);
     if (!q.attribution && first.start === q.start && q.paragraph > 0) {
       // "Cruz continued:⏏“…”": a paragraph ending in a colon introduces the quote that opens the next one.
       const before = paragraphs[q.paragraph - 1]!;
