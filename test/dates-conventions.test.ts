@@ -64,6 +64,9 @@ const TABLE: Row[] = [
     'the current financial year',
     '1995',
   ],
+  // "the September quarter": the quarter ending in that month (not the month).
+  ['1995-11-02', 'Retail sales rose 2% in the June quarter, the bureau said.', 'June quarter', '1995-Q2'],
+  ['1995-11-02', 'Imports for the December 1994 quarter fell.', 'December 1994 quarter', '1994-Q4'],
   // "the weekend" followed by a preposition or "that" (the phrase ends there).
   ['1995-11-02', 'He kept up the attacks over the weekend on the radio.', 'the weekend', '1995-W43-WE'],
   ['1995-11-02', 'Aides said over the weekend that the talks had failed.', 'the weekend', '1995-W43-WE'],
@@ -112,6 +115,7 @@ const FALSE_POSITIVES: [publishedAt: string, text: string, notDate: string][] = 
   ['1995-11-02', 'Troops massed on the day before the vote.', 'the day before'],
   ['1995-11-02', 'The weekend edition sold out.', 'weekend'],
   ['1995-11-02', 'The Financial Year Act was passed.', 'Financial Year'],
+  ['1995-11-02', 'In October quarterly figures are due.', 'October quarter'],
   ['1995-11-02', 'Stores said the weekend sales were strong.', 'weekend'],
   ['1995-11-02', 'The Day After was broadcast in 1983.', 'Day After'],
   // "the last week of February" is not "last week"; "this past year" may be the last twelve months.

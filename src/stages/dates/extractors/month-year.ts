@@ -1,4 +1,5 @@
 import type { Context } from '../../../pipeline/types.js';
+import type { Token } from '../../../text/types.js';
 import { fmtMonth, fmtMonthNoYear } from '../calendar.js';
 import { AMBIGUOUS_MONTHS, DATE_PREPOSITIONS, MONTHS } from '../lexicon.js';
 import {
@@ -117,5 +118,20 @@ export function monthYear(ctx: Context): DateCandidate[] {
     out.push(candidate(ctx, t0, next, 'month', 'month', value, { inferred: ref !== null, relative }));
     last = next - 1;
   }
-  return out;
+  return out.map((c) => monthQuarter(ctx, c));
+}
+
+const YEAR_MONTH = /^(\d{4})-(\d{2})$/;
+
+/**
+ * "the September quarter", "the December 1986 quarter" (Australian and New Zealand statistics): the quarter ending in
+ * that month, `1986-Q4`, the span taking "quarter" in.
+ */
+function monthQuarter(ctx: Context, c: DateCandidate): DateCandidate {
+  if (lowerAt(ctx, c.t1) !== 'quarter' || c.value === null) return c;
+  const m = YEAR_MONTH.exec(c.value);
+  const month = m ? Number(m[2]) : 0;
+  if (!m || month % 3 !== 0) return c;
+  const q = tokenAt(ctx, c.t1) as Token;
+  return { ...c, t1: c.t1 + 1, end: q.end, value: `${m[1]}-Q${month / 3}`, grain: 'quarter' };
 }
