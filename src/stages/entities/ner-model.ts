@@ -918,7 +918,7 @@ let LOWER_SLOT = new Int32Array(4096);
 let FORM_BUF = new Int32Array(4096);
 let SKIP_BUF = new Uint8Array(4096);
 let GAZ_BUF = new Uint8Array(4096);
-/** A sum of the pool cells read ahead of the decoding loop (kept so that the reads are not optimised away). */
+/** The cells read ahead of the decoding loop, summed and kept small (so that those reads are not dropped). */
 let _touched = 0;
 /** Per always-scored token: its left and right side vectors' pool offsets found before decoding (-1: not found). */
 let PL_BUF = new Int32Array(4096);
@@ -1080,7 +1080,7 @@ function decodeInto(ctx: Context): number {
       const v = table[((DOC[o + D_HASH] as number) & mask) * 2 + 1] as number;
       if (v > 0) x += F[(v - 1) * FS + O_COUNT] as number;
     }
-    _touched += x;
+    _touched = (_touched + x) & 1023;
   }
   // The forms of the tokens within two of a token that is always scored (not `skippable`) and that token's side
   // vectors already cached, in one pass of independent look-ups before the label-dependent loop below: their memory
@@ -1125,7 +1125,7 @@ function decodeInto(ctx: Context): number {
       const v = F[(FORM_BUF[i + 2] as number) * FS + O_VEC] as number;
       if (v >= 0) x += pool[v + LANES] as number;
     }
-    _touched += x;
+    _touched = (_touched + x) & 1023;
   }
   // Two-word gazetteer names (as `gazetteerPairs`), memoised per pair of word forms.
   const text = ctx.doc.text;
