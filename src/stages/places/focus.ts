@@ -113,7 +113,7 @@ export function computeFocus(
             (c) =>
               c.score >= (placeCountries.has(c.code) ? PLACE_MIN : named.has(c.code) ? DEMONYM_ONLY_MIN : CUE_ONLY_MIN),
           )
-          .sort((a, b) => b.score - a.score || a.code.localeCompare(b.code))
+          .sort((a, b) => b.score - a.score || compareCodes(a.code, b.code))
       : [];
   const top = countries[0]?.code ?? null;
   let place: string | null = null;
@@ -126,4 +126,11 @@ export function computeFocus(
     place = (local ?? inTop.find((p) => p.kind === 'country') ?? null)?.id ?? null;
   }
   return { countries, place };
+}
+
+/** Two-letter upper-case country codes: their code-unit order is localeCompare's, without loading ICU's collator. */
+const CODE = /^[A-Z]{2}$/;
+function compareCodes(a: string, b: string): number {
+  if (CODE.test(a) && CODE.test(b)) return a < b ? -1 : a > b ? 1 : 0;
+  return a.localeCompare(b);
 }
