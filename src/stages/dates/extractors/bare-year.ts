@@ -23,7 +23,7 @@ const NOT_BEFORE = new Set([
 ]);
 const PRE_POST = /^(pre|post|mid|end|early|late)-(1\d{3}|20\d{2})$/;
 /** "the mid-1980s": one word token (TimeML: the decade, `198`, with mod MID). */
-const MID_DECADE = /^mid-(1\d{2}|20\d)0(?:'?s|’s)$/;
+const MID_DECADE = /^mid-(1\d{2}|20\d)0(?:'?s|\u2019s)$/;
 const RANGE = new Set(['-', '–', '—', 'to', 'and', 'through']);
 
 /**
