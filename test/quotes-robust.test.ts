@@ -117,6 +117,14 @@ describe('quotes: doubled apostrophes and grave accents as double marks', () => 
     expect(qs[0]?.speaker?.mention?.text).toBe(mention);
   });
 
+  it('a quote that ends its sentence inside the marks is not attributed to a new sentence after it', () => {
+    const text =
+      "Tom Holm spoke on Monday. ''We will win this.'' He says the polls are wrong and the crowds are right.";
+    const [q] = tag(text).quotes.filter((x) => x.kind === 'direct');
+    expect(q?.text).toBe("''We will win this.''");
+    expect(q?.speaker ?? null).toBeNull();
+  });
+
   it('a quote paragraph continued in the next one opening with the mark', () => {
     const qs = tag("''We will win this. The polls say so.\n\n''And the crowds do too,'' Tom Holm said.").quotes;
     expect(qs.filter((q) => q.kind === 'direct')).toHaveLength(1);

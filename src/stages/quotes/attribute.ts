@@ -14,6 +14,10 @@ import { PRONOUNS, SKIPPABLE } from './words.js';
 type Pattern = (w: Window) => Attribution | null;
 const AFTER: Pattern[] = [accordingTo, saidSpeaker, speakerSaid];
 const SENTENCE_DONE = /[.!?\u2026]["\u201D\u2019\u00BB\u2033]$/;
+const TERMINAL = /[.!?\u2026]/;
+/** The quote ending at `end` closed its sentence inside its marks ("….”", "….''"). */
+const sentenceDoneAt = (text: string, end: number): boolean =>
+  text.startsWith("''", end - 2) ? TERMINAL.test(text.charAt(end - 3)) : SENTENCE_DONE.test(text.slice(end - 2, end));
 
 /** Refiner `attribute`: tries the attribution patterns on the words around each quote (after it, then before it). */
 export function attribute(ctx: Context, items: QuoteCandidate[]): QuoteCandidate[] {
@@ -52,7 +56,7 @@ export function attribute(ctx: Context, items: QuoteCandidate[]): QuoteCandidate
     const beforeFrom = Math.max(floor, beforeTo - BEFORE_REACH);
     const w: Window = { tokens, afterFrom, afterTo, beforeFrom, beforeTo, quote: q, floor };
     const nextToken = tokens[afterFrom] as Token | undefined;
-    const sentenceDone = SENTENCE_DONE.test(text.slice(q.end - 2, q.end));
+    const sentenceDone = sentenceDoneAt(text, q.end);
     const newSentence = sentenceDone && nextToken?.cap && !isPronoun(nextToken);
     // `“… soft.” He says referees are …`: a pronoun opening a new sentence that goes on is a new statement, not the
     // attribution of the quote before it (that is `“…,” he said.`, or `“….” He said.` ending there).
@@ -78,7 +82,7 @@ export function attribute(ctx: Context, items: QuoteCandidate[]): QuoteCandidate
         consumed.add(next);
       }
     }
-    if (!q.attribution && !SENTENCE_DONE.test(text.slice(q.end - 2, q.end))) {
+    if (!q.attribution && !sentenceDoneAt(text, q.end)) {
       // `"…" for Clinton, said Kunin.`, `"…" if she loses, said X.`: the sentence goes on, then its attribution.
       for (let c = afterFrom + 1; c < afterTo; c++) {
         const t = tokens[c] as Token;
@@ -139,7 +143,7 @@ function leadsInto(text: string, a: Attribution, q: QuoteCandidate, next: QuoteC
   if (isTitle(text.slice(next.start, next.end))) return false;
   const between = text.slice(end, next.start);
   if (/^\s*$/.test(between) || /^\s*:\s*$/.test(between)) return true;
-  return /^\s*,\s*$/.test(between) && SENTENCE_DONE.test(text.slice(q.end - 2, q.end));
+  return /^\s*,\s*$/.test(between) && sentenceDoneAt(text, q.end);
 }
 
 /** Tokens read past an attribution for an outer "according to" source. */
