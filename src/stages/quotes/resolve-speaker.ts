@@ -192,7 +192,7 @@ export class SpeakerResolver {
   /**
    * The most recent person before `offset`: a person mention, or the last resolved speaker when that is later. For
    * "he"/"she" (gender given): the nearest mention outside quotes whose person is not known to be of the other gender,
-   * then, within its sentence, the first such mention that reads as a subject ("Tom Holm criticized Jim Ray. '…,' he
+   * then, within its sentence, the first such mention that reads as a subject ("Tom Holm criticized Jim Ray. '...,' he
    * said": Holm); the nearest mention when none fits.
    */
   private recent(offset: number, gender: Gender = null, objects: Set<Person> | null = null): Known | null {
