@@ -155,7 +155,7 @@ const OWN_HEAD =
 
 /** Last words of an institution's name: a candidate ending so is a body named after a place ("X High School"). */
 const INSTITUTION =
-  /^(?:school|university|college|academy|church|hospital|department|police|library|council|commission)$/i;
+  /^(?:school|university|college|academy|church|hospital|department|police|library|council|commission|hall|courthouse)$/i;
 
 /** Words of company and institution names: a place inside them is part of a name ("Santa Fe Southern Pacific Corp"). */
 const ORG_WORD =
@@ -175,7 +175,7 @@ function innerPlace(g: Gazetteer, c: PlaceCandidate): PlaceCandidate | null {
   const lastWord = (words[words.length - 1]?.[0] ?? '').replace(/[^\p{L}]/gu, '');
   if (INSTITUTION.test(lastWord) && !entriesFor(g, c.text).length) {
     // "Mount Pleasant High School", "Athens Police Department" read as a place: the place its name carries.
-    const first = placesInName(g, c.text)[0];
+    const first = placesInName(g, c.text)[0] ?? leadingPlace(g, c.text, words);
     return first
       ? { ...c, start: c.start + first.start, end: c.start + first.end, text: first.text, rule: `${c.rule}+inner` }
       : null;
@@ -206,6 +206,49 @@ function innerPlace(g: Gazetteer, c: PlaceCandidate): PlaceCandidate | null {
   }
   return null;
 }
+
+/**
+ * The town or region an institution's name opens with ("Bowling Green State University", "New Milford Police
+ * Department", "Ludlow Town Hall"): the longest run of its first one to three capitalised words that the gazetteer
+ * knows by that very name as a populated place or a region, followed only by words of a public body's name ("State",
+ * "Town", "General", "Police") up to the last word; never a saint's or a possessive name ("St. Michael's Catholic
+ * School"), a common word, or a name read by another of its names. A hall is a town's only as a "Town Hall" or
+ * "City Hall" ("Centennial Hall" is no town's). null otherwise.
+ */
+function leadingPlace(
+  g: Gazetteer,
+  name: string,
+  words: readonly RegExpMatchArray[],
+): { start: number; end: number; text: string } | null {
+  const k = words.length;
+  if (k < 2 || !/^\p{Lu}/u.test(name) || SAINT_FIRST.test(name)) return null;
+  const head = (words[k - 1]?.[0] ?? '').toLowerCase();
+  if ((head === 'hall' || head === 'courthouse') && !CIVIC_HALL.test(words[k - 2]?.[0] ?? '')) return null;
+  for (let n = Math.min(3, k - 1); n >= 1; n--) {
+    let bodyWords = true;
+    for (let i = n; i < k - 1 && bodyWords; i++) bodyWords = BODY_WORD.test(words[i]?.[0] ?? '');
+    if (!bodyWords) continue;
+    const last = words[n - 1] as RegExpMatchArray;
+    const end = (last.index ?? 0) + last[0].length;
+    const sub = name.slice(0, end);
+    // Only words joined by spaces ("Nelson-Creston" is read by the hyphen rules), no possessive.
+    if (sub.includes('-') || /['\u2019]/.test(sub) || !/^\p{Lu}/u.test(last[0])) continue;
+    if (sub.replace(/[^\p{L}]/gu, '').length < 3 || isCommonWordPlace(sub)) continue;
+    const key = fold(sub);
+    const list = entriesFor(g, sub);
+    if (list.some((e) => (e.kind === 'region' || POPULATED_KINDS.has(e.kind)) && fold(e.name) === key))
+      return { start: 0, end, text: sub };
+  }
+  return null;
+}
+/** A saint's name opening an institution's ("St. James United Methodist Church"). */
+const SAINT_FIRST = /^(?:st|ste|saint|san|santa|sao|são)\b/i;
+/** The word before "Hall" that makes it a town's ("Town Hall", "City Hall"). */
+const CIVIC_HALL = /^(?:town|city|village|township|county|borough|municipal)$/i;
+/** Words of a public body's name between its town and its last word ("Wayne State College", "X Police Department"). */
+const BODY_WORD =
+  /^(?:state|town|city|county|village|township|district|borough|municipal|public|regional|community|general|memorial|police|fire|high|middle|elementary|junior|senior|citizens|area|unified|union|free|central)$/i;
+const POPULATED_KINDS: ReadonlySet<PlaceKind> = new Set(['city', 'town', 'village']);
 
 /** Words after a name that make it the first-level region ("Kermanshah province", "Murmansk's governor"). */
 const REGION_AFTER = /^(?:'s |\u2019s )?(?:province|oblast|krai|region|governorate|prefecture|state|governor)\b/i;
