@@ -242,7 +242,7 @@ function leadingPlace(
   return null;
 }
 /** A saint's name opening an institution's ("St. James United Methodist Church"). */
-const SAINT_FIRST = /^(?:st|ste|saint|san|santa|sao|são)\b/i;
+const SAINT_FIRST = /^(?:st|ste|saint|san|santa|sao|s\u00e3o)\b/i;
 /** The word before "Hall" that makes it a town's ("Town Hall", "City Hall"). */
 const CIVIC_HALL = /^(?:town|city|village|township|county|borough|municipal)$/i;
 /** Words of a public body's name between its town and its last word ("Wayne State College", "X Police Department"). */

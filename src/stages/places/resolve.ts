@@ -28,6 +28,9 @@ const ALIASES: Record<string, string> = {
   'W.Va': 'West Virginia',
 };
 
+/** " City" closing a name ("Dublin City"). */
+const CITY_AFTER = / city$/i;
+
 /** A four-capital-letter word in a dateline names a city or region only of this many people ("BONN"). */
 const BIG_CAPS_WORD = 100_000;
 
@@ -78,6 +81,21 @@ export function entriesFor(gaz: Gazetteer, surface: string, hint?: PlaceKind, da
         key = `${f} ${rest}`;
         list = gaz.lookup(key);
         if (list.length) break;
+      }
+    }
+  }
+  // "Dublin City" (of "Dublin City Council") names no place by that very name, only Dublin, Ireland by an alternate
+  // one: it is the city of Dublin, read among the towns and cities called "Dublin" ("Kansas City", "Mexico City" are
+  // places' own names and stay).
+  if (list.length && CITY_AFTER.test(key)) {
+    const own = fold(key);
+    if (!list.some((e) => fold(e.name) === own)) {
+      const bare = key.replace(CITY_AFTER, '');
+      // The city, never the region of that name ("Quebec City" is not the province).
+      const plain = gaz.lookup(bare).filter((e) => POPULATED.has(e.kind));
+      if (plain.length) {
+        key = bare;
+        list = plain;
       }
     }
   }
