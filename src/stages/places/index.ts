@@ -523,6 +523,10 @@ export function resolvePlaces(ctx: Context, cands: readonly PlaceCandidate[], ga
     // Georgia": the country or the US state, as the article says).
     if (c.rule === 'direction') {
       const surface = cleanSurface(c.text);
+      // A place called so as a whole is that place ("West Virginia", "North Charleston"), not a part of the other.
+      const whole = entriesFor(g, surface);
+      const own = fold(surface);
+      if (whole.some((x) => fold(x.name) === own)) return whole;
       const e = directionPlace(g, surface);
       if (!e) return [];
       const all = entriesFor(g, surface.slice(surface.indexOf(' ') + 1)).filter(
