@@ -39,3 +39,20 @@ describe('a direction and a place that are no place of their own (false positive
     expect(places(text)).toContain(expected);
   });
 });
+
+// A capital initial and its period before a name: one name when the gazetteer reads them otherwise than the name
+// alone (index.ts, mergeInitials). [article, expected mention=geonameId or absent mention prefix]
+const INITIALS: [string, string][] = [
+  ['Senator honored. Sen. Joe Manchin, D-W. Va., praised the volunteers on Monday.', 'W. Va.=4826850'],
+  ['Funeral set. The senators, both D-W. Va., each called the family on Monday.', 'W. Va.=4826850'],
+];
+const NOT_INITIALS: [string, string][] = [['Book review. The novel by J. Jordan is set in Ohio.', 'J. Jordan=']];
+
+describe('an initial before a name', () => {
+  it.each(INITIALS)('%s', (text, expected) => {
+    expect(places(text)).toContain(expected);
+  });
+  it.each(NOT_INITIALS)('false positive: %s', (text, prefix) => {
+    expect(places(text).filter((p) => p.startsWith(prefix))).toEqual([]);
+  });
+});

@@ -149,6 +149,28 @@ function mergeAbbreviatedPrefixes(text: string, cands: PlaceCandidate[]): void {
   }
 }
 
+/**
+ * A candidate after a capital initial and its period ("Va" of "W. Va.", "D-W. Va."): the initial and the name are
+ * one when the gazetteer knows them so and reads them otherwise than the name alone (West Virginia, not Virginia).
+ */
+function mergeInitials(g: Gazetteer, text: string, cands: PlaceCandidate[]): void {
+  for (let i = 0; i < cands.length; i++) {
+    const c = cands[i] as PlaceCandidate;
+    const start = c.start - 3;
+    if (start < 0 || !INITIAL_BEFORE.test(text.slice(start, c.start))) continue;
+    if (start > 0 && /\p{L}/u.test(text[start - 1] as string)) continue;
+    const prev = cands[i - 1];
+    if (prev && prev.end > start) continue;
+    const dot = text.charCodeAt(c.end) === 46 /* . */ && !c.text.endsWith('.');
+    const joined = text.slice(start, dot ? c.end + 1 : c.end);
+    const whole = entriesFor(g, joined)[0];
+    if (!whole || whole === entriesFor(g, c.text)[0]) continue;
+    cands[i] = { ...c, start, end: start + joined.length, text: joined };
+  }
+}
+/** A capital initial, its period and a space ("W. "). */
+const INITIAL_BEFORE = /^\p{Lu}\. $/u;
+
 /** Last words of names that are places of their own kind, not a container of a known place ("Morris County"). */
 const OWN_HEAD =
   /^(?:county|counties|parish|township|borough|district|city|town|village|street|st|avenue|ave|road|rd|drive|boulevard|lane|way|square|place|park|river|creek|lake|island|islands|valley|mountain|mountains|hill|hills|bay|beach|harbor|harbour|airport|station|bridge|university|college|school|academy|church|cathedral|hospital|center|centre|hall|house|court|gardens|forest|canyon|falls|heights|reservoir|dam|canal|coast|peninsula|delta|desert|plain|plains|basin)$/i;
@@ -481,6 +503,7 @@ export function resolvePlaces(ctx: Context, cands: readonly PlaceCandidate[], ga
     last = c;
   }
   mergeAbbreviatedPrefixes(text, inScope);
+  mergeInitials(g, text, inScope);
   for (let i = 0; i < inScope.length; i++) {
     const c = inScope[i] as PlaceCandidate;
     if (c.rule === 'direction') continue;
