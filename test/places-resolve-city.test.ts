@@ -50,3 +50,27 @@ describe('places whose own name ends in City stay (false positives)', () => {
     expect(places(text)).toContain(expected);
   });
 });
+
+// A ", Qualifier" decides over the article's region evidence. [article, expected mention=geonameId]
+const QUALIFIED: [string, string][] = [
+  [
+    'Storm hits Kansas. KANSAS CITY, Mo. -- Thousands of Kansas homes lost power Saturday as snow buried Kansas. A man in Hutchinson died, and roads near Wichita and Dodge City closed. Kansas officials said Kansas crews worked all night.',
+    'KANSAS CITY=4393217', // Kansas City, Missouri, though the story is about Kansas
+  ],
+];
+// Without a qualifier the article's evidence still decides (false-positives table).
+const UNQUALIFIED: [string, string][] = [
+  [
+    'Storm hits Kansas. Thousands of Kansas homes lost power Saturday in Kansas City as snow buried Kansas. A man in Hutchinson died, and roads near Wichita and Dodge City closed. Kansas officials said Kansas crews worked all night.',
+    'Kansas City=4273837', // Kansas City, Kansas
+  ],
+];
+
+describe('a qualifier decides', () => {
+  it.each(QUALIFIED)('%s', (text, expected) => {
+    expect(places(text)).toContain(expected);
+  });
+  it.each(UNQUALIFIED)('without one, the article decides: %s', (text, expected) => {
+    expect(places(text)).toContain(expected);
+  });
+});

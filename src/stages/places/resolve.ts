@@ -34,6 +34,12 @@ const CITY_AFTER = / city$/i;
 /** A four-capital-letter word in a dateline names a city or region only of this many people ("BONN"). */
 const BIG_CAPS_WORD = 100_000;
 
+/**
+ * Bonus of an entry in the region or country a ", Qualifier" names ("Kansas City, Mo."): more than the article's
+ * region and soft evidence together can give another entry, so the writer's own qualifier decides.
+ */
+const QUALIFIER_BONUS = 10;
+
 /** Weight of the article's first-level regions (its "home state") against the population prior. */
 const REGION_WEIGHT = 3;
 
@@ -442,7 +448,7 @@ export function scoreEntry(e: GazetteerEntry, rank: number, ctx: ResolveContext,
         (r.kind === 'region' && r.countryCode === e.countryCode && r.admin1 !== undefined && r.admin1 === e.admin1) ||
         (r.kind === 'country' && r.countryCode === e.countryCode),
     );
-    if (match) s += 3;
+    if (match) s += QUALIFIER_BONUS;
   }
   return s;
 }
