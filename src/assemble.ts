@@ -1,5 +1,6 @@
 import type { Context } from './pipeline/types.js';
 import type { ArticleTags, Mention, Span, ZoneKind } from './schema.js';
+import { zoneEnd } from './text/zones.js';
 import { DATA_VERSION, PACKAGE_VERSION } from './version.js';
 
 interface Mapper {
@@ -35,20 +36,6 @@ function mapper(ctx: Context, toRaw: Int32Array | null): Mapper {
 
 const validSpan = (s: { start: number; end: number }) =>
   Number.isInteger(s.start) && Number.isInteger(s.end) && s.end > s.start;
-
-/** The end of the zone holding normalized `offset` (binary search; zones tile the normalized text). */
-function zoneEnd(zones: readonly { start: number; end: number }[], offset: number): number {
-  let lo = 0;
-  let hi = zones.length - 1;
-  while (lo <= hi) {
-    const mid = (lo + hi) >> 1;
-    const z = zones[mid] as { start: number; end: number };
-    if (offset < z.start) hi = mid - 1;
-    else if (offset >= z.end) lo = mid + 1;
-    else return z.end;
-  }
-  return Number.POSITIVE_INFINITY; // no zones: nothing to cross
-}
 
 /**
  * Builds the public result: maps every normalized offset back to the caller's input (re-slicing `text` from it),

@@ -442,3 +442,21 @@ function valid(y: number, m: number, d: number): string | null {
   if (date.getUTCFullYear() !== y || date.getUTCMonth() !== m - 1 || date.getUTCDate() !== d) return null;
   return date.toISOString().slice(0, 10);
 }
+
+/**
+ * The end of the zone holding normalized `offset` (binary search; zones tile the normalized text), or +Infinity when no
+ * zone holds it (no zones: nothing to cross). Assembly drops a mention that crosses a zone boundary; the quotes stage
+ * uses the same test so it never joins quote parts across one.
+ */
+export function zoneEnd(zones: readonly { start: number; end: number }[], offset: number): number {
+  let lo = 0;
+  let hi = zones.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const z = zones[mid] as { start: number; end: number };
+    if (offset < z.start) hi = mid - 1;
+    else if (offset >= z.end) lo = mid + 1;
+    else return z.end;
+  }
+  return Number.POSITIVE_INFINITY;
+}
