@@ -341,8 +341,6 @@ function readingsFromContext(text: string, resolved: Resolved[]): void {
   }
 }
 
-const POPULATED: ReadonlySet<PlaceKind> = new Set(['city', 'town', 'village']);
-
 /**
  * A name read as a country that is also a first-level region ("Georgia"), in an article where no other name lies in
  * that country but other names read elsewhere have a populated place inside that region ("Albany" ... "Georgia"):
@@ -361,14 +359,14 @@ function containedReadings(resolved: Resolved[]): void {
       continue;
     for (const region of regions) {
       const inside = (x: GazetteerEntry) =>
-        POPULATED.has(x.kind) && x.countryCode === region.countryCode && x.admin1 === region.admin1;
+        POPULATED_KINDS.has(x.kind) && x.countryCode === region.countryCode && x.admin1 === region.admin1;
       // Only names read as a town of the region's country, in another region, move ("Albany", N.Y. to Albany, Ga.);
       // a big city ("Washington") says nothing of a state.
       const moved = resolved.filter(
         (r) =>
           r !== b &&
           r.entry !== null &&
-          POPULATED.has(r.entry.kind) &&
+          POPULATED_KINDS.has(r.entry.kind) &&
           r.entry.population < 500_000 &&
           r.entry.countryCode === region.countryCode &&
           !inside(r.entry) &&
