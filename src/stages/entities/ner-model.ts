@@ -347,8 +347,13 @@ const PW = 4;
 
 /** The cache is dropped (between documents) once it holds this many forms. */
 const FORM_LIMIT = 40_000;
-/** The cache is dropped (between documents) once its vectors fill this many int16 cells (8 MB). */
-const POOL_LIMIT = 1 << 22;
+/**
+ * The cache is dropped (between documents) once its vectors fill this many int16 cells (16 MB). At 8 MB the bench's
+ * 1,763 articles dropped it every few hundred articles and each rebuild cost more than the cache saves: the people
+ * stage read +1.00-1.10 ms per 1,000 words over base there against +0.45-0.48 at this limit (stage-time, --n 1763),
+ * for ~15 MB more peak RSS in a process tagging the corpus three times (266 -> 283 MB).
+ */
+const POOL_LIMIT = 1 << 23;
 /**
  * The cache is dropped (between documents) once it holds this many pair entries (a table of 16 bytes a slot, at most
  * half full: 8 MB; the 300 stage-time articles make 48,000).
