@@ -66,8 +66,14 @@ export const WORKER_YOUNG_GENERATION_MB = 12;
 /** A pool of tagging threads. */
 export class TagPool {
   private readonly piscina: Piscina;
-  /** Rejects when the pool itself fails (a thread that cannot load its script): that is thrown, not per record. */
-  private readonly broken: Promise<never>;
+  /** Set when the pool itself fails (a thread that cannot load its script): that is thrown, not per record. */
+  private failure: Error | null = null;
+  /**
+   * The runs waiting on a task, each rejected if the pool fails meanwhile. One short-lived promise per run, dropped
+   * when the run ends: racing every task against one pool-long promise (as this did until 2026-11-26) left a reaction
+   * on it per run, each holding that run's results, so a batch run's memory grew ~26 KB a record without bound.
+   */
+  private readonly waiting = new Set<(e: Error) => void>();
   constructor(readonly threads: number) {
     this.piscina = new Piscina({
       filename: workerFile(),
@@ -76,26 +82,36 @@ export class TagPool {
       idleTimeout: 60_000,
       resourceLimits: { maxYoungGenerationSizeMb: WORKER_YOUNG_GENERATION_MB },
     });
-    this.broken = new Promise<never>((_, reject) => {
-      this.piscina.once('error', (e: unknown) =>
-        reject(new Error(`article-tagger: a worker thread failed: ${e instanceof Error ? e.message : String(e)}`)),
+    this.piscina.once('error', (e: unknown) => {
+      const failure = new Error(
+        `article-tagger: a worker thread failed: ${e instanceof Error ? e.message : String(e)}`,
       );
+      this.failure = failure;
+      for (const reject of this.waiting) reject(failure);
+      this.waiting.clear();
     });
-    this.broken.catch(() => undefined); // observed by run()
   }
   /** Tags a batch on a thread. A task that fails (a thread out of memory...) fails every job of its batch only. */
   async run(jobs: WorkerJob[]): Promise<WorkerResult[]> {
+    if (this.failure) throw this.failure;
     const task = this.piscina.run(jobs) as Promise<WorkerResult[]>;
+    let rejectRun: (e: Error) => void = () => undefined;
+    const broken = new Promise<never>((_, reject) => {
+      rejectRun = reject;
+    });
+    this.waiting.add(rejectRun);
     try {
-      return await Promise.race([task, this.broken]);
+      return await Promise.race([task, broken]);
     } catch (e) {
-      await Promise.race([this.broken, Promise.resolve()]); // a broken pool throws
+      if (this.failure) throw this.failure; // a broken pool throws
       const error: WorkerError = {
         name: 'WorkerError',
         code: 'ERR_WORKER',
         message: `the worker thread failed: ${e instanceof Error ? e.message : String(e)}`,
       };
       return jobs.map(() => ({ error }));
+    } finally {
+      this.waiting.delete(rejectRun);
     }
   }
   destroy(): Promise<void> {
