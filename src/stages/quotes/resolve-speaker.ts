@@ -4,6 +4,7 @@ import type { Person, Quote } from '../../schema.js';
 import type { Token } from '../../text/types.js';
 import { speechVerb, tokenAt } from './tokens.js';
 import type { Attribution, Range } from './types.js';
+import { SENTENCE_OPENERS } from './words.js';
 
 const TITLES =
   /^(?:(?:the|a|an|mr|mrs|ms|dr|sen|rep|gov|gen|col|lt|capt|sgt|prof|rev|president|senator|governor|minister|lieutenant|general|colonel|captain|sergeant|spokesman|spokeswoman|republican|democratic|democrat)\.?\s+)+/i;
@@ -41,8 +42,6 @@ const PRONOUN_GENDER: Record<string, Gender> = { he: 'm', him: 'm', his: 'm', sh
 const PRONOUN_WALK = 24;
 /** Characters after a cue read for its object ("told CNN's Jake Tapper"). */
 const OBJECT_CHARS = 40;
-/** Words that may open a sentence before its subject ("But Holm", "And the mayor"). */
-const SENTENCE_OPENERS = new Set(['but', 'and', 'so', 'then', 'yet', 'still', 'now']);
 /** Tokens before a sentence's subject (titles: "Former Secretary of State" has 4, "of" breaking it anyway). */
 const SUBJECT_LEAD = 5;
 

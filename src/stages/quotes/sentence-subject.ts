@@ -2,7 +2,7 @@ import type { Context } from '../../pipeline/types.js';
 import type { Token } from '../../text/types.js';
 import { leftPhrase, possessorOfSpeech, rightPhrase, speechVerb, tokenAt } from './tokens.js';
 import type { Attribution, QuoteCandidate } from './types.js';
-import { makePhrase, type Phrase, PRONOUNS } from './words.js';
+import { makePhrase, type Phrase, PRONOUNS, SENTENCE_OPENERS } from './words.js';
 
 /** Words that open an introductory clause: the subject comes after its comma ("In the email, Ash wrote …"). */
 const INTRO = new Set([
@@ -72,7 +72,6 @@ const INTRO = new Set([
 ]);
 /** Dashes that end a dateline ("WASHINGTON, Dec. 8 (UPI) — …"). */
 const DATELINE_END = new Set(['—', '–', '-']);
-const OPENERS = new Set(['but', 'and', 'so', 'yet', 'or', 'nor', 'still', 'then', 'later', 'also', '-', '—', '–']);
 /** Tokens read from the sentence start. */
 const MAX_LEAD = 45;
 
@@ -263,7 +262,7 @@ function subjectPhrase(tokens: Token[], from: number, to: number): Phrase | null
       }
     }
   }
-  while (j < to && (OPENERS.has((tokens[j] as Token).lower) || (tokens[j] as Token).kind === 'punct')) j++;
+  while (j < to && (SENTENCE_OPENERS.has((tokens[j] as Token).lower) || (tokens[j] as Token).kind === 'punct')) j++;
   // "Eight years ago, he said": a time phrase before the first comma.
   for (let c = j; c < to && c < j + 6; c++) {
     const u = tokens[c] as Token;

@@ -194,6 +194,24 @@ export const NAME_LINKS = new Set(['for', 'of', 'and', '&']);
 /** Relative pronouns that speak for their antecedent: "the sign, which read", "Lynch, who asked". */
 export const RELATIVES = new Set(['who', 'which', 'that']);
 
+/** Words that may open a sentence before its subject ("But Holm said", "And the mayor", "— Still, Ray"). */
+export const SENTENCE_OPENERS: ReadonlySet<string> = new Set([
+  'but',
+  'and',
+  'so',
+  'yet',
+  'or',
+  'nor',
+  'still',
+  'then',
+  'now',
+  'later',
+  'also',
+  '-',
+  '\u2014',
+  '\u2013',
+]);
+
 /** Day names and time words that stand between a subject and its verb ("Clinton on Tuesday said"). */
 export const DAY_WORDS: readonly string[] = [
   'monday',
