@@ -353,6 +353,28 @@ export function countryNameCandidates(ctx: Context): PlaceCandidate[] {
   return out;
 }
 
+const PERSON_WORDS = new WeakMap<Context, Set<string>>();
+
+/**
+ * The words of the article's people's names, folded ("Norman" of "Greg Norman"), once per document (each distinct
+ * mention text split once): a name that is one of them is not read as a town by a cue or as an organization's place.
+ */
+export function personWords(ctx: Context): Set<string> {
+  let words = PERSON_WORDS.get(ctx);
+  if (!words) {
+    words = new Set<string>();
+    const seen = new Set<string>();
+    for (const p of ctx.results.entities?.people ?? [])
+      for (const m of p.mentions) {
+        if (seen.has(m.text)) continue;
+        seen.add(m.text);
+        for (const w of m.text.split(/[\s.]+/)) if (w) words.add(fold(w));
+      }
+    PERSON_WORDS.set(ctx, words);
+  }
+  return words;
+}
+
 /** The tagger's spans per document, marked once for the rules here: 1 a person's or an organization's, 2 a place candidate's. */
 const TAKEN = new WeakMap<Context, Uint8Array>();
 
@@ -518,9 +540,7 @@ function isTitle(lower: string): boolean {
 export function cuedTownCandidates(ctx: Context): PlaceCandidate[] {
   const toks = ctx.doc.tokens;
   const text = ctx.doc.text;
-  const ents = ctx.results.entities;
   let taken: Uint8Array | null = null;
-  let personWords: Set<string> | null = null;
   let g: Gazetteer | null = null;
   const out: PlaceCandidate[] = [];
   for (let i = 0; i < toks.length; i++) {
@@ -555,12 +575,8 @@ export function cuedTownCandidates(ctx: Context): PlaceCandidate[] {
     // A sentence's first word ("Many area cities", "One man"), a month ("in August"), a first name or a title ("Vice
     // Mayor"): no town by these cues.
     if (n === 1 && (isCommonWord(t.lower) || isNotName(t.lower) || isGivenName(t.lower) || isTitle(t.lower))) continue;
-    if (!personWords) {
-      personWords = new Set();
-      for (const p of ents?.people ?? [])
-        for (const m of p.mentions) for (const w of m.text.split(/[\s.]+/)) if (w) personWords.add(fold(w));
-    }
-    if (name.split(' ').some((w) => personWords?.has(fold(w)))) continue;
+    const people = personWords(ctx);
+    if (name.split(' ').some((w) => people.has(fold(w)))) continue;
     out.push({ start: t.start, end: last.end, text: name, rule: 'cued-town' });
     i += n - 1;
   }

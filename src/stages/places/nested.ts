@@ -27,6 +27,7 @@ import type { Context, PlaceCandidate } from '../../pipeline/types.js';
 import type { OrganizationKind, PlaceKind } from '../../schema.js';
 import { isGivenName } from '../entities/lexicon.js';
 import { nameLists } from '../entities/lists.js';
+import { personWords } from './lexical.js';
 import { cleanSurface, entriesFor } from './resolve.js';
 
 /** A word right after a town's name that makes the name a civic body's ("Athens Police", "Paris Public Library"). */
@@ -448,15 +449,7 @@ const COMPANY_AFTER =
   /^(?:['\u2019]s)? (?:shares?|stock|stake|shareholders|stockholders|merger|subsidiary|directors|unit|board of directors)\b/i;
 
 function sensesOf(ctx: Context): Senses {
-  const personWords = new Set<string>();
-  // Each distinct mention text once (a person is named the same way again and again).
-  const seen = new Set<string>();
-  for (const p of ctx.results.entities?.people ?? [])
-    for (const m of p.mentions) {
-      if (seen.has(m.text)) continue;
-      seen.add(m.text);
-      for (const w of m.text.split(/[\s.]+/)) if (w) personWords.add(fold(w));
-    }
+  const people = personWords(ctx);
   const places = new Set<string>();
   for (const c of ctx.results.entities?.placeCandidates ?? []) {
     const k = fold(cleanSurface(c.text));
@@ -471,7 +464,7 @@ function sensesOf(ctx: Context): Senses {
       for (let n = 1; n <= Math.min(3, words.length - 1); n++) companyHeads.add(fold(words.slice(0, n).join(' ')));
     }
   }
-  return { personWords, places, companyHeads };
+  return { personWords: people, places, companyHeads };
 }
 
 /**
