@@ -1,4 +1,4 @@
-import { stem } from '../../nlp/natural.js';
+import { porterKeeps, stem } from '../../nlp/natural.js';
 import type { Context } from '../../pipeline/types.js';
 import type { Token } from '../../text/types.js';
 import { type CompiledTaxonomy, type Hit, MEMO_LIMIT, MEMO_SLOTS } from './taxonomy.js';
@@ -113,7 +113,8 @@ export function wordId(tax: CompiledTaxonomy, lower: string): number {
     }
     at = (at + 4) & (MEMO_SLOTS * 4 - 1);
   }
-  const s = len >= 3 ? stem(lower) : lower; // (a prefix outside the table returned above)
+  // A word no Porter rule rewrites (about half of news words, most made-up ones) is its own stem (porterKeeps).
+  const s = len >= 3 && !porterKeeps(lower) ? stem(lower) : lower; // (a prefix outside the table returned above)
   const id = s ? (tax.vocab.get(s) ?? -1) : -1;
   if (len === 0) return id;
   if (memo.size >= MEMO_LIMIT) {
