@@ -21,6 +21,11 @@ function lex(): Map<string, readonly string[]> {
   return table;
 }
 
+/** Every word and phrase of compromise's lexicon (lower case) with its tags. */
+export function lexiconEntries(): ReadonlyMap<string, readonly string[]> {
+  return lex();
+}
+
 /**
  * The tags compromise's lexicon gives a word or phrase (looked up in lower case); [] when it does not know it.
  * @example

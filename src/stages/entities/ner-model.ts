@@ -994,8 +994,13 @@ function indexDoc(toks: readonly Token[], n: number, caps: Uint8Array): void {
     PL_BUF = new Int32Array(n * 2);
     PR_BUF = new Int32Array(n * 2);
   }
-  DOC_TABLE.fill(0, 0, DOC_MIN * 2);
-  docMask = DOC_MIN - 1;
+  // Sized for the document up front (a long one would otherwise rehash every key at each doubling): one slot per
+  // token, rounded up to a power of two, keeps the load under one half for news text (~0.4 keys per token).
+  let slots = DOC_MIN;
+  while (slots < n) slots *= 2;
+  if (DOC_TABLE.length < slots * 2) DOC_TABLE = new Int32Array(slots * 2);
+  else DOC_TABLE.fill(0, 0, slots * 2);
+  docMask = slots - 1;
   nKeys = 0;
   for (let i = 0; i < n; i++) {
     const t = toks[i] as Token;
