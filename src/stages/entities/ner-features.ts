@@ -203,7 +203,7 @@ let LIST_FLAGS: Map<string, number> | null = null;
  * form is new, those look-ups were a tenth of the name stage). A known-organization key in capitals ("NATO") never
  * equals a lower-case word, so it is found by the exact-text test in wordFlags, as before.
  */
-function listFlags(): Map<string, number> {
+export function listFlags(): Map<string, number> {
   if (LIST_FLAGS) return LIST_FLAGS;
   const m = new Map<string, number>();
   const or = (w: string, bit: number) => m.set(w, (m.get(w) ?? 0) | bit);

@@ -831,7 +831,7 @@ let consts: Consts | null = null;
 let NONE_PREV = new Int32Array(LANES);
 let NONE_NEXT = new Int32Array(LANES);
 
-function constants(m: Loaded): Consts {
+export function constants(m: Loaded): Consts {
   if (consts) return consts;
   const none = new Int32Array(4 * LANES);
   addRel(m, mix(T.wm1, NONE), none, 0);
