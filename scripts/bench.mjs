@@ -15,6 +15,14 @@
 // - cold start: a fresh `node` that imports dist/index.js and tags one article of median length; wall time from
 //   spawn to its first output line, median of COLD_RUNS, unpinned and pinned to one core, and the child's own CPU
 //   time to that point (less skewed by a busy machine); bare `node -e` startup shown for scale.
+// - data load (issues #3 and #4): DATA_LOAD_RUNS fresh processes, alternating with as many that skip preload(): each
+//   imports dist/index.js (wall ms; RSS and heapUsed growth), calls `preload()` reading the RSS growth across each data
+//   set in its onLoaded callback (per-data-set wall ms as preload returns them), then tags the median article twice
+//   (the first article after preload vs without it). Median of each figure. The compiled data strings are parsed at
+//   import, which the per-data-set loads do not include: so each src/data/*.generated.ts module is also bundled alone
+//   (esbuild, temporary directory) and imported in DATA_LOAD_RUNS fresh processes, an empty module giving the floor.
+//   The bars compare a data set's module import plus its load: name model (ner-model module + nameModel) <= 100 ms;
+//   gazetteer (places module + gazetteer) <= 150 ms and <= 60 MB RSS. `--data-load-only` runs just these rows.
 // - linearity: one article of median length and the same text ten times over (paragraph-separated); ratio of the
 //   fastest times per call. 10 is linear.
 // - yardstick: bare compromise in the same run, `nlp(text)` then .people()/.places()/.organizations() `.json()`, in
@@ -43,8 +51,8 @@
 //   pinned rows run twice (1, N, N, 1) and each keeps its faster run; every run's articles/s is printed.
 // `--dist DIR` (or ARTICLE_TAGGER_DIST) benches another build's dist/ directory (default: this repository's dist/).
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { availableParallelism, loadavg } from 'node:os';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -367,11 +375,231 @@ function spawnTimed(args, input, cpus) {
   });
 }
 
+// ---- data load (issues #3 and #4: model load <= 100 ms; gazetteer load <= 150 ms and <= 60 MB RSS) ----
+const DATA_LOAD_RUNS = 3;
+/** The compiled data modules (src/data/*.generated.ts) and the preload() data sets that read them. */
+const DATA_MODULES = [
+  ['places', 'gazetteer'],
+  ['ner-model', 'nameModel'],
+  ['lexicon', 'lexicon'],
+  ['names', 'nameLists'],
+  ['topics', 'topics'],
+];
+
+/**
+ * A fresh process that imports the build, then calls `preload()` (or not: `withPreload` false), then tags `text` (on
+ * stdin) twice; prints the import's wall ms and RSS / heapUsed growth, each data set's preload ms and the RSS growth
+ * across it (read in preload's onLoaded callback), and the wall ms of the two articles.
+ */
+function dataLoadScript(withPreload) {
+  return `
+  import { readFileSync } from 'node:fs';
+  const text = readFileSync(0, 'utf8');
+  const mem = () => process.memoryUsage();
+  const MB = 2 ** 20;
+  const m0 = mem();
+  const t0 = performance.now();
+  const lib = await import(${JSON.stringify(pathToFileURL(distIndex).href)});
+  const importMs = performance.now() - t0;
+  const m1 = mem();
+  let ms = null;
+  const rssMB = {};
+  if (${withPreload} && typeof lib.preload === 'function') {
+    let prev = m1.rss;
+    ms = lib.preload({ onLoaded: (name) => { const r = mem().rss; rssMB[name] = (r - prev) / MB; prev = r; } });
+  }
+  const m2 = mem();
+  const a0 = performance.now();
+  lib.tagArticle(text);
+  const firstMs = performance.now() - a0;
+  const b0 = performance.now();
+  lib.tagArticle(text);
+  const secondMs = performance.now() - b0;
+  process.stdout.write(JSON.stringify({
+    importMs, importRssMB: (m1.rss - m0.rss) / MB, importHeapMB: (m1.heapUsed - m0.heapUsed) / MB,
+    ms, rssMB, preloadRssMB: (m2.rss - m1.rss) / MB, preloadHeapMB: (m2.heapUsed - m1.heapUsed) / MB,
+    firstMs, secondMs,
+  }) + '\\n');
+`;
+}
+
+/** A fresh process that imports one module file and prints the import's wall ms and RSS growth. */
+const importScript = (file) => `
+  const r0 = process.memoryUsage().rss;
+  const t0 = performance.now();
+  await import(${JSON.stringify(pathToFileURL(file).href)});
+  const ms = performance.now() - t0;
+  process.stdout.write(JSON.stringify({ ms, rssMB: (process.memoryUsage().rss - r0) / 2 ** 20 }) + '\\n');
+`;
+
+/**
+ * Each compiled data module alone (this repository's src/data/*.generated.ts, bundled by esbuild into a temporary
+ * directory with `"type": "module"`), imported in fresh processes: its share of the build's import. An empty module
+ * gives the floor. null when esbuild or src/data is unavailable.
+ */
+async function dataModuleImports(runs) {
+  let esbuild;
+  try {
+    esbuild = await import('esbuild');
+  } catch {
+    return null;
+  }
+  const dir = mkdtempSync(join(tmpdir(), 'at-bench-data-'));
+  try {
+    writeFileSync(join(dir, 'package.json'), '{"type":"module"}\n');
+    writeFileSync(join(dir, 'empty.js'), 'export const empty = 1;\n');
+    for (const [name] of DATA_MODULES) {
+      const src = join(root, 'src', 'data', `${name}.generated.ts`);
+      if (!existsSync(src)) return null;
+      esbuild.buildSync({
+        entryPoints: [src],
+        bundle: true,
+        format: 'esm',
+        platform: 'neutral',
+        target: 'node20',
+        logLevel: 'warning',
+        outfile: join(dir, `${name}.js`),
+      });
+    }
+    const out = {};
+    for (const name of ['empty', ...DATA_MODULES.map(([n]) => n)]) {
+      const rows = [];
+      for (let i = 0; i < runs; i++)
+        rows.push(
+          JSON.parse((await spawnTimed(['--input-type=module', '-e', importScript(join(dir, `${name}.js`))])).line),
+        );
+      out[name] = { ms: round(median(rows.map((r) => r.ms))), rssMB: round(median(rows.map((r) => r.rssMB))) };
+    }
+    return out;
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/**
+ * The data-load rows: DATA_LOAD_RUNS fresh processes with preload() and as many without, alternating (medians of
+ * each figure), and each data module's import alone. `text` is the article tagged after loading.
+ */
+async function measureDataLoad(text) {
+  const withRuns = [];
+  const withoutRuns = [];
+  for (let i = 0; i < DATA_LOAD_RUNS; i++) {
+    withRuns.push(JSON.parse((await spawnTimed(['--input-type=module', '-e', dataLoadScript(true)], text)).line));
+    withoutRuns.push(JSON.parse((await spawnTimed(['--input-type=module', '-e', dataLoadScript(false)], text)).line));
+  }
+  const med = (rows, f) => round(median(rows.map(f)));
+  const hasPreload = withRuns[0].ms !== null;
+  const names = hasPreload ? Object.keys(withRuns[0].ms) : [];
+  const modules = await dataModuleImports(DATA_LOAD_RUNS);
+  const ms = Object.fromEntries(names.map((n) => [n, med(withRuns, (r) => r.ms[n])]));
+  const rssMB = Object.fromEntries(names.map((n) => [n, med(withRuns, (r) => r.rssMB[n])]));
+  // A data set's whole cost: its module's share of the import plus its lazy load.
+  // (The module's import net of an empty module's, which is the loader's own first-import cost.)
+  const whole = (moduleName, dataset) =>
+    modules && hasPreload
+      ? {
+          ms: round(modules[moduleName].ms - modules.empty.ms + ms[dataset]),
+          rssMB: round(modules[moduleName].rssMB - modules.empty.rssMB + rssMB[dataset]),
+        }
+      : null;
+  const model = whole('ner-model', 'nameModel');
+  const gazetteer = whole('places', 'gazetteer');
+  return {
+    runs: DATA_LOAD_RUNS,
+    preload: hasPreload,
+    importMs: med(withRuns, (r) => r.importMs),
+    importRssMB: med(withRuns, (r) => r.importRssMB),
+    importHeapMB: med(withRuns, (r) => r.importHeapMB),
+    ms,
+    rssMB,
+    totalMs: hasPreload ? med(withRuns, (r) => Object.values(r.ms).reduce((s, x) => s + x, 0)) : null,
+    totalRssMB: hasPreload ? med(withRuns, (r) => r.preloadRssMB) : null,
+    totalHeapMB: hasPreload ? med(withRuns, (r) => r.preloadHeapMB) : null,
+    firstArticle: {
+      words: words(text),
+      afterPreloadMs: hasPreload ? med(withRuns, (r) => r.firstMs) : null,
+      withoutPreloadMs: med(withoutRuns, (r) => r.firstMs),
+      secondMs: med(withoutRuns, (r) => r.secondMs),
+    },
+    moduleImports: modules,
+    bars: {
+      model: model && { ...model, barMs: 100, met: model.ms <= 100 },
+      gazetteer: gazetteer && {
+        ...gazetteer,
+        barMs: 150,
+        barRssMB: 60,
+        met: gazetteer.ms <= 150 && gazetteer.rssMB <= 60,
+      },
+    },
+  };
+}
+
+/** The data-load rows of the table (see measureDataLoad). */
+function dataLoadRows(d) {
+  if (!d.preload)
+    return [
+      [
+        'data load, fresh process',
+        `n/a: this build has no preload() (import ${d.importMs} ms, +${d.importRssMB} MB RSS)`,
+      ],
+    ];
+  const label = {
+    nameModel: 'name model',
+    gazetteer: 'gazetteer',
+    lexicon: 'lexicon',
+    nameLists: 'name lists',
+    wordFlags: 'word flags',
+    topics: 'topics',
+  };
+  const sets = Object.keys(d.ms).map((n) => `${label[n] ?? n} ${d.ms[n]} ms (+${d.rssMB[n]} MB RSS)`);
+  const rows = [
+    [
+      `data load, fresh process: import, then \`preload()\` (median of ${d.runs})`,
+      `import of dist/index.js ${d.importMs} ms (+${d.importRssMB} MB RSS, +${d.importHeapMB} MB heap: code and every compiled data string); preload: ${sets.join(', ')}; total ${d.totalMs} ms (+${d.totalRssMB} MB RSS, +${d.totalHeapMB} MB heap)`,
+    ],
+    [
+      `first article after the import (${d.firstArticle.words} words, fresh process)`,
+      `${d.firstArticle.afterPreloadMs} ms after \`preload()\`, ${d.firstArticle.withoutPreloadMs} ms without it (the same article again: ${d.firstArticle.secondMs} ms; what preload leaves is mostly V8 compiling the code on first run)`,
+    ],
+  ];
+  const m = d.moduleImports;
+  if (m) {
+    rows.push([
+      'data modules imported alone (src/data/*.generated.ts, each bundled by esbuild, fresh process)',
+      `${DATA_MODULES.map(([n]) => `${n} ${m[n].ms} ms (+${m[n].rssMB} MB)`).join(', ')}; an empty module ${m.empty.ms} ms (+${m.empty.rssMB} MB: the loader's first import, subtracted below)`,
+    ]);
+    const b = d.bars;
+    rows.push([
+      'bars: name model load <= 100 ms (#3); gazetteer load <= 150 ms and <= 60 MB RSS (#4)',
+      `name model ${b.model.ms} ms (module import ${round(m['ner-model'].ms - m.empty.ms)} + load ${d.ms.nameModel}): ${b.model.met ? 'met' : '**missed**'}; gazetteer ${b.gazetteer.ms} ms, +${b.gazetteer.rssMB} MB RSS (module import ${round(m.places.ms - m.empty.ms)} ms +${round(m.places.rssMB - m.empty.rssMB)} MB, load ${d.ms.gazetteer} ms +${d.rssMB.gazetteer} MB): ${b.gazetteer.met ? 'met' : '**missed**'}`,
+    ]);
+  } else {
+    rows.push([
+      'data modules imported alone',
+      `n/a (esbuild or src/data unavailable): the loads alone are name model ${d.ms.nameModel} ms, gazetteer ${d.ms.gazetteer} ms (+${d.rssMB.gazetteer} MB); the import above holds every module's share`,
+    ]);
+  }
+  return rows;
+}
+
 // ---- run ----
 const loadAverageAtStart = round(loadavg()[0], 1);
 const { source, texts } = loadCorpus();
 const totalWords = texts.reduce((s, t) => s + words(t), 0);
 progress(`corpus: ${texts.length} articles, ${totalWords} words (${source})`);
+if (process.argv.includes('--data-load-only')) {
+  // Only the data-load rows (a minute, not the whole bench): `node scripts/bench.mjs --data-load-only [--json]`.
+  const byLength = [...texts].sort((x, y) => words(x) - words(y));
+  const d = await measureDataLoad(byLength[Math.floor(byLength.length / 2)]);
+  process.stdout.write(
+    asJson
+      ? `${JSON.stringify({ dataLoad: d }, null, 2)}\n`
+      : `${dataLoadRows(d)
+          .map(([x, y]) => `| ${x} | ${y} |`)
+          .join('\n')}\n`,
+  );
+  process.exit(0);
+}
 
 progress(`article-tagger, all stages (up to ${FULL_BUDGET_MS / 1000} s)`);
 const counts = { people: 0, organizations: 0, places: 0, dates: 0, quotes: 0, topics: 0 };
@@ -482,6 +710,11 @@ for (let i = 0; i < COLD_RUNS; i++) {
   bare.push((await spawnTimed(['-e', 'process.stdout.write("ok\\n")'])).ms);
 }
 
+progress(
+  `data load: ${DATA_LOAD_RUNS} fresh processes with preload() and ${DATA_LOAD_RUNS} without, then each data module alone`,
+);
+const dataLoad = await measureDataLoad(medianText);
+
 const cores = Math.max(1, availableParallelism());
 const allCpus = cores > 1 ? `0-${cores - 1}` : '0';
 if (!hasTaskset) progress('taskset (util-linux) is missing: the pinned rows are n/a');
@@ -591,6 +824,7 @@ const results = {
     runs: COLD_RUNS,
     freshProcessPeakRssMB: round(coldRssMB),
   },
+  dataLoad,
   linearity: {
     words: words(medianText),
     shortMs: round(shortMs, 2),
@@ -661,6 +895,7 @@ if (asJson) {
       'cold start: import + tag one article, fresh process',
       `${r.coldStart.ms} ms; pinned to one core ${r.coldStart.pinnedMs ?? na} ms; process CPU to the first article ${r.coldStart.cpuMs} ms (bare \`node -e\`: ${r.coldStart.bareNodeMs} ms; peak RSS ${r.coldStart.freshProcessPeakRssMB} MB)`,
     ],
+    ...dataLoadRows(r.dataLoad),
     [
       'linearity: same text ×10',
       `×${r.linearity.ratio} time (${r.linearity.shortMs} ms for ${r.linearity.words} words → ${r.linearity.longMs} ms)`,
