@@ -75,6 +75,7 @@ function refRepairSpans(ctx: Context, spans: NerSpan[]): NerSpan[] {
       const before = toks[s.t1 - 2] as Token;
       if (before.kind === 'word' && !ABBREVIATIONS.has(before.lower) && before.text.length > 1) s.t1--;
     }
+    while (s.t1 - s.t0 >= 2 && [',', ';', ':'].includes((toks[s.t1 - 1] as Token).text)) s.t1--;
     const prev = out[out.length - 1];
     if (
       prev &&
@@ -239,6 +240,17 @@ describe('random texts and spans', () => {
       }),
       { numRuns: 300, seed: 7 },
     );
+  });
+
+  it.each([
+    ['\u2014 Daniel, 45, Tucson', 1, 3, 'Daniel'],
+    ['Talks with Ana Lima; then lunch', 2, 5, 'Ana Lima'],
+    ['The panel: Omar Haddad:', 3, 6, 'Omar Haddad'],
+  ])('repairSpans: a span the model ends on a comma, semicolon or colon stops before it (%s)', (text, t0, t1, name) => {
+    const ctx = ctxOf(text);
+    const [s] = repairSpans(ctx, [{ t0, t1, type: 'PER' } as NerSpan]);
+    const toks = ctx.doc.tokens;
+    expect(ctx.doc.text.slice((toks[s!.t0] as Token).start, (toks[s!.t1 - 1] as Token).end)).toBe(name);
   });
 
   it('repairSpans as before, its input unchanged', () => {

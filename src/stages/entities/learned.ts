@@ -225,8 +225,10 @@ function imperative(ctx: Context, t0: number, t1: number): boolean {
   return Boolean(next && next.kind === 'word' && !next.cap && DETERMINERS.has(next.lower));
 }
 
+const CLAUSE_PUNCT = new Set([',', ';', ':']);
+
 /**
- * Span repairs: a sentence's final period is no part of a name; a sentence-initial "The" is none either ("The Ministry");
+ * Span repairs: a sentence's final period, or a comma, semicolon or colon, is no part of a name; a sentence-initial "The" is none either ("The Ministry");
  * an organization head keyword takes its "of X" ("Ministry of Health"); a person name continues over a lower-case
  * particle ("João Pereira" + "da Silva").
  */
@@ -252,6 +254,8 @@ export function repairSpans(ctx: Context, spans: NerSpan[]): NerSpan[] {
       const before = toks[t1 - 2] as Token;
       if (before.kind === 'word' && !ABBREVIATIONS.has(before.lower) && before.text.length > 1) t1--;
     }
+    // A comma, semicolon or colon never ends a name (the model took "Daniel ," of "— Daniel, 45, Tucson").
+    while (t1 - t0 >= 2 && CLAUSE_PUNCT.has((toks[t1 - 1] as Token).text)) t1--;
     const p = out.length - 1;
     const prev = out[p];
     if (
