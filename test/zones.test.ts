@@ -83,6 +83,28 @@ const pages: { name: string; page: string; expected: string[] }[] = [
       `body: ${BODY2.slice(0, 24)}`,
     ],
   },
+  {
+    name: 'vox pop: quote paragraphs closed by a dash and the speaker stay body (not teasers after the story)',
+    page: `${BODY1}
+
+\u201CThe bridge was my only way to the market. Now I leave an hour earlier every day.\u201D \u2014 Ana Lima, 52, baker
+
+\u201CNobody asked the people who live on the east bank what they needed.\u201D \u2014 Omar Haddad, 33, Riverside`,
+    expected: [
+      `body: ${BODY1.slice(0, 24)}`,
+      'body: \u201CThe bridge was my only ',
+      'body: \u201CNobody asked the people',
+    ],
+  },
+  {
+    name: 'a teaser title after the story is still related (no dash attribution)',
+    page: `${BODY1}
+
+${BODY2}
+
+Why the east bank feels forgotten by the council`,
+    expected: [`body: ${BODY1.slice(0, 24)}`, `body: ${BODY2.slice(0, 24)}`, 'related: Why the east bank feels '],
+  },
 ];
 
 describe('zones', () => {

@@ -212,6 +212,22 @@ const endsProse = (s: string): boolean => {
   const c = lastCode(s);
   return c === 0x2e || c === 0x21 || c === 0x3f || c === 0x22 || c === 0x201d || c === 0x2019 || c === 0x29;
 };
+/** The start of an attribution after a closing quote mark: a dash, then a capital ("— Maria Gonzalez"). */
+const DASH_NAME = /^\s*[\u2014\u2013-]\s*\p{Lu}/u;
+/**
+ * A paragraph that ends with a double-quoted quote closed by a dash and who said it: `“…” — Maria
+ * Gonzalez, 28, Phoenix` (vox pops, epigraphs). It ends as the quote does, so it is prose, not a teaser title. A
+ * backward scan over the tail (at most 80 characters, no sentence mark or double quote in it) to the closing mark.
+ */
+const endsQuotedAttribution = (s: string): boolean => {
+  const stop = Math.max(0, s.length - 81);
+  for (let k = s.length - 1; k >= stop; k--) {
+    const c = s.charCodeAt(k);
+    if (c === 0x201d || c === 0x22) return DASH_NAME.test(s.slice(k + 1));
+    if (c === 0x2e || c === 0x21 || c === 0x3f || c === 0x201c) return false;
+  }
+  return false;
+};
 /** `/[.!?"\u201D]$/.test(s)` */
 const endsQuoteOrSentence = (s: string): boolean => {
   const c = lastCode(s);
@@ -231,7 +247,7 @@ const AVATAR = /^avatar$/i;
 const NOT_AN_AUTHOR = /^(?:Updated|Published|And)\b/;
 const ISO_DATE_END = /\d{4}-\d{2}-\d{2}$/;
 const BIO_GOES_ON = /^(?:He|She|They|His|Her|Their|Previously|Before)\b/;
-const prose = (s: string, n: number) => n >= 15 || (n >= 7 && endsProse(s));
+const prose = (s: string, n: number) => n >= 15 || (n >= 7 && (endsProse(s) || endsQuotedAttribution(s)));
 const titleLike = (s: string, n: number) => n >= 3 && n <= 30 && !endsClause(s);
 
 /** Assigns a zone to every paragraph (mutates `paragraphs[i].zone`) and finds headline, authors and splits. */
@@ -344,7 +360,11 @@ export function classifyZones(text: string, paragraphs: Paragraph[], _tokens: To
   for (let k = stop - 1; k >= Math.max(first, 0); k--) {
     const s = lines[k] as string;
     // The story's last paragraph ends as a sentence does; a title-like line before the marker is a teaser.
-    if (zone[k] === null && prose(s, counts[k] as number) && (endsProse(s) || (counts[k] as number) >= 40)) {
+    if (
+      zone[k] === null &&
+      prose(s, counts[k] as number) &&
+      (endsProse(s) || (counts[k] as number) >= 40 || endsQuotedAttribution(s))
+    ) {
       last = k;
       break;
     }
