@@ -4,6 +4,7 @@ import { attribute } from './attribute.js';
 import { continuation } from './continuation.js';
 import { dropScareQuotes } from './drop-scare-quotes.js';
 import { indirectQuotes } from './indirect.js';
+import { labelSpeaker } from './label-speaker.js';
 import { mergeInterrupted } from './merge-interrupted.js';
 import { mergeRuns } from './merge-runs.js';
 import { quoteMarks } from './quote-marks.js';
@@ -44,6 +45,7 @@ export const quotesStage: Stage<'quotes', QuoteCandidate> = {
     mergeInterrupted,
     dropScareQuotes,
     sentenceSubjectSpeaker,
+    labelSpeaker,
     continuation,
     (ctx, items) => mergeRuns(ctx, items, MERGE_ACROSS_PARAGRAPHS),
   ],

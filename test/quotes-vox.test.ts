@@ -1,0 +1,84 @@
+import { describe, expect, it } from 'vitest';
+import { tagArticle } from '../src/index.js';
+import { labelRest } from '../src/stages/quotes/label-speaker.js';
+
+/**
+ * Vox pops and "in their own words" pieces: each speaker named on a line of their own (or after a dash), their words
+ * in a quote paragraph with no speech verb. Texts are our own writing.
+ */
+const LEAD = 'We asked voters in the county what they want from the next mayor.\n\n';
+const Q1 = '\u201CThe buses stop running at nine. I cannot get home from my night shift.\u201D';
+const Q2 = '\u201CMy rent went up twice this year, and nobody at city hall will say why.\u201D';
+const Q3 = '\u201CWe need the library open on Sundays again.\u201D';
+
+const speakers = (text: string) =>
+  tagArticle(LEAD + text).quotes.map((q) => [q.text.slice(0, 12), q.speaker?.name ?? null]);
+
+describe('quotes: a name line above an unattributed quote paragraph', () => {
+  it.each<[string, string, (string | null)[]]>([
+    [
+      'name, age, town',
+      `Ana Lima, 52, Riverside\n\n${Q1}\n\nOmar Haddad, 33, Eastgate\n\n${Q2}`,
+      ['Ana Lima', 'Omar Haddad'],
+    ],
+    ['name and an appositive', `Ana Lima, a night nurse from Riverside\n\n${Q1}`, ['Ana Lima']],
+    ['name alone with a colon', `Ana Lima:\n\n${Q1}`, ['Ana Lima']],
+    ['age in brackets', `Ana Lima (52)\n\n${Q1}`, ['Ana Lima']],
+    [
+      'a second quote paragraph follows the first (joined to it: one quote of two fragments)',
+      `Ana Lima, 52, Riverside\n\n${Q1}\n\n${Q3}`,
+      ['Ana Lima'],
+    ],
+    [
+      'dash after the quote, same line',
+      `${Q1} \u2014 Ana Lima, 52, Riverside\n\n${Q2} \u2014 Omar Haddad, 33, Eastgate`,
+      ['Ana Lima', 'Omar Haddad'],
+    ],
+  ])('%s', (_label, text, expected) => {
+    expect(speakers(text).map((x) => x[1])).toEqual(expected);
+  });
+});
+
+describe('quotes: paragraphs that are not name labels', () => {
+  // [label, text, the name that must not become the speaker]
+  it.each<[string, string, string]>([
+    ['a sentence about the person', `Ana Lima was at the meeting on Tuesday.\n\n${Q1}`, 'Ana Lima'],
+    ['a sentence with a speech verb', `Ana Lima, 52, said little at first\n\n${Q1}`, 'Ana Lima'],
+    [
+      'a long description',
+      `Ana Lima, who has lived in Riverside for thirty years and works nights at the county hospital on the hill\n\n${Q1}`,
+      'Ana Lima',
+    ],
+    [
+      'a quote paragraph with more text after it',
+      `Ana Lima, 52, Riverside\n\n${Q1} The council promised a review.`,
+      'Ana Lima',
+    ],
+    ['a place, not a person, opens the line', `Riverside, 52 workers\n\n${Q1}`, 'Riverside'],
+  ])('%s', (_label, text, notSpeaker) => {
+    const first = tagArticle(LEAD + text).quotes.find((q) => q.text.startsWith('\u201CThe buses'));
+    expect(first).toBeDefined();
+    expect(first?.speaker?.name ?? null).not.toBe(notSpeaker);
+  });
+});
+
+describe('labelRest: what may follow the name on a label line', () => {
+  it.each<[string, boolean]>([
+    ['', true],
+    [':', true],
+    [', 52, Riverside', true],
+    [', 52', true],
+    [' (52)', true],
+    [', 52-year-old baker', true],
+    [', a night nurse from Riverside', true],
+    [', the mayor\u2019s sister', true],
+    [' was at the meeting.', false],
+    [', 52, said little', false],
+    [', who lives in Riverside', false],
+    [', Riverside', false],
+    [' \u201Cwe need buses\u201D', false],
+    [', a nurse who has worked nights at the county hospital on the hill above the river for thirty years', false],
+  ])('%j → %s', (rest, ok) => {
+    expect(labelRest(rest)).toBe(ok);
+  });
+});
