@@ -21,6 +21,14 @@ function lex(): Map<string, readonly string[]> {
   return table;
 }
 
+/**
+ * Calls `fn` once per group of compromise's lexicon: the group's tags and its words (lower case, one per line). No word
+ * is in two groups (scripts/data/lexicon.ts writes them so), so a group's tags are each of its words' tags.
+ */
+export function forEachLexiconGroup(fn: (tags: readonly string[], words: string) => void): void {
+  for (const [tags, words] of lexiconGroups) fn(tags.split(','), words);
+}
+
 /** Every word and phrase of compromise's lexicon (lower case) with its tags. */
 export function lexiconEntries(): ReadonlyMap<string, readonly string[]> {
   return lex();

@@ -7,7 +7,7 @@
  * are added during left-to-right decoding.
  */
 import { getGazetteer } from '../../gazetteer/index.js';
-import { lexiconEntries } from '../../nlp/compromise.js';
+import { forEachLexiconGroup } from '../../nlp/compromise.js';
 import type { Context } from '../../pipeline/types.js';
 import type { Token } from '../../text/types.js';
 import { placeEntry } from './lexicon.js';
@@ -198,8 +198,8 @@ function tagFlags(tags: readonly string[]): number {
 let LIST_FLAGS: Map<string, number> | null = null;
 
 /**
- * Per lower-case word, the bits of compromise's lexicon tags and of the name lists, merged into one map on first use
- * (~3 ms): a word seen for the first time costs one look-up instead of ten (on a text of made-up words, where every
+ * Per lower-case word, the bits of compromise's lexicon tags and of the name lists, merged into one map on first use:
+ * a word seen for the first time costs one look-up instead of ten (on a text of made-up words, where every
  * form is new, those look-ups were a tenth of the name stage). A known-organization key in capitals ("NATO") never
  * equals a lower-case word, so it is found by the exact-text test in wordFlags, as before.
  */
@@ -207,10 +207,11 @@ export function listFlags(): Map<string, number> {
   if (LIST_FLAGS) return LIST_FLAGS;
   const m = new Map<string, number>();
   const or = (w: string, bit: number) => m.set(w, (m.get(w) ?? 0) | bit);
-  for (const [w, tags] of lexiconEntries()) {
+  // Group by group: the tags are read once per group, and only the words of groups with a bit are split.
+  forEachLexiconGroup((tags, words) => {
     const f = tagFlags(tags);
-    if (f) or(w, f);
-  }
+    if (f) for (const w of words.split('\n')) or(w, f);
+  });
   const L = nameLists();
   for (const w of L.givenNames) or(w, F.given);
   for (const w of L.knownOrgs.keys()) or(w, F.knownOrg);
