@@ -2,7 +2,7 @@
  * Normalization keeps an offset map back to the caller's exact input.
  *
  * Same-length replacements: control characters and tabs become spaces, a lone CR a newline, lone surrogates U+FFFD,
- * non-breaking and other Unicode spaces a plain space. Deletions: the CR of CRLF, zero-width characters (ZWSP, ZWNJ,
+ * non-breaking and other Unicode spaces a plain space, the quotation dash U+2015 an em dash. Deletions: the CR of CRLF, zero-width characters (ZWSP, ZWNJ,
  * ZWJ, word joiner, BOM) and soft hyphens, so "Kor\u00ADolev" stays one word. `toRaw[i]` is the raw index of
  * normalized character i; `toRaw[text.length]` is the raw length.
  */
@@ -85,6 +85,9 @@ export function normalize(raw: string): Normalized {
       rep = '\n';
     } else if (isUnicodeSpace(c)) {
       rep = ' ';
+    } else if (c === 0x2015) {
+      // HORIZONTAL BAR, the quotation dash ("\u201C\u2026\u201D \u2015 Ana Lima"): an em dash to every rule.
+      rep = '\u2014';
     }
     if (rep === undefined) {
       if (toRaw) toRaw[j] = i;
