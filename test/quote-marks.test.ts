@@ -10,6 +10,21 @@ type Row = [label: string, text: string, expected: { quote: string; fragments?: 
 
 const ROWS: Row[] = [
   [
+    'a closing double mark typed at the start of a quote opens it',
+    'The letter was blunt.\n\n\u201DThe council forgot the east bank. Nobody visits us.\u201D \u2014 Ana Lima',
+    [{ quote: '\u201DThe council forgot the east bank. Nobody visits us.\u201D', mention: 'Ana Lima' }],
+  ],
+  [
+    'a closing double mark typed before a word inside a sentence opens the quote that word starts',
+    'Aides refused to let policy staff \u201Dget close to the candidate\u201D before the debate in March.',
+    [{ quote: '\u201Dget close to the candidate\u201D' }],
+  ],
+  [
+    'a closing double mark after a word still closes',
+    'She said \u201Cthe bridge is closed\u201D and left the room before anyone could answer her.',
+    [{ quote: '\u201Cthe bridge is closed\u201D' }],
+  ],
+  [
     'a second part closed by its own trailing attribution is not joined to the first',
     'Nora Lind spoke at the dock. “The bridge will open in May,” Lind said on the radio show "Harbour Talk," adding that the money was there.',
     [{ quote: '“The bridge will open in May,”', fragments: 1, mention: 'Lind' }],

@@ -39,6 +39,26 @@ describe('quotes: a name line above an unattributed quote paragraph', () => {
   });
 });
 
+describe('quotes: signed quotes one per line', () => {
+  // The quotation dash U+2015 (HORIZONTAL BAR) signs a quote as an em dash does; each signature ends its line and
+  // belongs to the quote before it, never to the next line's quote, and two signed quotes are never joined.
+  it.each<[string, string]>([
+    ['quotation dash U+2015', '\u2015'],
+    ['em dash', '\u2014'],
+  ])('%s', (_label, dash) => {
+    const text =
+      `${Q1} ${dash} Ana Lima\n${Q2}${dash} Omar Haddad \n${Q3} ${dash} Rita Moreno.\n` +
+      `\u201DThe bridge is the only way to the market for half of us.\u201D ${dash} Sam Okoro`;
+    const r = tagArticle(LEAD + text);
+    expect(r.quotes.map((q) => [q.text.slice(0, 12), q.fragments.length, q.speaker?.name ?? null])).toEqual([
+      [Q1.slice(0, 12), 1, 'Ana Lima'],
+      [Q2.slice(0, 12), 1, 'Omar Haddad'],
+      [Q3.slice(0, 12), 1, 'Rita Moreno'],
+      ['\u201DThe bridge ', 1, 'Sam Okoro'],
+    ]);
+  });
+});
+
 describe('quotes: paragraphs that are not name labels', () => {
   // [label, text, the name that must not become the speaker]
   it.each<[string, string, string]>([

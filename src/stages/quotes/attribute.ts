@@ -199,9 +199,16 @@ function viewAfter(w: Window): Attribution | null {
   return null;
 }
 
+/** Whether a line break lies between offset `from` and token `next` (with or without a full stop before it). */
+function endsLine(text: string, from: number, next: Token): boolean {
+  for (let k = from; k < next.start; k++) if (text.charCodeAt(k) === 10) return true;
+  return next.text === '.' && text.charCodeAt(next.end) === 10;
+}
+
 /**
  * A signature under the quote: `"…"⏎⏎- Bernie Sanders.` or `"…" — Ada Kim, Leeds.`: a dash, then a name that ends
- * its paragraph or is followed by a comma (what it says of the speaker).
+ * its paragraph or its line (a vox pop's `“…” ― Ana Lima⏎“…” ― Omar Haddad`) or is followed by a comma (what it says
+ * of the speaker).
  */
 function dashSignature(ctx: Context, w: Window, q: QuoteCandidate): Attribution | null {
   const { tokens, paragraphs } = ctx.doc;
@@ -222,7 +229,14 @@ function dashSignature(ctx: Context, w: Window, q: QuoteCandidate): Attribution 
   const p = rightPhrase(tokens, d, end);
   if (p?.kind !== 'name') return null;
   const after = tokens[p.to];
-  if (after && after.paragraph === para && after.text !== ',' && !(after.text === '.' && p.to + 1 === end)) return null;
+  if (
+    after &&
+    after.paragraph === para &&
+    after.text !== ',' &&
+    !(after.text === '.' && p.to + 1 === end) &&
+    !endsLine(ctx.doc.text, p.end, after)
+  )
+    return null;
   return { mention: { start: p.start, end: p.end }, kind: p.kind, cue: null, rule: 'dash-signature', side: 'after' };
 }
 

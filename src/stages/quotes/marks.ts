@@ -88,7 +88,9 @@ export function classifyMark(text: string, pos: number, paraStart: number, paraE
     case LOW_DOUBLE:
       return mark(DOUBLE, true, false);
     case RIGHT_DOUBLE:
-      return mark(DOUBLE, false, true);
+      // Where a quote opens (a paragraph or line start, after a space or bracket) and glued to a word (`”The mayor has
+      // …”`), it is an opening mark typed the wrong way round; it may still close: pairing decides.
+      return mark(DOUBLE, openContext && isAlnum(next), true);
     case STRAIGHT_DOUBLE:
     case DOUBLE_PRIME: {
       if (code === DOUBLE_PRIME && prev !== NO_CHAR && isDigitUnit(prev)) return 0; // 5″: inches

@@ -20,6 +20,8 @@ export function mergeInterrupted(ctx: Context, items: QuoteCandidate[]): QuoteCa
       prev &&
       a &&
       a.side === 'after' &&
+      // a signature under a quote closes it: the next line's quote is another's (a vox pop's list of signed quotes)
+      a.rule !== 'dash-signature' &&
       !prev.unclosed &&
       prev.lastParagraph === q.paragraph &&
       q.start - prev.end <= MAX_GAP &&
