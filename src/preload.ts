@@ -47,8 +47,8 @@ const LOADERS: Record<PreloadDataset, () => unknown> = {
 /**
  * Loads every built-in data set now instead of on the first article that needs it, and returns each one's wall time
  * in milliseconds (see `PRELOAD_DATASETS` for the keys). Call it once at start-up in a server, a CMS plugin or a worker,
- * so the first article tagged is not the one that pays for loading (about 90 ms on our machine, mostly the lexicon
- * and the word-flag map). Each data set loads once per process (or worker thread, or browser realm): a second call
+ * so the first article tagged is not the one that pays for loading (about 50 ms on our machine, mostly the lexicon;
+ * `npm run bench`, data-load rows). Each data set loads once per process (or worker thread, or browser realm): a second call
  * returns near-zero times. Output does not change.
  *
  * It loads the built-ins only, which `tagArticle` and every `createTagger` tagger share. A tagger's own `places`,
@@ -58,7 +58,7 @@ const LOADERS: Record<PreloadDataset, () => unknown> = {
  * start-up too, tag a short text of your own after preloading.
  * @example
  * import { preload, tagArticle } from 'article-tagger';
- * const ms = preload(); // { lexicon: 36, nameLists: 1.4, wordFlags: 31, nameModel: 10, gazetteer: 4, topics: 4.5 }
+ * const ms = preload(); // e.g. { lexicon: 25, nameLists: 1, wordFlags: 2.7, nameModel: 9, gazetteer: 2.2, topics: 5.2 }
  * tagArticle('The mayor of Oslo said on Monday that the port would reopen.'); // optional: compile the code too
  * server.on('request', (req, res) => res.end(JSON.stringify(tagArticle(req.body))));
  */
