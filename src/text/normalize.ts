@@ -2,9 +2,9 @@
  * Normalization keeps an offset map back to the caller's exact input.
  *
  * Same-length replacements: control characters and tabs become spaces, a lone CR a newline, lone surrogates U+FFFD,
- * non-breaking and other Unicode spaces a plain space, the quotation dash U+2015 an em dash. Deletions: the CR of CRLF, zero-width characters (ZWSP, ZWNJ,
- * ZWJ, word joiner, BOM) and soft hyphens, so "Kor\u00ADolev" stays one word. `toRaw[i]` is the raw index of
- * normalized character i; `toRaw[text.length]` is the raw length.
+ * non-breaking and other Unicode spaces a plain space, the quotation dash U+2015 an em dash. Deletions: the CR of
+ * CRLF, zero-width characters (ZWSP, ZWNJ, ZWJ, word joiner, BOM) and soft hyphens, so "Kor\u00ADolev" stays one
+ * word. `toRaw[i]` is the raw index of normalized character i; `toRaw[text.length]` is the raw length.
  */
 export interface Normalized {
   text: string;
