@@ -102,3 +102,17 @@ describe('labelRest: what may follow the name on a label line', () => {
     expect(labelRest(rest)).toBe(ok);
   });
 });
+
+describe('quotes: a sentence after a quote that reports something else', () => {
+  // After a quote that ended its sentence, a speech verb with its own object ("promised a review") opens a new
+  // statement; a verb whose object is the hearer ("told the crowd") still attributes the quote.
+  it.each<[string, string, string | null]>([
+    ['promised + object', `${Q3} The council promised a review.`, null],
+    ['announced + object', `${Q3} The mayor announced a new budget on Friday.`, null],
+    ['told + hearer', `${Q3} Ana Lima told the crowd.`, 'Ana Lima'],
+    ['said', `${Q3} Ana Lima said.`, 'Ana Lima'],
+  ])('%s', (_label, text, speaker) => {
+    const q = tagArticle(LEAD + text).quotes.find((x) => x.kind === 'direct');
+    expect(q?.speaker?.name ?? null).toBe(speaker);
+  });
+});

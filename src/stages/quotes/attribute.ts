@@ -250,8 +250,26 @@ function newStatement(w: Window, a: Attribution): boolean {
   const k = tokenAt(tokens, a.cue.end);
   const t = tokens[k];
   if (!t || k >= w.afterTo) return false;
-  return t.lower === 'that' || (PRONOUNS.has(t.lower) && t.lower !== 'it' && t.lower !== 'you');
+  if (t.lower === 'that' || (PRONOUNS.has(t.lower) && t.lower !== 'it' && t.lower !== 'you')) return true;
+  // `"…." The council promised a review.`: the verb's own object follows, so it reports something else (a verb that
+  // takes its hearer as object, "told the crowd", still attributes).
+  const cue = tokens[tokenAt(tokens, a.cue.start)];
+  return OBJECT_DETERMINERS.has(t.lower) && !HEARER_VERBS.has(cue?.lower ?? '');
 }
+const OBJECT_DETERMINERS = new Set(['a', 'an', 'the']);
+const HEARER_VERBS = new Set([
+  'told',
+  'tells',
+  'tell',
+  'telling',
+  'asked',
+  'asks',
+  'ask',
+  'reminded',
+  'assured',
+  'warned',
+  'urged',
+]);
 
 /** A quote before q in q's sentence that reads as a title or term: short, not closed by an attribution, same sentence. */
 function titleInSentence(ctx: Context, p: QuoteCandidate, q: QuoteCandidate, lastEnd: number): boolean {
