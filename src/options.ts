@@ -43,6 +43,14 @@ export const TagOptionsSchema = z.strictObject({
    * false: none (strict CoNLL-style spans). docs/ACCURACY.md has the figures.
    */
   placesInNames: z.boolean().optional(),
+  /**
+   * Demonyms and nationality adjectives as mentions of their country ("Russian troops" → a mention of Russia, "Sri
+   * Lankan government" → Sri Lanka), as the geoparsing corpora LGL and GeoWebNews annotate them. Default true. Not
+   * a demonym inside a person's or organization's name ("Russian Foreign Ministry"), nor one naming a language ("in
+   * French", "English-language"). false: demonyms only feed `focus` and a person's `nationality`
+   * (docs/decisions.md, "Demonyms are place mentions").
+   */
+  demonymPlaces: z.boolean().optional(),
 });
 export type TagOptions = z.input<typeof TagOptionsSchema>;
 
@@ -56,6 +64,8 @@ export interface ResolvedOptions {
   indirectQuotes: boolean;
   /** Places nested inside organization names: civic bodies' only (default), all, or none; see TagOptionsSchema. */
   placesInNames: 'civic' | 'all' | 'none';
+  /** Demonyms as mentions of their country; see TagOptionsSchema. */
+  demonymPlaces: boolean;
 }
 
 export const DEFAULT_MAX_LENGTH = 1_000_000;
@@ -83,5 +93,6 @@ export function resolveOptions(options: unknown): ResolvedOptions {
     dateOrder: o.dateOrder ?? 'auto',
     indirectQuotes: o.indirectQuotes ?? INDIRECT_QUOTES_DEFAULT,
     placesInNames: o.placesInNames === undefined ? 'civic' : o.placesInNames ? 'all' : 'none',
+    demonymPlaces: o.demonymPlaces ?? true,
   };
 }

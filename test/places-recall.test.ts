@@ -113,8 +113,7 @@ describe('country names the tagger leaves out (lexical.ts countryNameCandidates)
   const falsePositives: [string, string][] = [
     // Inside a longer capitalised name: the tagger's to type.
     ['The Philippines Department of Agriculture confirmed the findings.', 'Philippines'],
-    // A demonym is no place mention.
-    ['Filipino officials confirmed the findings on Friday.', 'Filipino'],
+    // A demonym is a mention of its country, never a place of its own name (test/places-demonyms.test.ts).
   ];
   it.each(falsePositives)('%s: no place %s', (text, name) => {
     expect(placeMentions(text).some((x) => x.startsWith(`${name}=`))).toBe(false);

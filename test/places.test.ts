@@ -114,7 +114,14 @@ describe('places stage: resolution table', () => {
 
   it('groups mentions of one place, official forms included', () => {
     const lt = byMention('Lithuania');
-    expect(lt?.mentions.map((m) => m.text)).toEqual(['Republic of Lithuania', 'Lithuania']);
+    // Demonyms are mentions of their country too (docs/decisions.md, "Demonyms are place mentions").
+    expect(lt?.mentions.map((m) => m.text)).toEqual([
+      'Lithuanian',
+      'Lithuanian',
+      'Republic of Lithuania',
+      'Lithuania',
+      'Lithuanian',
+    ]);
     expect(lt?.id).toBe('place:geonames-597427');
     expect(byMention('Vilnius')?.mentions).toHaveLength(2);
     expect(new Set(places.map((p) => p.id)).size).toBe(places.length);
@@ -234,7 +241,10 @@ describe('places stage: false positives', () => {
     ['Central bank officials met.', 'Central'],
     ['Federal regulators objected.', 'Federal'],
   ])('%s: the generic word %s is not a place without a cue', (text, name) => {
-    expect(run(text, [name]).places).toEqual([]);
+    // "West German" itself is a demonym: a mention of Germany, whole, never of a place called West.
+    const places = run(text, [name]).places;
+    expect(places.flatMap((p) => p.mentions.map((m) => m.text))).not.toContain(name);
+    expect(places.filter((p) => p.countryCode !== 'DE')).toEqual([]);
   });
 
   it('a demonym is not a place ("German" is also a parish of the Isle of Man)', () => {

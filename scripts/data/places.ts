@@ -588,6 +588,21 @@ export default async function build(): Promise<string> {
     }
   }
 
+  // --- demonyms of areas below or above a country ("European", "Texan", "Muscovite"): value `@name`
+  const recNames = new Set(recs.flatMap((r) => [r.name, ...r.alts].map(fold)));
+  for (const [name = '', words = ''] of ourList('area-demonyms.tsv')) {
+    if (!recNames.has(fold(name))) warn(`area-demonyms.tsv: "${name}" is not in the gazetteer`);
+    for (const w of words.split('|')) {
+      const forms = [w];
+      if (/(an|i|ite)$/.test(w)) forms.push(`${w}s`);
+      for (const form of forms) {
+        const k = fold(form);
+        if (demonyms.has(k)) warn(`area-demonyms.tsv: "${form}" is already ${demonyms.get(k)}`);
+        else demonyms.set(k, `@${name}`);
+      }
+    }
+  }
+
   // --- preferred readings of ambiguous names
   const ids = new Set(recs.map((r) => r.id));
   const preferred: [string, number][] = [];

@@ -10,7 +10,7 @@
  * every compiled string is one byte a character and cheap to scan at import.
  * PLACES_ALTS: `key|offset` sorted by key: alternate names and official forms (folded) → record offset.
  * PLACES_COUNTRIES: `CC|offset`; PLACES_PREFERRED: `key|id` (the usual referent of an ambiguous name);
- * PLACE_DEMONYMS: `word|CC` (words folded).
+ * PLACE_DEMONYMS: `word|CC` (words folded), or `word|@name` for an area's demonym ("european|@Europe").
  *
  * Nothing is indexed at load: a lookup binary-searches the two sorted strings, and parses (then caches) the
  * records it returns. Only the small tables (countries, regions, demonyms, preferred) are read eagerly.
@@ -44,7 +44,10 @@ export interface BuiltinTable {
   all(): Generator<GazetteerEntry>;
   byId(id: number): GazetteerEntry | null;
   countries: Map<string, GazetteerEntry>;
+  /** Folded demonym → ISO code of its country. */
   demonyms: Map<string, string>;
+  /** Folded demonym of a continent, region or city → the place's name ("texan" → "Texas"). */
+  areaDemonyms: Map<string, string>;
   /** Folded place names that are also common English words ("mobile", "reading", "bath"). */
   commonWords: ReadonlySet<string>;
   /** Milliseconds the lazy load took. */
@@ -389,7 +392,12 @@ export function loadBuiltins(): BuiltinTable {
   };
   const countries = new Map<string, GazetteerEntry>();
   for (const [cc, at] of pairs(PLACES_COUNTRIES, (v) => dec64(v))) countries.set(cc, entry(at as number));
-  const demonyms = pairs(PLACE_DEMONYMS, (v) => v) as Map<string, string>;
+  const demonyms = new Map<string, string>();
+  const areaDemonyms = new Map<string, string>();
+  for (const [k, v] of pairs(PLACE_DEMONYMS, (x) => x) as Map<string, string>) {
+    if (v.startsWith('@')) areaDemonyms.set(k, v.slice(1));
+    else demonyms.set(k, v);
+  }
   const preferred = pairs(PLACES_PREFERRED, (v) => dec64(v)) as Map<string, number>;
   let ids: Map<number, number> | null = null;
   let size = -1;
@@ -423,6 +431,7 @@ export function loadBuiltins(): BuiltinTable {
     },
     countries,
     demonyms,
+    areaDemonyms,
     commonWords: new Set(PLACES_COMMON_WORDS.split(RS).filter(Boolean)),
     loadMs: 0,
     *all() {

@@ -33,6 +33,11 @@ export interface Gazetteer {
   /** The ISO 3166-1 alpha-2 code of a demonym or nationality adjective ("Russian" → "RU"); null otherwise. */
   demonym(word: string): string | null;
   /**
+   * The place a demonym of a continent, region or city names ("European" → Europe, "Texan" → Texas, "Muscovite" →
+   * Moscow); null otherwise (and for a country's demonym: see `demonym`).
+   */
+  areaDemonym(word: string): GazetteerEntry | null;
+  /**
    * The folded names of every country entry (built-in, and the user's places of kind country): a name whose best
    * reading is a country of that very name is in it, so a name not in it needs no look-up for that question.
    */
@@ -73,10 +78,10 @@ export function builtinTable(): BuiltinTable {
   return loadBuiltins();
 }
 
-/** log2 of the demonym filter's bits (16k bits for ~450 keys, two probes: ~0.3 % false "maybe"). */
+/** log2 of the demonym filter's bits (16k bits for ~550 keys, two probes: ~0.4 % false "maybe"). */
 const DEM_BITS = 14;
 const DEM_MASK = (1 << DEM_BITS) - 1;
-/** A Bloom filter of the demonym keys (FNV-1a of the key, and a second probe from it). */
+/** A Bloom filter of the demonym keys, countries' and areas' (FNV-1a of the key, and a second probe from it). */
 let demonymBits: Int32Array | null = null;
 const demProbe2 = (h: number) => {
   const x = Math.imul(h ^ (h >>> 15), 0x2c1b3c6d);
@@ -85,7 +90,7 @@ const demProbe2 = (h: number) => {
 
 function demonymFilter(base: BuiltinTable): Int32Array {
   const bits = new Int32Array(1 << (DEM_BITS - 5));
-  for (const k of base.demonyms.keys()) {
+  for (const k of [...base.demonyms.keys(), ...base.areaDemonyms.keys()]) {
     let h = 0x811c9dc5;
     for (let i = 0; i < k.length; i++) h = Math.imul(h ^ k.charCodeAt(i), 0x01000193);
     const a = h & DEM_MASK;
@@ -170,6 +175,15 @@ function makeGazetteer(places: readonly UserPlace[]): Gazetteer {
       const base = loadBuiltins();
       if (!maybeDemonym(base, word)) return null;
       return base.demonyms.get(fold(word)) ?? null;
+    },
+    areaDemonym(word) {
+      if (typeof word !== 'string') return null;
+      const base = loadBuiltins();
+      if (!maybeDemonym(base, word)) return null;
+      const name = base.areaDemonyms.get(fold(word));
+      if (name === undefined) return null;
+      const k = fold(name);
+      return this.lookup(name).find((e) => fold(e.name) === k) ?? null;
     },
     country(code) {
       if (typeof code !== 'string') return null;

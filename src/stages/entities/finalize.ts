@@ -1,4 +1,5 @@
 /** Builds the stage result: people and organizations grouped by entity, place candidates for the places stage. */
+import { getGazetteer } from '../../gazetteer/index.js';
 import type { Context, EntitiesResult, PlaceCandidate } from '../../pipeline/types.js';
 import type { Organization, Person } from '../../schema.js';
 import type { Candidate } from './candidate.js';
@@ -87,6 +88,15 @@ function nameOf(g: Candidate[]): string {
   return best.text;
 }
 
+/** The longest demonym worth a look-up ("Central African", "South Ossetians" fit). */
+const MAX_DEMONYM = 24;
+
+/** True when the whole span is a demonym or nationality adjective ("Sri Lankan", "Israelis", "South Ossetian"). */
+function isDemonym(ctx: Context, text: string): boolean {
+  const g = getGazetteer(ctx.config);
+  return g.demonym(text) !== null || g.areaDemonym(text) !== null;
+}
+
 /** The last word of a county's name ("Henry County", "HENRY COUNTY"). */
 const COUNTY_LAST = / (?:County|COUNTY)$/;
 
@@ -103,6 +113,9 @@ export function finalize(ctx: Context, items: Candidate[]): EntitiesResult {
       placeCandidates.push({ start: c.start, end: c.end, text: c.text, rule: c.rule, kindHint: 'region' });
       continue;
     }
+    // "Sri Lankan", "Palestinians": a name that is wholly a demonym is no person (the places stage reads it as its
+    // country, as it reads every demonym). An organization keeps it: "Indians" is also a club.
+    if (c.type === 'PER' && c.end - c.start <= MAX_DEMONYM && isDemonym(ctx, c.text)) continue;
     if (c.type === 'PER') {
       const k = c.entityKey ?? c.text.toLowerCase();
       const g = per.get(k);

@@ -1,5 +1,5 @@
 /** Demonyms in the text and the article's focus: which countries, and which place, the story is about. */
-import type { Gazetteer } from '../../gazetteer/index.js';
+import type { Gazetteer, GazetteerEntry } from '../../gazetteer/index.js';
 import type { Context } from '../../pipeline/types.js';
 import type { Focus, Place } from '../../schema.js';
 import type { CueHit } from './cues.js';
@@ -10,29 +10,100 @@ export interface DemonymHit {
   code: string;
 }
 
+/** A demonym of a continent, region or city ("European", "Texan", "Muscovite"): no country evidence by itself. */
+export interface AreaDemonymHit {
+  start: number;
+  end: number;
+  place: GazetteerEntry;
+}
+
 /**
- * Capitalised demonyms in in-scope text ("Russian", "Lithuanians", "South Korean"), skipping words inside a place
- * candidate (the "Russian" of "Russian Federation").
+ * Capitalised demonyms in in-scope text ("Russian", "Lithuanians", "South Korean", the parts of "Israeli-Egyptian"),
+ * skipping words inside a place candidate (the "Russian" of "Russian Federation") and words naming a language or a set
+ * phrase ("in French", "English-language", "French fries": languageUse). Demonyms of areas ("European", "Texan") go to
+ * `areas` when given.
  */
-export function scanDemonyms(ctx: Context, gaz: Gazetteer, covered: (offset: number) => boolean): DemonymHit[] {
+export function scanDemonyms(
+  ctx: Context,
+  gaz: Gazetteer,
+  covered: (offset: number) => boolean,
+  areas?: AreaDemonymHit[],
+): DemonymHit[] {
   const out: DemonymHit[] = [];
+  const text = ctx.doc.text;
   const toks = ctx.doc.tokens;
+  // The end of the last demonym read as a language: "in French and German" makes both languages.
+  let language = -1;
+  const isLanguage = (start: number, end: number) => {
+    if (languageUse(text, start, end) || (language >= 0 && LIST_JOINS.has(text.slice(language, start)))) {
+      language = end;
+      return true;
+    }
+    return false;
+  };
   for (let i = 0; i < toks.length; i++) {
     const t = toks[i];
-    if (t?.kind !== 'word' || !t.cap || covered(t.start) || !ctx.inScope(t.start)) continue;
+    if (t?.kind !== 'word' || covered(t.start) || !ctx.inScope(t.start)) continue;
+    if (!t.cap) {
+      // "anti-Russian", "pro-Western": a capitalised part after a lower-case prefix.
+      if (t.text.includes('-')) hyphenParts(t.text, t.start, gaz, covered, isLanguage, out);
+      continue;
+    }
     const next = toks[i + 1];
     if (next && next.kind === 'word' && next.cap && next.start === t.end + 1 && next.sentence === t.sentence) {
-      const code2 = gaz.demonym(`${t.text} ${next.text}`);
+      const two = `${t.text} ${next.text}`;
+      const code2 = gaz.demonym(two);
       if (code2) {
-        out.push({ start: t.start, end: next.end, code: code2 });
+        if (!isLanguage(t.start, next.end)) out.push({ start: t.start, end: next.end, code: code2 });
+        i++;
+        continue;
+      }
+      // "Latin American", "South Ossetian": an area's, and not the "American" of the United States.
+      const area2 = gaz.areaDemonym(two);
+      if (area2) {
+        if (!isLanguage(t.start, next.end)) areas?.push({ start: t.start, end: next.end, place: area2 });
         i++;
         continue;
       }
     }
     const code = gaz.demonym(t.text);
-    if (code) out.push({ start: t.start, end: t.end, code });
+    if (code) {
+      if (!isLanguage(t.start, t.end)) out.push({ start: t.start, end: t.end, code });
+    } else if (t.text.includes('-')) hyphenParts(t.text, t.start, gaz, covered, isLanguage, out);
+    else if (areas) {
+      const area = gaz.areaDemonym(t.text);
+      if (area && !isLanguage(t.start, t.end)) areas.push({ start: t.start, end: t.end, place: area });
+    }
   }
   return out;
+}
+
+/** What joins two languages of a list: "French and German", "French, German". */
+const LIST_JOINS = new Set([' and ', ' or ', ', ', ' and some ', ' and a little ']);
+
+/**
+ * The demonyms among a hyphenated word's parts: "Israeli-Egyptian peace", "Russian-American crew", "anti-Russian",
+ * "Georgian-controlled" (a part that is a demonym, capitalised, outside a place candidate).
+ */
+function hyphenParts(
+  word: string,
+  start: number,
+  gaz: Gazetteer,
+  covered: (offset: number) => boolean,
+  skip: (start: number, end: number) => boolean,
+  out: DemonymHit[],
+): void {
+  let from = 0;
+  while (from <= word.length) {
+    let to = word.indexOf('-', from);
+    if (to < 0) to = word.length;
+    const c = word.charCodeAt(from);
+    if (to - from > 2 && c >= 65 && c <= 90 && !covered(start + from)) {
+      const code = gaz.demonym(word.slice(from, to));
+      if (code && !skip(start + from, start + to)) out.push({ start: start + from, end: start + to, code });
+    }
+    from = to + 1;
+  }
 }
 
 /** The most a country gets from cues alone. */
@@ -133,4 +204,119 @@ const CODE = /^[A-Z]{2}$/;
 function compareCodes(a: string, b: string): number {
   if (CODE.test(a) && CODE.test(b)) return a < b ? -1 : a > b ? 1 : 0;
   return a.localeCompare(b);
+}
+
+/** Words before a demonym that make it a language ("in French", "speaks Russian"), with LANGUAGE_AFTER. */
+const LANGUAGE_BEFORE = new Set([
+  'speak',
+  'speaks',
+  'spoke',
+  'spoken',
+  'speaking',
+  'fluent',
+  'learn',
+  'learns',
+  'learned',
+  'learnt',
+  'learning',
+  'teach',
+  'teaches',
+  'taught',
+  'teaching',
+  'translate',
+  'translated',
+  'translates',
+  'subtitled',
+  'dubbed',
+]);
+/** Words after a demonym that make it a language ("French translation", "Russian speakers"). */
+const LANGUAGE_AFTER = new Set([
+  'language',
+  'languages',
+  'speaker',
+  'speakers',
+  'speaking',
+  'translation',
+  'translations',
+  'translator',
+  'version',
+  'subtitles',
+  'dialect',
+  'dialects',
+  'accent',
+  'lesson',
+  'lessons',
+  'class',
+  'classes',
+  'course',
+  'courses',
+  'teacher',
+  'teachers',
+  'grammar',
+  'literature',
+  'word',
+  'words',
+  'name',
+  'edition',
+]);
+/** Words after a demonym that make a set phrase, not the country ("French fries", "Russian roulette"). */
+const SET_PHRASE_AFTER = new Set([
+  'fries',
+  'toast',
+  'kiss',
+  'horn',
+  'dressing',
+  'roulette',
+  'delight',
+  'cheese',
+  'oven',
+  'pastry',
+  'shepherd',
+  'shepherds',
+  'bulldog',
+  'measles',
+  // currencies: "Canadian dollar", "Swiss francs", "Japanese yen"
+  'dollar',
+  'dollars',
+  'dlr',
+  'dlrs',
+  'franc',
+  'francs',
+  'mark',
+  'marks',
+  'yen',
+  'pound',
+  'pounds',
+  'peso',
+  'pesos',
+  'lira',
+  'rupee',
+  'rupees',
+  'crown',
+  'crowns',
+  'krona',
+  'krone',
+]);
+
+const isAsciiLetter = (c: number) => (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+
+/**
+ * True when a demonym names a language or a set phrase, not its country: "in French." / "in English and Spanish",
+ * "speaks Russian", "a French translation", "English-language", "Russian-speaking", "French fries".
+ */
+function languageUse(text: string, start: number, end: number): boolean {
+  const after = text.slice(end, end + 16);
+  if (/^-(?:language|speaking|speaker|medium)/i.test(after)) return true;
+  const next = /^ ([a-z]+)/.exec(after)?.[1];
+  if (next && (LANGUAGE_AFTER.has(next) || SET_PHRASE_AFTER.has(next))) return true;
+  // The word right before (a scan back over ASCII letters, not a regex: an end-anchored pattern is polynomial).
+  if (text.charCodeAt(start - 1) !== 32) return false;
+  let b = start - 1;
+  while (b > 0 && b > start - 17 && isAsciiLetter(text.charCodeAt(b - 1))) b--;
+  // A word ending a hyphenated compound is no verb of speaking: "French-speaking Swiss".
+  if (b === start - 1 || text.charCodeAt(b - 1) === 45 /* - */) return false;
+  const before = text.slice(b, start - 1).toLowerCase();
+  if (LANGUAGE_BEFORE.has(before)) return true;
+  // "in French." / "in English and Spanish" / "into Russian,": the demonym ends the phrase.
+  return (before === 'in' || before === 'into') && (next === undefined || next === 'and' || next === 'or');
 }

@@ -9,7 +9,7 @@ import type { Context, PlaceCandidate, PlacesResult, Stage } from '../../pipelin
 import type { Mention, Place, PlaceKind } from '../../schema.js';
 import { isCommonWord } from '../entities/lexicon.js';
 import { scanCues } from './cues.js';
-import { computeFocus, scanDemonyms } from './focus.js';
+import { type AreaDemonymHit, computeFocus, type DemonymHit, scanDemonyms } from './focus.js';
 import {
   capsDatelineCandidates,
   connectedPlaceCandidates,
@@ -113,14 +113,27 @@ function qualifierOf(text: string, c: PlaceCandidate, byStart: Map<number, Place
   return byStart.get(c.end + 2) ?? byStart.get(c.end + 1) ?? null;
 }
 
-function salienceOf(ctx: Context, mentions: readonly { start: number }[], maxCount: number): number {
+function salienceOf(
+  ctx: Context,
+  mentions: readonly Mention[],
+  maxCount: number,
+  demonyms?: ReadonlySet<Mention> | null,
+): number {
   if (!mentions.length) return 0;
   const len = Math.max(1, ctx.doc.text.length);
   const first = mentions.reduce((m, x) => Math.min(m, x.start), Number.POSITIVE_INFINITY);
   const zone = ctx.zoneAt(first);
   const lead = zone === 'headline' || zone === 'dateline' ? 1 : Math.max(0, 1 - first / len);
-  const freq = mentions.length / Math.max(1, maxCount);
+  const freq = Math.min(1, weightedCount(mentions, demonyms) / Math.max(1, maxCount));
   return Math.round(Math.min(1, 0.55 * freq + 0.35 * lead + (zone === 'headline' ? 0.1 : 0)) * 1000) / 1000;
+}
+
+/** How many times a place is named: a demonym ("Polish farmers") counts half a name ("Poland"). */
+function weightedCount(mentions: readonly Mention[], demonyms?: ReadonlySet<Mention> | null): number {
+  if (!demonyms?.size) return mentions.length;
+  let n = 0;
+  for (const m of mentions) n += demonyms.has(m) ? 0.5 : 1;
+  return n;
 }
 
 /** "St", "Mt", "Ft" right before ". Name": the abbreviation of Saint, Mount, Fort starting a longer name. */
@@ -609,7 +622,8 @@ export function resolvePlaces(ctx: Context, cands: readonly PlaceCandidate[], ga
   const mask = new Uint8Array(text.length + 1);
   for (const c of inScope) mask.fill(1, c.start, Math.min(c.end, text.length));
   const covered = (offset: number) => mask[offset] === 1;
-  const demonyms = scanDemonyms(ctx, g, covered);
+  const areaDemonyms: AreaDemonymHit[] = [];
+  const demonyms = scanDemonyms(ctx, g, covered, ctx.options.demonymPlaces ? areaDemonyms : undefined);
   // Evidence per name (folded surface), so that a name's own mentions never vote for its own reading.
   const names = new Map<string, ArticleName>();
   for (const r of resolved) {
@@ -738,14 +752,7 @@ export function resolvePlaces(ctx: Context, cands: readonly PlaceCandidate[], ga
   );
 
   // Group mentions by place.
-  interface Group {
-    key: string;
-    entry: GazetteerEntry | null;
-    name: string;
-    kind: PlaceKind;
-    mentions: Mention[];
-  }
-  const groups = new Map<string, Group>();
+  const groups = new Map<string, PlaceGroup>();
   for (const r of resolved) {
     const e = r.entry;
     const key = e
@@ -769,7 +776,13 @@ export function resolvePlaces(ctx: Context, cands: readonly PlaceCandidate[], ga
     }
   }
 
-  const maxCount = Math.max(1, ...[...groups.values()].map((g2) => g2.mentions.length));
+  // Demonyms as mentions of their country ("Russian troops"): after the readings, so they never vote twice (they
+  // already count as country evidence above) and never change a name's reading.
+  const demonymMentions = ctx.options.demonymPlaces
+    ? addDemonymMentions(ctx, g, [...demonyms, ...areaDemonyms], groups)
+    : null;
+
+  const maxCount = Math.max(1, ...[...groups.values()].map((g2) => weightedCount(g2.mentions, demonymMentions)));
   const ids = new Set<string>();
   const places: Place[] = [];
   for (const grp of groups.values()) {
@@ -788,11 +801,74 @@ export function resolvePlaces(ctx: Context, cands: readonly PlaceCandidate[], ga
       lat: e ? e.lat : null,
       lon: e ? e.lon : null,
       mentions: grp.mentions,
-      salience: salienceOf(ctx, grp.mentions, maxCount),
+      salience: salienceOf(ctx, grp.mentions, maxCount, demonymMentions),
     });
   }
   places.sort((a, b) => b.salience - a.salience || (a.mentions[0]?.start ?? 0) - (b.mentions[0]?.start ?? 0));
-  return { places, focus: computeFocus(ctx, places, demonyms, scanCues(ctx, covered)) };
+  // Focus weighs demonyms by its own rules (a demonym late in a story about another country does not count): it
+  // reads the places as named, without the demonym mentions.
+  const named = demonymMentions?.size
+    ? places
+        .map((p) => ({ ...p, mentions: p.mentions.filter((m) => !demonymMentions.has(m)) }))
+        .filter((p) => p.mentions.length > 0)
+    : places;
+  const focus = computeFocus(ctx, named, demonyms, scanCues(ctx, covered));
+  return { places, focus };
+}
+
+/**
+ * Adds each in-scope demonym (scanDemonyms: not inside a place candidate) to its country's group, creating the
+ * group when the article names the country only by demonyms. Skipped: a demonym inside a person's or an
+ * organization's mention ("Anglo American", "Indians" the club), one the user suppresses (a language or a set phrase
+ * is no demonym hit at all: scanDemonyms). Returns the mentions added (for focus, which weighs demonyms by its own rules).
+ */
+function addDemonymMentions(
+  ctx: Context,
+  g: Gazetteer,
+  demonyms: readonly (DemonymHit | AreaDemonymHit)[],
+  groups: Map<string, PlaceGroup>,
+): Set<Mention> {
+  const added = new Set<Mention>();
+  if (!demonyms.length) return added;
+  const text = ctx.doc.text;
+  // The characters inside a person's or an organization's mention (a mask: one pass, however many demonyms).
+  const typed = new Uint8Array(text.length + 1);
+  const ent = ctx.results.entities;
+  for (const list of [ent?.people, ent?.organizations])
+    for (const x of list ?? []) for (const m of x.mentions) typed.fill(1, m.start, Math.min(m.end, text.length));
+  const inTyped = (d: { start: number; end: number }) => {
+    for (let i = d.start; i < d.end; i++) if (typed[i] === 1) return true;
+    return false;
+  };
+  const touched = new Set<PlaceGroup>();
+  for (const d of demonyms) {
+    if (inTyped(d)) continue;
+    const surface = text.slice(d.start, d.end);
+    if (ctx.config.suppress.has(surface.toLowerCase())) continue;
+    const e = 'place' in d ? d.place : g.country(d.code);
+    if (!e) continue;
+    const key = e.geonameId !== null ? `id:${e.geonameId}` : `gz:${e.countryCode}:${fold(e.name)}`;
+    let grp = groups.get(key);
+    if (!grp) {
+      grp = { key, entry: e, name: e.name, kind: e.kind, mentions: [] };
+      groups.set(key, grp);
+    }
+    const m: Mention = { start: d.start, end: d.end, text: surface, zone: ctx.zoneAt(d.start) };
+    grp.mentions.push(m);
+    added.add(m);
+    touched.add(grp);
+  }
+  for (const grp of touched) grp.mentions.sort((a, b) => a.start - b.start);
+  return added;
+}
+
+/** A place's mentions while they are grouped (resolvePlaces). */
+interface PlaceGroup {
+  key: string;
+  entry: GazetteerEntry | null;
+  name: string;
+  kind: PlaceKind;
+  mentions: Mention[];
 }
 
 const isWordChar = (c: string | undefined) => c !== undefined && /[\p{L}\p{N}]/u.test(c);

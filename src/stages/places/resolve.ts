@@ -64,7 +64,8 @@ export function cleanSurface(text: string): string {
  * The gazetteer entries a surface form may name, best prior first, after the stage's policy:
  * - all-capital abbreviations ("US", "UK", "UAE") name countries only (regions when dotted: "N.Y."), never a
  *   village called "Us" or the "RD" of "3RD"; in a dateline (`dateline`) four capitals may be a big city ("BONN");
- * - a demonym ("German", "Russians") is not a place (DESIGN.md §1), unless the text gives a kind hint;
+ * - a demonym ("German", "Russians") is not the name of a place called so, unless the text gives a kind hint (the
+ *   demonym scan reads it as its country: focus.ts scanDemonyms);
  * - a kind hint from the text keeps only entries of that kind when there are any.
  */
 export function entriesFor(gaz: Gazetteer, surface: string, hint?: PlaceKind, dateline = false): GazetteerEntry[] {
@@ -126,7 +127,7 @@ export function entriesFor(gaz: Gazetteer, surface: string, hint?: PlaceKind, da
   // A word with a capital inside ("SpA", "PepsiCo") is a company's spelling unless a place is spelled so ("McAllen",
   // "DeKalb"): "SpA" (società per azioni) is not Spa, Belgium.
   if (list.length && CAMEL.test(s)) list = list.filter((e) => stripMarks(e.name).includes(s));
-  // A demonym is not a place mention ("German" is also a parish of the Isle of Man).
+  // A demonym names its country, not a place called so ("German" is also a parish of the Isle of Man).
   if (!hint && gaz.demonym(s) !== null) return [];
   if (hint) {
     const fit = list.filter((e) => fitsHint(e.kind, hint));
