@@ -76,6 +76,30 @@ function refRepairSpans(ctx: Context, spans: NerSpan[]): NerSpan[] {
       if (before.kind === 'word' && !ABBREVIATIONS.has(before.lower) && before.text.length > 1) s.t1--;
     }
     while (s.t1 - s.t0 >= 2 && [',', ';', ':'].includes((toks[s.t1 - 1] as Token).text)) s.t1--;
+    if (s.type === 'ORG' && s.t1 - s.t0 >= 3) {
+      let e = s.t1;
+      if ((toks[e - 1] as Token).text === '.') e--;
+      const after = toks[e]?.text === '.' ? e + 1 : e;
+      const next = toks[after];
+      if (
+        ['st', 'ste', 'mt', 'ft'].includes((toks[e - 1] as Token).lower) &&
+        next?.cap &&
+        next.kind === 'word' &&
+        e - 1 > s.t0 + 1
+      ) {
+        const lead = toks[e - 2] as Token;
+        if (lead.lower === 'of' && L.orgKeywords.get(toks[e - 3]?.lower ?? '')?.where === 'head') {
+          let j = after;
+          while (toks[j]?.cap && toks[j]?.kind === 'word' && (toks[j] as Token).sentence === lead.sentence) j++;
+          s.t1 = j;
+          while (k + 1 < spans.length && (spans[k + 1] as NerSpan).t0 < j) k++;
+        } else {
+          e--;
+          if (['of', 'in', 'at', 'from'].includes(lead.lower)) e--;
+          if (e > s.t0) s.t1 = e;
+        }
+      }
+    }
     const prev = out[out.length - 1];
     if (
       prev &&
@@ -205,6 +229,8 @@ const WORDS = [
   'Cross',
   'Polish',
   'Zorblax',
+  'St',
+  'Louis',
   'Mr',
   '.',
   ',',
@@ -295,6 +321,17 @@ describe('random texts and spans', () => {
     ],
     ['He met Zorblax Quentin.', [[2, 5, 'PER']], [[2, 4, 'PER']]],
     ['He met Zorblax Quentin today.', [[2, 4, 'PER']], [[2, 4, 'PER']]],
+    // A name-starting abbreviation ending an organization's span: a company "of St." stops before it ...
+    ['Daniels Pharmaceuticals Inc of St. Petersburg, Fla.', [[0, 6, 'ORG']], [[0, 3, 'ORG']]],
+    // ... a body "of St." takes the place's name in, and the name the model made of its rest.
+    [
+      'The Bank of St. Louis raised rates.',
+      [
+        [1, 4, 'ORG'],
+        [5, 6, 'PER'],
+      ],
+      [[1, 6, 'ORG']],
+    ],
   ])('%s', (text, raw, expected) => {
     const ctx = ctxOf(text);
     const spans = (raw as [number, number, string][]).map(([t0, t1, type]) => ({ t0, t1, type }) as NerSpan);

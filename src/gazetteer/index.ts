@@ -122,6 +122,27 @@ function maybeDemonym(base: BuiltinTable, word: string): boolean {
   return ((demonymBits[a >>> 5]! >>> (a & 31)) & 1) === 1 && ((demonymBits[b >>> 5]! >>> (b & 31)) & 1) === 1;
 }
 
+/** Abbreviated prefixes of place names and what GeoNames writes for them. */
+const PREFIXES: [string, string][] = [
+  ['st. ', 'saint '],
+  ['st ', 'saint '],
+  ['ste. ', 'sainte '],
+  ['ste ', 'sainte '],
+  ['mt. ', 'mount '],
+  ['mt ', 'mount '],
+  ['ft. ', 'fort '],
+  ['ft ', 'fort '],
+  ['pt. ', 'point '],
+];
+
+/** A folded key with its abbreviated prefix spelled out ("st. joseph" → "saint joseph"); null when it has none. */
+function expandPrefix(k: string): string | null {
+  if (k.length < 4 || k.charCodeAt(2) > 0x74 /* past "t": no prefix */) return null;
+  for (const [short, long] of PREFIXES)
+    if (k.startsWith(short) && k.length > short.length) return long + k.slice(short.length);
+  return null;
+}
+
 function userEntry(p: UserPlace, base: BuiltinTable): GazetteerEntry {
   const known = p.geonameId != null ? (base.byId(p.geonameId) ?? undefined) : undefined;
   const e: GazetteerEntry = {
@@ -162,7 +183,12 @@ function makeGazetteer(places: readonly UserPlace[]): Gazetteer {
       const k = fold(surface);
       if (!k) return [];
       const own = places.length ? userIndex(base).get(k) : undefined;
-      const builtin = base.lookup(k);
+      let builtin = base.lookup(k);
+      // "St. Joseph", "Ft. Lauderdale", "Mt. Vernon": GeoNames spells the prefix out ("Saint Joseph").
+      if (!builtin.length) {
+        const long = expandPrefix(k);
+        if (long) builtin = base.lookup(long);
+      }
       if (!own) return builtin;
       const ids = new Set(own.map((e) => e.geonameId).filter((id) => id !== null));
       return [...own, ...builtin.filter((e) => e.geonameId === null || !ids.has(e.geonameId))];

@@ -3,6 +3,7 @@ import { getGazetteer } from '../../gazetteer/index.js';
 import type { Context, EntitiesResult, PlaceCandidate } from '../../pipeline/types.js';
 import type { Organization, Person } from '../../schema.js';
 import type { Candidate } from './candidate.js';
+import { placeEntry } from './lexicon.js';
 
 /**
  * Lower-case ASCII letters and digits, every other run of characters one '-', none at either end ("x" when
@@ -97,6 +98,25 @@ function isDemonym(ctx: Context, text: string): boolean {
   return g.demonym(text) !== null || g.areaDemonym(text) !== null;
 }
 
+/** An abbreviated prefix that starts place names: "St. ", "Mt. ", "Ft. " (four characters before the name). */
+const PLACE_PREFIX = new Set(['St. ', 'Mt. ', 'Ft. ']);
+
+/** The place candidate of a person's span right after a place-name prefix the gazetteer knows it with; else null. */
+function prefixedPlace(ctx: Context, c: Candidate): PlaceCandidate | null {
+  const text = ctx.doc.text;
+  if (c.start < 4 || !PLACE_PREFIX.has(text.slice(c.start - 4, c.start))) return null;
+  const before = text.charCodeAt(c.start - 5);
+  if (c.start > 4 && before !== 32 && before !== 10 && before !== 40 /* ( */) return null;
+  // "Raynola St. Clair": a capitalised word before the prefix makes it a person's name.
+  let w = c.start - 5;
+  while (w > 0 && text.charCodeAt(w - 1) !== 32 && text.charCodeAt(w - 1) !== 10) w--;
+  if (w < c.start - 5 && /\p{Lu}/u.test(text.charAt(w))) return null;
+  const whole = text.slice(c.start - 4, c.end);
+  const e = placeEntry(ctx, whole);
+  if (!e || e.kind === 'other') return null;
+  return { start: c.start - 4, end: c.end, text: whole, rule: `${c.rule}+prefix` };
+}
+
 /** The last word of a county's name ("Henry County", "HENRY COUNTY"). */
 const COUNTY_LAST = / (?:County|COUNTY)$/;
 
@@ -116,6 +136,14 @@ export function finalize(ctx: Context, items: Candidate[]): EntitiesResult {
     // "Sri Lankan", "Palestinians": a name that is wholly a demonym is no person (the places stage reads it as its
     // country, as it reads every demonym). An organization keeps it: "Indians" is also a club.
     if (c.type === 'PER' && c.end - c.start <= MAX_DEMONYM && isDemonym(ctx, c.text)) continue;
+    // "St. Joseph, Mo.": a name right after "St. ", "Mt. " or "Ft. " that the gazetteer knows with it is a place.
+    if (c.type === 'PER') {
+      const p = prefixedPlace(ctx, c);
+      if (p) {
+        placeCandidates.push(p);
+        continue;
+      }
+    }
     if (c.type === 'PER') {
       const k = c.entityKey ?? c.text.toLowerCase();
       const g = per.get(k);

@@ -232,6 +232,11 @@ const CLAUSE_PUNCT = new Set([',', ';', ':']);
  * an organization head keyword takes its "of X" ("Ministry of Health"); a person name continues over a lower-case
  * particle ("João Pereira" + "da Silva").
  */
+/** Abbreviations that begin a place's or saint's name ("St. Petersburg", "Mt. Vernon", "Ft. Worth"). */
+const NAME_PREFIX = new Set(['st', 'ste', 'mt', 'ft']);
+/** Words that lead from an organization's name to a place ("Inc of St. Petersburg"). */
+const PREFIX_LEAD = new Set(['of', 'in', 'at', 'from']);
+
 export function repairSpans(ctx: Context, spans: NerSpan[]): NerSpan[] {
   const toks = ctx.doc.tokens;
   const L = nameLists();
@@ -256,6 +261,31 @@ export function repairSpans(ctx: Context, spans: NerSpan[]): NerSpan[] {
     }
     // A comma, semicolon or colon never ends a name (the model took "Daniel ," of "— Daniel, 45, Tucson").
     while (t1 - t0 >= 2 && CLAUSE_PUNCT.has((toks[t1 - 1] as Token).text)) t1--;
+    // A name-starting abbreviation (St., Mt., Ft.) at the end of an organization's span begins a place's name: "Bank
+    // of St" + ". Louis" takes the place in (a body "of" a place), "Daniels Pharmaceuticals Inc of St." +
+    // "Petersburg" stops before "of St." (a company based there).
+    if (type === 'ORG' && t1 - t0 >= 3) {
+      let e = t1;
+      if ((toks[e - 1] as Token).text === '.') e--;
+      const after = (toks[e] as Token | undefined)?.text === '.' ? e + 1 : e;
+      const next = toks[after];
+      if (NAME_PREFIX.has((toks[e - 1] as Token).lower) && next?.cap && next.kind === 'word' && e - 1 > t0 + 1) {
+        const lead = toks[e - 2] as Token;
+        if (
+          lead.lower === 'of' &&
+          L.orgKeywords.get((toks[e - 3] as Token | undefined)?.lower ?? '')?.where === 'head'
+        ) {
+          let j = after;
+          while (toks[j]?.cap && toks[j]?.kind === 'word' && (toks[j] as Token).sentence === lead.sentence) j++;
+          t1 = j;
+          while (k + 1 < spans.length && (spans[k + 1] as NerSpan).t0 < j) k++;
+        } else {
+          e--;
+          if (PREFIX_LEAD.has(lead.lower)) e--;
+          if (e > t0) t1 = e;
+        }
+      }
+    }
     const p = out.length - 1;
     const prev = out[p];
     if (

@@ -136,8 +136,84 @@ function weightedCount(mentions: readonly Mention[], demonyms?: ReadonlySet<Ment
   return n;
 }
 
+/** A name that starts with a saint's title ("St. Patrick", "St Gregory", "Saint Mary", "Ste. Anne"). */
+const SAINT_PREFIX = /^(?:St\.?|Ste\.?|Saint|Sainte) /;
+
+/** Words of a church's, a school's or a feast's name after a saint's possessive ("St. Mary's High School"). */
+const SAINT_INSTITUTION = new Set([
+  'day',
+  'eve',
+  'church',
+  'cathedral',
+  'chapel',
+  'basilica',
+  'abbey',
+  'priory',
+  'parish',
+  'catholic',
+  'episcopal',
+  'lutheran',
+  'methodist',
+  'presbyterian',
+  'baptist',
+  'orthodox',
+  'united',
+  'school',
+  'academy',
+  'college',
+  'university',
+  'high',
+  'elementary',
+  'primary',
+  'preparatory',
+  'hospital',
+  'medical',
+  'cemetery',
+  'hall',
+  'home',
+  'surgery',
+]);
+
+/** True when one of the (up to four) capitalised words after `from` names a saint's institution or feast. */
+function saintsInstitution(text: string, from: number): boolean {
+  let at = from;
+  for (let n = 0; n < 4; n++) {
+    while (text.charCodeAt(at) === 32) at++;
+    let end = at;
+    while (end < text.length && /\p{L}/u.test(text.charAt(end))) end++;
+    if (end === at || !/\p{Lu}/u.test(text.charAt(at))) return false;
+    if (SAINT_INSTITUTION.has(text.slice(at, end).toLowerCase())) return true;
+    at = end;
+  }
+  return false;
+}
+
+/** True when "'s" or "\u2019s" follows `end` as a word ending ("St. Patrick's Day"). */
+function isPossessiveAfter(text: string, end: number): boolean {
+  const q = text.charCodeAt(end);
+  return (q === 39 || q === 0x2019) && text.charCodeAt(end + 1) === 115 && !/[\p{L}\p{N}]/u.test(text.charAt(end + 2));
+}
+
 /** "St", "Mt", "Ft" right before ". Name": the abbreviation of Saint, Mount, Fort starting a longer name. */
 const PREFIX = /^(?:st|ste|mt|ft|pt)$/i;
+
+/**
+ * Widens a candidate over an abbreviated prefix the name tagger left out ("St. " of "St. Petersburg", "Mt. " of
+ * "Mt. Vernon") when the gazetteer knows the whole name. Works in place on a start-sorted, non-overlapping list.
+ */
+function widenToPrefix(g: Gazetteer, text: string, cands: PlaceCandidate[]): void {
+  for (let i = 0; i < cands.length; i++) {
+    const c = cands[i] as PlaceCandidate;
+    if (c.start < 4 || text.charCodeAt(c.start - 1) !== 32 || text.charCodeAt(c.start - 2) !== 46 /* . */) continue;
+    const s = text.charCodeAt(c.start - 5) === 32 || c.start === 4 ? c.start - 4 : c.start - 5;
+    if (!PREFIX.test(text.slice(s, c.start - 2))) continue;
+    if (s > 0 && /[\p{L}\p{N}]/u.test(text.charAt(s - 1))) continue;
+    if ((cands[i - 1]?.end ?? -1) > s) continue;
+    const whole = text.slice(s, c.end);
+    if (!entriesFor(g, whole).some((e) => fold(e.name) === fold(whole) || e.kind !== 'other')) continue;
+    cands[i] = { ...c, start: s, text: whole, rule: `${c.rule}+prefix` };
+  }
+}
 
 /**
  * Joins a candidate that is only an abbreviated prefix ("St" of "St. Petersburg", "Mt" of "Mt. Pleasant") with the
@@ -514,6 +590,7 @@ export function resolvePlaces(ctx: Context, cands: readonly PlaceCandidate[], ga
     last = c;
   }
   mergeAbbreviatedPrefixes(text, inScope);
+  widenToPrefix(g, text, inScope);
   mergeInitials(g, text, inScope);
   for (let i = 0; i < inScope.length; i++) {
     const c = inScope[i] as PlaceCandidate;
@@ -612,6 +689,9 @@ export function resolvePlaces(ctx: Context, cands: readonly PlaceCandidate[], ga
       !commonWordHasCue(ctx, c, q !== null, STRICT_LOCATIVE)
     )
       continue;
+    // A saint's name with a possessive is a church's, a school's or a feast's ("St. Michael's Catholic School", "St.
+    // Patrick's Day"), not a place called after the saint.
+    if (SAINT_PREFIX.test(c.text) && isPossessiveAfter(text, c.end) && saintsInstitution(text, c.end + 2)) continue;
     // An all-capital word naming only small towns ("COCOA", "GILLETTE" in a headline) is a company or a
     // commodity far more often than a town; it needs a qualifier or a locative cue.
     if (entries.length && isSmallTownCaps(c, entries) && !commonWordHasCue(ctx, c, q !== null)) continue;
