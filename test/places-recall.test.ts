@@ -46,6 +46,11 @@ describe('organization-typed names that are places (nested.ts senseOfOrg)', () =
     ],
     // Minnesota's party designation names the member's home town.
     ['House Majority Leader Tony Sertich, DFL-Chisholm, brought a motion to the floor.', 'Chisholm=Chisholm/US', 1],
+    // A natural feature's name, typed as an organization: a place without coordinates when the gazetteer lacks it.
+    ['The Weather Service said the Red River will crest at 40 feet on Friday.', 'Red River=Red River/null', 1],
+    ['Volunteers will clear trash from the Kanawha River on Saturday.', 'Kanawha River=Kanawha River/null', 1],
+    // "a Springfield official": a word of residence or office after the name.
+    ['The grant came from unspent bond money, a Springfield official said.', 'Springfield=Springfield/US', 1],
     // A news story with a team and a season in it is no sports report.
     [
       'The Knoxville council met on Tuesday. Knoxville officials said the fire season starts early and the team of inspectors is ready.',
@@ -67,6 +72,9 @@ describe('organization-typed names that are places (nested.ts senseOfOrg)', () =
     ['Bands including Queens of the Stone Age played at the festival on Saturday.', 'Queens'],
     ['Tom Hamilton spoke at the meeting. Hamilton said the plan would work.', 'Hamilton'],
     ["Safety was stressed before St. Mary's Day. St. Mary's students are dropped off first.", 'St. Mary'],
+    // A feature word inside an organization's name.
+    ['Lake Forest College won the title game on Saturday.', 'Lake Forest College'],
+    ['The Red River Valley Authority approved the budget.', 'Red River'],
   ];
   it.each(falsePositives)('%s: no place %s', (text, name) => {
     expect(placeMentions(text).some((x) => x.startsWith(`${name}=`))).toBe(false);

@@ -370,6 +370,41 @@ function typedAsOrg(g: Gazetteer, text: string, start: number, end: number): boo
   return !!q && (q.kind === 'region' || q.kind === 'country') && top.countryCode === q.countryCode;
 }
 
+/** The last word of a natural feature's name ("Red River", "Puget Sound", "Boston Harbor"). */
+const FEATURE_LAST = new Set([
+  'River',
+  'Creek',
+  'Lake',
+  'Harbor',
+  'Harbour',
+  'Sound',
+  'Canyon',
+  'Falls',
+  'Mountains',
+  'Peninsula',
+  'Bayou',
+  'Reservoir',
+  'Glacier',
+  'Estuary',
+]);
+/** The first word of a natural feature's name ("River Lune", "Lake Lanier", "Mount Hood"). */
+const FEATURE_FIRST = new Set(['River', 'Lake', 'Mount', 'Mt.']);
+
+/**
+ * True when an organization-typed name is a natural feature's by its form: two to four capitalised words, the last
+ * a feature word ("Kanawha River", "Puget Sound") or the first "River"/"Lake"/"Mount" ("River Moy"), and no word of an
+ * organization's name ("Red River Authority", "Lake Forest College" end otherwise; "River Valley Bank" has "Bank").
+ */
+function featureName(name: string): boolean {
+  if (name.length > 40) return false;
+  const words = name.split(' ');
+  if (words.length < 2 || words.length > 4) return false;
+  if (!words.every((w) => /^\p{Lu}[\p{Ll}.'\u2019]+$/u.test(w))) return false;
+  const keywords = nameLists().orgKeywords;
+  if (words.some((w) => keywords.has(w.toLowerCase()) && !FEATURE_LAST.has(w) && !FEATURE_FIRST.has(w))) return false;
+  return FEATURE_LAST.has(words[words.length - 1] as string) || FEATURE_FIRST.has(words[0] as string);
+}
+
 /**
  * A match score ("2-1", "3 - 0") near a name on its line: the name is a club in a match report ("lost 3-1 to
  * Cesena", "the 1-0 defeat at Chelsea"), not the town ("in Gainesville").
@@ -491,7 +526,7 @@ const COUNTY_FORM = / (?:County|Parish|Borough)$/i;
 const CUE_BEFORE = /(?:, (?:\d{1,3}, )?of|\b(?:downtown|nearby|unincorporated|suburban)) $/i;
 /** Words after a name that make it a place: "an Elkhart man", "Hamilton women", "Torrington firefighters". */
 const CUE_AFTER =
-  /^(?:['\u2019]s)? (?:man|woman|men|women|resident|residents|native|natives|teen|teens|teenager|couple|family|families|homeowners|firefighters|police|officials|voters|neighborhood|neighborhoods|area|downtown|city limits)\b/;
+  /^(?:['\u2019]s)? (?:man|woman|men|women|resident|residents|native|natives|teen|teens|teenager|couple|family|families|homeowners|firefighters|police|official|officials|educator|educators|voters|neighborhood|neighborhoods|area|downtown|city limits)\b/;
 
 function senseOfOrg(
   g: Gazetteer,
@@ -624,6 +659,14 @@ export function orgPlaceCandidates(ctx: Context): PlaceCandidate[] {
       if (o.kind === 'other' && typedAsOrg(g, text, m.start, m.end)) {
         out.push({ start: m.start, end: m.end, text: m.text, rule: 'org-typed' });
         continue;
+      }
+      // "Red River", "Boston Harbor", "River Lune": a natural feature's name the tagger typed as an organization.
+      if (o.kind === 'other' && featureName(m.text)) {
+        sports ??= sportsStory(ctx);
+        if (!sports) {
+          out.push({ start: m.start, end: m.end, text: m.text, rule: 'org-feature', kindHint: 'feature' });
+          continue;
+        }
       }
       let r = names.get(m.text);
       if (!r) {
