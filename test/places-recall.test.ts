@@ -110,6 +110,16 @@ describe('person-typed names that are towns by their context (nested.ts personPl
   });
 });
 
+describe('"U.S." the tagger leaves untyped (lexical.ts dottedCountryCandidates)', () => {
+  it.each([
+    'Ohio may lose one of its seats in the U.S. House of Representatives, according to estimates.',
+    'About 10 percent are black, according to U.S. Census estimates for 2007.',
+    'The quake struck overnight, according to the U.S. Geological Survey.',
+  ])('%s', (text) => {
+    expect(placeMentions(text)).toContain('U.S.=United States/US');
+  });
+});
+
 describe('country names the tagger leaves out (lexical.ts countryNameCandidates)', () => {
   it('finds a country the tagger does not list', () => {
     const got = placeMentions(
@@ -122,6 +132,8 @@ describe('country names the tagger leaves out (lexical.ts countryNameCandidates)
     // Inside a longer capitalised name: the tagger's to type.
     ['The Philippines Department of Agriculture confirmed the findings.', 'Philippines'],
     // A demonym is a mention of its country, never a place of its own name (test/places-demonyms.test.ts).
+    // "U.S." inside an organization the tagger typed stays the organization's (dottedCountryCandidates).
+    ['We will keep working with the U.S. Department of Education, she said.', 'U.S.'],
   ];
   it.each(falsePositives)('%s: no place %s', (text, name) => {
     expect(placeMentions(text).some((x) => x.startsWith(`${name}=`))).toBe(false);

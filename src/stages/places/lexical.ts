@@ -353,6 +353,30 @@ export function countryNameCandidates(ctx: Context): PlaceCandidate[] {
   return out;
 }
 
+/** Dotted abbreviations of country names: unambiguous, unlike "US" (the pronoun in a capitals headline). */
+const DOTTED_COUNTRY = new Set(['U.S.', 'U.S.A.', 'U.K.']);
+
+/**
+ * "U.S." the name tagger left untyped, alone or at the head of a name it did not type as a person or an
+ * organization ("the U.S. House of Representatives", "U.S. Census estimates", "the U.S. Geological Survey": a
+ * nationality-like MISC span): the country (rule 'dotted-country'). Inside a typed organization ("U.S. Department of
+ * Education") it stays the organization's (CoNLL-style; `placesInNames`).
+ */
+export function dottedCountryCandidates(ctx: Context): PlaceCandidate[] {
+  const toks = ctx.doc.tokens;
+  let taken: Uint8Array | null = null;
+  const out: PlaceCandidate[] = [];
+  for (const t of toks) {
+    if (t.kind !== 'word' || t.text.length < 4 || t.text.charCodeAt(1) !== 46 /* . */ || !DOTTED_COUNTRY.has(t.text))
+      continue;
+    taken ??= takenMask(ctx);
+    let free = true;
+    for (let k = t.start; k < t.end && free; k++) free = taken[k] === 0;
+    if (free) out.push({ start: t.start, end: t.end, text: t.text, rule: 'dotted-country' });
+  }
+  return out;
+}
+
 const PERSON_WORDS = new WeakMap<Context, Set<string>>();
 
 /**
