@@ -221,6 +221,10 @@ describe('places stage: false positives', () => {
     ['Nice work, the chief said.', 'Nice'],
     ['March was cold, and so was April.', 'March'],
     ['Orange juice prices rose.', 'Orange'],
+    // Names of people, parties and religion that are also towns (Obama, Japan; Liberal, Kansas; God, Hungary).
+    ['The policies of the Obama administration are heading left.', 'Obama'],
+    ['Business leaders liked parts of the Liberal budget.', 'Liberal'],
+    ["I'm talking the honest God truth.", 'God'],
   ])('%s: %s is not resolved without a cue', (text, name) => {
     expect(run(text, [name]).places).toEqual([]);
   });
@@ -230,8 +234,9 @@ describe('places stage: false positives', () => {
     ['The storm hit Mobile, Alabama, on Monday.', 'Mobile', 'US'],
     ['She lives in Bath with her sister.', 'Bath', 'GB'],
     ['The festival in Nice drew crowds.', 'Nice', 'FR'],
+    ['The meeting was held in Liberal, Kansas, on Monday.', 'Liberal', 'US'],
   ])('%s: %s is resolved with a cue', (text, name, cc) => {
-    const p = run(text, [name, 'London', 'Alabama']).places.find((x) => x.mentions[0]?.text === name);
+    const p = run(text, [name, 'London', 'Alabama', 'Kansas']).places.find((x) => x.mentions[0]?.text === name);
     expect(p?.countryCode).toBe(cc);
   });
 
