@@ -28,6 +28,9 @@ const TABLE: Row[] = [
     { inferred: false },
   ],
   ['The treaty was signed on 10 July 2023 in Vilnius.', '10 July 2023', '2023-07-10', 'day'],
+  // A weekday before a calendar day names that day: one mention, the calendar day's value (refiners/weekday-date.ts).
+  ['The vote is set for Saturday, Aug. 26, officials said.', 'Saturday, Aug. 26', '2023-08-26', 'day'],
+  ['The talks opened Monday July 3 in Geneva.', 'Monday July 3', '2023-07-03', 'day'],
   ['The file is dated 2023-07-10 in the archive.', '2023-07-10', '2023-07-10', 'day'],
   ['The festival runs July 3–5 in the old town.', 'July 3–5', '2023-07-03', 'day', { endValue: '2023-07-05' }],
   ['Talks were held 3–5 July in Geneva.', '3–5 July', '2023-07-03', 'day', { endValue: '2023-07-05' }],
@@ -358,6 +361,16 @@ const FALSE_POSITIVES: [text: string, notDate?: string][] = [
   ['The morning was cold and the evening warm.'],
   ['Their last night together was spent in the city.'],
 ];
+
+describe('dates: a weekday and a calendar day apart', () => {
+  it('stay two mentions across a sentence end or a word between them', () => {
+    expect(dates('He left on Friday. Aug. 25 was the deadline.').dates.map((d) => d.text)).toEqual([
+      'Friday',
+      'Aug. 25',
+    ]);
+    expect(dates('He left on Friday and returned Aug. 25.').dates.map((d) => d.text)).toEqual(['Friday', 'Aug. 25']);
+  });
+});
 
 describe('dates: false positives', () => {
   it.each(FALSE_POSITIVES)('%s', (text, notDate) => {

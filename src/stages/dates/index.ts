@@ -24,6 +24,7 @@ import { anchor } from './refiners/anchor.js';
 import { dropOverlaps } from './refiners/drop-overlaps.js';
 import { partOfDayRefiner } from './refiners/part-of-day.js';
 import { requireReference } from './refiners/require-reference.js';
+import { weekdayDate } from './refiners/weekday-date.js';
 import { weekOf } from './refiners/week-of.js';
 import { widenModifiers } from './refiners/widen-modifiers.js';
 import type { DateCandidate } from './types.js';
@@ -56,7 +57,7 @@ export const datesStage: Stage<'dates', DateCandidate> = {
     holiday,
     partOfDay,
   ],
-  refiners: [widenModifiers, partOfDayRefiner, dropOverlaps, weekOf, anchor, requireReference],
+  refiners: [widenModifiers, partOfDayRefiner, dropOverlaps, weekdayDate, weekOf, anchor, requireReference],
   finalize(ctx: Context, items: DateCandidate[]): DateMention[] {
     return items.map((c) => ({
       start: c.start,
