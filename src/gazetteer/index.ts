@@ -38,6 +38,11 @@ export interface Gazetteer {
    */
   areaDemonym(word: string): GazetteerEntry | null;
   /**
+   * One look-up for both kinds of demonym: the country's ISO code ("RU"), or the area's entry (Europe for
+   * "European"); null when the word is neither.
+   */
+  anyDemonym(word: string): string | GazetteerEntry | null;
+  /**
    * The folded names of every country entry (built-in, and the user's places of kind country): a name whose best
    * reading is a country of that very name is in it, so a name not in it needs no look-up for that question.
    */
@@ -160,6 +165,8 @@ function userEntry(p: UserPlace, base: BuiltinTable): GazetteerEntry {
 
 function makeGazetteer(places: readonly UserPlace[]): Gazetteer {
   let user: Map<string, GazetteerEntry[]> | null = null;
+  /** The entry an area demonym names, per area name (a few dozen at most). */
+  const areaPlaces = new Map<string, GazetteerEntry | null>();
   let countryNames: Set<string> | null = null;
   const userIndex = (base: BuiltinTable): Map<string, GazetteerEntry[]> => {
     if (user) return user;
@@ -203,13 +210,25 @@ function makeGazetteer(places: readonly UserPlace[]): Gazetteer {
       return base.demonyms.get(fold(word)) ?? null;
     },
     areaDemonym(word) {
+      const d = this.anyDemonym(word);
+      return d !== null && typeof d !== 'string' ? d : null;
+    },
+    anyDemonym(word) {
       if (typeof word !== 'string') return null;
       const base = loadBuiltins();
       if (!maybeDemonym(base, word)) return null;
-      const name = base.areaDemonyms.get(fold(word));
+      const k = fold(word);
+      const code = base.demonyms.get(k);
+      if (code !== undefined) return code;
+      const name = base.areaDemonyms.get(k);
       if (name === undefined) return null;
-      const k = fold(name);
-      return this.lookup(name).find((e) => fold(e.name) === k) ?? null;
+      let e = areaPlaces.get(name);
+      if (e === undefined) {
+        const n = fold(name);
+        e = this.lookup(name).find((x) => fold(x.name) === n) ?? null;
+        areaPlaces.set(name, e);
+      }
+      return e;
     },
     country(code) {
       if (typeof code !== 'string') return null;

@@ -24,8 +24,8 @@ import { anchor } from './refiners/anchor.js';
 import { dropOverlaps } from './refiners/drop-overlaps.js';
 import { partOfDayRefiner } from './refiners/part-of-day.js';
 import { requireReference } from './refiners/require-reference.js';
-import { weekdayDate } from './refiners/weekday-date.js';
 import { weekOf } from './refiners/week-of.js';
+import { weekdayDate } from './refiners/weekday-date.js';
 import { widenModifiers } from './refiners/widen-modifiers.js';
 import type { DateCandidate } from './types.js';
 

@@ -94,8 +94,7 @@ const MAX_DEMONYM = 24;
 
 /** True when the whole span is a demonym or nationality adjective ("Sri Lankan", "Israelis", "South Ossetian"). */
 function isDemonym(ctx: Context, text: string): boolean {
-  const g = getGazetteer(ctx.config);
-  return g.demonym(text) !== null || g.areaDemonym(text) !== null;
+  return getGazetteer(ctx.config).anyDemonym(text) !== null;
 }
 
 /** An abbreviated prefix that starts place names: "St. ", "Mt. ", "Ft. " (four characters before the name). */

@@ -41,39 +41,35 @@ export function scanDemonyms(
     }
     return false;
   };
+  // A hit of either kind: a country's code goes to `out`, an area's entry to `areas`.
+  const push = (start: number, end: number, d: string | GazetteerEntry) => {
+    if (isLanguage(start, end)) return;
+    if (typeof d === 'string') out.push({ start, end, code: d });
+    else areas?.push({ start, end, place: d });
+  };
   for (let i = 0; i < toks.length; i++) {
     const t = toks[i];
-    if (t?.kind !== 'word' || covered(t.start) || !ctx.inScope(t.start)) continue;
+    if (t?.kind !== 'word') continue;
     if (!t.cap) {
       // "anti-Russian", "pro-Western": a capitalised part after a lower-case prefix.
-      if (t.text.includes('-')) hyphenParts(t.text, t.start, gaz, covered, isLanguage, out);
+      if (t.text.includes('-') && !covered(t.start) && ctx.inScope(t.start))
+        hyphenParts(t.text, t.start, gaz, covered, isLanguage, out);
       continue;
     }
+    if (covered(t.start) || !ctx.inScope(t.start)) continue;
     const next = toks[i + 1];
     if (next && next.kind === 'word' && next.cap && next.start === t.end + 1 && next.sentence === t.sentence) {
-      const two = `${t.text} ${next.text}`;
-      const code2 = gaz.demonym(two);
-      if (code2) {
-        if (!isLanguage(t.start, next.end)) out.push({ start: t.start, end: next.end, code: code2 });
-        i++;
-        continue;
-      }
-      // "Latin American", "South Ossetian": an area's, and not the "American" of the United States.
-      const area2 = gaz.areaDemonym(two);
-      if (area2) {
-        if (!isLanguage(t.start, next.end)) areas?.push({ start: t.start, end: next.end, place: area2 });
+      // "Sri Lankan", "Latin American", "South Ossetian": one demonym (and not the "American" of the United States).
+      const d2 = gaz.anyDemonym(`${t.text} ${next.text}`);
+      if (d2 !== null) {
+        push(t.start, next.end, d2);
         i++;
         continue;
       }
     }
-    const code = gaz.demonym(t.text);
-    if (code) {
-      if (!isLanguage(t.start, t.end)) out.push({ start: t.start, end: t.end, code });
-    } else if (t.text.includes('-')) hyphenParts(t.text, t.start, gaz, covered, isLanguage, out);
-    else if (areas) {
-      const area = gaz.areaDemonym(t.text);
-      if (area && !isLanguage(t.start, t.end)) areas.push({ start: t.start, end: t.end, place: area });
-    }
+    const d = gaz.anyDemonym(t.text);
+    if (d !== null) push(t.start, t.end, d);
+    else if (t.text.includes('-')) hyphenParts(t.text, t.start, gaz, covered, isLanguage, out);
   }
   return out;
 }
