@@ -72,6 +72,8 @@ describe('demonyms that are no place mention (false positives)', () => {
     ['It was a game of Russian roulette.', 'a set phrase'],
     ['The Canadian dollar rose against the yen.', 'a currency'],
     ['The bond pays 37 million Swiss francs.', 'a currency'],
+    // An indigenous people.
+    ['The mounds were built by Native Americans centuries ago.', 'a people'],
   ];
   it.each(rows)('%s (%s)', (text) => {
     expect(mentions(text)).toEqual([]);

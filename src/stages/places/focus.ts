@@ -68,6 +68,8 @@ export function scanDemonyms(
       }
     }
     const d = gaz.anyDemonym(t.text);
+    // "Native Americans", "Native Hawaiian": an indigenous people, not the country or the state.
+    if (d !== null && toks[i - 1]?.lower === 'native' && toks[i - 1]?.cap && toks[i - 1]?.end === t.start - 1) continue;
     if (d !== null) push(t.start, t.end, d);
     else if (t.text.includes('-')) hyphenParts(t.text, t.start, gaz, covered, isLanguage, out);
   }
