@@ -44,9 +44,9 @@ export const TagOptionsSchema = z.strictObject({
    */
   placesInNames: z.boolean().optional(),
   /**
-   * Demonyms and nationality adjectives as mentions of their country ("Russian troops" → a mention of Russia, "Sri
-   * Lankan government" → Sri Lanka), as the geoparsing corpora LGL and GeoWebNews annotate them. Default true. Not
-   * a demonym inside a person's or organization's name ("Russian Foreign Ministry"), nor one naming a language ("in
+   * Demonyms and nationality adjectives as mentions of their country ("Russian troops": a mention of Russia; "Sri
+   * Lankan government": Sri Lanka), as the geoparsing corpora LGL and GeoWebNews annotate them. Default true. Not
+   * a demonym inside a person's or organization's name the tagger typed ("Indian Army"), nor one naming a language ("in
    * French", "English-language"). false: demonyms only feed `focus` and a person's `nationality`
    * (docs/decisions.md, "Demonyms are place mentions").
    */
