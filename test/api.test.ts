@@ -53,6 +53,7 @@ describe('tagArticle: bad input', () => {
     ['an invalid Date', { publishedAt: new Date('nope') }, 'options.publishedAt'],
     ['a bad stage', { include: ['people', 'weather'] }, 'options.include.1'],
     ['a negative maxLength', { maxLength: -1 }, 'options.maxLength'],
+    ['a non-boolean demonymPlaces', { demonymPlaces: 'yes' }, 'options.demonymPlaces'],
   ];
   for (const [name, options, path] of badOptions) {
     it(`throws InvalidOptionsError naming ${path} for ${name}`, () => {

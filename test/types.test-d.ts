@@ -31,6 +31,7 @@ test('public types are the schema types', () => {
 test('options are typed', () => {
   expectTypeOf<TagOptions['dateOrder']>().toEqualTypeOf<'MDY' | 'DMY' | 'auto' | undefined>();
   expectTypeOf<TagOptions['publishedAt']>().toEqualTypeOf<string | Date | null | undefined>();
+  expectTypeOf<TagOptions['demonymPlaces']>().toEqualTypeOf<boolean | undefined>();
   // @ts-expect-error: an unknown stage name is a type error
   tagArticle('x', { include: ['weather'] });
 });
