@@ -18,6 +18,7 @@ describe('a place name after an abbreviated prefix', () => {
   it.each([
     ['Daniels Pharmaceuticals Inc of St. Petersburg, Fla., was sold on Friday.', ['St. Petersburg=US', 'Fla.=US']],
     ['Shares of Midwest Grain Inc of St. Joseph, Mo., rose.', ['St. Joseph=US']],
+    ['In St. Joseph, officials said the plant would close.', ['St. Joseph=US']],
     // GeoNames spells the prefix out ("Fort Lauderdale", "Mount Vernon"): the gazetteer reads the short form.
     ['He moved to Ft. Lauderdale and then to Mt. Vernon, N.Y.', ['Ft. Lauderdale=US', 'Mt. Vernon=US', 'N.Y.=US']],
   ])('%s', (text, want) => {

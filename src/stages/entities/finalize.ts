@@ -3,7 +3,7 @@ import { getGazetteer } from '../../gazetteer/index.js';
 import type { Context, EntitiesResult, PlaceCandidate } from '../../pipeline/types.js';
 import type { Organization, Person } from '../../schema.js';
 import type { Candidate } from './candidate.js';
-import { placeEntry } from './lexicon.js';
+import { isCommonWord, placeEntry } from './lexicon.js';
 
 /**
  * Lower-case ASCII letters and digits, every other run of characters one '-', none at either end ("x" when
@@ -106,10 +106,11 @@ function prefixedPlace(ctx: Context, c: Candidate): PlaceCandidate | null {
   if (c.start < 4 || !PLACE_PREFIX.has(text.slice(c.start - 4, c.start))) return null;
   const before = text.charCodeAt(c.start - 5);
   if (c.start > 4 && before !== 32 && before !== 10 && before !== 40 /* ( */) return null;
-  // "Raynola St. Clair": a capitalised word before the prefix makes it a person's name.
+  // "Raynola St. Clair": a capitalised word before the prefix makes it a person's name ("In St. Joseph" does not).
   let w = c.start - 5;
   while (w > 0 && text.charCodeAt(w - 1) !== 32 && text.charCodeAt(w - 1) !== 10) w--;
-  if (w < c.start - 5 && /\p{Lu}/u.test(text.charAt(w))) return null;
+  const prev = text.slice(w, c.start - 5);
+  if (prev && /\p{Lu}/u.test(prev.charAt(0)) && !isCommonWord(prev.toLowerCase())) return null;
   const whole = text.slice(c.start - 4, c.end);
   const e = placeEntry(ctx, whole);
   if (!e || e.kind === 'other') return null;

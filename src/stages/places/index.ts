@@ -195,6 +195,8 @@ function isPossessiveAfter(text: string, end: number): boolean {
   return (q === 39 || q === 0x2019) && text.charCodeAt(end + 1) === 115 && !/[\p{L}\p{N}]/u.test(text.charAt(end + 2));
 }
 
+const isAsciiLetterCode = (c: number) => (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+
 /** "St", "Mt", "Ft" right before ". Name": the abbreviation of Saint, Mount, Fort starting a longer name. */
 const PREFIX = /^(?:st|ste|mt|ft|pt)$/i;
 
@@ -206,7 +208,8 @@ function widenToPrefix(g: Gazetteer, text: string, cands: PlaceCandidate[]): voi
   for (let i = 0; i < cands.length; i++) {
     const c = cands[i] as PlaceCandidate;
     if (c.start < 4 || text.charCodeAt(c.start - 1) !== 32 || text.charCodeAt(c.start - 2) !== 46 /* . */) continue;
-    const s = text.charCodeAt(c.start - 5) === 32 || c.start === 4 ? c.start - 4 : c.start - 5;
+    // "St. " or "Ste. ": a three-letter prefix when a letter comes five characters back.
+    const s = c.start > 4 && isAsciiLetterCode(text.charCodeAt(c.start - 5)) ? c.start - 5 : c.start - 4;
     if (!PREFIX.test(text.slice(s, c.start - 2))) continue;
     if (s > 0 && /[\p{L}\p{N}]/u.test(text.charAt(s - 1))) continue;
     if ((cands[i - 1]?.end ?? -1) > s) continue;
