@@ -35,7 +35,10 @@ export function scanDemonyms(
   // The end of the last demonym read as a language: "in French and German" makes both languages.
   let language = -1;
   const isLanguage = (start: number, end: number) => {
-    if (languageUse(text, start, end) || (language >= 0 && LIST_JOINS.has(text.slice(language, start)))) {
+    if (
+      languageUse(text, start, end) ||
+      (language >= 0 && start - language <= LIST_JOIN_MAX && LIST_JOINS.has(text.slice(language, start)))
+    ) {
       language = end;
       return true;
     }
@@ -78,6 +81,8 @@ export function scanDemonyms(
 
 /** What joins two languages of a list: "French and German", "French, German". */
 const LIST_JOINS = new Set([' and ', ' or ', ', ', ' and some ', ' and a little ']);
+/** The longest of LIST_JOINS: a longer gap is no join (and is never sliced: a text of many demonyms stays linear). */
+const LIST_JOIN_MAX = 14;
 
 /**
  * The demonyms among a hyphenated word's parts: "Israeli-Egyptian peace", "Russian-American crew", "anti-Russian",
