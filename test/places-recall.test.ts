@@ -110,6 +110,14 @@ describe('person-typed names that are towns by their context (nested.ts personPl
   });
 });
 
+describe('a place before a season or an outbreak stays a place', () => {
+  it('The United States flu season started early this year.', () => {
+    expect(placeMentions('The United States flu season started early this year.')).toContain(
+      'United States=United States/US',
+    );
+  });
+});
+
 describe('"U.S." the tagger leaves untyped (lexical.ts dottedCountryCandidates)', () => {
   it.each([
     'Ohio may lose one of its seats in the U.S. House of Representatives, according to estimates.',
@@ -132,6 +140,11 @@ describe('country names the tagger leaves out (lexical.ts countryNameCandidates)
     // Inside a longer capitalised name: the tagger's to type.
     ['The Philippines Department of Agriculture confirmed the findings.', 'Philippines'],
     // A demonym is a mention of its country, never a place of its own name (test/places-demonyms.test.ts).
+    // A disease named after a place, and pathogens the tagger may type as places.
+    ['Three horses in the county tested positive for West Nile virus this week.', 'West Nile'],
+    ['Cases of Lyme disease rose again in the state last summer.', 'Lyme'],
+    ['Tests for Ebola on the remains were negative, officials said.', 'Ebola'],
+    ['Salmonella was found in eggs from two farms, officials said.', 'Salmonella'],
     // "U.S." inside an organization the tagger typed stays the organization's (dottedCountryCandidates).
     ['We will keep working with the U.S. Department of Education, she said.', 'U.S.'],
   ];

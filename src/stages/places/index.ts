@@ -137,6 +137,29 @@ function weightedCount(mentions: readonly Mention[], demonyms?: ReadonlySet<Ment
   return n;
 }
 
+/** Words after a place's name that make the whole a disease's name ("West Nile virus", "Lassa fever"). */
+const DISEASE_WORDS = new Set(['virus', 'viruses', 'fever', 'disease', 'encephalitis', 'bacterium', 'bacteria']);
+/** Pathogens the name tagger may type as places, folded ("Ebola" is also a river, "Zika" a forest). */
+const PATHOGENS = new Set([
+  'ebola',
+  'salmonella',
+  'zika',
+  'listeria',
+  'chikungunya',
+  'e. coli',
+  'lassa',
+  'nipah',
+  'hendra',
+]);
+
+/** True when a disease word follows `end` ("West Nile virus", "Lyme disease"). */
+function diseaseAfter(text: string, end: number): boolean {
+  if (text.charCodeAt(end) !== 32) return false;
+  let e = end + 1;
+  while (e < text.length && e < end + 14 && isAsciiLetterCode(text.charCodeAt(e))) e++;
+  return e > end + 1 && DISEASE_WORDS.has(text.slice(end + 1, e).toLowerCase());
+}
+
 /** A name that starts with a saint's title ("St. Patrick", "St Gregory", "Saint Mary", "Ste. Anne"). */
 const SAINT_PREFIX = /^(?:St\.?|Ste\.?|Saint|Sainte) /;
 
@@ -699,6 +722,8 @@ export function resolvePlaces(ctx: Context, cands: readonly PlaceCandidate[], ga
     // An all-capital word naming only small towns ("COCOA", "GILLETTE" in a headline) is a company or a
     // commodity far more often than a town; it needs a qualifier or a locative cue.
     if (entries.length && isSmallTownCaps(c, entries) && !commonWordHasCue(ctx, c, q !== null)) continue;
+    // "West Nile virus", "Lyme disease", "Rift Valley fever", "Ebola": a disease named after a place, not the place.
+    if (!c.kindHint && (diseaseAfter(text, c.end) || (!entries.length && PATHOGENS.has(keyOf.get(c) ?? '')))) continue;
     resolved.push({ cand: c, entries, entry: null });
   }
 
