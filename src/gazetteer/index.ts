@@ -8,6 +8,7 @@ import type { ResolvedConfig, UserPlace } from '../config.js';
 import type { PlaceKind } from '../schema.js';
 import { type BuiltinTable, loadBuiltins } from './builtin.js';
 import { fold } from './fold.js';
+import { expandPrefix } from './prefix.js';
 
 export { fold } from './fold.js';
 
@@ -33,13 +34,8 @@ export interface Gazetteer {
   /** The ISO 3166-1 alpha-2 code of a demonym or nationality adjective ("Russian" → "RU"); null otherwise. */
   demonym(word: string): string | null;
   /**
-   * The place a demonym of a continent, region or city names ("European" → Europe, "Texan" → Texas, "Muscovite" →
-   * Moscow); null otherwise (and for a country's demonym: see `demonym`).
-   */
-  areaDemonym(word: string): GazetteerEntry | null;
-  /**
-   * One look-up for both kinds of demonym: the country's ISO code ("RU"), or the area's entry (Europe for
-   * "European"); null when the word is neither.
+   * One look-up for both kinds of demonym: the country's ISO code ("RU"), or the entry of the continent, region or
+   * city an area's demonym names ("European" → Europe, "Texan" → Texas, "Muscovite" → Moscow); null otherwise.
    */
   anyDemonym(word: string): string | GazetteerEntry | null;
   /**
@@ -127,27 +123,6 @@ function maybeDemonym(base: BuiltinTable, word: string): boolean {
   return ((demonymBits[a >>> 5]! >>> (a & 31)) & 1) === 1 && ((demonymBits[b >>> 5]! >>> (b & 31)) & 1) === 1;
 }
 
-/** Abbreviated prefixes of place names and what GeoNames writes for them. */
-const PREFIXES: [string, string][] = [
-  ['st. ', 'saint '],
-  ['st ', 'saint '],
-  ['ste. ', 'sainte '],
-  ['ste ', 'sainte '],
-  ['mt. ', 'mount '],
-  ['mt ', 'mount '],
-  ['ft. ', 'fort '],
-  ['ft ', 'fort '],
-  ['pt. ', 'point '],
-];
-
-/** A folded key with its abbreviated prefix spelled out ("st. joseph" → "saint joseph"); null when it has none. */
-function expandPrefix(k: string): string | null {
-  if (k.length < 4 || k.charCodeAt(2) > 0x74 /* past "t": no prefix */) return null;
-  for (const [short, long] of PREFIXES)
-    if (k.startsWith(short) && k.length > short.length) return long + k.slice(short.length);
-  return null;
-}
-
 function userEntry(p: UserPlace, base: BuiltinTable): GazetteerEntry {
   const known = p.geonameId != null ? (base.byId(p.geonameId) ?? undefined) : undefined;
   const e: GazetteerEntry = {
@@ -208,10 +183,6 @@ function makeGazetteer(places: readonly UserPlace[]): Gazetteer {
       const base = loadBuiltins();
       if (!maybeDemonym(base, word)) return null;
       return base.demonyms.get(fold(word)) ?? null;
-    },
-    areaDemonym(word) {
-      const d = this.anyDemonym(word);
-      return d !== null && typeof d !== 'string' ? d : null;
     },
     anyDemonym(word) {
       if (typeof word !== 'string') return null;

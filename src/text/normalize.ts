@@ -20,6 +20,9 @@ export interface Normalized {
 const isUnicodeSpace = (c: number): boolean =>
   c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x202f || c === 0x205f || c === 0x3000;
 
+/** A-Z or a-z, by character code. */
+export const isAsciiLetter = (c: number): boolean => (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+
 /**
  * JavaScript's `\s` (WhiteSpace and LineTerminator) by character code: the separators of `split(/\s+/)`, tested
  * without a string or a regex per character. Shared by the zone line scans and the entity rules.

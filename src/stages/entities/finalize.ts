@@ -1,5 +1,6 @@
 /** Builds the stage result: people and organizations grouped by entity, place candidates for the places stage. */
 import { getGazetteer } from '../../gazetteer/index.js';
+import { prefixStartBefore } from '../../gazetteer/prefix.js';
 import type { Context, EntitiesResult, PlaceCandidate } from '../../pipeline/types.js';
 import type { Organization, Person } from '../../schema.js';
 import type { Candidate } from './candidate.js';
@@ -97,24 +98,22 @@ function isDemonym(ctx: Context, text: string): boolean {
   return getGazetteer(ctx.config).anyDemonym(text) !== null;
 }
 
-/** An abbreviated prefix that starts place names: "St. ", "Mt. ", "Ft. " (four characters before the name). */
-const PLACE_PREFIX = new Set(['St. ', 'Mt. ', 'Ft. ']);
-
 /** The place candidate of a person's span right after a place-name prefix the gazetteer knows it with; else null. */
 function prefixedPlace(ctx: Context, c: Candidate): PlaceCandidate | null {
   const text = ctx.doc.text;
-  if (c.start < 4 || !PLACE_PREFIX.has(text.slice(c.start - 4, c.start))) return null;
-  const before = text.charCodeAt(c.start - 5);
-  if (c.start > 4 && before !== 32 && before !== 10 && before !== 40 /* ( */) return null;
+  const s = prefixStartBefore(text, c.start);
+  if (s < 0) return null;
   // "Raynola St. Clair": a capitalised word before the prefix makes it a person's name ("In St. Joseph" does not).
-  let w = c.start - 5;
-  while (w > 0 && text.charCodeAt(w - 1) !== 32 && text.charCodeAt(w - 1) !== 10) w--;
-  const prev = text.slice(w, c.start - 5);
-  if (prev && /\p{Lu}/u.test(prev.charAt(0)) && !isCommonWord(prev.toLowerCase())) return null;
-  const whole = text.slice(c.start - 4, c.end);
+  if (s > 0 && text.charCodeAt(s - 1) === 32) {
+    let w = s - 1;
+    while (w > 0 && text.charCodeAt(w - 1) !== 32 && text.charCodeAt(w - 1) !== 10) w--;
+    const prev = text.slice(w, s - 1);
+    if (prev && /\p{Lu}/u.test(prev.charAt(0)) && !isCommonWord(prev.toLowerCase())) return null;
+  }
+  const whole = text.slice(s, c.end);
   const e = placeEntry(ctx, whole);
   if (!e || e.kind === 'other') return null;
-  return { start: c.start - 4, end: c.end, text: whole, rule: `${c.rule}+prefix` };
+  return { start: s, end: c.end, text: whole, rule: `${c.rule}+prefix` };
 }
 
 /** The last word of a county's name ("Henry County", "HENRY COUNTY"). */

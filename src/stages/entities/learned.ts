@@ -4,6 +4,8 @@
  * nationality, appositions; an organization's kind and canonical name from data/names; a place's kind hint.
  * MISC spans (nationalities, events, products) are found too but not listed.
  */
+
+import { isPlacePrefix } from '../../gazetteer/prefix.js';
 import type { Context } from '../../pipeline/types.js';
 import { ABBREVIATIONS } from '../../text/abbreviations.js';
 import { isJsSpace } from '../../text/normalize.js';
@@ -232,8 +234,6 @@ const CLAUSE_PUNCT = new Set([',', ';', ':']);
  * an organization head keyword takes its "of X" ("Ministry of Health"); a person name continues over a lower-case
  * particle ("João Pereira" + "da Silva").
  */
-/** Abbreviations that begin a place's or saint's name ("St. Petersburg", "Mt. Vernon", "Ft. Worth"). */
-const NAME_PREFIX = new Set(['st', 'ste', 'mt', 'ft']);
 /** Words that lead from an organization's name to a place ("Inc of St. Petersburg"). */
 const PREFIX_LEAD = new Set(['of', 'in', 'at', 'from']);
 
@@ -269,7 +269,7 @@ export function repairSpans(ctx: Context, spans: NerSpan[]): NerSpan[] {
       if ((toks[e - 1] as Token).text === '.') e--;
       const after = (toks[e] as Token | undefined)?.text === '.' ? e + 1 : e;
       const next = toks[after];
-      if (NAME_PREFIX.has((toks[e - 1] as Token).lower) && next?.cap && next.kind === 'word' && e - 1 > t0 + 1) {
+      if (isPlacePrefix((toks[e - 1] as Token).lower) && next?.cap && next.kind === 'word' && e - 1 > t0 + 1) {
         const lead = toks[e - 2] as Token;
         if (
           lead.lower === 'of' &&

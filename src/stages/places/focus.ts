@@ -2,6 +2,7 @@
 import type { Gazetteer, GazetteerEntry } from '../../gazetteer/index.js';
 import type { Context } from '../../pipeline/types.js';
 import type { Focus, Place } from '../../schema.js';
+import { isAsciiLetter } from '../../text/normalize.js';
 import type { CueHit } from './cues.js';
 
 export interface DemonymHit {
@@ -300,8 +301,6 @@ const SET_PHRASE_AFTER = new Set([
   'krona',
   'krone',
 ]);
-
-const isAsciiLetter = (c: number) => (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
 
 /**
  * True when a demonym names a language or a set phrase, not its country: "in French." / "in English and Spanish",

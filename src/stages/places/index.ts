@@ -5,8 +5,10 @@
  */
 import { colocateMentions } from '../../gazetteer/counties.js';
 import { fold, type Gazetteer, type GazetteerEntry, getGazetteer, isCommonWordPlace } from '../../gazetteer/index.js';
+import { isPlacePrefix, prefixStartBefore } from '../../gazetteer/prefix.js';
 import type { Context, PlaceCandidate, PlacesResult, Stage } from '../../pipeline/types.js';
 import type { Mention, Place, PlaceKind } from '../../schema.js';
+import { isAsciiLetter } from '../../text/normalize.js';
 import { isCommonWord } from '../entities/lexicon.js';
 import { scanCues } from './cues.js';
 import { type AreaDemonymHit, computeFocus, type DemonymHit, scanDemonyms } from './focus.js';
@@ -156,7 +158,7 @@ const PATHOGENS = new Set([
 function diseaseAfter(text: string, end: number): boolean {
   if (text.charCodeAt(end) !== 32) return false;
   let e = end + 1;
-  while (e < text.length && e < end + 14 && isAsciiLetterCode(text.charCodeAt(e))) e++;
+  while (e < text.length && e < end + 14 && isAsciiLetter(text.charCodeAt(e))) e++;
   return e > end + 1 && DISEASE_WORDS.has(text.slice(end + 1, e).toLowerCase());
 }
 
@@ -218,11 +220,6 @@ function isPossessiveAfter(text: string, end: number): boolean {
   return (q === 39 || q === 0x2019) && text.charCodeAt(end + 1) === 115 && !/[\p{L}\p{N}]/u.test(text.charAt(end + 2));
 }
 
-const isAsciiLetterCode = (c: number) => (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
-
-/** "St", "Mt", "Ft" right before ". Name": the abbreviation of Saint, Mount, Fort starting a longer name. */
-const PREFIX = /^(?:st|ste|mt|ft|pt)$/i;
-
 /**
  * Widens a candidate over an abbreviated prefix the name tagger left out ("St. " of "St. Petersburg", "Mt. " of
  * "Mt. Vernon") when the gazetteer knows the whole name. Works in place on a start-sorted, non-overlapping list.
@@ -230,12 +227,8 @@ const PREFIX = /^(?:st|ste|mt|ft|pt)$/i;
 function widenToPrefix(g: Gazetteer, text: string, cands: PlaceCandidate[]): void {
   for (let i = 0; i < cands.length; i++) {
     const c = cands[i] as PlaceCandidate;
-    if (c.start < 4 || text.charCodeAt(c.start - 1) !== 32 || text.charCodeAt(c.start - 2) !== 46 /* . */) continue;
-    // "St. " or "Ste. ": a three-letter prefix when a letter comes five characters back.
-    const s = c.start > 4 && isAsciiLetterCode(text.charCodeAt(c.start - 5)) ? c.start - 5 : c.start - 4;
-    if (!PREFIX.test(text.slice(s, c.start - 2))) continue;
-    if (s > 0 && /[\p{L}\p{N}]/u.test(text.charAt(s - 1))) continue;
-    if ((cands[i - 1]?.end ?? -1) > s) continue;
+    const s = prefixStartBefore(text, c.start);
+    if (s < 0 || (cands[i - 1]?.end ?? -1) > s) continue;
     const whole = text.slice(s, c.end);
     if (!entriesFor(g, whole).some((e) => fold(e.name) === fold(whole) || e.kind !== 'other')) continue;
     cands[i] = { ...c, start: s, text: whole, rule: `${c.rule}+prefix` };
@@ -250,7 +243,7 @@ function widenToPrefix(g: Gazetteer, text: string, cands: PlaceCandidate[]): voi
 function mergeAbbreviatedPrefixes(text: string, cands: PlaceCandidate[]): void {
   for (let i = 0; i < cands.length; i++) {
     const c = cands[i] as PlaceCandidate;
-    if (!PREFIX.test(c.text) || text.charCodeAt(c.end) !== 46 /* . */ || text.charCodeAt(c.end + 1) !== 32) continue;
+    if (!isPlacePrefix(c.text) || text.charCodeAt(c.end) !== 46 /* . */ || text.charCodeAt(c.end + 1) !== 32) continue;
     const next = cands[i + 1];
     let end = -1;
     if (next && next.start === c.end + 2) {
