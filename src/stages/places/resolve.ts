@@ -7,6 +7,7 @@ import { distanceKm } from '../../gazetteer/counties.js';
 import { fold, type Gazetteer, type GazetteerEntry } from '../../gazetteer/index.js';
 import type { Context, PlaceCandidate } from '../../pipeline/types.js';
 import type { PlaceKind } from '../../schema.js';
+import { detached } from '../../text/normalize.js';
 
 /** An abbreviated first word of a place name ("St.", "Mt", "Ft.") and what it may stand for. */
 const ABBREVIATED = /^(st|ste|mt|ft|pt)\.? +/i;
@@ -69,6 +70,43 @@ export function cleanSurface(text: string): string {
  * - a kind hint from the text keeps only entries of that kind when there are any.
  */
 export function entriesFor(gaz: Gazetteer, surface: string, hint?: PlaceKind, dateline = false): GazetteerEntry[] {
+  // The same names recur in article after article ("U.S.", "Washington"): the answer is a function of the gazetteer
+  // and the arguments, kept per gazetteer (bounded like the other memos of the stage). The lists are shared, so no
+  // caller may change one (none does: they filter, slice or read).
+  // One map of surfaces per kind hint and dateline flag (a handful), so that no text can forge another's key.
+  let memo = ENTRIES_MEMO.get(gaz);
+  if (!memo) {
+    memo = { size: 0, maps: new Map() };
+    ENTRIES_MEMO.set(gaz, memo);
+  }
+  const args = dateline ? `${hint ?? ''}!` : (hint ?? '');
+  let bySurface = memo.maps.get(args);
+  if (!bySurface) {
+    bySurface = new Map();
+    memo.maps.set(args, bySurface);
+  }
+  let list = bySurface.get(surface);
+  if (list === undefined) {
+    list = readEntries(gaz, surface, hint, dateline);
+    if (++memo.size > ENTRIES_MEMO_MAX) {
+      memo.size = 0;
+      memo.maps.clear();
+    } else bySurface.set(detached(surface), list);
+  }
+  return list;
+}
+
+/** entriesFor's answers per gazetteer: surface → entries, per kind hint and dateline flag; `size` counts them all. */
+const ENTRIES_MEMO = new WeakMap<Gazetteer, { size: number; maps: Map<string, Map<string, GazetteerEntry[]>> }>();
+/** The most answers kept per gazetteer before the memo starts over (a few MB at most). */
+const ENTRIES_MEMO_MAX = 50_000;
+
+function readEntries(
+  gaz: Gazetteer,
+  surface: string,
+  hint: PlaceKind | undefined,
+  dateline: boolean,
+): GazetteerEntry[] {
   const s = cleanSurface(surface);
   if (!s || !/\p{Lu}/u.test(s)) return [];
   let key = ALIASES[s] ?? s;
