@@ -39,6 +39,11 @@ export interface Gazetteer {
    */
   anyDemonym(word: string): string | GazetteerEntry | null;
   /**
+   * The folded first words of the demonyms of more than one word ("sri" of "Sri Lankan", "latin" of "Latin
+   * American"): a word not in it opens no such demonym, so the two-word look-up can be skipped.
+   */
+  demonymHeads(): ReadonlySet<string>;
+  /**
    * The folded names of every country entry (built-in, and the user's places of kind country): a name whose best
    * reading is a country of that very name is in it, so a name not in it needs no look-up for that question.
    */
@@ -143,6 +148,7 @@ function makeGazetteer(places: readonly UserPlace[]): Gazetteer {
   /** The entry an area demonym names, per area name (a few dozen at most). */
   const areaPlaces = new Map<string, GazetteerEntry | null>();
   let countryNames: Set<string> | null = null;
+  let demonymHeads: Set<string> | null = null;
   const userIndex = (base: BuiltinTable): Map<string, GazetteerEntry[]> => {
     if (user) return user;
     user = new Map();
@@ -204,6 +210,17 @@ function makeGazetteer(places: readonly UserPlace[]): Gazetteer {
     country(code) {
       if (typeof code !== 'string') return null;
       return loadBuiltins().countries.get(code.toUpperCase()) ?? null;
+    },
+    demonymHeads() {
+      if (!demonymHeads) {
+        demonymHeads = new Set();
+        const base = loadBuiltins();
+        for (const k of [...base.demonyms.keys(), ...base.areaDemonyms.keys()]) {
+          const sp = k.indexOf(' ');
+          if (sp > 0) demonymHeads.add(k.slice(0, sp));
+        }
+      }
+      return demonymHeads;
     },
     countryNames() {
       if (!countryNames) {

@@ -33,6 +33,7 @@ export function scanDemonyms(
   const out: DemonymHit[] = [];
   const text = ctx.doc.text;
   const toks = ctx.doc.tokens;
+  const heads = gaz.demonymHeads();
   // The end of the last demonym read as a language: "in French and German" makes both languages.
   let language = -1;
   const isLanguage = (start: number, end: number) => {
@@ -62,7 +63,16 @@ export function scanDemonyms(
     }
     if (covered(t.start) || !ctx.inScope(t.start)) continue;
     const next = toks[i + 1];
-    if (next && next.kind === 'word' && next.cap && next.start === t.end + 1 && next.sentence === t.sentence) {
+    // Only a word that opens a two-word demonym is tried with the next one (compared as typed, in lower case: the
+    // heads are plain ASCII words).
+    if (
+      next &&
+      next.kind === 'word' &&
+      next.cap &&
+      next.start === t.end + 1 &&
+      next.sentence === t.sentence &&
+      heads.has(t.lower)
+    ) {
       // "Sri Lankan", "Latin American", "South Ossetian": one demonym (and not the "American" of the United States).
       const d2 = gaz.anyDemonym(`${t.text} ${next.text}`);
       if (d2 !== null) {
