@@ -136,6 +136,21 @@ for (const c of CUES) {
   else BY_FIRST.set(k, [c]);
 }
 
+/**
+ * The first character (ASCII) and length (capped at 31) of every cue's first word, lower-cased: a word of another
+ * shape opens no cue, and most words are told so without hashing them for BY_FIRST.
+ */
+const FIRST_SHAPE = new Uint8Array(128 * 32);
+for (const k of BY_FIRST.keys()) {
+  const c = k.charCodeAt(0);
+  if (c < 128) FIRST_SHAPE[c * 32 + Math.min(k.length, 31)] = 1;
+}
+/** Could a word (lower case) open a cue? Words with a first character beyond ASCII are always looked up. */
+function mayOpenCue(lower: string): boolean {
+  const c = lower.charCodeAt(0);
+  return c >= 128 || FIRST_SHAPE[c * 32 + Math.min(lower.length, 31)] === 1;
+}
+
 function wordMatches(t: Token | undefined, w: string, match: Cue['match']): boolean {
   if (!t) return false;
   if (match === 'any') return t.lower === w.toLowerCase();
@@ -148,7 +163,7 @@ export function scanCues(ctx: Context, covered: (offset: number) => boolean): Cu
   const toks = ctx.doc.tokens;
   for (let i = 0; i < toks.length; i++) {
     const t = toks[i] as Token;
-    if (t.kind !== 'word') continue;
+    if (t.kind !== 'word' || !mayOpenCue(t.lower)) continue;
     const list = BY_FIRST.get(t.lower);
     if (!list || covered(t.start) || !ctx.inScope(t.start)) continue;
     for (const c of list) {
