@@ -36,8 +36,10 @@ export interface Gazetteer {
   /**
    * One look-up for both kinds of demonym: the country's ISO code ("RU"), or the entry of the continent, region or
    * city an area's demonym names ("European" → Europe, "Texan" → Texas, "Muscovite" → Moscow); null otherwise.
+   * `key`: the word's folded form when the caller already has it (an ASCII token's lower case), which spares the
+   * filter and the folding.
    */
-  anyDemonym(word: string): string | GazetteerEntry | null;
+  anyDemonym(word: string, key?: string): string | GazetteerEntry | null;
   /**
    * The folded first words of the demonyms of more than one word ("sri" of "Sri Lankan", "latin" of "Latin
    * American"): a word not in it opens no such demonym, so the two-word look-up can be skipped.
@@ -190,11 +192,11 @@ function makeGazetteer(places: readonly UserPlace[]): Gazetteer {
       if (!maybeDemonym(base, word)) return null;
       return base.demonyms.get(fold(word)) ?? null;
     },
-    anyDemonym(word) {
+    anyDemonym(word, key) {
       if (typeof word !== 'string') return null;
       const base = loadBuiltins();
-      if (!maybeDemonym(base, word)) return null;
-      const k = fold(word);
+      if (key === undefined && !maybeDemonym(base, word)) return null;
+      const k = key ?? fold(word);
       const code = base.demonyms.get(k);
       if (code !== undefined) return code;
       const name = base.areaDemonyms.get(k);

@@ -57,7 +57,8 @@ export function scanDemonyms(
     if (t?.kind !== 'word') continue;
     if (!t.cap) {
       // "anti-Russian", "pro-Western": a capitalised part after a lower-case prefix.
-      if (t.text.includes('-') && !covered(t.start) && ctx.inScope(t.start))
+      // A word with no capital (its lower case is the very same string) has none.
+      if (t.lower !== t.text && t.text.includes('-') && !covered(t.start) && ctx.inScope(t.start))
         hyphenParts(t.text, t.start, gaz, covered, isLanguage, out);
       continue;
     }
@@ -81,13 +82,19 @@ export function scanDemonyms(
         continue;
       }
     }
-    const d = gaz.anyDemonym(t.text);
+    // An ASCII word's lower case is its folded form: the look-up needs neither the filter nor the folding.
+    const d = gaz.anyDemonym(t.text, isAscii(t.lower) ? t.lower : undefined);
     // "Native Americans", "Native Hawaiian": an indigenous people, not the country or the state.
     if (d !== null && toks[i - 1]?.lower === 'native' && toks[i - 1]?.cap && toks[i - 1]?.end === t.start - 1) continue;
     if (d !== null) push(t.start, t.end, d);
     else if (t.text.includes('-')) hyphenParts(t.text, t.start, gaz, covered, isLanguage, out);
   }
   return out;
+}
+
+function isAscii(s: string): boolean {
+  for (let i = 0; i < s.length; i++) if (s.charCodeAt(i) >= 128) return false;
+  return true;
 }
 
 /** What joins two languages of a list: "French and German", "French, German". */
