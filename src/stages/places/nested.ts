@@ -539,6 +539,11 @@ function senseOfOrg(
   const name = text.slice(start, end);
   const key = fold(cleanSurface(name));
   const words = key.split(' ');
+  // Only a name the article names as a place elsewhere, or one the gazetteer knows by that very name, can be one:
+  // the memoised look-up first, the checks of the context (slices and patterns) only for those.
+  const discourse = senses.places.has(key);
+  const top = discourse || words.length > 3 || key.length < 4 ? null : exactPlace(g, name);
+  if (!discourse && !top) return null;
   if (words.some((w) => senses.personWords.has(w)) || senses.companyHeads.has(key)) return null;
   if (COMPASS.test(name)) return null;
   // "X County"/"X Parish"/"X Borough" is the county stage's to read, with its own evidence ("St. Mary Parish held its
@@ -552,10 +557,7 @@ function senseOfOrg(
   // A saint's day or a saint's church or school ("St. Patrick's Day", "St. Mary's students").
   if (ABBREVIATED_PREFIX.test(name) && /^['\u2019]s\b/.test(after) && isGivenName(words[words.length - 1] ?? ''))
     return null;
-  if (senses.places.has(key))
-    return namedPlace(g, cleanSurface(name)) && !GIVEN_NAMES.has(key) ? 'org-discourse' : null;
-  if (words.length > 3 || key.length < 4) return null;
-  const top = exactPlace(g, name);
+  if (discourse) return namedPlace(g, cleanSurface(name)) && !GIVEN_NAMES.has(key) ? 'org-discourse' : null;
   if (!top) return null;
   const lowerName = name.toLowerCase();
   if (
