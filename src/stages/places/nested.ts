@@ -528,6 +528,13 @@ const CUE_BEFORE = /(?:, (?:\d{1,3}, )?of|\b(?:downtown|nearby|unincorporated|su
 const CUE_AFTER =
   /^(?:['\u2019]s)? (?:man|woman|men|women|resident|residents|native|natives|teen|teens|teenager|couple|family|families|homeowners|firefighters|police|official|officials|educator|educators|voters|neighborhood|neighborhoods|area|downtown|city limits)\b/;
 
+/** The words of a folded name (single spaces). */
+function wordCount(key: string): number {
+  let n = 1;
+  for (let at = key.indexOf(' '); at >= 0; at = key.indexOf(' ', at + 1)) n++;
+  return n;
+}
+
 function senseOfOrg(
   g: Gazetteer,
   text: string,
@@ -538,12 +545,12 @@ function senseOfOrg(
   if (end - start > 40) return null;
   const name = text.slice(start, end);
   const key = fold(cleanSurface(name));
-  const words = key.split(' ');
   // Only a name the article names as a place elsewhere, or one the gazetteer knows by that very name, can be one:
   // the memoised look-up first, the checks of the context (slices and patterns) only for those.
   const discourse = senses.places.has(key);
-  const top = discourse || words.length > 3 || key.length < 4 ? null : exactPlace(g, name);
+  const top = discourse || key.length < 4 || wordCount(key) > 3 ? null : exactPlace(g, name);
   if (!discourse && !top) return null;
+  const words = key.split(' ');
   if (words.some((w) => senses.personWords.has(w)) || senses.companyHeads.has(key)) return null;
   if (COMPASS.test(name)) return null;
   // "X County"/"X Parish"/"X Borough" is the county stage's to read, with its own evidence ("St. Mary Parish held its
