@@ -28,6 +28,12 @@ const isUnicodeSpace = (c: number): boolean =>
  */
 export const detached = (s: string): string => (s.length < 13 ? s : ` ${s}`.slice(1));
 
+/** True when every code unit of `s` is ASCII (a token's lower case is then its folded form: gazetteer/fold.ts). */
+export function isAscii(s: string): boolean {
+  for (let i = 0; i < s.length; i++) if (s.charCodeAt(i) >= 128) return false;
+  return true;
+}
+
 export const isAsciiLetter = (c: number): boolean => (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
 
 /**

@@ -2,7 +2,7 @@
 import type { Gazetteer, GazetteerEntry } from '../../gazetteer/index.js';
 import type { Context } from '../../pipeline/types.js';
 import type { Focus, Place } from '../../schema.js';
-import { isAsciiLetter } from '../../text/normalize.js';
+import { isAscii, isAsciiLetter } from '../../text/normalize.js';
 import type { CueHit } from './cues.js';
 
 export interface DemonymHit {
@@ -90,11 +90,6 @@ export function scanDemonyms(
     else if (t.text.includes('-')) hyphenParts(t.text, t.start, gaz, covered, isLanguage, out);
   }
   return out;
-}
-
-function isAscii(s: string): boolean {
-  for (let i = 0; i < s.length; i++) if (s.charCodeAt(i) >= 128) return false;
-  return true;
 }
 
 /** What joins two languages of a list: "French and German", "French, German". */

@@ -8,6 +8,7 @@
  */
 import { fold, type Gazetteer, getGazetteer, isCommonWordPlace } from '../../gazetteer/index.js';
 import type { Context, PlaceCandidate } from '../../pipeline/types.js';
+import { isAscii } from '../../text/normalize.js';
 import type { Token } from '../../text/types.js';
 import { isCommonWord, isGivenName, isNotName } from '../entities/lexicon.js';
 import { nameLists } from '../entities/lists.js';
@@ -326,8 +327,10 @@ export function countryNameCandidates(ctx: Context): PlaceCandidate[] {
     if (t?.kind !== 'word' || !t.cap || t.upper || t.text.length < 4 || taken[t.start] !== 0) continue;
     g ??= getGazetteer(ctx.config);
     let found = -1;
-    // Longest first: up to three capitalised words joined by single spaces ("Sri Lanka", "Papua New Guinea").
-    for (let n = 3; n >= 1 && found < 0; n--) {
+    // Longest first: up to three capitalised words joined by single spaces ("Sri Lanka", "Papua New Guinea"); runs
+    // of two or three only from a word that opens a country's name of several words.
+    const longest = countryHeads(g).has(isAscii(t.lower) ? t.lower : fold(t.text)) ? 3 : 1;
+    for (let n = longest; n >= 1 && found < 0; n--) {
       const last = toks[i + n - 1];
       if (last?.kind !== 'word') continue;
       let ok = true;
@@ -413,6 +416,22 @@ function takenMask(ctx: Context): Uint8Array {
     TAKEN.set(ctx, taken);
   }
   return taken;
+}
+
+/** Per gazetteer: the folded first words of countries' names of several words ("sri", "papua", "united"). */
+const COUNTRY_HEADS = new WeakMap<Gazetteer, Set<string>>();
+
+function countryHeads(g: Gazetteer): Set<string> {
+  let heads = COUNTRY_HEADS.get(g);
+  if (!heads) {
+    heads = new Set();
+    for (const name of g.countryNames()) {
+      const sp = name.indexOf(' ');
+      if (sp > 0) heads.add(name.slice(0, sp));
+    }
+    COUNTRY_HEADS.set(g, heads);
+  }
+  return heads;
 }
 
 /** Per gazetteer: whether a surface is a country's very name (memoised across articles, bounded). */
