@@ -292,6 +292,8 @@ const INSTITUTION =
 const ORG_WORD =
   /\b(?:corp|corporation|inc|co|cos|ltd|plc|llc|ag|sa|nv|pty|bank|banks|bancorp|group|holdings?|company|companies|industries|international|partners|fund|trust|securities|capital|financial|health|airlines|energy|petroleum|oil|gas|motors|steel|mining|resources|stearns)\b/i;
 const BIG_KINDS: ReadonlySet<PlaceKind> = new Set(['country', 'region', 'continent']);
+/** What separates the words of a candidate for innerPlace. */
+const SEPARATOR = /[\s-]/;
 
 /**
  * A candidate the gazetteer does not know, made of several words ("Air Zimbabwe", "R-Charleston", "U.S. House"):
@@ -300,7 +302,8 @@ const BIG_KINDS: ReadonlySet<PlaceKind> = new Set(['country', 'region', 'contine
  * "Washington Square").
  */
 function innerPlace(g: Gazetteer, c: PlaceCandidate): PlaceCandidate | null {
-  if (c.kindHint || c.end - c.start > 80) return null;
+  // One word (no space or hyphen inside): nothing inner.
+  if (c.kindHint || c.end - c.start > 80 || !SEPARATOR.test(c.text)) return null;
   const words = [...c.text.matchAll(/[^\s-]+/g)];
   if (words.length < 2) return null;
   const lastWord = (words[words.length - 1]?.[0] ?? '').replace(/[^\p{L}]/gu, '');
@@ -562,7 +565,7 @@ function featureAround(g: Gazetteer, text: string, c: PlaceCandidate): PlaceCand
   if (c.start < 5) return null;
   for (const w of FEATURE_BEFORE) {
     const s = c.start - w.length;
-    if (s < 0 || text.slice(s, c.start) !== w) continue;
+    if (s < 0 || !text.startsWith(w, s)) continue;
     const name = text.slice(s, c.end);
     const top = g.lookup(name)[0];
     if (top && top.kind === 'feature' && fold(top.name) === fold(name))
@@ -584,7 +587,10 @@ export function resolvePlaces(ctx: Context, cands: readonly PlaceCandidate[], ga
   const text = ctx.doc.text;
   const suppress = ctx.config.suppress;
   const inScope = cands
-    .filter((c) => c.end > c.start && ctx.inScope(c.start) && !suppress.has(cleanSurface(c.text).toLowerCase()))
+    .filter(
+      (c) =>
+        c.end > c.start && ctx.inScope(c.start) && !(suppress.size && suppress.has(cleanSurface(c.text).toLowerCase())),
+    )
     .slice()
     // Of two candidates with the same span, the one with a kind hint ("TORRINGTON —" read as a dateline town).
     .sort((a, b) => a.start - b.start || b.end - a.end || (b.kindHint ? 1 : 0) - (a.kindHint ? 1 : 0));
@@ -616,7 +622,13 @@ export function resolvePlaces(ctx: Context, cands: readonly PlaceCandidate[], ga
     const c = inScope[i] as PlaceCandidate;
     if (c.rule === 'direction') continue;
     // "South China", "Western Pennsylvania": one place, read as the place after the direction, whole span kept.
-    if (!c.kindHint && directionPlace(g, cleanSurface(c.text)) && !entriesFor(g, c.text).length) {
+    // (A name of one word is no direction and a place: no cleaning for it.)
+    if (
+      !c.kindHint &&
+      c.text.includes(' ') &&
+      directionPlace(g, cleanSurface(c.text)) &&
+      !entriesFor(g, c.text).length
+    ) {
       inScope[i] = { ...c, rule: 'direction' };
       continue;
     }
