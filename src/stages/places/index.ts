@@ -23,6 +23,7 @@ import {
   placePairCandidates,
   splitPlacePair,
 } from './lexical.js';
+import { MaskBuffer } from './mask.js';
 import { directionPlace, orgPlaceCandidates, personPlaceCandidates, placesInName } from './nested.js';
 import {
   addVote,
@@ -581,6 +582,11 @@ function agreesWith(countries: ReadonlyMap<string, number>, code: string): boole
   return total <= 1e-9 || (countries.get(code) ?? 0) >= total / 2;
 }
 
+/** The mask of offsets covered by place candidates (resolvePlaces). */
+const COVER = new MaskBuffer();
+/** The mask of offsets inside people's and organizations' mentions (addDemonymMentions). */
+const TYPED = new MaskBuffer();
+
 /** Resolves, groups and scores place candidates; the whole stage's work (exported for tests). */
 export function resolvePlaces(ctx: Context, cands: readonly PlaceCandidate[], gaz?: Gazetteer): PlacesResult {
   const g = gaz ?? getGazetteer(ctx.config);
@@ -733,7 +739,7 @@ export function resolvePlaces(ctx: Context, cands: readonly PlaceCandidate[], ga
   }
 
   // Country evidence: unambiguous names, then demonyms.
-  const mask = new Uint8Array(text.length + 1);
+  const mask = COVER.zeroed(text.length + 1);
   for (const c of inScope) mask.fill(1, c.start, Math.min(c.end, text.length));
   const covered = (offset: number) => mask[offset] === 1;
   const areaDemonyms: AreaDemonymHit[] = [];
@@ -946,7 +952,7 @@ function addDemonymMentions(
   if (!demonyms.length) return added;
   const text = ctx.doc.text;
   // The characters inside a person's or an organization's mention (a mask: one pass, however many demonyms).
-  const typed = new Uint8Array(text.length + 1);
+  const typed = TYPED.zeroed(text.length + 1);
   const ent = ctx.results.entities;
   for (const list of [ent?.people, ent?.organizations])
     for (const x of list ?? []) for (const m of x.mentions) typed.fill(1, m.start, Math.min(m.end, text.length));

@@ -12,6 +12,7 @@ import { isAscii } from '../../text/normalize.js';
 import type { Token } from '../../text/types.js';
 import { isCommonWord, isGivenName, isNotName } from '../entities/lexicon.js';
 import { nameLists } from '../entities/lists.js';
+import { MaskBuffer } from './mask.js';
 import { entriesFor } from './resolve.js';
 
 const DASHES = [' \u2014 ', ' -- ', ' \u2013 ', ' - '];
@@ -402,18 +403,22 @@ export function personWords(ctx: Context): Set<string> {
   return words;
 }
 
-/** The tagger's spans per document, marked once for the rules here: 1 a person's or an organization's, 2 a place candidate's. */
-const TAKEN = new WeakMap<Context, Uint8Array>();
+/**
+ * The tagger's spans of the document the rules here read, marked once for all of them: 1 a person's or an
+ * organization's, 2 a place candidate's. One reused buffer (mask.ts), marked again when another document asks.
+ */
+const TAKEN = new MaskBuffer();
+let takenCtx: Context | null = null;
+let taken: Uint8Array = new Uint8Array(0);
 
 function takenMask(ctx: Context): Uint8Array {
-  let taken = TAKEN.get(ctx);
-  if (!taken) {
+  if (takenCtx !== ctx) {
     const ents = ctx.results.entities;
-    taken = new Uint8Array(ctx.doc.text.length + 1);
+    taken = TAKEN.zeroed(ctx.doc.text.length + 1);
     for (const e of ents?.people ?? []) for (const m of e.mentions) taken.fill(1, m.start, m.end);
     for (const e of ents?.organizations ?? []) for (const m of e.mentions) taken.fill(1, m.start, m.end);
     for (const c of ents?.placeCandidates ?? []) taken.fill(2, c.start, c.end);
-    TAKEN.set(ctx, taken);
+    takenCtx = ctx;
   }
   return taken;
 }
