@@ -397,6 +397,10 @@ const FEATURE_FIRST = new Set(['River', 'Lake', 'Mount', 'Mt.']);
  */
 function featureName(name: string): boolean {
   if (name.length > 40) return false;
+  // The feature word first (most names have none): the last word or the first.
+  const sp = name.indexOf(' ');
+  if (sp < 0 || !(FEATURE_LAST.has(name.slice(name.lastIndexOf(' ') + 1)) || FEATURE_FIRST.has(name.slice(0, sp))))
+    return false;
   const words = name.split(' ');
   if (words.length < 2 || words.length > 4) return false;
   if (!words.every((w) => /^\p{Lu}[\p{Ll}.'\u2019]+$/u.test(w))) return false;
