@@ -10,6 +10,7 @@
  */
 import type { Context } from '../../pipeline/types.js';
 import type { Token } from '../../text/types.js';
+import { WordSet } from '../../text/word-set.js';
 
 /** What a cue is: a currency ("dlrs"), a company-form suffix ("Inc", "SpA") or a national institution ("Bundesbank"). */
 export type CueKind = 'currency' | 'company' | 'institution';
@@ -136,20 +137,8 @@ for (const c of CUES) {
   else BY_FIRST.set(k, [c]);
 }
 
-/**
- * The first character (ASCII) and length (capped at 31) of every cue's first word, lower-cased: a word of another
- * shape opens no cue, and most words are told so without hashing them for BY_FIRST.
- */
-const FIRST_SHAPE = new Uint8Array(128 * 32);
-for (const k of BY_FIRST.keys()) {
-  const c = k.charCodeAt(0);
-  if (c < 128) FIRST_SHAPE[c * 32 + Math.min(k.length, 31)] = 1;
-}
-/** Could a word (lower case) open a cue? Words with a first character beyond ASCII are always looked up. */
-function mayOpenCue(lower: string): boolean {
-  const c = lower.charCodeAt(0);
-  return c >= 128 || FIRST_SHAPE[c * 32 + Math.min(lower.length, 31)] === 1;
-}
+/** The cues' first words, lower-cased: most words are turned away by their shape before the map is asked. */
+const FIRST_WORDS = new WordSet(BY_FIRST.keys());
 
 function wordMatches(t: Token | undefined, w: string, match: Cue['match']): boolean {
   if (!t) return false;
@@ -163,7 +152,7 @@ export function scanCues(ctx: Context, covered: (offset: number) => boolean): Cu
   const toks = ctx.doc.tokens;
   for (let i = 0; i < toks.length; i++) {
     const t = toks[i] as Token;
-    if (t.kind !== 'word' || !mayOpenCue(t.lower)) continue;
+    if (t.kind !== 'word' || !FIRST_WORDS.has(t.lower)) continue;
     const list = BY_FIRST.get(t.lower);
     if (!list || covered(t.start) || !ctx.inScope(t.start)) continue;
     for (const c of list) {
