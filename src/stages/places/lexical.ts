@@ -10,15 +10,21 @@ import { fold, type Gazetteer, getGazetteer, isCommonWordPlace } from '../../gaz
 import type { Context, PlaceCandidate } from '../../pipeline/types.js';
 import { isAscii } from '../../text/normalize.js';
 import type { Token } from '../../text/types.js';
+import { WordSet } from '../../text/word-set.js';
 import { isCommonWord, isGivenName, isNotName } from '../entities/lexicon.js';
 import { nameLists } from '../entities/lists.js';
 import { MaskBuffer } from './mask.js';
 import { entriesFor } from './resolve.js';
 
 const DASHES = [' \u2014 ', ' -- ', ' \u2013 ', ' - '];
-const isUpper = (c: string | undefined) => c !== undefined && /\p{Lu}/u.test(c);
+/** An upper-case letter (A-Z without a regex for ASCII). */
+const isUpper = (c: string | undefined) => {
+  if (c === undefined) return false;
+  const code = c.charCodeAt(0);
+  return code < 128 ? code >= 65 && code <= 90 : /\p{Lu}/u.test(c);
+};
 const isCapsChar = (c: string | undefined) =>
-  c !== undefined && (c === ' ' || c === '.' || c === "'" || c === '\u2019' || /\p{Lu}/u.test(c));
+  c !== undefined && (c === ' ' || c === '.' || c === "'" || c === '\u2019' || isUpper(c));
 
 /** True when offset `at` opens a line, a sentence, or follows a date's year or a period ("2009 PATASKALA"). */
 function opensClause(text: string, at: number): boolean {
@@ -36,7 +42,11 @@ export function capsDatelineCandidates(ctx: Context): PlaceCandidate[] {
   const out: PlaceCandidate[] = [];
   let g: ReturnType<typeof getGazetteer> | null = null;
   for (const dash of DASHES) {
-    for (let at = text.indexOf(dash); at >= 0; at = text.indexOf(dash, at + 1)) {
+    // Found by the dash itself (rarer than the space before it), then the whole " — " checked.
+    const mark = dash[1] as string;
+    for (let k = text.indexOf(mark, 1); k >= 0; k = text.indexOf(mark, k + 1)) {
+      const at = k - 1;
+      if (!text.startsWith(dash, at)) continue;
       // The capitals before the dash, at most 30 characters: "TORRINGTON", "ST. PAUL", "NEW LONDON".
       let s = at;
       while (s > 0 && at - s < 30 && isCapsChar(text[s - 1])) s--;
@@ -523,7 +533,7 @@ export function connectedPlaceCandidates(ctx: Context): PlaceCandidate[] {
 }
 
 /** Words before a name that make it a place: "in Chiefland", "near Haslett", "from Norman". */
-const CUE_BEFORE_WORDS: ReadonlySet<string> = new Set([
+const CUE_BEFORE_WORDS = new WordSet([
   'in',
   'near',
   'outside',
@@ -536,7 +546,7 @@ const CUE_BEFORE_WORDS: ReadonlySet<string> = new Set([
   'via',
 ]);
 /** Words after a name that make it a town: "Chapin man", "Henrico police", "Lewisburg Mayor John Manchester". */
-const CUE_AFTER_WORDS: ReadonlySet<string> = new Set([
+const CUE_AFTER_WORDS = new WordSet([
   'man',
   'woman',
   'men',
