@@ -333,14 +333,20 @@ export function countryNameCandidates(ctx: Context): PlaceCandidate[] {
   // The tagger's mentions, marked once: most capitalised words are inside one and need no look-up.
   const taken = takenMask(ctx);
   const out: PlaceCandidate[] = [];
+  let heads: Set<string> | null = null;
+  let names: ReadonlySet<string> | null = null;
   for (let i = 0; i < toks.length; i++) {
     const t = toks[i];
     if (t?.kind !== 'word' || !t.cap || t.upper || t.text.length < 4 || taken[t.start] !== 0) continue;
     g ??= getGazetteer(ctx.config);
+    heads ??= countryHeads(g);
+    names ??= g.countryNames();
     let found = -1;
     // Longest first: up to three capitalised words joined by single spaces ("Sri Lanka", "Papua New Guinea"); runs
-    // of two or three only from a word that opens a country's name of several words.
-    const longest = countryHeads(g).has(isAscii(t.lower) ? t.lower : fold(t.text)) ? 3 : 1;
+    // of two or three only from a word that opens a country's name of several words. The word's folded form is its
+    // lower case when it is ASCII.
+    const key = isAscii(t.lower) ? t.lower : fold(t.text);
+    const longest = heads.has(key) ? 3 : 1;
     for (let n = longest; n >= 1 && found < 0; n--) {
       const last = toks[i + n - 1];
       if (last?.kind !== 'word') continue;
@@ -349,7 +355,8 @@ export function countryNameCandidates(ctx: Context): PlaceCandidate[] {
         const w = toks[k] as Token;
         ok = w.kind === 'word' && w.cap && !w.upper && w.start === (toks[k - 1] as Token).end + 1;
       }
-      if (!ok || !isCountryName(g, text.slice(t.start, last.end))) continue;
+      // One word: most name no country (the set of countries' folded names answers without a slice).
+      if (!ok || (n === 1 && !names.has(key)) || !isCountryName(g, text.slice(t.start, last.end))) continue;
       found = n;
     }
     if (found < 0) continue;
