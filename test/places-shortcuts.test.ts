@@ -9,6 +9,7 @@ import { tagArticle } from '../src/index.js';
 import { MaskBuffer } from '../src/stages/places/mask.js';
 import { entriesFor } from '../src/stages/places/resolve.js';
 import { detached, isAscii } from '../src/text/normalize.js';
+import { WordSet } from '../src/text/word-set.js';
 
 const g = getGazetteer(resolveConfig({}));
 
@@ -95,5 +96,21 @@ describe('detached and isAscii', () => {
     const s = text.slice(100, 115);
     expect(detached(s)).toBe(s);
     expect(detached('short')).toBe('short');
+  });
+});
+
+describe('WordSet', () => {
+  const words = ['in', 'near', 'dlrs', 'bundesbank', 'société', '', 'x'.repeat(40)];
+  const set = new WordSet(words);
+  it.each([
+    ...words.map((w) => [w, true] as const),
+    ['into', false],
+    ['ne', false],
+    ['société générale', false],
+    ['societe', false],
+    ['x'.repeat(41), false],
+    ['IN', false],
+  ])('has(%j) = %s', (w, want) => {
+    expect(set.has(w)).toBe(want);
   });
 });
