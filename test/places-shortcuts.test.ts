@@ -102,15 +102,16 @@ describe('detached and isAscii', () => {
 describe('WordSet', () => {
   const words = ['in', 'near', 'dlrs', 'bundesbank', 'société', '', 'x'.repeat(40)];
   const set = new WordSet(words);
-  it.each([
-    ...words.map((w) => [w, true] as const),
+  const rows: [string, boolean][] = [
+    ...words.map((w): [string, boolean] => [w, true]),
     ['into', false],
     ['ne', false],
     ['société générale', false],
     ['societe', false],
     ['x'.repeat(41), false],
     ['IN', false],
-  ])('has(%j) = %s', (w, want) => {
+  ];
+  it.each(rows)('has(%j) = %s', (w, want) => {
     expect(set.has(w)).toBe(want);
   });
 });
