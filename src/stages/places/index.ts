@@ -21,6 +21,7 @@ import {
   dottedCountryCandidates,
   partyPlaceCandidates,
   placePairCandidates,
+  releaseTakenMask,
   splitPlacePair,
 } from './lexical.js';
 import { MaskBuffer } from './mask.js';
@@ -589,6 +590,8 @@ const TYPED = new MaskBuffer();
 
 /** Resolves, groups and scores place candidates; the whole stage's work (exported for tests). */
 export function resolvePlaces(ctx: Context, cands: readonly PlaceCandidate[], gaz?: Gazetteer): PlacesResult {
+  // The candidate rules are done with this document: their shared mask no longer holds on to it.
+  releaseTakenMask();
   const g = gaz ?? getGazetteer(ctx.config);
   const text = ctx.doc.text;
   const suppress = ctx.config.suppress;

@@ -428,6 +428,11 @@ const TAKEN = new MaskBuffer();
 let takenCtx: Context | null = null;
 let taken: Uint8Array = new Uint8Array(0);
 
+/** Drops the reference to the last document (the place stage calls it once its candidates are all found). */
+export function releaseTakenMask(): void {
+  takenCtx = null;
+}
+
 function takenMask(ctx: Context): Uint8Array {
   if (takenCtx !== ctx) {
     const ents = ctx.results.entities;
