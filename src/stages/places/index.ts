@@ -514,8 +514,9 @@ function organizationHeads(ctx: Context): Set<string> {
   const out = new Set<string>();
   for (const o of ctx.results.entities?.organizations ?? []) {
     for (const m of o.mentions) {
+      if (!COMPANY_TAIL.test(m.text)) continue;
       const words = m.text.split(/\s+/);
-      if (words.length < 2 || !COMPANY_TAIL.test(m.text)) continue;
+      if (words.length < 2) continue;
       for (let n = 1; n <= Math.min(3, words.length - 1); n++) out.add(fold(words.slice(0, n).join(' ')));
     }
   }
@@ -531,7 +532,7 @@ function isOrgName(
   text: string,
   c: PlaceCandidate,
   key: string,
-  heads: ReadonlySet<string>,
+  heads: () => ReadonlySet<string>,
   entries: readonly GazetteerEntry[],
 ): boolean {
   if (
@@ -543,7 +544,7 @@ function isOrgName(
   // A first-level region or a city of 100,000 in a company's name is often where the company is ("Kansas Electric
   // Cooperatives Inc"), and a region typed as an organization is often its government ("Ohio sued").
   if (entries.some((e) => e.kind === 'region' || (e.kind === 'city' && e.population >= 100_000))) return false;
-  return heads.has(key) || BUSINESS_AFTER.test(text.slice(c.end, c.end + 40).replace(/\s+/g, ' '));
+  return heads().has(key) || BUSINESS_AFTER.test(text.slice(c.end, c.end + 40).replace(/\s+/g, ' '));
 }
 
 /** Words before a name that make a natural feature of it with the name ("Gulf of Mexico", "Lake Ontario"). */
@@ -715,7 +716,12 @@ export function resolvePlaces(ctx: Context, cands: readonly PlaceCandidate[], ga
     return v;
   };
 
-  const orgHeads = organizationHeads(ctx);
+  // The short names of the article's companies, read only when a candidate gets that far (most do not).
+  let orgHeads: Set<string> | null = null;
+  const companyHeads = () => {
+    orgHeads ??= organizationHeads(ctx);
+    return orgHeads;
+  };
   const resolved: Resolved[] = [];
   for (const c of inScope) {
     const entries = entriesOf(c);
@@ -726,7 +732,7 @@ export function resolvePlaces(ctx: Context, cands: readonly PlaceCandidate[], ga
     if (
       entries.length &&
       !c.kindHint &&
-      isOrgName(text, c, keyOf.get(c) ?? '', orgHeads, entries) &&
+      isOrgName(text, c, keyOf.get(c) ?? '', companyHeads, entries) &&
       !commonWordHasCue(ctx, c, q !== null, STRICT_LOCATIVE)
     )
       continue;
