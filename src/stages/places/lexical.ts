@@ -384,6 +384,8 @@ const DOTTED_COUNTRY = new Set(['U.S.', 'U.S.A.', 'U.K.']);
  * Education") it stays the organization's (CoNLL-style; `placesInNames`).
  */
 export function dottedCountryCandidates(ctx: Context): PlaceCandidate[] {
+  // Every form starts "U.": a text without it has none (one native search instead of a pass over the tokens).
+  if (!ctx.doc.text.includes('U.')) return [];
   const toks = ctx.doc.tokens;
   let taken: Uint8Array | null = null;
   const out: PlaceCandidate[] = [];
