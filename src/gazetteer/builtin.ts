@@ -25,6 +25,7 @@ import {
   PLACES_REGIONS,
 } from '../data/places.generated.js';
 import type { PlaceKind } from '../schema.js';
+import { detached } from '../text/normalize.js';
 import { dec64, decCoords, decName, decPop } from './codec.js';
 import { fold } from './fold.js';
 import type { GazetteerEntry } from './index.js';
@@ -416,7 +417,7 @@ export function loadBuiltins(): BuiltinTable {
       if (i > 0) out.unshift(...out.splice(i, 1));
     }
     if (memo.size >= MEMO_MAX) memo.clear();
-    memo.set(key, out);
+    memo.set(detached(key), out);
     return out.slice();
   };
 

@@ -3,6 +3,7 @@ import type { ResolvedConfig } from '../../config.js';
 import { type GazetteerEntry, getGazetteer } from '../../gazetteer/index.js';
 import { lexiconTags } from '../../nlp/compromise.js';
 import type { Context } from '../../pipeline/types.js';
+import { detached } from '../../text/normalize.js';
 import { nameLists } from './lists.js';
 
 const NAME_TAGS = new Set([
@@ -61,7 +62,7 @@ function wordBits(s: string): number {
   if (b !== undefined) return b;
   if (wordMemo.size >= 50_000) wordMemo.clear();
   const n = bitsOf(s);
-  wordMemo.set(s, n);
+  wordMemo.set(detached(s), n);
   return n;
 }
 
@@ -109,7 +110,7 @@ export function demonymCode(ctx: Context, word: string): string | null {
   let code = m.get(word);
   if (code === undefined) {
     code = getGazetteer(ctx.config).demonym(word) || (lexiconTags(word).includes('Demonym') ? '' : null);
-    m.set(word, code);
+    m.set(detached(word), code);
   }
   return code;
 }
@@ -138,7 +139,7 @@ export function placeEntry(ctx: Context, surface: string): GazetteerEntry | null
   let e = m.get(surface);
   if (e === undefined) {
     e = getGazetteer(ctx.config).lookup(surface)[0] ?? null;
-    m.set(surface, e);
+    m.set(detached(surface), e);
   }
   return e;
 }
@@ -152,7 +153,7 @@ export function strongPlace(ctx: Context, surface: string): GazetteerEntry | 'le
   let r = m.get(surface);
   if (r === undefined) {
     r = strongPlaceOf(ctx, surface);
-    m.set(surface, r);
+    m.set(detached(surface), r);
   }
   return r;
 }

@@ -8,7 +8,7 @@
  */
 import { fold, type Gazetteer, getGazetteer, isCommonWordPlace } from '../../gazetteer/index.js';
 import type { Context, PlaceCandidate } from '../../pipeline/types.js';
-import { isAscii } from '../../text/normalize.js';
+import { detached, isAscii } from '../../text/normalize.js';
 import type { Token } from '../../text/types.js';
 import { WordSet } from '../../text/word-set.js';
 import { isCommonWord, isGivenName, isNotName } from '../entities/lexicon.js';
@@ -478,7 +478,7 @@ function isCountryName(g: Gazetteer, name: string): boolean {
   if (v === undefined) {
     const top = g.lookup(name)[0];
     v = top?.kind === 'country' && fold(top.name) === fold(name) && g.demonym(name) === null;
-    m.set(name, v);
+    m.set(detached(name), v);
   }
   return v;
 }

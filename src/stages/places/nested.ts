@@ -25,6 +25,7 @@
 import { fold, type Gazetteer, type GazetteerEntry, getGazetteer, isCommonWordPlace } from '../../gazetteer/index.js';
 import type { Context, PlaceCandidate } from '../../pipeline/types.js';
 import type { OrganizationKind, PlaceKind } from '../../schema.js';
+import { detached } from '../../text/normalize.js';
 import { isGivenName } from '../entities/lexicon.js';
 import { nameLists } from '../entities/lists.js';
 import { personWords } from './lexical.js';
@@ -331,7 +332,7 @@ function exactPlace(g: Gazetteer, name: string): GazetteerEntry | null {
       const top = entriesFor(g, name)[0];
       if (top && fold(top.name) === fold(cleanSurface(name))) v = top;
     }
-    m.set(name, v);
+    m.set(detached(name), v);
   }
   return v;
 }
@@ -711,7 +712,7 @@ export function orgPlaceCandidates(ctx: Context): PlaceCandidate[] {
       let rel = r.nested ?? memo.get(m.text);
       if (!rel) {
         rel = placesInName(g, m.text);
-        memo.set(m.text, rel);
+        memo.set(detached(m.text), rel);
       }
       r.nested = rel;
       for (const c of rel) {
