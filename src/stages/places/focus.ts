@@ -1,5 +1,5 @@
 /** Demonyms in the text and the article's focus: which countries, and which place, the story is about. */
-import type { Gazetteer, GazetteerEntry } from '../../gazetteer/index.js';
+import { fold, type Gazetteer, type GazetteerEntry } from '../../gazetteer/index.js';
 import type { Context } from '../../pipeline/types.js';
 import type { Focus, Place } from '../../schema.js';
 import { isAscii, isAsciiLetter } from '../../text/normalize.js';
@@ -63,16 +63,17 @@ export function scanDemonyms(
       continue;
     }
     if (covered(t.start) || !ctx.inScope(t.start)) continue;
+    // An ASCII word's lower case is its folded form: the look-ups need neither the filter nor the folding.
+    const key = isAscii(t.lower) ? t.lower : undefined;
     const next = toks[i + 1];
-    // Only a word that opens a two-word demonym is tried with the next one (compared as typed, in lower case: the
-    // heads are plain ASCII words).
+    // Only a word that opens a two-word demonym is tried with the next one.
     if (
       next &&
       next.kind === 'word' &&
       next.cap &&
       next.start === t.end + 1 &&
       next.sentence === t.sentence &&
-      heads.has(t.lower)
+      heads.has(key ?? fold(t.text))
     ) {
       // "Sri Lankan", "Latin American", "South Ossetian": one demonym (and not the "American" of the United States).
       const d2 = gaz.anyDemonym(`${t.text} ${next.text}`);
@@ -82,8 +83,7 @@ export function scanDemonyms(
         continue;
       }
     }
-    // An ASCII word's lower case is its folded form: the look-up needs neither the filter nor the folding.
-    const d = gaz.anyDemonym(t.text, isAscii(t.lower) ? t.lower : undefined);
+    const d = gaz.anyDemonym(t.text, key);
     // "Native Americans", "Native Hawaiian": an indigenous people, not the country or the state.
     if (d !== null && toks[i - 1]?.lower === 'native' && toks[i - 1]?.cap && toks[i - 1]?.end === t.start - 1) continue;
     if (d !== null) push(t.start, t.end, d);
