@@ -1,3 +1,5 @@
+import { isAscii } from '../text/normalize.js';
+
 const NON_ASCII = /[^\x00-\x7f]/;
 const MARKS = /\p{M}/gu;
 /** The characters the non-ASCII path rewrites after NFD, with what each becomes (one replace, not one per kind). */
@@ -48,4 +50,22 @@ export function fold(s: string): string {
   // Non-ASCII only: the ASCII fast path keeps the lazy load of ~150k names cheap.
   if (NON_ASCII.test(t)) t = t.normalize('NFD').replace(MARKS, '').replace(SPECIAL, special);
   return t.toLowerCase().replace(SPACE_RUN, ' ');
+}
+
+/**
+ * A token's folded form without folding it again: an ASCII word's lower case is what `fold` would make of it (single
+ * word, no marks), so only a word beyond ASCII is folded.
+ */
+export function foldToken(t: { readonly text: string; readonly lower: string }): string {
+  return isAscii(t.lower) ? t.lower : fold(t.text);
+}
+
+/** The first words of the names of more than one word ("sri" of "sri lanka"): a word not among them opens none. */
+export function firstWordsOf(names: Iterable<string>): Set<string> {
+  const out = new Set<string>();
+  for (const n of names) {
+    const sp = n.indexOf(' ');
+    if (sp > 0) out.add(n.slice(0, sp));
+  }
+  return out;
 }

@@ -7,10 +7,10 @@
 import type { ResolvedConfig, UserPlace } from '../config.js';
 import type { PlaceKind } from '../schema.js';
 import { type BuiltinTable, loadBuiltins } from './builtin.js';
-import { fold } from './fold.js';
+import { firstWordsOf, fold } from './fold.js';
 import { expandPrefix } from './prefix.js';
 
-export { fold } from './fold.js';
+export { firstWordsOf, fold, foldToken } from './fold.js';
 
 /** One gazetteer record. Countries and regions carry a representative point (capital or main city). */
 export interface GazetteerEntry {
@@ -215,12 +215,8 @@ function makeGazetteer(places: readonly UserPlace[]): Gazetteer {
     },
     demonymHeads() {
       if (!demonymHeads) {
-        demonymHeads = new Set();
         const base = loadBuiltins();
-        for (const k of [...base.demonyms.keys(), ...base.areaDemonyms.keys()]) {
-          const sp = k.indexOf(' ');
-          if (sp > 0) demonymHeads.add(k.slice(0, sp));
-        }
+        demonymHeads = firstWordsOf([...base.demonyms.keys(), ...base.areaDemonyms.keys()]);
       }
       return demonymHeads;
     },

@@ -1,8 +1,8 @@
 /** Demonyms in the text and the article's focus: which countries, and which place, the story is about. */
-import { fold, type Gazetteer, type GazetteerEntry } from '../../gazetteer/index.js';
+import { foldToken, type Gazetteer, type GazetteerEntry } from '../../gazetteer/index.js';
 import type { Context } from '../../pipeline/types.js';
 import type { Focus, Place } from '../../schema.js';
-import { isAscii, isAsciiLetter } from '../../text/normalize.js';
+import { isAsciiLetter } from '../../text/normalize.js';
 import type { CueHit } from './cues.js';
 
 export interface DemonymHit {
@@ -63,8 +63,8 @@ export function scanDemonyms(
       continue;
     }
     if (covered(t.start) || !ctx.inScope(t.start)) continue;
-    // An ASCII word's lower case is its folded form: the look-ups need neither the filter nor the folding.
-    const key = isAscii(t.lower) ? t.lower : undefined;
+    // The word's folded form, once (its lower case when ASCII): the look-ups need neither the filter nor the folding.
+    const key = foldToken(t);
     const next = toks[i + 1];
     // Only a word that opens a two-word demonym is tried with the next one.
     if (
@@ -73,7 +73,7 @@ export function scanDemonyms(
       next.cap &&
       next.start === t.end + 1 &&
       next.sentence === t.sentence &&
-      heads.has(key ?? fold(t.text))
+      heads.has(key)
     ) {
       // "Sri Lankan", "Latin American", "South Ossetian": one demonym (and not the "American" of the United States).
       const d2 = gaz.anyDemonym(`${t.text} ${next.text}`);

@@ -6,9 +6,16 @@
  *   or state.
  * Scanned by hand (indexOf and character tests), no regex over unbounded runs.
  */
-import { fold, type Gazetteer, getGazetteer, isCommonWordPlace } from '../../gazetteer/index.js';
+import {
+  firstWordsOf,
+  fold,
+  foldToken,
+  type Gazetteer,
+  getGazetteer,
+  isCommonWordPlace,
+} from '../../gazetteer/index.js';
 import type { Context, PlaceCandidate } from '../../pipeline/types.js';
-import { detached, isAscii } from '../../text/normalize.js';
+import { detached } from '../../text/normalize.js';
 import type { Token } from '../../text/types.js';
 import { WordSet } from '../../text/word-set.js';
 import { isCommonWord, isGivenName, isNotName } from '../entities/lexicon.js';
@@ -345,7 +352,7 @@ export function countryNameCandidates(ctx: Context): PlaceCandidate[] {
     // Longest first: up to three capitalised words joined by single spaces ("Sri Lanka", "Papua New Guinea"); runs
     // of two or three only from a word that opens a country's name of several words. The word's folded form is its
     // lower case when it is ASCII.
-    const key = isAscii(t.lower) ? t.lower : fold(t.text);
+    const key = foldToken(t);
     const longest = heads.has(key) ? 3 : 1;
     for (let n = longest; n >= 1 && found < 0; n--) {
       const last = toks[i + n - 1];
@@ -453,11 +460,7 @@ const COUNTRY_HEADS = new WeakMap<Gazetteer, Set<string>>();
 function countryHeads(g: Gazetteer): Set<string> {
   let heads = COUNTRY_HEADS.get(g);
   if (!heads) {
-    heads = new Set();
-    for (const name of g.countryNames()) {
-      const sp = name.indexOf(' ');
-      if (sp > 0) heads.add(name.slice(0, sp));
-    }
+    heads = firstWordsOf(g.countryNames());
     COUNTRY_HEADS.set(g, heads);
   }
   return heads;
