@@ -129,16 +129,18 @@ export function colocateCounties(names: readonly ArticleReading[]): void {
 }
 
 /**
- * colocateCounties over an article's resolved mentions (several per name): grouped by `key` (the folded name), a
- * name pinned when any of its mentions is (`pinned`: "Henry County, Tenn."); new readings are written back to every
- * mention of the name.
+ * A re-reading of an article's names (`reread`: colocateCounties, or the places stage's colocateTowns) over its
+ * resolved mentions (several per name): grouped by `key` (the folded name), a name pinned when any of its mentions
+ * is (`pinned`: "Henry County, Tenn."); new readings are written back to every mention of the name.
  */
 export function colocateMentions<T extends { entries: GazetteerEntry[]; entry: GazetteerEntry | null }>(
   items: readonly T[],
   key: (t: T) => string,
   pinned: (t: T) => boolean,
+  reread: (names: ArticleReading[]) => void = colocateCounties,
 ): void {
-  if (!items.some((t) => t.entry !== null && isUsCounty(t.entry))) return;
+  // colocateCounties has nothing to do without a county.
+  if (reread === colocateCounties && !items.some((t) => t.entry !== null && isUsCounty(t.entry))) return;
   const groups = new Map<string, { reading: ArticleReading; items: T[] }>();
   for (const t of items) {
     const k = key(t);
@@ -148,11 +150,11 @@ export function colocateMentions<T extends { entries: GazetteerEntry[]; entry: G
       groups.set(k, g);
     }
     g.items.push(t);
-    if (pinned(t)) g.reading.pinned = true;
+    if (!g.reading.pinned && pinned(t)) g.reading.pinned = true;
   }
   const list = [...groups.values()];
   const before = list.map((g) => g.reading.entry);
-  colocateCounties(list.map((g) => g.reading));
+  reread(list.map((g) => g.reading));
   list.forEach((g, i) => {
     const e = g.reading.entry;
     if (e === before[i] || !e) return;

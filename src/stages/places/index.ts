@@ -10,6 +10,7 @@ import type { Context, PlaceCandidate, PlacesResult, Stage } from '../../pipelin
 import type { Mention, Place, PlaceKind } from '../../schema.js';
 import { isAsciiLetter } from '../../text/normalize.js';
 import { isCommonWord } from '../entities/lexicon.js';
+import { colocateTowns } from './colocate.js';
 import { scanCues } from './cues.js';
 import { type AreaDemonymHit, computeFocus, type DemonymHit, scanDemonyms } from './focus.js';
 import {
@@ -878,6 +879,13 @@ export function resolvePlaces(ctx: Context, cands: readonly PlaceCandidate[], ga
     resolved,
     (r) => keyOf.get(r.cand) ?? '',
     (r) => qualifierOf(text, r.cand, byStart) !== null,
+  );
+  // Towns read by the places the article fixes ("Richmond ... other parts of London"): src/stages/places/colocate.ts.
+  colocateMentions(
+    resolved,
+    (r) => keyOf.get(r.cand) ?? '',
+    (r) => qualifierOf(text, r.cand, byStart) !== null || ctx.zoneAt(r.cand.start) === 'dateline',
+    colocateTowns,
   );
 
   // Group mentions by place.

@@ -1,0 +1,120 @@
+/**
+ * Towns read by the places around them (src/stages/places/colocate.ts): a town whose reading lies near nothing the
+ * article names takes the namesake beside a place the article fixes. Articles are our own writing.
+ */
+import { describe, expect, it } from 'vitest';
+import { resolveConfig } from '../src/config.js';
+import type { ArticleReading } from '../src/gazetteer/counties.js';
+import { getGazetteer } from '../src/gazetteer/index.js';
+import { tagArticle } from '../src/index.js';
+import { colocateTowns } from '../src/stages/places/colocate.js';
+
+const g = getGazetteer(resolveConfig({}));
+/** An article name read as its first reading, or as the one in `country`/`admin1`. */
+const name = (surface: string, country?: string, admin1?: string, pinned = false): ArticleReading => {
+  const entries = g.lookup(surface);
+  const entry =
+    (country
+      ? entries.find((e) => e.countryCode === country && (admin1 === undefined || e.admin1 === admin1))
+      : entries[0]) ?? null;
+  return { entries, entry, pinned };
+};
+/** A town as first read: name, country, first-level region. */
+type Town = [string, string?, string?];
+/** Another name of the article: name, country, first-level region, pinned. */
+type Other = [string, string?, string?, boolean?];
+const where = (n: ArticleReading) => `${n.entry?.countryCode}.${n.entry?.admin1}`;
+
+describe('colocateTowns', () => {
+  // town (as first read: country, admin1), its neighbours, where the town is after
+  const moves: [string, Town, Other[], string][] = [
+    ['a town beside a world city abroad', ['Richmond', 'US', 'VA'], [['London']], 'GB.ENG'],
+    [
+      'a town beside two towns of its country',
+      ['Newark', 'US', 'NJ'],
+      [
+        ['Fremont', 'US', 'CA'],
+        ['Union City', 'US', 'CA'],
+      ],
+      'US.CA',
+    ],
+    ['a town beside a pinned town', ['Hopkinton', 'US', 'RI'], [['Concord', 'US', 'NH', true]], 'US.NH'],
+  ];
+  it.each(moves)('moves %s', (_why, [town, cc, a1], others, want) => {
+    const t = name(town, cc, a1);
+    colocateTowns([t, ...others.map(([n, c, r, p]) => name(n, c, r, p))]);
+    expect(where(t)).toBe(want);
+  });
+
+  // false positives: the town keeps its reading
+  const stays: [string, Town, Other[]][] = [
+    // Dayton, Ohio, is 75 km from Cincinnati, Dayton, Ky., beside it: the article names Ohio.
+    ['a town in a state the article names', ['Dayton', 'US', 'OH'], [['Ohio', 'US', 'OH'], ['Cincinnati']]],
+    // Richmond, Va., beside North Richmond, Calif.: "Virginia" says which.
+    [
+      'a town in a state the article names (2)',
+      ['Richmond', 'US', 'VA'],
+      [['North Richmond'], ['Virginia', 'US', 'VA']],
+    ],
+    // Dundrum, Dublin, is 80 km from Dundalk; Dundrum, Co. Down, 45 km, but across the border: an unpinned town
+    // of another country does not move it.
+    ['a town near no anchor abroad', ['Dundrum', 'IE'], [['Dundalk', 'IE']]],
+    ['a town alone', ['Richmond', 'US', 'VA'], []],
+    ['a town near another name', ['Columbus', 'US', 'OH'], [['Dublin', 'US', 'OH'], ['London']]],
+    // "Hudson" is also a name of Jersey City in the gazetteer: only namesakes count.
+    ['a town whose other reading is another name', ['Hudson', 'US', 'NY'], [['New York City']]],
+    // A city does not move to a namesake fifty times smaller: Fremont, Calif., beside Concord, N.H., is not
+    // Fremont, N.H. (3,700 people).
+    ['a city beside a small namesake', ['Fremont', 'US', 'CA'], [['Concord', 'US', 'NH', true]]],
+  ];
+  it.each(stays)('false positive: keeps %s', (_why, [town, cc, a1], others) => {
+    const t = name(town, cc, a1);
+    const before = t.entry;
+    expect(before).not.toBeNull();
+    colocateTowns([t, ...others.map(([n, c, r, p]) => name(n, c, r, p))]);
+    expect(t.entry).toBe(before);
+  });
+
+  it('never moves a pinned name or a world city', () => {
+    const london = name('London');
+    const pinned = name('Richmond', 'US', 'VA', true);
+    colocateTowns([london, pinned, name('London', 'CA'), name('Woodstock', 'CA')]);
+    expect(where(london)).toBe('GB.ENG');
+    expect(where(pinned)).toBe('US.VA');
+  });
+});
+
+/** `mention text=geonameId` of every place of the article. */
+function places(text: string): string[] {
+  return tagArticle(text, { include: ['places'] }).places.flatMap((p) =>
+    p.mentions.map((m) => `${m.text}=${p.geonameId}`),
+  );
+}
+
+describe('places: towns read by their neighbours', () => {
+  // [article, expected mention=geonameId]
+  const table: [string, string][] = [
+    [
+      'Cycle lanes open.\n\nThe council said Richmond faces the same congestion as other parts of London, and the new lanes will run to the river.',
+      'Richmond=2639389', // Richmond upon Thames
+    ],
+    [
+      'School tax vote.\n\nVoters in Fremont and Union City will decide on the parcel tax, and Newark is expected to follow next month.',
+      'Newark=5376803', // Newark, Calif.
+    ],
+  ];
+  it.each(table)('%s', (text, want) => {
+    expect(places(text)).toContain(want);
+  });
+
+  const keep: [string, string][] = [
+    [
+      'Rail study.\n\nA rail line would link Cleveland, Columbus, Dayton and Cincinnati, Ohio officials said.',
+      'Dayton=4509884',
+    ],
+    ['Port news.\n\nShips waited off Newark on Monday as the strike spread along the coast.', 'Newark=5101798'],
+  ];
+  it.each(keep)('false positive: %s', (text, want) => {
+    expect(places(text)).toContain(want);
+  });
+});
