@@ -5,7 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { resolveConfig } from '../src/config.js';
 import type { ArticleReading } from '../src/gazetteer/counties.js';
-import { getGazetteer } from '../src/gazetteer/index.js';
+import { fold, getGazetteer } from '../src/gazetteer/index.js';
 import { tagArticle } from '../src/index.js';
 import { colocateTowns } from '../src/stages/places/colocate.js';
 
@@ -17,7 +17,7 @@ const name = (surface: string, country?: string, admin1?: string, pinned = false
     (country
       ? entries.find((e) => e.countryCode === country && (admin1 === undefined || e.admin1 === admin1))
       : entries[0]) ?? null;
-  return { entries, entry, pinned };
+  return { key: fold(surface), entries, entry, pinned };
 };
 /** A town as first read: name, country, first-level region. */
 type Town = [string, string?, string?];
@@ -75,6 +75,30 @@ describe('colocateTowns', () => {
     expect(t.entry).toBe(before);
   });
 
+  // bare name (as first read), the county the article names (its state), what the bare name reads as after
+  const counties: [string, Town, [string, string], string | null][] = [
+    // The gazetteer's only Charles City is in Iowa; the story is about Charles City County, Va.
+    ['a far town', ['Charles City'], ['Charles City County', 'VA'], 'Charles City County'],
+    // "retiring from Hall": no place called Hall in the gazetteer, Hall County, Ga., in the article.
+    ['an unknown name', ['Hall'], ['Hall County', 'GA'], 'Hall County'],
+    // DeKalb, Ill., lies in DeKalb County, Ill.: the town stays the town.
+    ['false positive: the county seat', ['DeKalb', 'US', 'IL'], ['DeKalb County', 'IL'], 'DeKalb'],
+    // A world city is what its name means beside a county named after it.
+    ['false positive: a world city', ['Washington'], ['Washington County', 'OR'], 'Washington'],
+  ];
+  it.each(counties)('bare name beside its county: %s', (_why, [town, cc, a1], [county, state], want) => {
+    const t = name(town, cc, a1);
+    colocateTowns([t, name(county, 'US', state)]);
+    expect(t.entry?.name ?? null).toBe(want);
+  });
+
+  it('false positive: a pinned name keeps its reading beside the county', () => {
+    const t = name('Charles City', undefined, undefined, true);
+    colocateTowns([t, name('Charles City County', 'US', 'VA')]);
+    expect(t.entry?.countryCode).toBe('US');
+    expect(t.entry?.admin1).toBe('IA');
+  });
+
   it('never moves a pinned name or a world city', () => {
     const london = name('London');
     const pinned = name('Richmond', 'US', 'VA', true);
@@ -99,6 +123,10 @@ describe('places: towns read by their neighbours', () => {
       'Richmond=2639389', // Richmond upon Thames
     ],
     [
+      'Crash report.\n\nA deer ran into a car on Route 5 in Charles City County on Monday. The Charles City crash closed the road for an hour.',
+      'Charles City=null', // the county's, not Charles City, Iowa (5 km from the county's point is Charles City, Va.)
+    ],
+    [
       'School tax vote.\n\nVoters in Fremont and Union City will decide on the parcel tax, and Newark is expected to follow next month.',
       'Newark=5376803', // Newark, Calif.
     ],
@@ -116,5 +144,15 @@ describe('places: towns read by their neighbours', () => {
   ];
   it.each(keep)('false positive: %s', (text, want) => {
     expect(places(text)).toContain(want);
+  });
+});
+
+describe('places: a bare name beside its county', () => {
+  it('reads "Charles City" as Charles City County, Va., when the story names the county', () => {
+    const text =
+      'Crash report.\n\nA deer ran into a car on Route 5 in Charles City County on Monday. The Charles City crash closed the road for an hour.';
+    const county = tagArticle(text, { include: ['places'] }).places.find((p) => p.name === 'Charles City County');
+    expect(county?.countryCode).toBe('US');
+    expect(county?.mentions.map((m) => m.text)).toEqual(['Charles City County', 'Charles City']);
   });
 });

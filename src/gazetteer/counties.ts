@@ -27,6 +27,8 @@ const MAX_READINGS = 30;
 
 /** One place name of the article: its readings, its current reading, and whether the text pins it ("X, State"). */
 export interface ArticleReading {
+  /** The name as the article writes it, folded (the grouping key of colocateMentions). */
+  key?: string;
   entries: readonly GazetteerEntry[];
   entry: GazetteerEntry | null;
   pinned: boolean;
@@ -146,7 +148,7 @@ export function colocateMentions<T extends { entries: GazetteerEntry[]; entry: G
     const k = key(t);
     let g = groups.get(k);
     if (!g) {
-      g = { reading: { entries: t.entries, entry: t.entry, pinned: false }, items: [] };
+      g = { reading: { key: k, entries: t.entries, entry: t.entry, pinned: false }, items: [] };
       groups.set(k, g);
     }
     g.items.push(t);
@@ -158,6 +160,8 @@ export function colocateMentions<T extends { entries: GazetteerEntry[]; entry: G
   list.forEach((g, i) => {
     const e = g.reading.entry;
     if (e === before[i] || !e) return;
-    for (const t of g.items) if (t.entries.includes(e)) t.entry = e;
+    // Every mention with the name's old reading or among whose readings the new one is (a county the article
+    // names is none of a bare name's readings: colocateTowns).
+    for (const t of g.items) if (t.entry === before[i] || t.entries.includes(e)) t.entry = e;
   });
 }

@@ -5,7 +5,7 @@
  * "Newark" beside Fremont and Union City is the Newark between them. A reader takes a town named beside a place
  * the article fixes to be the namesake next to it (the "spatial minimality" of geoparsing since Leidner's survey).
  */
-import { type ArticleReading, distanceKm } from '../../gazetteer/counties.js';
+import { type ArticleReading, distanceKm, isUsCounty } from '../../gazetteer/counties.js';
 import { fold, type GazetteerEntry } from '../../gazetteer/index.js';
 import type { PlaceKind } from '../../schema.js';
 
@@ -51,6 +51,19 @@ function isAnchor(n: TownReading): boolean {
   return e === n.entries[0] && e.population >= ANCHOR_CITY;
 }
 
+/** The counties (and parishes) the article names, by their head name folded ("charles city"); null when none. */
+function countiesByName(names: readonly TownReading[]): Map<string, Located> | null {
+  let out: Map<string, Located> | null = null;
+  for (const n of names) {
+    const e = n.entry;
+    if (!e || !isUsCounty(e) || e.lat === null || e.lon === null) continue;
+    const head = fold(e.name.slice(0, e.name.lastIndexOf(' ')));
+    out ??= new Map();
+    if (!out.has(head)) out.set(head, e as Located);
+  }
+  return out;
+}
+
 /** The current readings of the article's names, by latitude, for the near-by queries. */
 class ByLatitude {
   private readonly items: { e: Located; n: TownReading }[];
@@ -85,7 +98,9 @@ class ByLatitude {
  * the article's anchors (isAnchor: they may be abroad, "London" moves Richmond, Va., to England) and other names'
  * readings in the current reading's country ("Fremont" moves Newark, N.J., to California; "Dundalk" in Ireland does
  * not move Dundrum, Dublin, to Northern Ireland); the bigger one on a tie. The neighbours are the readings as the
- * first readings left them, so the order of the names does not matter. Works in place; one item per name.
+ * first readings left them, so the order of the names does not matter. Before that, a bare name that is a county's
+ * head ("Charles City", "Hall") is read as that county when the article names it and the name's reading is none,
+ * or a town under ANCHOR_CITY people farther than NEAR_KM from it (not pinned). Works in place; one item per name.
  */
 export function colocateTowns(names: readonly TownReading[]): void {
   if (names.length < 2) return;
@@ -98,9 +113,22 @@ export function colocateTowns(names: readonly TownReading[]): void {
     const e = n.entry;
     if (e?.kind === 'region' && e.countryCode && e.admin1 !== undefined) regions.add(`${e.countryCode}.${e.admin1}`);
   }
+  const counties = countiesByName(names);
   const index = new ByLatitude(names);
   for (const n of names) {
     const cur = n.entry;
+    // "Charles City" in a story about Charles City County, Va. (the gazetteer's Charles City is in Iowa), "Hall" of
+    // "retiring from Hall" beside Hall County: a town or unknown name, far from the county the article names after
+    // it, is that county.
+    const county = counties && n.key !== undefined ? counties.get(n.key) : undefined;
+    if (
+      county &&
+      !n.pinned &&
+      (cur === null || (located(cur) && cur.population < ANCHOR_CITY && !near(cur, county)))
+    ) {
+      n.entry = county;
+      continue;
+    }
     if (anchors.has(n) || !located(cur) || n.entries.length < 2) continue;
     if (regions.has(`${cur.countryCode}.${cur.admin1}`)) continue;
     if (index.some(cur, (o) => o !== n)) continue;
