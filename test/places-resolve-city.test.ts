@@ -27,6 +27,10 @@ const CITY_OF: [string, string][] = [
     'Festival dates set.\n\nVisitors to Quebec City will find the winter carnival larger this year, organizers said in Montreal.',
     'Quebec City=6325494', // the city, never the province
   ],
+  [
+    'Flood fight.\n\nThe dikes will hold if the volunteers keep coming, said Fargo City Commissioner Tim Mahoney on Friday.',
+    'Fargo City=5059163', // "Fargo City" names nothing; Fargo, N.D., is the city of it
+  ],
 ];
 
 // [article, mention=geonameId that must stay]
@@ -37,6 +41,8 @@ const OWN_NAMES: [string, string][] = [
     'Oklahoma City=4544349',
   ],
   ['Flights resume.\n\nFlights between Mexico City and Dublin City resumed on Monday.', 'Mexico City=3530597'],
+  // "Harbor City" (a part of Los Angeles) names nothing, and the only Harbor is a town of 2,000 in Oregon.
+  ['Port jobs.\n\nDock workers in Harbor City said on Monday that the port would hire again.', 'Harbor City=null'],
 ];
 
 describe('"X City" read as the city of X', () => {

@@ -31,6 +31,8 @@ const ALIASES: Record<string, string> = {
 
 /** " City" closing a name ("Dublin City"). */
 const CITY_AFTER = / city$/i;
+/** "X City" that names nothing is the city X only when X has this many people (cities15000's floor). */
+const CITY_OF = 15_000;
 
 /** A four-capital-letter word in a dateline names a city or region only of this many people ("BONN"). */
 const BIG_CAPS_WORD = 100_000;
@@ -131,13 +133,19 @@ function readEntries(
   }
   // "Dublin City" (of "Dublin City Council") names no place by that very name, only Dublin, Ireland by an alternate
   // one: it is the city of Dublin, read among the towns and cities called "Dublin" ("Kansas City", "Mexico City" are
-  // places' own names and stay).
-  if (list.length && CITY_AFTER.test(key)) {
-    const own = fold(key);
+  // places' own names and stay). So is "Fargo City" (of "Fargo City Commissioner"), which names nothing at all.
+  // (Without a reading, the key may carry the period the abbreviation step tried: the surface as written.)
+  const city = list.length ? key : s;
+  if (CITY_AFTER.test(city)) {
+    const own = fold(city);
     if (!list.some((e) => fold(e.name) === own)) {
-      const bare = key.replace(CITY_AFTER, '');
+      const bare = city.replace(CITY_AFTER, '');
       // The city, never the region of that name ("Quebec City" is not the province).
-      const plain = gaz.lookup(bare).filter((e) => POPULATED.has(e.kind));
+      // A name of nothing ("Harbor City", a part of Los Angeles) is a city's only when one of that name has
+      // CITY_OF people (not Harbor, Ore.).
+      const plain = gaz
+        .lookup(bare)
+        .filter((e) => POPULATED.has(e.kind) && (list.length > 0 || e.population >= CITY_OF));
       if (plain.length) {
         key = bare;
         list = plain;
