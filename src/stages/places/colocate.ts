@@ -7,10 +7,7 @@
  */
 import { type ArticleReading, distanceKm, isUsCounty } from '../../gazetteer/counties.js';
 import { fold, type GazetteerEntry } from '../../gazetteer/index.js';
-import type { PlaceKind } from '../../schema.js';
-
-/** One place name of the article (`pinned`: a ", Qualifier" follows a mention, or a mention is the dateline's). */
-type TownReading = ArticleReading;
+import { POPULATED } from './resolve.js';
 
 /** A populated place this close to another is beside it: a suburb, the next town. */
 const NEAR_KM = 50;
@@ -20,8 +17,6 @@ const NEAR_LAT = 0.46;
 const ANCHOR_CITY = 500_000;
 /** A reading moves to a namesake only if the namesake has at least 1/MAX_SIZE_RATIO its people. */
 const MAX_SIZE_RATIO = 50;
-
-const POPULATED: ReadonlySet<PlaceKind> = new Set(['city', 'town', 'village', 'other']);
 
 type Located = GazetteerEntry & { lat: number; lon: number };
 
@@ -43,7 +38,7 @@ const SAINT = /^(?:saint|st\.?) +/;
  * True when the text fixes this name's reading: a qualifier or the dateline pins it, all its populated readings
  * lie together, or it is read as the world city it is first known as.
  */
-function isAnchor(n: TownReading): boolean {
+function isAnchor(n: ArticleReading): boolean {
   const e = n.entry;
   if (!located(e)) return false;
   if (n.pinned) return true;
@@ -52,7 +47,7 @@ function isAnchor(n: TownReading): boolean {
 }
 
 /** The counties (and parishes) the article names, by their head name folded ("charles city"); null when none. */
-function countiesByName(names: readonly TownReading[]): Map<string, Located> | null {
+function countiesByName(names: readonly ArticleReading[]): Map<string, Located> | null {
   let out: Map<string, Located> | null = null;
   for (const n of names) {
     const e = n.entry;
@@ -66,14 +61,14 @@ function countiesByName(names: readonly TownReading[]): Map<string, Located> | n
 
 /** The current readings of the article's names, by latitude, for the near-by queries. */
 class ByLatitude {
-  private readonly items: { e: Located; n: TownReading }[];
-  constructor(names: readonly TownReading[]) {
+  private readonly items: { e: Located; n: ArticleReading }[];
+  constructor(names: readonly ArticleReading[]) {
     this.items = [];
     for (const n of names) if (located(n.entry)) this.items.push({ e: n.entry, n });
     this.items.sort((a, b) => a.e.lat - b.e.lat);
   }
   /** Calls `fn` for each name whose current reading lies near `p`; stops when `fn` returns true. */
-  some(p: Located, fn: (n: TownReading, e: Located) => boolean): boolean {
+  some(p: Located, fn: (n: ArticleReading, e: Located) => boolean): boolean {
     const items = this.items;
     let lo = 0;
     let hi = items.length;
@@ -83,7 +78,7 @@ class ByLatitude {
       else hi = mid;
     }
     for (let i = lo; i < items.length; i++) {
-      const it = items[i] as { e: Located; n: TownReading };
+      const it = items[i] as { e: Located; n: ArticleReading };
       if (it.e.lat > p.lat + NEAR_LAT) break;
       if (near(it.e, p) && fn(it.n, it.e)) return true;
     }
@@ -102,9 +97,10 @@ class ByLatitude {
  * head ("Charles City", "Hall") is read as that county when the article names it and the name's reading is none,
  * or a town under ANCHOR_CITY people farther than NEAR_KM from it (not pinned). Works in place; one item per name.
  */
-export function colocateTowns(names: readonly TownReading[]): void {
+export function colocateTowns(names: readonly ArticleReading[]): void {
+  // (`pinned`: a ", Qualifier" follows a mention of the name, or a mention is the dateline's.)
   if (names.length < 2) return;
-  const anchors = new Set<TownReading>();
+  const anchors = new Set<ArticleReading>();
   for (const n of names) if (isAnchor(n)) anchors.add(n);
   // First-level regions the article reads as such (states, provinces, US counties): a town read in one is where
   // the article says it is.

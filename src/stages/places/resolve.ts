@@ -46,7 +46,8 @@ const QUALIFIER_BONUS = 10;
 /** Weight of the article's first-level regions (its "home state") against the population prior. */
 const REGION_WEIGHT = 3;
 
-const POPULATED: ReadonlySet<PlaceKind> = new Set(['city', 'town', 'village', 'other']);
+/** The kinds of populated places ('other': a section of a city, GeoNames PPLX, or a user's place of no kind). */
+export const POPULATED: ReadonlySet<PlaceKind> = new Set(['city', 'town', 'village', 'other']);
 
 /** Which entry kinds satisfy a kind hint from the text ("the village of X" → populated places). */
 export function fitsHint(kind: PlaceKind, hint: PlaceKind | undefined): boolean {
