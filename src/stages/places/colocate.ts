@@ -117,11 +117,7 @@ export function colocateTowns(names: readonly ArticleReading[]): void {
     // "retiring from Hall" beside Hall County: a town or unknown name, far from the county the article names after
     // it, is that county.
     const county = counties && n.key !== undefined ? counties.get(n.key) : undefined;
-    if (
-      county &&
-      !n.pinned &&
-      (cur === null || (located(cur) && cur.population < ANCHOR_CITY && !near(cur, county)))
-    ) {
+    if (county && !n.pinned && (cur === null || (located(cur) && cur.population < ANCHOR_CITY && !near(cur, county)))) {
       n.entry = county;
       continue;
     }
@@ -138,7 +134,8 @@ export function colocateTowns(names: readonly ArticleReading[]): void {
         if (o !== n && (anchors.has(o) || e.countryCode === cur.countryCode)) score++;
         return false;
       });
-      if (score === 0 || score < bestScore || (score === bestScore && best && e.population <= best.population)) continue;
+      if (score === 0 || score < bestScore || (score === bestScore && best && e.population <= best.population))
+        continue;
       // Not a city the gazetteer also knows by this name ("Hudson" is not Jersey City).
       key ??= nameKey(cur.name);
       if (nameKey(e.name) === key) {
