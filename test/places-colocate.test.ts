@@ -8,6 +8,7 @@ import type { ArticleReading } from '../src/gazetteer/counties.js';
 import { fold, getGazetteer } from '../src/gazetteer/index.js';
 import { tagArticle } from '../src/index.js';
 import { colocateTowns } from '../src/stages/places/colocate.js';
+import { orgRegionVotes } from '../src/stages/places/resolve.js';
 
 const g = getGazetteer(resolveConfig({}));
 /** An article name read as its first reading, or as the one in `country`/`admin1`. */
@@ -145,6 +146,19 @@ describe('places: towns read by their neighbours', () => {
   it.each(keep)('false positive: %s', (text, want) => {
     expect(places(text)).toContain(want);
   });
+
+  it('votes for the region, not its country; none for a name the article gives a place', () => {
+    const found = [
+      { text: 'Minnesota', entries: g.lookup('Minnesota') },
+      { text: 'Delta', entries: g.lookup('Delta') },
+    ];
+    expect(orgRegionVotes(found, new Set<string>())).toEqual([
+      { region: 'US.MN', regionWeight: 1, countryWeight: 0 },
+      { region: 'NG.36', regionWeight: 1, countryWeight: 0 },
+    ]);
+    // "Delta" is also one of the article's places (Delta, B.C.): no vote for Delta State.
+    expect(orgRegionVotes(found, new Set(['delta']))).toEqual([{ region: 'US.MN', regionWeight: 1, countryWeight: 0 }]);
+  });
 });
 
 describe('places: a bare name beside its county', () => {
@@ -154,5 +168,43 @@ describe('places: a bare name beside its county', () => {
     const county = tagArticle(text, { include: ['places'] }).places.find((p) => p.name === 'Charles City County');
     expect(county?.countryCode).toBe('US');
     expect(county?.mentions.map((m) => m.text)).toEqual(['Charles City County', 'Charles City']);
+  });
+});
+
+describe('places: regions named inside organization names', () => {
+  // [article, expected mention=geonameId]
+  const table: [string, string][] = [
+    [
+      'Chess title.\n\nA 12-year-old from Rochester won the state tournament on Sunday, the Minnesota State Chess Association said.',
+      'Rochester=5043473', // Rochester, Minn., not Rochester, N.Y.
+    ],
+  ];
+  it.each(table)('%s', (text, want) => {
+    expect(places(text)).toContain(want);
+  });
+  // false positives: the organization is named after the article's own place, which is no vote for a region of
+  // that name elsewhere (Delta State, Nigeria)
+  const keep: [string, string][] = [
+    [
+      'Flood warning.\n\nRivers rose near Delta on Monday, and the Delta Emergency Program asked residents of Ladner to stay home.',
+      'Delta=5937615', // Delta, B.C.
+    ],
+  ];
+  it.each(keep)('false positive: %s', (text, want) => {
+    expect(places(text)).toContain(want);
+  });
+});
+
+describe('places: a region abroad read as the town beside the anchors', () => {
+  it('reads "Delta" beside Vancouver as Delta, B.C., not Delta State, Nigeria', () => {
+    const text =
+      'Taser inquiry.\n\nA Delta police officer who was at Vancouver airport that night testified on Monday, the Delta Police Department said. The Delta officer was not named.';
+    expect(places(text)).toContain('Delta=5937615');
+  });
+  it('false positive: a region of a country the article names other places of stays the region', () => {
+    // Lagos places the story in Nigeria too: Delta is the oil state there, whatever Vancouver says.
+    const text =
+      'Oil talks.\n\nOil workers from Delta flew to Lagos on Monday, and their union leaders went on to Vancouver for the company meeting.';
+    expect(places(text)).toContain('Delta=2565341');
   });
 });

@@ -95,7 +95,9 @@ class ByLatitude {
  * not move Dundrum, Dublin, to Northern Ireland); the bigger one on a tie. The neighbours are the readings as the
  * first readings left them, so the order of the names does not matter. Before that, a bare name that is a county's
  * head ("Charles City", "Hall") is read as that county when the article names it and the name's reading is none,
- * or a town under ANCHOR_CITY people farther than NEAR_KM from it (not pinned). Works in place; one item per name.
+ * or a town under ANCHOR_CITY people farther than NEAR_KM from it (not pinned). A name read as a first-level region
+ * of a country no other name of the article lies in ("Delta", Delta State, Nigeria, beside Vancouver) takes a town
+ * of its name beside the article's anchors the same way (anchors only). Works in place; one item per name.
  */
 export function colocateTowns(names: readonly ArticleReading[]): void {
   // (`pinned`: a ", Qualifier" follows a mention of the name, or a mention is the dateline's.)
@@ -121,9 +123,23 @@ export function colocateTowns(names: readonly ArticleReading[]): void {
       n.entry = county;
       continue;
     }
-    if (anchors.has(n) || !located(cur) || n.entries.length < 2) continue;
-    if (regions.has(`${cur.countryCode}.${cur.admin1}`)) continue;
-    if (index.some(cur, (o) => o !== n)) continue;
+    if (anchors.has(n) || !cur || n.entries.length < 2) continue;
+    let region = false;
+    if (!located(cur)) {
+      // A first-level region abroad that nothing else in the article lies in ("Delta", Delta State, Nigeria, in a
+      // story about Vancouver): a town of its name beside one of the article's anchors is meant.
+      if (
+        n.pinned ||
+        cur.kind !== 'region' ||
+        isUsCounty(cur) ||
+        names.some((o) => o !== n && o.entry?.countryCode === cur.countryCode)
+      )
+        continue;
+      region = true;
+    } else {
+      if (regions.has(`${cur.countryCode}.${cur.admin1}`)) continue;
+      if (index.some(cur, (o) => o !== n)) continue;
+    }
     let best: Located | null = null;
     let bestScore = 0;
     let key: string | undefined;
@@ -131,7 +147,7 @@ export function colocateTowns(names: readonly ArticleReading[]): void {
       if (e === cur || !located(e) || e.population * MAX_SIZE_RATIO < cur.population) continue;
       let score = 0;
       index.some(e, (o) => {
-        if (o !== n && (anchors.has(o) || e.countryCode === cur.countryCode)) score++;
+        if (o !== n && (anchors.has(o) || (!region && e.countryCode === cur.countryCode))) score++;
         return false;
       });
       if (score === 0 || score < bestScore || (score === bestScore && best && e.population <= best.population))

@@ -26,7 +26,7 @@ import {
   splitPlacePair,
 } from './lexical.js';
 import { MaskBuffer } from './mask.js';
-import { directionPlace, orgPlaceCandidates, personPlaceCandidates, placesInName } from './nested.js';
+import { directionPlace, orgPlaceCandidates, orgRegionEntries, personPlaceCandidates, placesInName } from './nested.js';
 import {
   addVote,
   chooseEntry,
@@ -36,6 +36,7 @@ import {
   entriesFor,
   evidenceTotals,
   needsCountry,
+  orgRegionVotes,
   placeId,
   qualifierReading,
   readingVote,
@@ -82,6 +83,9 @@ interface Resolved {
   entries: GazetteerEntry[];
   entry: GazetteerEntry | null;
 }
+
+/** The weight of a region named inside an organization's name, as a share of a clear vote (see resolvePlaces). */
+const ORG_REGION_VOTE = 0.5;
 
 /** True when a common-word place name ("Reading") has a cue that it is a place here. */
 function commonWordHasCue(
@@ -768,6 +772,11 @@ export function resolvePlaces(ctx: Context, cands: readonly PlaceCandidate[], ga
   }
   const evidence = { countries: new Map<string, number>(), regions: new Map<string, number>() };
   for (const d of demonyms) evidence.countries.set(d.code, (evidence.countries.get(d.code) ?? 0) + 0.5);
+  // Regions named inside the article's organization names ("Northeast Georgia Medical Center", "University of
+  // Minnesota") say where the story is: half a region vote each, unless the article also names a place so (the
+  // "Delta Police" of Delta, B.C., is no vote for Delta State, Nigeria).
+  const orgVotes = orgRegionVotes(orgRegionEntries(ctx, g), names);
+  for (const v of orgVotes) addVote(evidence, v, ORG_REGION_VOTE);
   for (const n of names.values()) {
     n.vote = n.clear;
     if (n.vote) addVote(evidence, n.vote, n.count);
@@ -849,6 +858,7 @@ export function resolvePlaces(ctx: Context, cands: readonly PlaceCandidate[], ga
     let changed = false;
     const second = { countries: new Map<string, number>(), regions: new Map<string, number>() };
     for (const d of demonyms) second.countries.set(d.code, (second.countries.get(d.code) ?? 0) + 0.5);
+    for (const v of orgVotes) addVote(second, v, ORG_REGION_VOTE);
     for (const n of names.values()) {
       const e = reading.get(n);
       if (e && n.entries.length > 1) {

@@ -791,3 +791,38 @@ export function personPlaceCandidates(ctx: Context): PlaceCandidate[] {
   }
   return out;
 }
+
+/**
+ * First-level regions named inside the article's organization names ("Northeast Georgia Medical Center", "University
+ * of Minnesota"): each distinct name once, its nested places (placesInName) that are regions. Evidence of where the
+ * story is, not place mentions (CoNLL-style: the organization keeps its whole name).
+ */
+export function orgRegionEntries(ctx: Context, g: Gazetteer): { text: string; entries: GazetteerEntry[] }[] {
+  const orgs = ctx.results.entities?.organizations;
+  if (!orgs?.length) return [];
+  let memo = MEMO.get(g);
+  if (!memo || memo.size > MEMO_MAX) {
+    memo = new Map();
+    MEMO.set(g, memo);
+  }
+  const seen = new Set<string>();
+  const out: { text: string; entries: GazetteerEntry[] }[] = [];
+  for (const o of orgs) {
+    if (SKIP_KINDS.has(o.kind)) continue;
+    for (const m of o.mentions) {
+      if (seen.has(m.text) || !ctx.inScope(m.start)) continue;
+      seen.add(m.text);
+      if (seen.size > ORG_NAME_CAP) return out;
+      let rel = memo.get(m.text);
+      if (!rel) {
+        rel = placesInName(g, m.text);
+        memo.set(detached(m.text), rel);
+      }
+      for (const c of rel) {
+        const entries = g.lookup(c.text);
+        if (entries[0]?.kind === 'region') out.push({ text: c.text, entries });
+      }
+    }
+  }
+  return out;
+}

@@ -762,6 +762,25 @@ export function clearVote(list: readonly GazetteerEntry[]): Vote | null {
 }
 
 /**
+ * The region votes of first-level regions named inside the article's organization names (orgRegionEntries of
+ * nested.ts: "Minnesota" of "Minnesota State Chess Association"), each a clear region vote without its country
+ * vote; none for a name the article also gives one of its places (`placeNames`, folded: the "Delta Police" of Delta,
+ * B.C., is no vote for Delta State, Nigeria).
+ */
+export function orgRegionVotes(
+  found: readonly { text: string; entries: readonly GazetteerEntry[] }[],
+  placeNames: { has(key: string): boolean },
+): Vote[] {
+  const out: Vote[] = [];
+  for (const { text, entries } of found) {
+    if (placeNames.has(fold(cleanSurface(text)))) continue;
+    const v = clearVote(entries);
+    if (v?.region) out.push({ region: v.region, regionWeight: v.regionWeight, countryWeight: 0 });
+  }
+  return out;
+}
+
+/**
  * The vote of a name read in context (the first pass's choice of an ambiguous name): half a clear vote, for the
  * choice is only as good as the evidence it rests on; twice that in a dateline, which names where the story is.
  */
