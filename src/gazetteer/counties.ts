@@ -29,6 +29,8 @@ const MAX_READINGS = 30;
 export interface ArticleReading {
   /** The name as the article writes it, folded (the grouping key of colocateMentions). */
   key?: string;
+  /** A mention of the name is the dateline's (colocateMentions' `dateline`). */
+  dateline?: boolean;
   entries: readonly GazetteerEntry[];
   entry: GazetteerEntry | null;
   pinned: boolean;
@@ -140,6 +142,7 @@ export function colocateMentions<T extends { entries: GazetteerEntry[]; entry: G
   key: (t: T) => string,
   pinned: (t: T) => boolean,
   reread: (names: ArticleReading[]) => void = colocateCounties,
+  dateline?: (t: T) => boolean,
 ): void {
   // colocateCounties has nothing to do without a county.
   if (reread === colocateCounties && !items.some((t) => t.entry !== null && isUsCounty(t.entry))) return;
@@ -153,6 +156,7 @@ export function colocateMentions<T extends { entries: GazetteerEntry[]; entry: G
     }
     g.items.push(t);
     if (!g.reading.pinned && pinned(t)) g.reading.pinned = true;
+    if (dateline && !g.reading.dateline && dateline(t)) g.reading.dateline = true;
   }
   const list = [...groups.values()];
   const before = list.map((g) => g.reading.entry);

@@ -3,7 +3,7 @@
  * each place (official forms and alternate names included: "Republic of Lithuania" → Lithuania), scores salience,
  * and computes the article's focus from places and demonyms. Offsets are normalized-text offsets.
  */
-import { colocateMentions } from '../../gazetteer/counties.js';
+import { colocateCounties, colocateMentions, isUsCounty } from '../../gazetteer/counties.js';
 import { fold, type Gazetteer, type GazetteerEntry, getGazetteer, isCommonWordPlace } from '../../gazetteer/index.js';
 import { isPlacePrefix, prefixStartBefore } from '../../gazetteer/prefix.js';
 import type { Context, PlaceCandidate, PlacesResult, Stage } from '../../pipeline/types.js';
@@ -885,17 +885,18 @@ export function resolvePlaces(ctx: Context, cands: readonly PlaceCandidate[], ga
   readingsFromContext(text, resolved);
   containedReadings(resolved);
   // Shared county names ("Henry County") read by the article's towns near one of them (src/gazetteer/counties.ts).
+  // Then towns read by the places the article fixes ("Richmond ... other parts of London"): colocate.ts. One grouping
+  // of the mentions by name for both; a dateline pins a town for the second only.
   colocateMentions(
     resolved,
     (r) => keyOf.get(r.cand) ?? '',
     (r) => qualifierOf(text, r.cand, byStart) !== null,
-  );
-  // Towns read by the places the article fixes ("Richmond ... other parts of London"): src/stages/places/colocate.ts.
-  colocateMentions(
-    resolved,
-    (r) => keyOf.get(r.cand) ?? '',
-    (r) => qualifierOf(text, r.cand, byStart) !== null || ctx.zoneAt(r.cand.start) === 'dateline',
-    colocateTowns,
+    (names) => {
+      if (names.some((n) => n.entry !== null && isUsCounty(n.entry))) colocateCounties(names);
+      for (const n of names) if (n.dateline) n.pinned = true;
+      colocateTowns(names);
+    },
+    (r) => ctx.zoneAt(r.cand.start) === 'dateline',
   );
 
   // Group mentions by place.
