@@ -772,9 +772,9 @@ export function resolvePlaces(ctx: Context, cands: readonly PlaceCandidate[], ga
   }
   const evidence = { countries: new Map<string, number>(), regions: new Map<string, number>() };
   for (const d of demonyms) evidence.countries.set(d.code, (evidence.countries.get(d.code) ?? 0) + 0.5);
-  // Regions named inside the article's organization names ("Northeast Georgia Medical Center", "University of
-  // Minnesota") say where the story is: half a region vote each, unless the article also names a place so (the
-  // "Delta Police" of Delta, B.C., is no vote for Delta State, Nigeria).
+  // Regions named inside the article's organization names ("Minnesota State Chess Association") say where the story
+  // is: half a region vote each, unless the article also names a place so (the "Delta Police" of Delta, B.C., is no
+  // vote for Delta State, Nigeria).
   const orgVotes = orgRegionVotes(orgRegionEntries(ctx, g), names);
   for (const v of orgVotes) addVote(evidence, v, ORG_REGION_VOTE);
   for (const n of names.values()) {

@@ -627,6 +627,26 @@ function sharesCountry(a: readonly GazetteerEntry[], b: readonly GazetteerEntry[
 const MEMO = new WeakMap<Gazetteer, Map<string, PlaceCandidate[]>>();
 const MEMO_MAX = 20_000;
 
+/** The gazetteer's memo of placesInName answers, started over when it grows past MEMO_MAX. */
+function nestedMemo(g: Gazetteer): Map<string, PlaceCandidate[]> {
+  let memo = MEMO.get(g);
+  if (!memo || memo.size > MEMO_MAX) {
+    memo = new Map();
+    MEMO.set(g, memo);
+  }
+  return memo;
+}
+
+/** placesInName of an organization's name, kept in `memo` (nestedMemo) under a detached key. */
+function nestedPlaces(g: Gazetteer, memo: Map<string, PlaceCandidate[]>, name: string): PlaceCandidate[] {
+  let rel = memo.get(name);
+  if (!rel) {
+    rel = placesInName(g, name);
+    memo.set(detached(name), rel);
+  }
+  return rel;
+}
+
 /**
  * Distinct organization names per document that the look-up rules (senseOfOrg, hyphenPair, placesInName) read; the
  * names after that are left to the cue-first rules (direction, org-typed). A long article names a few hundred
@@ -655,11 +675,7 @@ export function orgPlaceCandidates(ctx: Context): PlaceCandidate[] {
   const out: PlaceCandidate[] = [];
   let senses: Senses | null = null;
   let sports: boolean | null = null;
-  let memo = MEMO.get(g);
-  if (!memo || memo.size > MEMO_MAX) {
-    memo = new Map();
-    MEMO.set(g, memo);
-  }
+  const memo = nestedMemo(g);
   const names = new Map<string, NameReading>();
   for (const o of orgs) {
     if (SKIP_KINDS.has(o.kind)) continue;
@@ -709,11 +725,7 @@ export function orgPlaceCandidates(ctx: Context): PlaceCandidate[] {
       if (mode === 'none') continue;
       const all = mode === 'all';
       if (!all && BRAND_KINDS.has(o.kind)) continue;
-      let rel = r.nested ?? memo.get(m.text);
-      if (!rel) {
-        rel = placesInName(g, m.text);
-        memo.set(detached(m.text), rel);
-      }
+      const rel = r.nested ?? nestedPlaces(g, memo, m.text);
       r.nested = rel;
       for (const c of rel) {
         if (all || c.rule === RULE_CIVIC) out.push({ ...c, start: c.start + m.start, end: c.end + m.start });
@@ -793,18 +805,14 @@ export function personPlaceCandidates(ctx: Context): PlaceCandidate[] {
 }
 
 /**
- * First-level regions named inside the article's organization names ("Northeast Georgia Medical Center", "University
- * of Minnesota"): each distinct name once, its nested places (placesInName) that are regions. Evidence of where the
- * story is, not place mentions (CoNLL-style: the organization keeps its whole name).
+ * First-level regions named inside the article's organization names ("Minnesota" of "Minnesota State Chess
+ * Association"): each distinct name once, its nested places (placesInName) that are regions. Evidence of where the
+ * story is (resolve.ts, orgRegionVotes), not place mentions: only a civic body's place is one by default (above).
  */
 export function orgRegionEntries(ctx: Context, g: Gazetteer): { text: string; entries: GazetteerEntry[] }[] {
   const orgs = ctx.results.entities?.organizations;
   if (!orgs?.length) return [];
-  let memo = MEMO.get(g);
-  if (!memo || memo.size > MEMO_MAX) {
-    memo = new Map();
-    MEMO.set(g, memo);
-  }
+  const memo = nestedMemo(g);
   const seen = new Set<string>();
   const out: { text: string; entries: GazetteerEntry[] }[] = [];
   for (const o of orgs) {
@@ -813,12 +821,7 @@ export function orgRegionEntries(ctx: Context, g: Gazetteer): { text: string; en
       if (seen.has(m.text) || !ctx.inScope(m.start)) continue;
       seen.add(m.text);
       if (seen.size > ORG_NAME_CAP) return out;
-      let rel = memo.get(m.text);
-      if (!rel) {
-        rel = placesInName(g, m.text);
-        memo.set(detached(m.text), rel);
-      }
-      for (const c of rel) {
+      for (const c of nestedPlaces(g, memo, m.text)) {
         const entries = g.lookup(c.text);
         if (entries[0]?.kind === 'region') out.push({ text: c.text, entries });
       }
