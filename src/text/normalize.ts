@@ -20,7 +20,6 @@ export interface Normalized {
 const isUnicodeSpace = (c: number): boolean =>
   c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x202f || c === 0x205f || c === 0x3000;
 
-/** A-Z or a-z, by character code. */
 /**
  * A copy of `s` that does not keep the string it was sliced from alive: V8 makes a slice of 13 characters or more a
  * view into its parent (the whole article), so a memo that outlives the article keys on a copy. The concatenation is
@@ -34,6 +33,7 @@ export function isAscii(s: string): boolean {
   return true;
 }
 
+/** A-Z or a-z, by character code. */
 export const isAsciiLetter = (c: number): boolean => (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
 
 /**

@@ -7,6 +7,7 @@
  */
 import { type ArticleReading, distanceKm, isUsCounty } from '../../gazetteer/counties.js';
 import { fold, type GazetteerEntry } from '../../gazetteer/index.js';
+import { expandPrefix } from '../../gazetteer/prefix.js';
 import { POPULATED } from './resolve.js';
 
 /** A populated place this close to another is beside it: a suburb, the next town. */
@@ -28,11 +29,11 @@ function near(a: Located, b: Located): boolean {
   return Math.abs(a.lat - b.lat) <= NEAR_LAT && distanceKm(a.lat, a.lon, b.lat, b.lon) <= NEAR_KM;
 }
 
-/** A place name compared: folded, "St." and "Saint" alike. */
+/** A place name compared: folded, an abbreviated first word spelled out ("St." and "Saint", "Mt." and "Mount" alike). */
 function nameKey(name: string): string {
-  return fold(name).replace(SAINT, 'st ');
+  const key = fold(name);
+  return expandPrefix(key) ?? key;
 }
-const SAINT = /^(?:saint|st\.?) +/;
 
 /**
  * True when the text fixes this name's reading: a qualifier or the dateline pins it, all its populated readings
@@ -89,7 +90,7 @@ class ByLatitude {
 /**
  * Re-reads the article's town names by their neighbours. A name not pinned by the text, whose current reading lies
  * in no first-level region the article names ("Virginia") and near no other name's reading, takes the namesake
- * (same name as written, "St." and "Saint" alike; at least 1/MAX_SIZE_RATIO its people) that lies near the most of
+ * (same name as written, "St." and "Saint" alike (expandPrefix); at least 1/MAX_SIZE_RATIO its people) that lies near the most of
  * the article's anchors (isAnchor: they may be abroad, "London" moves Richmond, Va., to England) and other names'
  * readings in the current reading's country ("Fremont" moves Newark, N.J., to California; "Dundalk" in Ireland does
  * not move Dundrum, Dublin, to Northern Ireland); the bigger one on a tie. The neighbours are the readings as the
