@@ -267,6 +267,24 @@ const ANCHORED: [pub: string, text: string, span: string, value: string][] = [
   // "expects/intends/hopes/aims to": the future; "expects a loss" (no "to") is no cue.
   ['1995-11-01', 'The investor intends to file the papers Monday.', 'Monday', '1995-11-06'],
   ['1995-11-01', 'Analysts expect a loss, the firm said Monday.', 'Monday', '1995-10-30'],
+  // "plan to", "as soon as", a modal: the future; "than expected", another date's "next year", "his plan to" are no
+  // cue; a fronted "until" takes the main clause's tense; "by" after a past verb is a time behind.
+  ['1995-11-01', 'Officials said they did not plan to move the prisoners on Friday.', 'Friday', '1995-11-03'],
+  ['1995-11-01', 'The board could decide as soon as Tuesday, sources said.', 'Tuesday', '1995-11-07'],
+  ['1995-11-01', 'The standings may change after the other teams play on Saturday.', 'Saturday', '1995-11-04'],
+  ['1995-11-01', 'Rebels may have fired the shells on Monday.', 'Monday', '1995-10-30'],
+  [
+    '1995-11-01',
+    'Its announcement Friday of a loss showed the firm is moving faster than expected.',
+    'Friday',
+    '1995-10-27',
+  ],
+  ['1995-11-01', 'The announcement Friday of a loss set the stage for a turnaround next year.', 'Friday', '1995-10-27'],
+  ['1995-11-01', 'Negotiators look ahead to the next round of talks in Geneva on Tuesday.', 'Tuesday', '1995-11-07'],
+  ['1995-11-01', 'In a Tuesday speech, she attacked his plan to raise taxes.', 'Tuesday', '1995-10-31'],
+  ['1995-11-01', 'Until Thursday, the police had not named a suspect.', 'Thursday', '1995-10-26'],
+  ['1995-11-01', 'Until Friday, the offer stands.', 'Friday', '1995-11-03'],
+  ['1995-11-01', 'Thirty nations had filed their reports by Monday.', 'Monday', '1995-10-30'],
   // A fronted date: the clause after its comma gives the tense ("On Tuesday, the ministry allowed …").
   [
     '1995-11-02',

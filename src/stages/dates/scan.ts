@@ -2,7 +2,7 @@ import type { Context } from '../../pipeline/types.js';
 import type { DateGrain } from '../../schema.js';
 import type { Token } from '../../text/types.js';
 import { dayNumber, parseYmd, type Ymd } from './calendar.js';
-import { MONTHS } from './lexicon.js';
+import { MONTHS, WEEKDAYS } from './lexicon.js';
 import type { DateCandidate } from './types.js';
 
 /** Helpers shared by the date extractors: token look-ups, the reference date and the tense of a sentence. */
@@ -183,11 +183,33 @@ const PAST = new Set([
   'slept',
 ]);
 const IS_ARE = new Set(['is', 'are']);
+const AS_THAN = new Set(['as', 'than']);
+const MODALS = new Set(['should', 'might', 'may', 'must', 'can']);
+const UNTIL = new Set(['until', 'till']);
+const OTHER_DATE_WORDS = new Set(['next', 'coming', 'upcoming']);
+/** Words after "next" that make it a date of its own ("next year", "next Tuesday"). */
+const DATE_UNITS = new Set([
+  'week',
+  'month',
+  'year',
+  'quarter',
+  'spring',
+  'summer',
+  'fall',
+  'autumn',
+  'winter',
+  'weekend',
+]);
+const isDateWord = (w: string): boolean => DATE_UNITS.has(w) || WEEKDAYS.has(w) || MONTHS.has(w);
 /** "expects to return to profit in the first quarter", "hopes to sign the deal in May": the future. */
 const AIM_TO = new Set(['expects', 'expect', 'intends', 'intend', 'hopes', 'hope', 'aims', 'aim']);
-/** "plans to" (not "vacation plans"), "due" (not "due to the storm"; "due to be carried out" is). */
+/** "plans to" (not "vacation plans"), "due" (not "due to the storm"; "due to be carried out" is), "expected". */
 function futureWord(toks: Token[], k: number, w: string): boolean {
   if (w === 'plans' || AIM_TO.has(w)) return toks[k + 1]?.lower === 'to';
+  // "did not plan to remove him Thursday"; not "his plan to provide free tuition" (a noun).
+  if (w === 'plan') return toks[k + 1]?.lower === 'to' && !DETERMINERS.has(toks[k - 1]?.lower ?? '');
+  // "better than expected", "closed Friday as expected": a comparison, not a plan.
+  if (w === 'expected') return !AS_THAN.has(toks[k - 1]?.lower ?? '');
   if (w === 'due') return toks[k + 1]?.lower !== 'to' || toks[k + 2]?.lower === 'be';
   // "is to meet bankers on Friday", "are to be sentenced Monday": an arrangement, the future.
   if (w === 'to') return IS_ARE.has(toks[k - 1]?.lower ?? '') && toks[k + 1]?.kind === 'word';
@@ -236,6 +258,9 @@ function cueAt(toks: Token[], k: number, i: number, s0: number): Tense | null {
   if ((w === 'set' || PLAN_TO.has(w)) && next === 'to') return 'future';
   // "would be traveling Thursday", "would be paid in January": the future of a past clause ("would have" is not).
   if (w === 'would' && next === 'be' && k < i) return 'future';
+  // "should cease by Saturday", "might decide Tuesday": a modal before the date looks ahead ("may have fired" does not).
+  if (MODALS.has(w) && k < i && !(t.cap && k !== s0) && next !== 'have' && toks[k + 2]?.lower !== 'have')
+    return 'future';
   if (futureWord(toks, k, w)) return 'future';
   const ed = w.length > 4 && w.endsWith('ed');
   // "-ed" on a capitalised word inside a sentence is a name ("United States", "Red Sea"), not a past verb; so is an
@@ -253,7 +278,8 @@ function cueAt(toks: Token[], k: number, i: number, s0: number): Tense | null {
  * sentence). The cue nearest before the date decides, as the date belongs to that verb: "said Friday it will close"
  * is a past Friday, "said he will begin withdrawing on Friday" a future one. With no cue before it, the nearest after
  * it ("On Friday, officials said …"); a future marker right after the date makes it the subject of a future clause
- * ("said Friday will be the deadline"). "by" marks the future only right before the date ("by Friday").
+ * ("said Friday will be the deadline"). "by" and "as soon as" mark the future only right before the date ("by Friday"),
+ * and "by" only when no past verb governs it ("had filed reports by Monday").
  */
 export function tenseAt(ctx: Context, i: number, next?: number): Tense {
   const toks = ctx.doc.tokens;
@@ -270,10 +296,22 @@ export function tenseAt(ctx: Context, i: number, next?: number): Tense {
   // "by Friday" is a deadline; "told by his son", "a ruling by the court" are not: only "by" right before the date.
   // "overshadowed by Friday's accident", "blocked by Tuesday's vote": a possessive date is no deadline.
   const poss = toks[i + 1]?.lower === "'s" || toks[i + 1]?.lower === '\u2019s';
-  if (i - 1 >= from && toks[i - 1]?.lower === 'by' && !poss) return 'future';
+  if (i - 1 >= from && toks[i - 1]?.lower === 'by' && !poss) {
+    // "had filed reports by Wednesday", "were withdrawn by Friday": a past verb's "by" is a time behind.
+    for (let k = i - 2; k >= from; k--) {
+      const c = cueAt(toks, k, i, s.tokenStart);
+      if (c) return c;
+    }
+    return 'future';
+  }
+  // "could leave as soon as Tuesday": the earliest of times still ahead.
+  if (i - 3 >= from && toks[i - 1]?.lower === 'as' && toks[i - 2]?.lower === 'soon' && toks[i - 3]?.lower === 'as')
+    return 'future';
   if (i + 1 < to && toks[i + 1]?.kind === 'word' && futureWord(toks, i + 1, (toks[i + 1] as Token).lower))
     return 'future';
   for (let k = i - 1; k >= from; k--) {
+    // "Until Thursday, they had not called him a suspect": a fronted "until" takes the main clause's tense.
+    if (fronted && UNTIL.has((toks[k] as Token).lower)) continue;
     const c = cueAt(toks, k, i, s.tokenStart);
     if (c) return c;
   }
@@ -283,6 +321,8 @@ export function tenseAt(ctx: Context, i: number, next?: number): Tense {
     const c = cueAt(toks, k, i, s.tokenStart);
     if (c) return c;
   }
+  // "Until Friday, the offer stands": with no verb to say otherwise, a time still ahead.
+  if (fronted && UNTIL.has(toks[i - 1]?.lower ?? '')) return 'future';
   return sentenceFuture(toks, s.tokenStart, from, s.tokenEnd, to);
 }
 
@@ -316,6 +356,8 @@ function sentenceFuture(toks: Token[], a: number, b: number, c: number, d: numbe
       if (t.kind !== 'word') continue;
       const w = t.lower;
       if (w === 'next' && toks[k + 1]?.lower === 'to') continue;
+      // "a turnaround next year", "tomorrow" far from the date are another date, not the date's clause.
+      if (w === 'tomorrow' || (OTHER_DATE_WORDS.has(w) && isDateWord(toks[k + 1]?.lower ?? ''))) continue;
       if (w === 'set' && toks[k + 1]?.lower === 'to') return 'future';
       if (futureWord(toks, k, w)) return 'future';
     }
