@@ -95,10 +95,11 @@ export const FocusSchema = z.strictObject({
   place: z.string().nullable(),
 });
 
-export const DATE_GRAINS = ['day', 'week', 'month', 'season', 'quarter', 'year', 'decade', 'century'] as const;
+export const DATE_GRAINS = ['day', 'week', 'month', 'season', 'quarter', 'half', 'year', 'decade', 'century'] as const;
 
 /**
- * A TIMEX3 value: `2023-08-11`, `2023-08`, `2023`, `2023-W32`, `2023-Q3`, `2023-SU`, `199` (decade), `18` (century),
+ * A TIMEX3 value: `2023-08-11`, `2023-08`, `2023`, `2023-W32`, `2023-Q3`, `2023-H2` (a half), `2023-SU`, `199` (decade),
+ * `18` (century),
  * TimeML's weekend of a week: `2023-W32-WE` ("the weekend"), and a part of a day: `2023-07-11TNI` ("Tuesday night";
  * also `TMO` morning, `TAF` afternoon, `TEV` evening; grain `day`); with no reference date to give the year, TimeML's
  * `XXXX` placeholder on a month, day, quarter or season (`XXXX-08-11`, `XXXX-08`, `XXXX-Q3`, `XXXX-SU`).
@@ -106,7 +107,7 @@ export const DATE_GRAINS = ['day', 'week', 'month', 'season', 'quarter', 'year',
 export const Timex3ValueSchema = z
   .string()
   .regex(
-    /^(\d{2}|\d{3}|\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01])(T(MO|AF|EV|NI))?)?|-W(0[1-9]|[1-4]\d|5[0-3])(-WE)?|-Q[1-4]|-(SP|SU|FA|WI))?|XXXX-((0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?|Q[1-4]|SP|SU|FA|WI))$/,
+    /^(\d{2}|\d{3}|\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01])(T(MO|AF|EV|NI))?)?|-W(0[1-9]|[1-4]\d|5[0-3])(-WE)?|-Q[1-4]|-H[12]|-(SP|SU|FA|WI))?|XXXX-((0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?|Q[1-4]|SP|SU|FA|WI))$/,
   );
 
 export const DateMentionSchema = z.strictObject({

@@ -36,6 +36,14 @@ const TABLE: Row[] = [
   ['Talks were held 3–5 July in Geneva.', '3–5 July', '2023-07-03', 'day', { endValue: '2023-07-05' }],
   ['The vote took place on the 4th of March 2021.', '4th of March 2021', '2021-03-04', 'day'],
   ['Prices rose in August 2022 and again later.', 'August 2022', '2022-08', 'month'],
+  // A part of a year before "of" and a year, however the year is written (refiners/part-of-year.ts).
+  ['Profit rose in the first half of 2022.', 'first half of 2022', '2022-H1', 'half'],
+  ['Sales should recover in the second half of the year.', 'second half of the year', '2023-H2', 'half'],
+  ['Output will fall through the first two quarters of 2024.', 'first two quarters of 2024', '2024-H1', 'half'],
+  ['Prices peaked in the winter of nineteen ninety-four.', 'winter of nineteen ninety-four', '1994-WI', 'season'],
+  ["Sales rose in the last half of the '80s.", "'80s", '198', 'decade'],
+  // A holiday's week: the ISO week holding the day (Easter 2023: April 9).
+  ['Pilgrims filled the square as Easter week began.', 'Easter week', '2023-W14', 'week'],
   ['The plant closed in August, workers said.', 'August', '2023-08', 'month', { inferred: true }],
   ['The minister resigned in March after the scandal.', 'March', '2023-03', 'month', { inferred: true }],
   ['Elections are held in May, officials said.', 'May', '2023-05', 'month', { inferred: true }],
@@ -378,6 +386,9 @@ const FALSE_POSITIVES: [text: string, notDate?: string][] = [
   ['The network airs Monday Night Football from the stadium.'],
   ['The morning was cold and the evening warm.'],
   ['Their last night together was spent in the city.'],
+  // A half of no named year: TimeBank leaves it out, and so do we.
+  ['Profit rose 5% in the first half.'],
+  ['He scored twice in the first half of the game.'],
 ];
 
 describe('dates: a weekday and a calendar day apart', () => {
@@ -435,7 +446,7 @@ describe('dates: reference dates and ambiguity', () => {
     expect(dates('The vote is on Aug. 11, aides said.').dates.map((d) => d.value)).toEqual(['2023-08-11']);
   });
   it('rejects placeholders the schema does not allow', () => {
-    for (const v of ['XXXX', 'XXXX-13', 'XXXX-W32', 'XXXX-08-11TNI', '19XX', 'XXXX-Q5'])
+    for (const v of ['XXXX', 'XXXX-13', 'XXXX-W32', 'XXXX-08-11TNI', '19XX', 'XXXX-Q5', '2023-H3', 'XXXX-H1'])
       expect(Timex3ValueSchema.safeParse(v).success).toBe(false);
   });
   it('reads the reference date from a "Published" line', () => {

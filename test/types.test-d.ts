@@ -19,7 +19,7 @@ test('public types are the schema types', () => {
   expectTypeOf(createTagger().tag).returns.toEqualTypeOf<ArticleTags>();
   expectTypeOf<Person['nationality']>().toEqualTypeOf<string | null>();
   expectTypeOf<DateMention['grain']>().toEqualTypeOf<
-    'day' | 'week' | 'month' | 'season' | 'quarter' | 'year' | 'decade' | 'century'
+    'day' | 'week' | 'month' | 'season' | 'quarter' | 'half' | 'year' | 'decade' | 'century'
   >();
   expectTypeOf<DateMention['endValue']>().toEqualTypeOf<string | undefined>();
   expectTypeOf<Quote['kind']>().toEqualTypeOf<'direct' | 'indirect'>();

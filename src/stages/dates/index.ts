@@ -23,6 +23,7 @@ import { weekend } from './extractors/weekend.js';
 import { anchor } from './refiners/anchor.js';
 import { dropOverlaps } from './refiners/drop-overlaps.js';
 import { partOfDayRefiner } from './refiners/part-of-day.js';
+import { partOfYear } from './refiners/part-of-year.js';
 import { requireReference } from './refiners/require-reference.js';
 import { weekOf } from './refiners/week-of.js';
 import { weekdayDate } from './refiners/weekday-date.js';
@@ -57,7 +58,7 @@ export const datesStage: Stage<'dates', DateCandidate> = {
     holiday,
     partOfDay,
   ],
-  refiners: [widenModifiers, partOfDayRefiner, dropOverlaps, weekdayDate, weekOf, anchor, requireReference],
+  refiners: [widenModifiers, partOfDayRefiner, partOfYear, dropOverlaps, weekdayDate, weekOf, anchor, requireReference],
   finalize(ctx: Context, items: DateCandidate[]): DateMention[] {
     return items.map((c) => ({
       start: c.start,

@@ -1,5 +1,5 @@
 import type { Context } from '../../../pipeline/types.js';
-import { addDays, dayNumber, fmtDay, weekday, type Ymd } from '../calendar.js';
+import { addDays, dayNumber, fmtDay, isoWeek, parseYmd, weekday, type Ymd } from '../calendar.js';
 import { candidate, lowerAt, positionsOf, reference, tenseAt, tokenAt, triggers, yearOf } from '../scan.js';
 import type { DateCandidate } from '../types.js';
 
@@ -85,6 +85,7 @@ const WORDS = triggers([...HOLIDAYS.keys(), 'fourth']);
  * Holidays: "Thanksgiving (Day)", "Christmas (Eve/Day)", "New Year's Day/Eve", "Independence Day", "the Fourth of
  * July", "Labor Day", "Memorial Day", "Easter", "Good Friday", "Halloween". With a year after them that year; after
  * "last"/"next" the one before/after the reference date; else the nearest one, by the tense as for a bare month.
+ * "Easter week", "Christmas week": that day's ISO week.
  */
 export function holiday(ctx: Context): DateCandidate[] {
   const out: DateCandidate[] = [];
@@ -110,6 +111,9 @@ export function holiday(ctx: Context): DateCandidate[] {
       }
     }
     if (!dayOf) continue;
+    // "Easter week", "Christmas week": the ISO week holding the day (Holy Week ends on Easter Sunday).
+    const week = j === i + 1 && lowerAt(ctx, j) === 'week';
+    if (week) j++;
     let t0 = i;
     const p = lowerAt(ctx, i - 1);
     let k = j;
@@ -142,7 +146,9 @@ export function holiday(ctx: Context): DateCandidate[] {
       }
       if (best) value = fmtDay(best.y, best.m, best.d);
     }
-    out.push(candidate(ctx, t0, j, 'holiday', 'day', value, { relative, inferred: relative }));
+    const day = week && value ? parseYmd(value) : null;
+    if (day) out.push(candidate(ctx, t0, j, 'holiday', 'week', isoWeek(day), { relative, inferred: relative }));
+    else out.push(candidate(ctx, t0, j, 'holiday', 'day', value, { relative, inferred: relative }));
     last = j - 1;
   }
   return out;
