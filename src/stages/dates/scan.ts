@@ -185,6 +185,7 @@ const PAST = new Set([
 const IS_ARE = new Set(['is', 'are']);
 const AS_THAN = new Set(['as', 'than']);
 const MODALS = new Set(['should', 'might', 'may', 'must', 'can']);
+const EFFECTIVE_NEXT = new Set(['from', 'as', 'on', 'immediately', 'in', 'at', 'with', 'upon', 'after']);
 const UNTIL = new Set(['until', 'till']);
 const OTHER_DATE_WORDS = new Set(['next', 'coming', 'upcoming']);
 /** Words after "next" that make it a date of its own ("next year", "next Tuesday"). */
@@ -210,6 +211,11 @@ function futureWord(toks: Token[], k: number, w: string): boolean {
   if (w === 'plan') return toks[k + 1]?.lower === 'to' && !DETERMINERS.has(toks[k - 1]?.lower ?? '');
   // "better than expected", "closed Friday as expected": a comparison, not a plan.
   if (w === 'expected') return !AS_THAN.has(toks[k - 1]?.lower ?? '');
+  // "effective Jan. 1", "effective from Monday", "effective immediately"; not "close and effective cooperation".
+  if (w === 'effective') {
+    const n = toks[k + 1];
+    return !!n && (n.kind === 'number' || (n.kind === 'word' && (n.cap || EFFECTIVE_NEXT.has(n.lower))));
+  }
   if (w === 'due') return toks[k + 1]?.lower !== 'to' || toks[k + 2]?.lower === 'be';
   // "is to meet bankers on Friday", "are to be sentenced Monday": an arrangement, the future.
   if (w === 'to') return IS_ARE.has(toks[k - 1]?.lower ?? '') && toks[k + 1]?.kind === 'word';
