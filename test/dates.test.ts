@@ -108,6 +108,15 @@ const TABLE: Row[] = [
 // Dates resolved against the dates before them, and forms from transcripts and results stories: [publishedAt, text,
 // span, value]. 1995-11-02 is a Thursday.
 const ANCHORED: [pub: string, text: string, span: string, value: string][] = [
+  // "the previous Friday", "the following Monday": from the day the story is at; with none, from the reference date.
+  [
+    '1989-10-30',
+    'The index closed at 2082 on Friday, down 4.5% from the previous Friday.',
+    'previous Friday',
+    '1989-10-20',
+  ],
+  ['1989-10-30', 'Shares were down 2% from the previous Friday.', 'previous Friday', '1989-10-27'],
+  ['1995-11-01', 'The talks broke down on Oct. 12 and resumed the following Monday.', 'following Monday', '1995-10-16'],
   [
     '1995-11-02',
     'Acme earned $5 million in the fiscal first quarter, compared with $4 million a year earlier.',

@@ -56,4 +56,7 @@ export type Anaphor =
   /** "for the week", "later in the week": the ISO week of the day last named. */
   | 'same-week'
   | 'next-day'
-  | 'previous-day';
+  | 'previous-day'
+  /** "the previous Friday", "the following Monday": that weekday before/after the day last named. */
+  | 'previous-weekday'
+  | 'next-weekday';

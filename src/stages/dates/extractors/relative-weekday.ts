@@ -9,6 +9,7 @@ const WEEKDAY_WORDS = triggers([...WEEKDAYS.keys()]);
 /** "Friday and Saturday", "Friday or Thursday": the nearest such day; "Monday through Friday": the next one. */
 const LINKS = new Set(['and', 'or']);
 const RANGE_LINKS = new Set(['to', 'through', 'until', 'till', '-', '\u2013']);
+const BEFORE_WORDS = new Set(['previous', 'prior', 'preceding']);
 
 /**
  * "on Monday", "last Friday", "next Tuesday", "Wednesday": the most recent such day before publication in past or
@@ -33,11 +34,20 @@ export function relativeWeekday(ctx: Context): DateCandidate[] {
     let value: string | null = null;
     let dir: 'past' | 'future';
     let strict = false;
-    if (prev === 'last' || prev === 'past' || prev === 'previous') {
+    // "the previous Friday", "the following Monday": counted from the day the story is at (the anchor refiner).
+    const anaphor =
+      lowerAt(ctx, i - 2) === 'the'
+        ? BEFORE_WORDS.has(prev)
+          ? 'previous-weekday'
+          : prev === 'following'
+            ? 'next-weekday'
+            : undefined
+        : undefined;
+    if (prev === 'last' || prev === 'past' || BEFORE_WORDS.has(prev)) {
       dir = 'past';
       strict = true;
       t0 = i - 1;
-    } else if (prev === 'next' || prev === 'coming') {
+    } else if (prev === 'next' || prev === 'coming' || anaphor === 'next-weekday') {
       dir = 'future';
       strict = true;
       t0 = i - 1;
@@ -75,7 +85,9 @@ export function relativeWeekday(ctx: Context): DateCandidate[] {
       const d = addDays(ref, delta);
       value = fmtDay(d.y, d.m, d.d);
     }
-    out.push(candidate(ctx, t0, i + 1, 'relative-weekday', 'day', value, { relative: true }));
+    out.push(
+      candidate(ctx, t0, i + 1, 'relative-weekday', 'day', value, { relative: true, ...(anaphor ? { anaphor } : {}) }),
+    );
   }
   return out;
 }

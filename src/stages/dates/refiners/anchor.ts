@@ -1,6 +1,6 @@
 import type { Context } from '../../../pipeline/types.js';
 import type { DateGrain } from '../../../schema.js';
-import { addDays, addMonths, dayNumber, fmtDay, fmtMonth, fmtYear, isoWeek, parseYmd } from '../calendar.js';
+import { addDays, addMonths, dayNumber, fmtDay, fmtMonth, fmtYear, isoWeek, parseYmd, weekday } from '../calendar.js';
 import { lowerAt, positionsOf, reference, tenseAt, triggers } from '../scan.js';
 import type { DateCandidate } from '../types.js';
 
@@ -133,6 +133,19 @@ export function anchor(ctx: Context, items: DateCandidate[]): DateCandidate[] {
           if (d && ref && Math.abs(dayNumber(d.y, d.m, d.d) - dayNumber(ref.y, ref.m, ref.d)) <= 31) {
             const shift = c.anaphor === 'same-week' ? 0 : c.anaphor === 'next-week' ? 7 : -7;
             value = isoWeek(addDays(d, shift));
+          }
+          break;
+        }
+        case 'previous-weekday':
+        case 'next-weekday': {
+          // The weekday the extractor valued from the reference date, counted from the day the story is at instead.
+          const d = day ? parseYmd(day) : null;
+          const own = parseYmd(value);
+          if (d && own && ref && Math.abs(dayNumber(d.y, d.m, d.d) - dayNumber(ref.y, ref.m, ref.d)) <= 31) {
+            const back = c.anaphor === 'previous-weekday';
+            const gap = back ? (weekday(d) - weekday(own) + 7) % 7 : (weekday(own) - weekday(d) + 7) % 7;
+            const n = addDays(d, (gap === 0 ? 7 : gap) * (back ? -1 : 1));
+            value = fmtDay(n.y, n.m, n.d);
           }
           break;
         }
