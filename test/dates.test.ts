@@ -36,6 +36,10 @@ const TABLE: Row[] = [
   ['Talks were held 3–5 July in Geneva.', '3–5 July', '2023-07-03', 'day', { endValue: '2023-07-05' }],
   ['The vote took place on the 4th of March 2021.', '4th of March 2021', '2021-03-04', 'day'],
   ['Prices rose in August 2022 and again later.', 'August 2022', '2022-08', 'month'],
+  // A year after a possessive ("the company's 2022 results"), "into", "both … and".
+  ["The write-off will be booked in the company's 2022 results.", '2022', '2022', 'year'],
+  ['Growth should continue into 2024, the bank said.', '2024', '2024', 'year'],
+  ['The deficit was large in both 2021 and 2022.', '2021', '2021', 'year'],
   // A part of a year before "of" and a year, however the year is written (refiners/part-of-year.ts).
   ['Profit rose in the first half of 2022.', 'first half of 2022', '2022-H1', 'half'],
   ['Sales should recover in the second half of the year.', 'second half of the year', '2023-H2', 'half'],
@@ -403,6 +407,9 @@ const FALSE_POSITIVES: [text: string, notDate?: string][] = [
   ['The network airs Monday Night Football from the stadium.'],
   ['The morning was cold and the evening warm.'],
   ['Their last night together was spent in the city.'],
+  // A count after a possessive is no year.
+  ["The firm's 2000 workers went on strike."],
+  ["Acme's 1200 stores stayed open."],
   // A half of no named year: TimeBank leaves it out, and so do we.
   ['Profit rose 5% in the first half.'],
   ['He scored twice in the first half of the game.'],

@@ -107,6 +107,7 @@ export const DATE_PREPOSITIONS: ReadonlySet<string> = new Set([
   'on',
   'since',
   'by',
+  'into',
   'until',
   'till',
   'through',

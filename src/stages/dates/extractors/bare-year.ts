@@ -24,6 +24,7 @@ const NOT_BEFORE = new Set([
 const PRE_POST = /^(pre|post|mid|end|early|late)-(1\d{3}|20\d{2})$/;
 /** "the mid-1980s": one word token (TimeML: the decade, `198`, with mod MID). */
 const MID_DECADE = /^mid-(1\d{2}|20\d)0(?:'?s|\u2019s)$/;
+const POSSESSIVE = new Set(["'s", '\u2019s']);
 const RANGE = new Set(['-', '–', '—', 'to', 'and', 'through']);
 
 /**
@@ -74,6 +75,10 @@ export function bareYear(ctx: Context): DateCandidate[] {
     // "bonds due 1993": a maturity year.
     let ok = DATE_PREPOSITIONS.has(prev) || prev === 'due' || possessive;
     if (!ok && DETERMINERS.has(prev) && nextTok?.kind === 'word') ok = true;
+    // "in both 1990 and 1991"
+    if (!ok && prev === 'both' && next === 'and' && yearOf(tokenAt(ctx, i + 2)) !== null) ok = true;
+    // "the company's 1989 operating results": a possessive's year before a noun (a count would be "'s 2,000 workers").
+    if (!ok && POSSESSIVE.has(prev) && nextTok?.kind === 'word' && !nextTok.cap && y >= 1900 && y <= 2099) ok = true;
     // "(2019)", "in 1990-91", ", 1990," after a place or name in a list of dates.
     if (!ok && prev === '(' && next === ')') ok = true;
     // The second year of a range whose first was accepted: "1990–1995".
