@@ -1,6 +1,17 @@
 import type { Context } from '../../../pipeline/types.js';
 import type { DateGrain } from '../../../schema.js';
-import { addDays, addMonths, dayNumber, fmtDay, fmtMonth, fmtYear, isoWeek, parseYmd, weekday } from '../calendar.js';
+import {
+  addDays,
+  addMonths,
+  dayNumber,
+  fmtDay,
+  fmtMonth,
+  fmtYear,
+  isoWeek,
+  parseYmd,
+  weekday,
+  type Ymd,
+} from '../calendar.js';
 import { lowerAt, positionsOf, reference, tenseAt, triggers } from '../scan.js';
 import type { DateCandidate } from '../types.js';
 
@@ -129,8 +140,8 @@ export function anchor(ctx: Context, items: DateCandidate[]): DateCandidate[] {
         case 'same-week': {
           // The week of a day the story is at: a day within a month of the reference date (a weekly report's
           // "the previous week" after an old record date is still the week before publication).
-          const d = day ? parseYmd(day) : null;
-          if (d && ref && Math.abs(dayNumber(d.y, d.m, d.d) - dayNumber(ref.y, ref.m, ref.d)) <= 31) {
+          const d = recentDay(day, ref);
+          if (d) {
             const shift = c.anaphor === 'same-week' ? 0 : c.anaphor === 'next-week' ? 7 : -7;
             value = isoWeek(addDays(d, shift));
           }
@@ -139,9 +150,9 @@ export function anchor(ctx: Context, items: DateCandidate[]): DateCandidate[] {
         case 'previous-weekday':
         case 'next-weekday': {
           // The weekday the extractor valued from the reference date, counted from the day the story is at instead.
-          const d = day ? parseYmd(day) : null;
+          const d = recentDay(day, ref);
           const own = parseYmd(value);
-          if (d && own && ref && Math.abs(dayNumber(d.y, d.m, d.d) - dayNumber(ref.y, ref.m, ref.d)) <= 31) {
+          if (d && own) {
             const back = c.anaphor === 'previous-weekday';
             const gap = back ? (weekday(d) - weekday(own) + 7) % 7 : (weekday(own) - weekday(d) + 7) % 7;
             const n = addDays(d, (gap === 0 ? 7 : gap) * (back ? -1 : 1));
@@ -193,6 +204,12 @@ export function anchor(ctx: Context, items: DateCandidate[]): DateCandidate[] {
     }
     return value === c.value && grain === c.grain ? c : { ...c, value, grain };
   });
+}
+
+/** The day last named, when it lies within a month of the reference date (the day a story is at); else null. */
+function recentDay(day: string | null, ref: Ymd | null): Ymd | null {
+  const d = day ? parseYmd(day) : null;
+  return d && ref && Math.abs(dayNumber(d.y, d.m, d.d) - dayNumber(ref.y, ref.m, ref.d)) <= 31 ? d : null;
 }
 
 /**
