@@ -37,6 +37,7 @@ const TABLE: Row[] = [
   ['The vote took place on the 4th of March 2021.', '4th of March 2021', '2021-03-04', 'day'],
   ['Prices rose in August 2022 and again later.', 'August 2022', '2022-08', 'month'],
   ['"Today we remember," he said.', 'Today', '2023-08-11', 'day'],
+  ['The fight will go on between now and March.', 'March', '2024-03', 'month', { inferred: true }],
   ['He said, "Today."', 'Today', '2023-08-11', 'day'],
   // A year after a possessive ("the company's 2022 results"), "into", "both … and".
   ["The write-off will be booked in the company's 2022 results.", '2022', '2022', 'year'],
@@ -400,6 +401,9 @@ const FALSE_POSITIVES: [text: string, notDate?: string][] = [
   ['That same spirit carried the team.'],
   ['This is the Morning Today programme.', 'Today'],
   ['She appeared on the Today show.'],
+  // An ambiguous month after "and" before a name or "on": a name or a march.
+  ['Ministers of Hungary and Jan Kavan of the Czech Republic signed.'],
+  ['He leads the Coalition to Stop Trump and March on the RNC.'],
   ["He told NBC's Today that he would run."],
   ['The poll, published in "Today," showed a lead.'],
   ["He landed a job on ''Today.'' The network said so."],

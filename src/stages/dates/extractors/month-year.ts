@@ -18,6 +18,7 @@ import {
 import type { DateCandidate } from '../types.js';
 
 const PREFIX = /^(mid|early|late|end)-/;
+const MARCH_ON = new Set(['on', 'for', 'against']);
 /** Month names, and "mid-July", "early-May", "late-June", "end-March" (one token each). */
 const MONTH_WORDS = triggers([...MONTHS.keys()].flatMap((m) => [m, `mid-${m}`, `early-${m}`, `late-${m}`, `end-${m}`]));
 const YEAR_SHIFT: ReadonlyMap<string, number> = new Map([
@@ -78,6 +79,12 @@ export function monthYear(ctx: Context): DateCandidate[] {
     }
     const hasPrep = DATE_PREPOSITIONS.has(prev) || prefixed;
     if (abbr && !hasPrep) continue;
+    // After "and"/"or" an ambiguous month before a name or "on/for/against" is a name or a march: "Hungary and Jan
+    // Kavan", "the Coalition to Stop Trump and March on the RNC" (not "between now and March", "and May at 125 stg").
+    if (abbr && (prev === 'and' || prev === 'or')) {
+      const n = tokenAt(ctx, next);
+      if (n?.kind === 'word' && ((n.cap && !n.upper) || MARCH_ON.has(n.lower))) continue;
+    }
     if (!hasPrep) {
       // "April Ryan", "June Carter": a capitalised word right after makes it a name.
       const n = tokenAt(ctx, next);
