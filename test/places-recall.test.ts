@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { resolveConfig } from '../src/config.js';
-import { getGazetteer } from '../src/gazetteer/index.js';
+import { type GazetteerEntry, getGazetteer } from '../src/gazetteer/index.js';
+import { carModel } from '../src/stages/places/index.js';
 import { createTagger, tagArticle } from '../src/tagger.js';
 
 /** The surfaces of every place mention of an article, as "surface=Name/CC". */
@@ -145,11 +146,34 @@ describe('country names the tagger leaves out (lexical.ts countryNameCandidates)
     ['Cases of Lyme disease rose again in the state last summer.', 'Lyme'],
     ['Tests for Ebola on the remains were negative, officials said.', 'Ebola'],
     ['Salmonella was found in eggs from two farms, officials said.', 'Salmonella'],
+    // A place name right after a car make is the model's (index.ts carModel).
+    ['A red Dodge Durango with a group of teens drove off.', 'Durango'],
+    ['Police are looking for a dark GMC Savana van, the sheriff said.', 'Savana'],
+    ['Deputies stopped a Chevrolet Colorado on the highway.', 'Colorado'],
     // "U.S." inside an organization the tagger typed stays the organization's (dottedCountryCandidates).
     ['We will keep working with the U.S. Department of Education, she said.', 'U.S.'],
   ];
   it.each(falsePositives)('%s: no place %s', (text, name) => {
     expect(placeMentions(text).some((x) => x.startsWith(`${name}=`))).toBe(false);
+  });
+});
+
+describe('a car make before a place name (index.ts carModel)', () => {
+  // [text, the candidate's text, its gazetteer kind, a model?]
+  const rows: [string, string, GazetteerEntry['kind'], boolean][] = [
+    ['a red Dodge Durango drove off', 'Durango', 'city', true],
+    ['his Chevrolet Colorado', 'Colorado', 'region', true],
+    ['He moved to Durango last year', 'Durango', 'city', false],
+    // A plant's site, the make's unit in a country or continent, a make that is also a name ("Lincoln").
+    ['the Nissan Smyrna plant', 'Smyrna', 'city', false],
+    ['Toyota Australia workers', 'Australia', 'country', false],
+    ['chairman of Ford Europe', 'Europe', 'continent', false],
+    ['Abraham Lincoln Park', 'Park', 'city', false],
+  ];
+  it.each(rows)('%s', (text, name, kind, model) => {
+    const start = text.indexOf(name);
+    const cand = { start, end: start + name.length, text: name, rule: 'test' };
+    expect(carModel(text, cand, [{ kind } as GazetteerEntry])).toBe(model);
   });
 });
 

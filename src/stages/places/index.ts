@@ -169,6 +169,31 @@ function diseaseAfter(text: string, end: number): boolean {
   return e > end + 1 && DISEASE_WORDS.has(text.slice(end + 1, e).toLowerCase());
 }
 
+/** Car makes whose models carry place names ("Dodge Durango", "GMC Yukon", "Hyundai Santa Fe", "Jeep Cherokee"). */
+const CAR_MAKES = new Set([
+  ...['Acura', 'Buick', 'Cadillac', 'Chevrolet', 'Chevy', 'Chrysler', 'Dodge', 'Ford', 'GMC', 'Honda', 'Hyundai'],
+  ...['Infiniti', 'Isuzu', 'Jeep', 'Kia', 'Lexus', 'Mazda', 'Mitsubishi', 'Nissan', 'Oldsmobile', 'Plymouth'],
+  ...['Pontiac', 'Subaru', 'Suzuki', 'Toyota', 'Volkswagen', 'VW'],
+]);
+/** Words after "Make Place" that make the place a plant's site ("the Toyota Georgetown plant"). */
+const PLANT_WORDS = new Set(['plant', 'plants', 'factory', 'assembly', 'works', 'facility', 'dealership', 'dealer']);
+
+/**
+ * A place name right after a car make is a model ("a red Dodge Durango", "his Chevrolet Colorado"), unless a plant's
+ * word follows ("the Toyota Georgetown plant") or it names a country or continent ("Toyota Australia", "Ford Europe":
+ * the make's unit there).
+ */
+export function carModel(text: string, c: PlaceCandidate, entries: readonly GazetteerEntry[]): boolean {
+  if (text.charCodeAt(c.start - 1) !== 32) return false;
+  let b = c.start - 1;
+  while (b > 0 && isAsciiLetter(text.charCodeAt(b - 1))) b--;
+  if (!CAR_MAKES.has(text.slice(b, c.start - 1))) return false;
+  if (entries.some((e) => e.kind === 'country' || e.kind === 'continent')) return false;
+  let e = c.end + 1;
+  while (e < text.length && e < c.end + 14 && isAsciiLetter(text.charCodeAt(e))) e++;
+  return !(text.charCodeAt(c.end) === 32 && PLANT_WORDS.has(text.slice(c.end + 1, e).toLowerCase()));
+}
+
 /** A name that starts with a saint's title ("St. Patrick", "St Gregory", "Saint Mary", "Ste. Anne"). */
 const SAINT_PREFIX = /^(?:St\.?|Ste\.?|Saint|Sainte) /;
 
@@ -749,6 +774,7 @@ export function resolvePlaces(ctx: Context, cands: readonly PlaceCandidate[], ga
     if (entries.length && isSmallTownCaps(c, entries) && !commonWordHasCue(ctx, c, q !== null)) continue;
     // "West Nile virus", "Lyme disease", "Rift Valley fever", "Ebola": a disease named after a place, not the place.
     if (!c.kindHint && (diseaseAfter(text, c.end) || (!entries.length && PATHOGENS.has(keyOf.get(c) ?? '')))) continue;
+    if (!c.kindHint && carModel(text, c, entries)) continue;
     resolved.push({ cand: c, entries, entry: null });
   }
 
