@@ -210,6 +210,12 @@ const SUBDIVISIONS: [string, string, string, string][] = [
     'IE:region:place:ie-county-cork',
   ],
   [
+    'a pair of English counties that are also neighbouring towns in Pennsylvania, in a story set in England',
+    'Family dies.\n\nThree people died in a caravan park in Cornwall in South West England. Inspector David Eldridge said Devon and Cornwall police were alerted by a neighbour in Camborne.',
+    'Cornwall',
+    'GB:region:place:gb-cornwall',
+  ],
+  [
     'Kent among Ohio towns stays the town in Ohio',
     'Campus reopens.\n\nStudents returned to classes in Kent on Monday, and officials in Akron and Cleveland said buses would run as usual across Ohio.',
     'Kent',

@@ -466,7 +466,10 @@ export function scoreEntry(e: GazetteerEntry, rank: number, ctx: ResolveContext,
   const totals = ctx.totals ?? evidenceTotals(ctx);
   if (e.countryCode) s += 0.8 * share(ctx.countries, totals.countries, e.countryCode);
   const key = shape ? (shape.keys[rank] as string) : regionKey(e);
-  if (e.countryCode && key) {
+  // A second-level region with no first-level one (a county of Britain or Ireland: subdivisions.tsv) takes its
+  // country's share of the region evidence like a first-level region ("Devon and Cornwall police" beside England
+  // and Camborne), though it casts no soft vote of its own.
+  if (e.countryCode && (key || (e.kind === 'region' && e.geonameId === null))) {
     // A first-level region is a sibling of the regions the article names ("Wales and England", "Georgia and
     // Texas"): it takes its country's share of the region evidence, as a town takes its own region's.
     // Not where the name is also that country ("Mexico") or a big city of it ("Washington", "New York": the city
