@@ -309,6 +309,7 @@ const ANCHORED: [pub: string, text: string, span: string, value: string][] = [
   ['1995-11-01', 'Until Thursday, the police had not named a suspect.', 'Thursday', '1995-10-26'],
   ['1995-11-01', 'Until Friday, the offer stands.', 'Friday', '1995-11-03'],
   ['1995-11-01', 'Thirty nations had filed their reports by Monday.', 'Monday', '1995-10-30'],
+  ['1995-11-01', 'Residents were ordered to leave their homes by Friday.', 'Friday', '1995-11-03'],
   // "effective" before a date or "from/immediately" is a start ahead; as an adjective it is no cue.
   ['1995-11-01', 'The rate cut is effective from Monday.', 'Monday', '1995-11-06'],
   [

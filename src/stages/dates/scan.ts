@@ -303,8 +303,11 @@ export function tenseAt(ctx: Context, i: number, next?: number): Tense {
   // "overshadowed by Friday's accident", "blocked by Tuesday's vote": a possessive date is no deadline.
   const poss = toks[i + 1]?.lower === "'s" || toks[i + 1]?.lower === '\u2019s';
   if (i - 1 >= from && toks[i - 1]?.lower === 'by' && !poss) {
-    // "had filed reports by Wednesday", "were withdrawn by Friday": a past verb's "by" is a time behind.
+    // "had filed reports by Wednesday", "were withdrawn by Friday": a past verb's "by" is a time behind; but "were
+    // ordered to leave by Friday" is a deadline still ahead (an infinitive between the verb and the date).
     for (let k = i - 2; k >= from; k--) {
+      const t = toks[k] as Token;
+      if (t.lower === 'to' && toks[k + 1]?.kind === 'word' && !(toks[k + 1] as Token).cap) return 'future';
       const c = cueAt(toks, k, i, s.tokenStart);
       if (c) return c;
     }
