@@ -310,6 +310,17 @@ const ANCHORED: [pub: string, text: string, span: string, value: string][] = [
   ['1995-11-01', 'Until Friday, the offer stands.', 'Friday', '1995-11-03'],
   ['1995-11-01', 'Thirty nations had filed their reports by Monday.', 'Monday', '1995-10-30'],
   ['1995-11-01', 'Residents were ordered to leave their homes by Friday.', 'Friday', '1995-11-03'],
+  ['1995-11-01', 'Delegates remained confident of reaching agreement by Friday.', 'Friday', '1995-11-03'],
+  ['1995-11-01', 'Petrobras said the deal was off if they did not agree by Monday.', 'Monday', '1995-11-06'],
+  // A weekday with "this/next/last week": that day of the ISO week named, one mention.
+  ['1995-11-01', 'The vote is on Monday next week.', 'Monday next week', '1995-11-06'],
+  ['1995-11-01', 'The strike started on Wednesday last week.', 'Wednesday last week', '1995-10-25'],
+  [
+    '1995-11-01',
+    'The subsidy ends unless the dispute is settled by Monday this week.',
+    'Monday this week',
+    '1995-10-30',
+  ],
   // "effective" before a date or "from/immediately" is a start ahead; as an adjective it is no cue.
   ['1995-11-01', 'The rate cut is effective from Monday.', 'Monday', '1995-11-06'],
   [

@@ -285,7 +285,7 @@ function cueAt(toks: Token[], k: number, i: number, s0: number): Tense | null {
  * is a past Friday, "said he will begin withdrawing on Friday" a future one. With no cue before it, the nearest after
  * it ("On Friday, officials said …"); a future marker right after the date makes it the subject of a future clause
  * ("said Friday will be the deadline"). "by" and "as soon as" mark the future only right before the date ("by Friday"),
- * and "by" only when no past verb governs it ("had filed reports by Monday").
+ * and "by" not after a past perfect ("had filed reports by Monday").
  */
 export function tenseAt(ctx: Context, i: number, next?: number): Tense {
   const toks = ctx.doc.tokens;
@@ -303,13 +303,14 @@ export function tenseAt(ctx: Context, i: number, next?: number): Tense {
   // "overshadowed by Friday's accident", "blocked by Tuesday's vote": a possessive date is no deadline.
   const poss = toks[i + 1]?.lower === "'s" || toks[i + 1]?.lower === '\u2019s';
   if (i - 1 >= from && toks[i - 1]?.lower === 'by' && !poss) {
-    // "had filed reports by Wednesday", "were withdrawn by Friday": a past verb's "by" is a time behind; but "were
-    // ordered to leave by Friday" is a deadline still ahead (an infinitive between the verb and the date).
+    // A past perfect's "by" is a time behind ("had filed reports by Wednesday", "had not sold out by Friday"); any
+    // other "by" a deadline ahead, past verbs included ("if they did not change their mind by Monday", "were ordered
+    // to leave by Friday", "confident of reaching agreement by Friday"), unless a future cue comes first.
     for (let k = i - 2; k >= from; k--) {
       const t = toks[k] as Token;
       if (t.lower === 'to' && toks[k + 1]?.kind === 'word' && !(toks[k + 1] as Token).cap) return 'future';
-      const c = cueAt(toks, k, i, s.tokenStart);
-      if (c) return c;
+      if (t.lower === 'had') return 'past';
+      if (cueAt(toks, k, i, s.tokenStart) === 'future') return 'future';
     }
     return 'future';
   }

@@ -10,6 +10,11 @@ const WEEKDAY_WORDS = triggers([...WEEKDAYS.keys()]);
 const LINKS = new Set(['and', 'or']);
 const RANGE_LINKS = new Set(['to', 'through', 'until', 'till', '-', '\u2013']);
 const BEFORE_WORDS = new Set(['previous', 'prior', 'preceding']);
+const WEEK_SHIFT: ReadonlyMap<string, number> = new Map([
+  ['this', 0],
+  ['next', 1],
+  ['last', -1],
+]);
 
 /**
  * "on Monday", "last Friday", "next Tuesday", "Wednesday": the most recent such day before publication in past or
@@ -72,6 +77,17 @@ export function relativeWeekday(ctx: Context): DateCandidate[] {
         value = fmtDay(d.y, d.m, d.d);
       }
     }
+    // "Monday this week", "Tuesday next week", "Friday last week": that weekday of the week named (ISO weeks, Monday
+    // first), one mention.
+    const weekShift = lowerAt(ctx, i + 2) === 'week' ? WEEK_SHIFT.get(lowerAt(ctx, i + 1)) : undefined;
+    let t1 = i + 1;
+    if (weekShift !== undefined && toks[i + 2]?.sentence === t.sentence) {
+      t1 = i + 3;
+      if (ref) {
+        const d = addDays(ref, ((wd + 6) % 7) - ((weekday(ref) + 6) % 7) + 7 * weekShift);
+        value = fmtDay(d.y, d.m, d.d);
+      }
+    }
     if (ref && value === null) {
       const today = weekday(ref);
       let delta: number;
@@ -86,7 +102,10 @@ export function relativeWeekday(ctx: Context): DateCandidate[] {
       value = fmtDay(d.y, d.m, d.d);
     }
     out.push(
-      candidate(ctx, t0, i + 1, 'relative-weekday', 'day', value, { relative: true, ...(anaphor ? { anaphor } : {}) }),
+      candidate(ctx, t0, t1, 'relative-weekday', 'day', value, {
+        relative: true,
+        ...(anaphor && t1 === i + 1 ? { anaphor } : {}),
+      }),
     );
   }
   return out;
