@@ -312,6 +312,10 @@ const ANCHORED: [pub: string, text: string, span: string, value: string][] = [
   ['1995-11-01', 'Residents were ordered to leave their homes by Friday.', 'Friday', '1995-11-03'],
   ['1995-11-01', 'Delegates remained confident of reaching agreement by Friday.', 'Friday', '1995-11-03'],
   ['1995-11-01', 'Petrobras said the deal was off if they did not agree by Monday.', 'Monday', '1995-11-06'],
+  // A timetable verb in the present is a future; not after a determiner ("the opens", a noun).
+  ['1995-11-01', 'Delegates arrived for the convention, which begins Monday.', 'Monday', '1995-11-06'],
+  ['1995-03-10', 'Its fiscal year ends September 30, the company said.', 'September 30', '1995-09-30'],
+  ['1995-11-01', 'Debt talks reopen in New York on Tuesday, officials said.', 'Tuesday', '1995-11-07'],
   // A weekday with "this/next/last week": that day of the ISO week named, one mention.
   ['1995-11-01', 'The vote is on Monday next week.', 'Monday next week', '1995-11-06'],
   ['1995-11-01', 'The strike started on Wednesday last week.', 'Wednesday last week', '1995-10-25'],

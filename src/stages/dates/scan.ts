@@ -186,6 +186,11 @@ const IS_ARE = new Set(['is', 'are']);
 const AS_THAN = new Set(['as', 'than']);
 const MODALS = new Set(['should', 'might', 'may', 'must', 'can']);
 const EFFECTIVE_NEXT = new Set(['from', 'as', 'on', 'immediately', 'in', 'at', 'with', 'upon', 'after']);
+/** Verbs of a timetable, whose present tense is a future ("the show opens Thursday", "talks resume on Tuesday"). */
+const SCHEDULE = new Set([
+  ...['begins', 'starts', 'opens', 'ends', 'closes', 'resumes', 'reopens', 'convenes', 'arrives', 'departs'],
+  ...['begin', 'resume', 'reopen', 'convene'],
+]);
 const UNTIL = new Set(['until', 'till']);
 const OTHER_DATE_WORDS = new Set(['next', 'coming', 'upcoming']);
 /** Words after "next" that make it a date of its own ("next year", "next Tuesday"). */
@@ -216,6 +221,8 @@ function futureWord(toks: Token[], k: number, w: string): boolean {
     const n = toks[k + 1];
     return !!n && (n.kind === 'number' || (n.kind === 'word' && (n.cap || EFFECTIVE_NEXT.has(n.lower))));
   }
+  // A timetable in the present: "the convention, which begins Monday", "the conference opens on Saturday".
+  if (SCHEDULE.has(w)) return !DETERMINERS.has(toks[k - 1]?.lower ?? '');
   if (w === 'due') return toks[k + 1]?.lower !== 'to' || toks[k + 2]?.lower === 'be';
   // "is to meet bankers on Friday", "are to be sentenced Monday": an arrangement, the future.
   if (w === 'to') return IS_ARE.has(toks[k - 1]?.lower ?? '') && toks[k + 1]?.kind === 'word';
