@@ -316,6 +316,7 @@ const ANCHORED: [pub: string, text: string, span: string, value: string][] = [
   ['1995-11-01', 'Delegates arrived for the convention, which begins Monday.', 'Monday', '1995-11-06'],
   ['1995-03-10', 'Its fiscal year ends September 30, the company said.', 'September 30', '1995-09-30'],
   ['1995-11-01', 'Debt talks reopen in New York on Tuesday, officials said.', 'Tuesday', '1995-11-07'],
+  ['1987-03-31', 'Housing starts in December were revised.', 'December', '1986-12'],
   // A weekday with "this/next/last week": that day of the ISO week named, one mention.
   ['1995-11-01', 'The vote is on Monday next week.', 'Monday next week', '1995-11-06'],
   ['1995-11-01', 'The strike started on Wednesday last week.', 'Wednesday last week', '1995-10-25'],

@@ -191,6 +191,17 @@ const SCHEDULE = new Set([
   ...['begins', 'starts', 'opens', 'ends', 'closes', 'resumes', 'reopens', 'convenes', 'arrives', 'departs'],
   ...['begin', 'resume', 'reopen', 'convene'],
 ]);
+/** Words before "starts" that make it the economic series ("housing starts rose in February"). */
+const STARTS_NOUN = new Set([
+  'housing',
+  'home',
+  'building',
+  'construction',
+  'residential',
+  'single-family',
+  'multi-family',
+  'multifamily',
+]);
 const UNTIL = new Set(['until', 'till']);
 const OTHER_DATE_WORDS = new Set(['next', 'coming', 'upcoming']);
 /** Words after "next" that make it a date of its own ("next year", "next Tuesday"). */
@@ -221,8 +232,12 @@ function futureWord(toks: Token[], k: number, w: string): boolean {
     const n = toks[k + 1];
     return !!n && (n.kind === 'number' || (n.kind === 'word' && (n.cap || EFFECTIVE_NEXT.has(n.lower))));
   }
-  // A timetable in the present: "the convention, which begins Monday", "the conference opens on Saturday".
-  if (SCHEDULE.has(w)) return !DETERMINERS.has(toks[k - 1]?.lower ?? '');
+  // A timetable in the present: "the convention, which begins Monday", "the conference opens on Saturday"; not a
+  // noun ("the opens", "housing starts in December").
+  if (SCHEDULE.has(w)) {
+    const p = toks[k - 1]?.lower ?? '';
+    return !DETERMINERS.has(p) && !(w === 'starts' && STARTS_NOUN.has(p));
+  }
   if (w === 'due') return toks[k + 1]?.lower !== 'to' || toks[k + 2]?.lower === 'be';
   // "is to meet bankers on Friday", "are to be sentenced Monday": an arrangement, the future.
   if (w === 'to') return IS_ARE.has(toks[k - 1]?.lower ?? '') && toks[k + 1]?.kind === 'word';
