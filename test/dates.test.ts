@@ -317,6 +317,11 @@ const ANCHORED: [pub: string, text: string, span: string, value: string][] = [
   ['1995-03-10', 'Its fiscal year ends September 30, the company said.', 'September 30', '1995-09-30'],
   ['1995-11-01', 'Debt talks reopen in New York on Tuesday, officials said.', 'Tuesday', '1995-11-07'],
   ['1987-03-31', 'Housing starts in December were revised.', 'December', '1986-12'],
+  // A traded contract's month: the first one not before the reference month; a span runs up to its last month.
+  ['1987-03-11', 'Selling drove the June contract through support.', 'June', '1987-06'],
+  ['1987-03-11', 'Mills bought corn for July to September shipment.', 'July', '1987-07'],
+  ['1987-03-02', 'It was up from the premium for the November to April shipment.', 'November', '1986-11'],
+  ['1987-03-11', 'February shipments rose 9 pct.', 'February', '1987-02'],
   // A weekday with "this/next/last week": that day of the ISO week named, one mention.
   ['1995-11-01', 'The vote is on Monday next week.', 'Monday next week', '1995-11-06'],
   ['1995-11-01', 'The strike started on Wednesday last week.', 'Wednesday last week', '1995-10-25'],

@@ -109,9 +109,16 @@ export function monthYear(ctx: Context): DateCandidate[] {
         year = ref.y;
         relative = true;
       } else {
+        // "the June contract", "June Swiss francs", "for March delivery": a contract month, the first one not before
+        // the reference month (contracts trade until they expire); a span's months run up to its last ("for the
+        // November to April shipment" in March: November of the year before).
+        const end = prev === 'since' ? null : contractEnd(ctx, i, next);
         // "since March": the latest March not after the reference month.
         if (prev === 'since') year = month <= ref.m ? ref.y : ref.y - 1;
-        else {
+        else if (end !== null) {
+          const endYear = end >= ref.m ? ref.y : ref.y + 1;
+          year = month <= end ? endYear : endYear - 1;
+        } else {
           const tense = tenseAt(ctx, i, next);
           year = inferYear(ref, month, null, tense, tense === 'past' && frontedAt(ctx, i, next));
         }
@@ -126,6 +133,44 @@ export function monthYear(ctx: Context): DateCandidate[] {
     last = next - 1;
   }
   return out.map((c) => monthQuarter(ctx, c));
+}
+
+/**
+ * Words after a month that make it a traded contract's month ("for March delivery", "May/Sept shipment", "the June
+ * contract", "June T-bonds"); not the plural statistics ("February shipments rose") nor a bare commodity ("January
+ * wheat exports").
+ */
+const CONTRACT_NOUNS = new Set([
+  'delivery',
+  'shipment',
+  'contract',
+  'contracts',
+  'futures',
+  'options',
+  't-bonds',
+  't-bills',
+]);
+const RANGE_LINKS = new Set(['to', 'through', '/', '-', '\u2013', 'and']);
+/** Currencies traded by month after a capitalised adjective ("June Swiss francs", "June German marks"). */
+const CURRENCY_NOUNS = new Set(['francs', 'marks', 'yen', 'dollars', 'pounds', 'guilders', 'lire']);
+
+/**
+ * When the words at token i name a traded contract (in the sentence of the month at token m): the month the contract
+ * span ends in (the month itself, or the last of "July to September shipment"); else null.
+ */
+function contractEnd(ctx: Context, m: number, i: number): number | null {
+  const month = tokenAt(ctx, m);
+  const t = tokenAt(ctx, i);
+  // A month in an upper-case headline is the headline's ("COPPER STOCKS FALL IN JANUARY").
+  if (!month || !t || month.upper || t.sentence !== month.sentence) return null;
+  const own = MONTHS.get(month.lower) ?? null;
+  // The first month of a span: "for July to September shipment", "for May/Aug shipments".
+  if (RANGE_LINKS.has(t.lower) && MONTHS.has(lowerAt(ctx, i + 1))) {
+    const m2 = monthAt(ctx, i + 1);
+    return m2 && contractEnd(ctx, i + 1, m2.next) !== null ? m2.month : null;
+  }
+  if (CONTRACT_NOUNS.has(t.lower)) return own;
+  return t.kind === 'word' && t.cap && !t.upper && CURRENCY_NOUNS.has(lowerAt(ctx, i + 1)) ? own : null;
 }
 
 const YEAR_MONTH = /^(\d{4})-(\d{2})$/;
