@@ -317,6 +317,11 @@ const ANCHORED: [pub: string, text: string, span: string, value: string][] = [
   ['1995-03-10', 'Its fiscal year ends September 30, the company said.', 'September 30', '1995-09-30'],
   ['1995-11-01', 'Debt talks reopen in New York on Tuesday, officials said.', 'Tuesday', '1995-11-07'],
   ['1987-03-31', 'Housing starts in December were revised.', 'December', '1986-12'],
+  // An event named by its month lies ahead unless its clause is past; "the Sept. 11 attacks" are 2001's.
+  ['2016-05-12', 'Candidates prepare for the November election.', 'November', '2016-11'],
+  ['2017-05-10', 'He lost the November election.', 'November', '2016-11'],
+  ['2016-02-17', 'He defended his record after the Sept. 11 attacks.', 'Sept. 11', '2001-09-11'],
+  ['2015-12-04', 'Petraeus testified days after the September 11 attack in Benghazi.', 'September 11', '2015-09-11'],
   // A traded contract's month: the first one not before the reference month; a span runs up to its last month.
   ['1987-03-11', 'Selling drove the June contract through support.', 'June', '1987-06'],
   ['1987-03-11', 'Mills bought corn for July to September shipment.', 'July', '1987-07'],

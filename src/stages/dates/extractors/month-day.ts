@@ -6,6 +6,7 @@ import {
   dayAt,
   frontedAt,
   inferYear,
+  lowerAt,
   monthAt,
   positionsOf,
   reference,
@@ -16,6 +17,8 @@ import {
 } from '../scan.js';
 import type { DateCandidate } from '../types.js';
 
+/** Words after "Sept. 11" that make it the day of the 2001 attacks (not a singular "attack": Benghazi, 2012). */
+const SEPT_11 = new Set(['attacks', 'terrorist', 'terror', 'hijackers', 'hijackings', 'commission', 'victims']);
 const RANGE = new Set(['-', '–', '—', 'to', 'through', 'until', 'and']);
 const MONTH_WORDS = triggers([...MONTHS.keys()]);
 
@@ -54,8 +57,13 @@ export function monthDay(ctx: Context): DateCandidate[] {
     let inferred = false;
     let value: string | null = null;
     let endValue: string | undefined;
+    // "the Sept. 11 attacks", "the September 11 hijackers": the day of 2001 the words name, whatever the reference.
+    const ref0 = reference(ctx);
+    if (year === null && mo.month === 9 && d.day === 11 && endDay === null && SEPT_11.has(lowerAt(ctx, j))) {
+      if (!ref0 || ref0.y >= 2001) year = 2001;
+    }
     if (year === null) {
-      const ref = reference(ctx);
+      const ref = ref0;
       if (ref) {
         const tense = tenseAt(ctx, i, j);
         year = inferYear(ref, mo.month, d.day, tense, tense === 'past' && frontedAt(ctx, i, j));

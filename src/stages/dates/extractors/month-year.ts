@@ -119,7 +119,10 @@ export function monthYear(ctx: Context): DateCandidate[] {
           const endYear = end >= ref.m ? ref.y : ref.y + 1;
           year = month <= end ? endYear : endYear - 1;
         } else {
-          const tense = tenseAt(ctx, i, next);
+          let tense = tenseAt(ctx, i, next);
+          // "the November election", "the March summit": an event named by its month lies ahead unless the clause is
+          // past ("lost the November election").
+          if (tense !== 'past' && EVENT_NOUNS.has(lowerAt(ctx, next))) tense = 'future';
           year = inferYear(ref, month, null, tense, tense === 'past' && frontedAt(ctx, i, next));
         }
       }
@@ -151,6 +154,11 @@ const CONTRACT_NOUNS = new Set([
   't-bills',
 ]);
 const RANGE_LINKS = new Set(['to', 'through', '/', '-', '\u2013', 'and']);
+/** Events named by the month they fall in ("the November election", "a June summit"). */
+const EVENT_NOUNS = new Set([
+  ...['election', 'elections', 'vote', 'ballot', 'referendum', 'primary', 'primaries', 'caucus', 'caucuses', 'runoff'],
+  ...['summit', 'meeting', 'conference', 'convention', 'congress', 'deadline', 'trial', 'hearing', 'session'],
+]);
 /** Currencies traded by month after a capitalised adjective ("June Swiss francs", "June German marks"). */
 const CURRENCY_NOUNS = new Set(['francs', 'marks', 'yen', 'dollars', 'pounds', 'guilders', 'lire']);
 
