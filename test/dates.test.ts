@@ -353,6 +353,13 @@ const ANCHORED: [pub: string, text: string, span: string, value: string][] = [
   ],
   ['1995-11-02', "In February, the chain's new owners closed six stores.", 'February', '1995-02'],
   ['1995-11-02', 'On Friday, the minister will open the bridge.', 'Friday', '1995-11-03'],
+  // …and one after "but"/"and" and a comma opens its own clause: the cues before the conjunction are the other's.
+  [
+    '1995-11-02',
+    'She had been scheduled to attend the event, but on Tuesday, the party announced she was not coming.',
+    'Tuesday',
+    '1995-10-31',
+  ],
   ['1995-11-02', 'It was cold. Prior to May, the plant had stood idle.', 'May', '1995-05'],
   ['1995-11-01', 'Police said the march was on Monday, and Friday was quiet.', 'Friday', '1995-10-27'],
   // Winter is the year of its December: between March and November the last winter began the December before.

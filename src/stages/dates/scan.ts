@@ -317,9 +317,13 @@ export function tenseAt(ctx: Context, i: number, next?: number): Tense {
   if (!s) return 'none';
   const from = Math.max(s.tokenStart, i - BEFORE);
   // A fronted date ("In January, American Medical brought in …"): the clause after its comma is the date's.
+  // Also a date opening a clause after "but"/"and" ("…, but on Thursday, the party announced …"): the cues before
+  // the conjunction are the other clause's.
+  const afterLink = clauseLinkBefore(toks, i, s.tokenStart);
   const fronted =
     (i - s.tokenStart <= 2 && (toks[i + 1]?.text === ',' || toks[i + 2]?.text === ',')) ||
-    (next !== undefined && frontedAt(ctx, i, next));
+    (next !== undefined && frontedAt(ctx, i, next)) ||
+    (afterLink >= 0 && (toks[i + 1]?.text === ',' || toks[i + 2]?.text === ','));
   const to = Math.min(s.tokenEnd, i + (fronted ? FRONTED_AFTER : AFTER));
   // "by Friday" is a deadline; "told by his son", "a ruling by the court" are not: only "by" right before the date.
   // "overshadowed by Friday's accident", "blocked by Tuesday's vote": a possessive date is no deadline.
@@ -342,6 +346,7 @@ export function tenseAt(ctx: Context, i: number, next?: number): Tense {
   if (i + 1 < to && toks[i + 1]?.kind === 'word' && futureWord(toks, i + 1, (toks[i + 1] as Token).lower))
     return 'future';
   for (let k = i - 1; k >= from; k--) {
+    if (fronted && k <= afterLink) break;
     // "Until Thursday, they had not called him a suspect": a fronted "until" takes the main clause's tense.
     if (fronted && UNTIL.has((toks[k] as Token).lower)) continue;
     const c = cueAt(toks, k, i, s.tokenStart);
@@ -356,6 +361,19 @@ export function tenseAt(ctx: Context, i: number, next?: number): Tense {
   // "Until Friday, the offer stands": with no verb to say otherwise, a time still ahead.
   if (fronted && UNTIL.has(toks[i - 1]?.lower ?? '')) return 'future';
   return sentenceFuture(toks, s.tokenStart, from, s.tokenEnd, to);
+}
+
+const CLAUSE_LINKS = new Set(['but', 'and', 'yet']);
+
+/**
+ * The index of a "but"/"and"/"yet" right before the date or its preposition ("but on Thursday", "and Friday"), after
+ * a comma; -1 when there is none.
+ */
+function clauseLinkBefore(toks: Token[], i: number, s0: number): number {
+  let k = i - 1;
+  if (k > s0 && FRONT_WORDS.has(toks[k]?.lower ?? '')) k--;
+  if (k <= s0 || !CLAUSE_LINKS.has(toks[k]?.lower ?? '')) return -1;
+  return toks[k - 1]?.text === ',' ? k : -1;
 }
 
 /** Words that may open a sentence before a fronted date: "In January, …", "In early March, …", "On Aug. 11, …". */
