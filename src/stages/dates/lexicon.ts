@@ -247,3 +247,6 @@ export const UNIT_NOUNS: ReadonlySet<string> = new Set([
   'suite',
   'floor',
 ]);
+
+/** "the previous/prior/preceding …": one unit (or weekday) before the one the story is at. */
+export const BEFORE_WORDS: ReadonlySet<string> = new Set(['previous', 'prior', 'preceding']);

@@ -2,7 +2,7 @@ import type { Context } from '../../pipeline/types.js';
 import type { DateGrain } from '../../schema.js';
 import type { Token } from '../../text/types.js';
 import { dayNumber, parseYmd, type Ymd } from './calendar.js';
-import { MONTHS, WEEKDAYS } from './lexicon.js';
+import { MONTHS, SEASONS, WEEKDAYS } from './lexicon.js';
 import type { DateCandidate } from './types.js';
 
 /** Helpers shared by the date extractors: token look-ups, the reference date and the tense of a sentence. */
@@ -205,19 +205,8 @@ const STARTS_NOUN = new Set([
 const UNTIL = new Set(['until', 'till']);
 const OTHER_DATE_WORDS = new Set(['next', 'coming', 'upcoming']);
 /** Words after "next" that make it a date of its own ("next year", "next Tuesday"). */
-const DATE_UNITS = new Set([
-  'week',
-  'month',
-  'year',
-  'quarter',
-  'spring',
-  'summer',
-  'fall',
-  'autumn',
-  'winter',
-  'weekend',
-]);
-const isDateWord = (w: string): boolean => DATE_UNITS.has(w) || WEEKDAYS.has(w) || MONTHS.has(w);
+const DATE_UNITS = new Set(['week', 'month', 'year', 'quarter', 'weekend']);
+const isDateWord = (w: string): boolean => DATE_UNITS.has(w) || SEASONS.has(w) || WEEKDAYS.has(w) || MONTHS.has(w);
 /** "expects to return to profit in the first quarter", "hopes to sign the deal in May": the future. */
 const AIM_TO = new Set(['expects', 'expect', 'intends', 'intend', 'hopes', 'hope', 'aims', 'aim']);
 /** "plans to" (not "vacation plans"), "due" (not "due to the storm"; "due to be carried out" is), "expected". */

@@ -1,5 +1,6 @@
 import type { Context } from '../../../pipeline/types.js';
 import { addDays, addMonths, fmtDay, fmtMonth, fmtYear, isoWeek } from '../calendar.js';
+import { BEFORE_WORDS } from '../lexicon.js';
 import { candidate, lowerAt, positionsOf, reference, triggers } from '../scan.js';
 import type { DateCandidate } from '../types.js';
 
@@ -26,8 +27,6 @@ const NOT_AFTER_UNIT = new Set([
   ...['ahead', 'of', 'that', 'when', 'since', 'following', 'prior', 'leading', 'through', 'in', 'which', 'where'],
   ...['earlier', 'later', 'ago', "'s", '’s', 'long'],
 ]);
-/** "the previous year", "the prior month", "the preceding year": one unit before the one last named. */
-const BEFORE_WORDS = new Set(['previous', 'prior', 'preceding']);
 const DAY_PARTS = new Set(['day', 'morning', 'afternoon', 'evening', 'night']);
 const THE_YEAR_PREPS = new Set(['for', 'in', 'during', 'through', 'throughout', 'of', 'over']);
 const YEAR_MODS = new Set(['full', 'current', 'fiscal', 'financial']);

@@ -58,12 +58,11 @@ export function monthDay(ctx: Context): DateCandidate[] {
     let value: string | null = null;
     let endValue: string | undefined;
     // "the Sept. 11 attacks", "the September 11 hijackers": the day of 2001 the words name, whatever the reference.
-    const ref0 = reference(ctx);
+    const ref = reference(ctx);
     if (year === null && mo.month === 9 && d.day === 11 && endDay === null && SEPT_11.has(lowerAt(ctx, j))) {
-      if (!ref0 || ref0.y >= 2001) year = 2001;
+      if (!ref || ref.y >= 2001) year = 2001;
     }
     if (year === null) {
-      const ref = ref0;
       if (ref) {
         const tense = tenseAt(ctx, i, j);
         year = inferYear(ref, mo.month, d.day, tense, tense === 'past' && frontedAt(ctx, i, j));

@@ -1,6 +1,6 @@
 import type { Context } from '../../../pipeline/types.js';
 import { addDays, fmtDay, parseYmd, weekday } from '../calendar.js';
-import { WEEKDAYS } from '../lexicon.js';
+import { BEFORE_WORDS, WEEKDAYS } from '../lexicon.js';
 import { candidate, lowerAt, positionsOf, reference, tenseAt, triggers } from '../scan.js';
 import type { DateCandidate } from '../types.js';
 import { DAY_PARTS } from './part-of-day.js';
@@ -9,7 +9,6 @@ const WEEKDAY_WORDS = triggers([...WEEKDAYS.keys()]);
 /** "Friday and Saturday", "Friday or Thursday": the nearest such day; "Monday through Friday": the next one. */
 const LINKS = new Set(['and', 'or']);
 const RANGE_LINKS = new Set(['to', 'through', 'until', 'till', '-', '\u2013']);
-const BEFORE_WORDS = new Set(['previous', 'prior', 'preceding']);
 const WEEK_SHIFT: ReadonlyMap<string, number> = new Map([
   ['this', 0],
   ['next', 1],
